@@ -1,0 +1,70 @@
+#pragma once
+// The worker protocol: JSON lines over the worker's stdin/stdout (one JSON object per line,
+// UTF-8, '\n' terminated). The GUI (or anything else, e.g. over ssh) sends requests; the worker
+// answers with events. Documented in docs/worker-protocol.md. Neither Qt nor LibTorch.
+//
+//   worker -> client  {"type":"hello","protocol":1,"app_version":"0.1.0","libtorch":"1.13.1","cuda":"","devices":["cpu"]}
+//   client -> worker  {"type":"run","request":"r1","db":"/path/runs.sqlite","spec":{...}}
+//   worker -> client  {"type":"started","request":"r1","run_id":12}
+//   worker -> client  {"type":"progress","request":"r1","run_id":12,"stage":"timing","done":5,"total":20,"message":"..."}
+//   worker -> client  {"type":"finished","request":"r1","run_id":12,"status":"done","error":""}
+//   client -> worker  {"type":"cancel","request":"r1"}
+//   client -> worker  {"type":"shutdown"}
+//   worker -> client  {"type":"error","request":"r1","message":"..."}   (a request it could not accept)
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace optibench::core::protocol {
+
+constexpr int kVersion = 1;
+
+struct Hello {
+    int protocol = kVersion;
+    std::string appVersion;
+    std::string libtorch;
+    std::string cuda;                 // empty without CUDA
+    std::vector<std::string> devices; // "cpu", "cuda:0", ...
+};
+struct RunRequest {
+    std::string request;  // client-chosen id, echoed in every event of this run
+    std::string db;       // the store the worker writes the run into
+    std::string specJson; // the spec as JSON text
+};
+struct CancelRequest {
+    std::string request;
+};
+struct Shutdown {};
+struct Started {
+    std::string request;
+    std::int64_t runId = 0;
+};
+struct Progress {
+    std::string request;
+    std::int64_t runId = 0;
+    std::string stage; // loading | preparing | baseline | warmup | timing | tracing | training | evaluating | saving
+    std::int64_t done = 0;
+    std::int64_t total = 0;
+    std::string message;
+};
+struct Finished {
+    std::string request;
+    std::int64_t runId = 0;
+    std::string status; // done | failed | cancelled
+    std::string error;
+};
+struct Error {
+    std::string request;
+    std::string message;
+};
+
+using Message = std::variant<Hello, RunRequest, CancelRequest, Shutdown, Started, Progress, Finished, Error>;
+
+// One line of JSON, without the trailing newline.
+std::string encode(const Message &message);
+// Parses one line; std::nullopt with `error` set when the line is not a valid message.
+std::optional<Message> decode(const std::string &line, std::string *error = nullptr);
+
+} // namespace optibench::core::protocol

@@ -1,0 +1,107 @@
+#pragma once
+// The experiment spec: what one run executes. Parsed from JSON, validated with messages that
+// name the field and the allowed values, and written back with every default filled, so a
+// stored run records exactly what it ran. Neither Qt nor LibTorch.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace optibench::core {
+
+// A spec that does not validate. field() is the JSON path, e.g. "optimizations.pruning.amount".
+class SpecError : public std::runtime_error {
+public:
+    SpecError(std::string field, const std::string &message);
+    const std::string &field() const { return m_field; }
+
+private:
+    std::string m_field;
+};
+
+struct ModelSpec {
+    std::string path = "demo:tiny-bert"; // "demo:<name>", a Hugging Face folder, or a TorchScript file
+    std::string format = "auto";          // auto | hf | torchscript | demo
+};
+
+struct TaskSpec {
+    std::string mode = "inference"; // inference | training
+    std::string dataset = "demo:reviews";
+    std::string split = "eval";     // which split inference runs on: train | eval
+    int batchSize = 8;
+    int maxLength = 128;
+    int warmup = 3;      // inference: untimed iterations before timing
+    int iterations = 20; // inference: timed iterations (batches)
+    int steps = 100;     // training: optimizer steps
+    int evalEvery = 0;   // training: evaluate every N steps (0: only at the end)
+    double learningRate = 5e-5;
+    int warmupSteps = 10; // training: linear warm-up of the learning rate
+};
+
+struct PruningSpec {
+    std::string method = "none"; // none | magnitude | heads | neurons | 2:4
+    double amount = 0.0;         // fraction removed, [0, 1)
+    std::string scope = "global"; // global | layer (magnitude only)
+    bool includeEmbeddings = false;
+};
+
+struct DistillationSpec {
+    std::string teacher;     // model path of the teacher
+    int studentLayers = 0;   // 0: same as the teacher
+    int studentHidden = 0;   // 0: same as the teacher
+    double alpha = 0.5;      // weight of the soft-target loss
+    double temperature = 2.0;
+};
+
+struct OptimizationSpec {
+    std::string precision = "fp32";    // fp32 | tf32 | fp16 | bf16 | amp-fp16 | amp-bf16
+    std::string quantization = "none"; // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
+    PruningSpec pruning;
+    std::string padding = "dynamic";   // fixed | dynamic | bucketed
+    int checkpointEvery = 0;           // gradient checkpointing every k-th layer (0: off)
+    int gradAccumulation = 1;
+    bool freezeEmbeddings = false;
+    int shareLayers = 0;               // cross-layer sharing: layers per shared group (0: off)
+    std::optional<DistillationSpec> distillation;
+};
+
+struct ProfilingSpec {
+    bool ops = false;     // CPU op trace via RecordFunction, in a separate traced pass
+    bool kernels = false; // CUDA kernel trace via CUPTI (CUDA devices only)
+    int iterations = 3;   // traced iterations
+};
+
+struct ExperimentSpec {
+    std::string name;
+    ModelSpec model;
+    TaskSpec task;
+    OptimizationSpec optimizations;
+    ProfilingSpec profiling;
+    std::string device = "cpu"; // cpu | cuda | cuda:N
+    int threads = 2;
+    std::uint64_t seed = 0;
+};
+
+// Allowed values, for validation messages and for the GUI's choices.
+const std::vector<std::string> &allowedPrecisions();
+const std::vector<std::string> &allowedQuantizations();
+const std::vector<std::string> &allowedPruningMethods();
+const std::vector<std::string> &allowedPaddings();
+
+// Parses and validates; unknown keys are errors (a typo must not silently run the default).
+ExperimentSpec parseSpec(const nlohmann::json &j);
+ExperimentSpec parseSpecText(const std::string &jsonText); // also reports JSON syntax errors
+// The complete spec with every default filled in.
+nlohmann::json toJson(const ExperimentSpec &spec);
+std::string toJsonText(const ExperimentSpec &spec, int indent = 2);
+
+// Checks that need more than one field (e.g. kernels tracing needs a CUDA device). Throws SpecError.
+void validateCombination(const ExperimentSpec &spec);
+
+// A short human label of what differs from the defaults, e.g. "dynamic-int8, bucketed".
+std::string describeToggles(const ExperimentSpec &spec);
+
+} // namespace optibench::core

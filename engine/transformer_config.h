@@ -1,0 +1,34 @@
+#pragma once
+// The architecture description every native model is built from: parsed from a Hugging Face
+// config.json (engine/hf_config.h) or made by the built-in demo. No LibTorch here.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace optibench::engine {
+
+enum class ArchitectureFamily { Bert, Roberta, DistilBert, Gpt2 };
+
+struct TransformerConfig {
+    ArchitectureFamily family = ArchitectureFamily::Bert;
+    std::string architecture = "BertForSequenceClassification"; // config.json "architectures"[0]
+    std::string modelType = "bert";                             // config.json "model_type"
+    int vocabSize = 30522;
+    int hiddenSize = 768;
+    int numLayers = 12;
+    int numHeads = 12;
+    int intermediateSize = 3072;
+    int maxPositions = 512;
+    int typeVocabSize = 2;     // 0: no token type embeddings (DistilBERT, GPT-2)
+    std::string activation = "gelu"; // gelu | gelu_new | relu
+    double layerNormEps = 1e-12;
+    int padTokenId = 0;
+    int numLabels = 2;         // classification heads; 0: no head (bare encoder or LM)
+    std::map<int, std::string> id2label;
+    bool hasPooler = true;     // BERT-style pooler before the classifier
+    bool tieWordEmbeddings = true; // GPT-2 lm_head shares wte
+    int positionOffset = 0;    // RoBERTa positions start at padding_idx + 1
+};
+
+} // namespace optibench::engine
