@@ -1,0 +1,125 @@
+// Probing the machine a run happens on, for the run's environment record.
+#include "engine/benchmark.h"
+#include "engine/compat.h"
+#include "engine/gemm.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#if defined(OPTIBENCH_HAVE_CUDA)
+#include <cuda_runtime_api.h>
+#endif
+
+#ifndef OPTIBENCH_VERSION
+#define OPTIBENCH_VERSION "unknown"
+#endif
+#ifndef OPTIBENCH_GIT_REVISION
+#define OPTIBENCH_GIT_REVISION "unknown"
+#endif
+
+namespace optibench::engine {
+
+namespace {
+
+std::string cpuModel()
+{
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("model name", 0) == 0) {
+            auto colon = line.find(':');
+            if (colon != std::string::npos) {
+                auto value = line.substr(colon + 1);
+                value.erase(0, value.find_first_not_of(" \t"));
+                return value;
+            }
+        }
+    }
+    return "unknown";
+}
+
+std::int64_t totalMemoryBytes()
+{
+    std::ifstream in("/proc/meminfo");
+    std::string key;
+    std::int64_t kib = 0;
+    std::string unit;
+    while (in >> key >> kib >> unit) {
+        if (key == "MemTotal:")
+            return kib * 1024;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string libtorchVersion()
+{
+    return compat::torchVersionString();
+}
+
+std::string cudaVersion()
+{
+#if defined(OPTIBENCH_HAVE_CUDA)
+    int runtime = 0;
+    if (cudaRuntimeGetVersion(&runtime) == cudaSuccess)
+        return std::to_string(runtime / 1000) + "." + std::to_string((runtime % 1000) / 10);
+#endif
+    return {};
+}
+
+std::vector<std::string> availableDevices()
+{
+    std::vector<std::string> devices{"cpu"};
+#if defined(OPTIBENCH_HAVE_CUDA)
+    int count = 0;
+    // cudaGetDeviceCount fails without a driver (DESIGN.md): then only the CPU is offered.
+    if (cudaGetDeviceCount(&count) == cudaSuccess) {
+        for (int i = 0; i < count; ++i)
+            devices.push_back("cuda:" + std::to_string(i));
+    }
+#endif
+    return devices;
+}
+
+std::string environmentJson(int threads)
+{
+    nlohmann::json env;
+    env["cpu"] = cpuModel();
+    env["cores"] = std::thread::hardware_concurrency();
+    env["threads"] = threads;
+    env["memory_bytes"] = totalMemoryBytes();
+    utsname uts{};
+    if (uname(&uts) == 0)
+        env["os"] = std::string(uts.sysname) + " " + uts.release + " " + uts.machine;
+    env["libtorch"] = libtorchVersion();
+    env["onednn_gemm"] = gemm::haveOneDnn();
+    env["onednn_version"] = gemm::oneDnnVersion();
+    env["app_version"] = OPTIBENCH_VERSION;
+    env["git_revision"] = OPTIBENCH_GIT_REVISION;
+    env["cuda"] = cudaVersion();
+#if defined(OPTIBENCH_HAVE_CUDA)
+    int count = 0;
+    if (cudaGetDeviceCount(&count) == cudaSuccess && count > 0) {
+        cudaDeviceProp prop{};
+        if (cudaGetDeviceProperties(&prop, 0) == cudaSuccess)
+            env["gpu"] = prop.name;
+        int driver = 0;
+        if (cudaDriverGetVersion(&driver) == cudaSuccess)
+            env["cuda_driver"] = std::to_string(driver / 1000) + "." + std::to_string((driver % 1000) / 10);
+    } else {
+        env["gpu"] = "";
+    }
+#else
+    env["gpu"] = "";
+#endif
+    return env.dump();
+}
+
+} // namespace optibench::engine

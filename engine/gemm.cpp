@@ -1,0 +1,145 @@
+#include "engine/gemm.h"
+
+#include <ATen/Parallel.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#if defined(OPTIBENCH_HAVE_DNNL)
+#include <dnnl.h>
+#endif
+
+namespace optibench::engine::gemm {
+
+namespace {
+
+#if defined(OPTIBENCH_HAVE_DNNL)
+void check(dnnl_status_t status, const char *what)
+{
+    if (status != dnnl_success)
+        throw std::runtime_error(std::string("oneDNN ") + what + " failed with status " + std::to_string(status));
+}
+#endif
+
+void checkFloatCpu(const at::Tensor &t, const char *name)
+{
+    TORCH_CHECK(t.scalar_type() == at::kFloat, "gemm: ", name, " must be float32, is ", t.scalar_type());
+}
+
+} // namespace
+
+bool haveOneDnn()
+{
+#if defined(OPTIBENCH_HAVE_DNNL)
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::string oneDnnVersion()
+{
+#if defined(OPTIBENCH_HAVE_DNNL)
+    const dnnl_version_t *v = dnnl_version();
+    return std::to_string(v->major) + "." + std::to_string(v->minor) + "." + std::to_string(v->patch);
+#else
+    return {};
+#endif
+}
+
+at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+{
+#if defined(OPTIBENCH_HAVE_DNNL)
+    if (x.device().is_cpu() && x.scalar_type() == at::kFloat && weight.scalar_type() == at::kFloat) {
+        checkFloatCpu(weight, "weight");
+        const auto K = x.size(-1);
+        const auto N = weight.size(0);
+        TORCH_CHECK(weight.size(1) == K, "gemm::linear: input has ", K, " features, weight expects ", weight.size(1));
+        auto x2 = x.reshape({-1, K}).contiguous();
+        auto w = weight.contiguous();
+        const auto M = x2.size(0);
+        std::vector<int64_t> outShape(x.sizes().begin(), x.sizes().end());
+        outShape.back() = N;
+        at::Tensor out;
+        float beta = 0.0f;
+        if (bias.defined()) {
+            // Preload C with the bias and accumulate into it: no second pass over the output.
+            out = bias.to(at::kFloat).unsqueeze(0).expand({M, N}).contiguous();
+            beta = 1.0f;
+        } else {
+            out = at::empty({M, N}, x.options());
+        }
+        if (M > 0)
+            check(dnnl_sgemm('N', 'T', M, N, K, 1.0f, x2.data_ptr<float>(), K, w.data_ptr<float>(), K, beta,
+                             out.data_ptr<float>(), N),
+                  "sgemm (linear)");
+        return out.view(outShape);
+    }
+#endif
+    return at::linear(x, weight, bias);
+}
+
+at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
+                     const at::Tensor &maskBias)
+{
+    TORCH_CHECK(q.dim() == 3 && k.sizes() == q.sizes() && v.sizes() == q.sizes(),
+                "gemm::attention: q, k, v must be [B, S, H*D] of one shape");
+    const int64_t B = q.size(0), S = q.size(1), HD = q.size(2);
+    TORCH_CHECK(HD % heads == 0, "gemm::attention: hidden ", HD, " not divisible by ", heads, " heads");
+    const int64_t D = HD / heads;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(D));
+#if defined(OPTIBENCH_HAVE_DNNL)
+    if (q.device().is_cpu() && q.scalar_type() == at::kFloat) {
+        auto qc = q.contiguous(), kc = k.contiguous(), vc = v.contiguous();
+        auto scores = at::empty({B, heads, S, S}, q.options());
+        const float *qp = qc.data_ptr<float>();
+        const float *kp = kc.data_ptr<float>();
+        float *sp = scores.data_ptr<float>();
+        // One small GEMM per (batch, head); parallel over the pairs, each GEMM single-threaded
+        // (oneDNN runs sequentially inside an OpenMP parallel region).
+        at::parallel_for(0, B * heads, 1, [&](int64_t begin, int64_t end) {
+            for (int64_t i = begin; i < end; ++i) {
+                const int64_t b = i / heads, h = i % heads;
+                const float *qbh = qp + b * S * HD + h * D;
+                const float *kbh = kp + b * S * HD + h * D;
+                check(dnnl_sgemm('N', 'T', S, S, D, scale, qbh, HD, kbh, HD, 0.0f, sp + i * S * S, S),
+                      "sgemm (attention scores)");
+            }
+        });
+        if (maskBias.defined())
+            scores.add_(maskBias.view({B, 1, 1, S}));
+        auto probs = at::softmax(scores, -1);
+        auto context = at::empty({B, S, HD}, q.options());
+        const float *pp = probs.data_ptr<float>();
+        const float *vp = vc.data_ptr<float>();
+        float *cp = context.data_ptr<float>();
+        at::parallel_for(0, B * heads, 1, [&](int64_t begin, int64_t end) {
+            for (int64_t i = begin; i < end; ++i) {
+                const int64_t b = i / heads, h = i % heads;
+                check(dnnl_sgemm('N', 'N', S, D, S, 1.0f, pp + i * S * S, S, vp + b * S * HD + h * D, HD, 0.0f,
+                                 cp + b * S * HD + h * D, HD),
+                      "sgemm (attention context)");
+            }
+        });
+        return context;
+    }
+#endif
+    auto split = [&](const at::Tensor &t) { return t.view({B, S, heads, D}).transpose(1, 2); };
+    auto scores = at::matmul(split(q), split(k).transpose(-1, -2)).mul_(scale);
+    if (maskBias.defined())
+        scores.add_(maskBias.view({B, 1, 1, S}).to(scores.scalar_type()));
+    auto probs = at::softmax(scores, -1);
+    return at::matmul(probs, split(v)).transpose(1, 2).reshape({B, S, HD});
+}
+
+bool sgemm(int M, int N, int K, const float *a, const float *b, float *c)
+{
+#if defined(OPTIBENCH_HAVE_DNNL)
+    check(dnnl_sgemm('N', 'N', M, N, K, 1.0f, a, K, b, N, 0.0f, c, N), "sgemm");
+    return true;
+#else
+    return false;
+#endif
+}
+
+} // namespace optibench::engine::gemm

@@ -1,0 +1,28 @@
+#pragma once
+// The engine's fp32 matrix products. With oneDNN (OPTIBENCH_HAVE_DNNL) they call dnnl_sgemm
+// directly, because Debian's LibTorch sends at::mm to the reference BLAS (about 3 GFLOP/s);
+// without it (a PyTorch 2.x build with MKL) they fall back to at::linear / at::matmul.
+#include <ATen/ATen.h>
+
+#include <string>
+
+namespace optibench::engine::gemm {
+
+bool haveOneDnn();
+std::string oneDnnVersion(); // empty without oneDNN
+
+// y = x W^T + b for x [..., K], weight [N, K] (PyTorch's layout), bias [N] or undefined.
+at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias);
+
+// Multi-head attention core on the projections' own layout [B, S, H*D], so no permutes:
+// context[b, s, h*D:(h+1)*D] = softmax(scale * Q_bh K_bh^T + maskBias[b]) V_bh.
+// maskBias is [B, S] (0 for tokens, a large negative for padding) or undefined.
+// Returns context [B, S, H*D].
+at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
+                     const at::Tensor &maskBias);
+
+// C[M, N] = A[M, K] B[K, N] on raw row-major float buffers (single call; used by the peak
+// benchmark). Returns false when no fast GEMM is available.
+bool sgemm(int M, int N, int K, const float *a, const float *b, float *c);
+
+} // namespace optibench::engine::gemm
