@@ -56,15 +56,19 @@ struct DistillationSpec {
     double temperature = 2.0;
 };
 
+// share_layers = true in JSON ("all layers share one group"): a group size no model reaches, so
+// consumers can compute the group of layer i as i / shareLayers (always 0) without a special case.
+constexpr int kShareAllLayers = 1 << 20;
+
 struct OptimizationSpec {
     std::string precision = "fp32";    // fp32 | tf32 | fp16 | bf16 | amp-fp16 | amp-bf16
     std::string quantization = "none"; // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
     PruningSpec pruning;
     std::string padding = "dynamic";   // fixed | dynamic | bucketed
-    int checkpointEvery = 0;           // gradient checkpointing every k-th layer (0: off)
+    int checkpointEvery = 0;           // gradient checkpointing every k-th layer (0: off); JSON also takes "checkpointing": bool (true = 1)
     int gradAccumulation = 1;
     bool freezeEmbeddings = false;
-    int shareLayers = 0;               // cross-layer sharing: layers per shared group (0: off)
+    int shareLayers = 0;               // cross-layer sharing: layers per shared group (0: off; kShareAllLayers: one group); JSON also takes a bool
     std::optional<DistillationSpec> distillation;
 };
 
@@ -91,7 +95,8 @@ const std::vector<std::string> &allowedQuantizations();
 const std::vector<std::string> &allowedPruningMethods();
 const std::vector<std::string> &allowedPaddings();
 
-// Parses and validates; unknown keys are errors (a typo must not silently run the default).
+// Parses and validates, validateCombination() included; unknown keys are errors (a typo must not
+// silently run the default). A 2:4 pruning method without an amount gets amount 0.5.
 ExperimentSpec parseSpec(const nlohmann::json &j);
 ExperimentSpec parseSpecText(const std::string &jsonText); // also reports JSON syntax errors
 // The complete spec with every default filled in.

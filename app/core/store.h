@@ -16,6 +16,10 @@ struct sqlite3;
 
 namespace optibench::core {
 
+namespace sql {
+class StatementCache;
+}
+
 // Every store failure. what() names the database file and the problem.
 class StoreError : public std::runtime_error {
 public:
@@ -129,6 +133,13 @@ public:
     // Marks `running` runs of dead processes on this host as `interrupted`; returns how many.
     int markInterruptedRuns();
 
+    // Inserts a complete run (e.g. from an imported bundle) under a new id and returns it. The
+    // record's id, pid and host are not used (an imported run has no writer); a `running`
+    // record is stored as `interrupted`. Everything is written in one transaction.
+    std::int64_t importRun(const RunRecord &run, const RunResults &results);
+
+    // Newest first (created_at, then id). toggles compare the spec's value at that path with
+    // the given text, as a string or as its JSON form ("true", "0.5", "dynamic-int8").
     std::vector<RunRecord> runs(const RunFilter &filter = {}) const;
     std::optional<RunRecord> run(std::int64_t runId) const;
     std::vector<Metric> metrics(std::int64_t runId) const;
@@ -136,7 +147,8 @@ public:
     std::map<std::int64_t, std::vector<Metric>> metrics(const std::vector<std::int64_t> &runIds) const;
     std::vector<SeriesPoint> series(std::int64_t runId, const std::string &name = {}) const;
 
-    // Trace events: bulk insert in one transaction; window queries for the timeline.
+    // Trace events: bulk insert in one transaction; window queries for the timeline. Parent
+    // indices are run-wide: a second call for the same run continues the numbering.
     void insertTraceEvents(std::int64_t runId, const std::vector<TraceEventRecord> &events);
     std::int64_t traceEventCount(std::int64_t runId) const;
     // [first start, last end] of the run's events; {0, 0} when it has none.
@@ -155,8 +167,13 @@ public:
     sqlite3 *handle() const { return m_db; }
 
 private:
+    void open();
+    void writeResults(std::int64_t runId, const RunResults &results);
+    void writeTrace(std::int64_t runId, const std::vector<TraceEventRecord> &events);
+
     std::string m_path;
     sqlite3 *m_db = nullptr;
+    std::unique_ptr<sql::StatementCache> m_statements; // hot statements, prepared once
 };
 
 } // namespace optibench::core

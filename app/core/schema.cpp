@@ -1,0 +1,167 @@
+#include "app/core/schema.h"
+
+#include <limits>
+
+#include <sqlite3.h>
+
+#include "app/core/sqlite_util.h"
+#include "app/core/store.h"
+
+namespace optibench::core::schema {
+
+namespace {
+
+// The schema as version 1 created it. Kept verbatim: migrations start from here.
+const char *const kVersion1 = R"sql(
+CREATE TABLE models (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    format TEXT NOT NULL DEFAULT '',
+    architecture TEXT NOT NULL DEFAULT '',
+    parameters INTEGER NOT NULL DEFAULT 0,
+    size_bytes INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL DEFAULT '',
+    UNIQUE (source, sha256)
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    model_id INTEGER REFERENCES models(id) ON DELETE SET NULL,
+    name TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at_ms INTEGER NOT NULL,
+    finished_at_ms INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled', 'interrupted')),
+    error TEXT NOT NULL DEFAULT '',
+    spec_json TEXT NOT NULL DEFAULT '{}',
+    environment_json TEXT NOT NULL DEFAULT '{}',
+    baseline_run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+    pid INTEGER NOT NULL DEFAULT 0,
+    host TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX runs_created ON runs (created_at_ms);
+CREATE INDEX runs_status ON runs (status, host);
+CREATE INDEX runs_model ON runs (model_id);
+CREATE INDEX runs_baseline ON runs (baseline_run_id);
+-- The primary key (run_id, key) is the metrics (run_id) index.
+CREATE TABLE metrics (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (run_id, key)
+) WITHOUT ROWID;
+CREATE TABLE series (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    step INTEGER NOT NULL,
+    value REAL NOT NULL
+);
+CREATE INDEX series_run ON series (run_id, name, step);
+-- Clustered by run, in insertion order: a run's events are read and deleted together.
+CREATE TABLE trace_events (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    device TEXT NOT NULL DEFAULT 'cpu',
+    lane INTEGER NOT NULL DEFAULT 0,
+    start_ns INTEGER NOT NULL,
+    duration_ns INTEGER NOT NULL,
+    correlation INTEGER NOT NULL DEFAULT 0,
+    parent INTEGER NOT NULL DEFAULT -1,
+    shapes TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX trace_events_start ON trace_events (run_id, start_ns);
+)sql";
+
+std::string spanClassSql()
+{
+    std::string sql = "CASE";
+    for (int c = 0; c < kSpanClasses - 1; ++c)
+        sql += " WHEN duration_ns < " + std::to_string(spanClassLimit(c)) + " THEN " + std::to_string(c);
+    return sql + " ELSE " + std::to_string(kSpanClasses - 1) + " END";
+}
+
+void toVersion2(sqlite3 *db, const std::string &path)
+{
+    sql::exec(db, path, "ALTER TABLE runs ADD COLUMN pid_start INTEGER NOT NULL DEFAULT 0");
+    sql::exec(db, path, "ALTER TABLE trace_events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 0");
+    const std::string fill = "UPDATE trace_events SET span_class = " + spanClassSql();
+    sql::exec(db, path, fill.c_str());
+    sql::exec(db, path, R"sql(
+DROP INDEX trace_events_start;
+CREATE INDEX trace_events_window ON trace_events (run_id, span_class, start_ns);
+CREATE TABLE trace_summary (
+    run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    event_count INTEGER NOT NULL,
+    first_start_ns INTEGER NOT NULL,
+    last_end_ns INTEGER NOT NULL
+);
+INSERT INTO trace_summary
+    SELECT run_id, count(*), min(start_ns), max(start_ns + duration_ns) FROM trace_events GROUP BY run_id;
+)sql");
+}
+
+} // namespace
+
+int spanClass(std::int64_t durationNs)
+{
+    int c = 0;
+    while (c < kSpanClasses - 1 && durationNs >= spanClassLimit(c))
+        ++c;
+    return c;
+}
+
+std::int64_t spanClassLimit(int spanClass)
+{
+    if (spanClass >= kSpanClasses - 1)
+        return std::numeric_limits<std::int64_t>::max();
+    return std::int64_t(1) << (4 * (spanClass + 1));
+}
+
+int userVersion(sqlite3 *db, const std::string &path)
+{
+    sql::Statement s(db, path, "PRAGMA user_version");
+    const int v = s.step() ? static_cast<int>(s.int64(0)) : 0;
+    s.reset();
+    return v;
+}
+
+void migrate(sqlite3 *db, const std::string &path)
+{
+    auto refuseNewer = [&](int version) {
+        if (version > kVersion)
+            throw StoreError(path + ": database schema version " + std::to_string(version) +
+                             " is newer than this OptiBench supports (" + std::to_string(kVersion) +
+                             "); open it with a newer OptiBench, or export the runs from there");
+    };
+    // A read first: refuses a newer file without taking the write lock.
+    int version = userVersion(db, path);
+    refuseNewer(version);
+    while (version < kVersion) {
+        // Each step is one transaction; the version is read again under the write lock, since
+        // another process may have migrated the file meanwhile.
+        sql::Transaction t(db, path);
+        version = userVersion(db, path);
+        refuseNewer(version);
+        if (version >= kVersion)
+            break;
+        switch (version) {
+        case 0:
+            sql::exec(db, path, kVersion1);
+            break;
+        case 1:
+            toVersion2(db, path);
+            break;
+        default:
+            break;
+        }
+        ++version;
+        const std::string set = "PRAGMA user_version = " + std::to_string(version);
+        sql::exec(db, path, set.c_str());
+        t.commit();
+    }
+}
+
+} // namespace optibench::core::schema

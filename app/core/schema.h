@@ -1,0 +1,28 @@
+#pragma once
+// The store's schema and its migrations, versioned through PRAGMA user_version.
+#include <cstdint>
+#include <string>
+
+struct sqlite3;
+
+namespace optibench::core::schema {
+
+// Version 1: models, runs, metrics, series, trace_events indexed by (run_id, start_ns).
+// Version 2: runs.pid_start (start time of the writing process, so a reused pid is not taken
+//            for the writer); trace_events.span_class with the window index
+//            (run_id, span_class, start_ns), so one long event cannot turn every window
+//            query into a scan; trace_summary (count and extent per run).
+constexpr int kVersion = 2;
+
+// Brings the database to kVersion, one transaction per step. Throws StoreError when the file
+// is newer than kVersion or is not a database.
+void migrate(sqlite3 *db, const std::string &path);
+int userVersion(sqlite3 *db, const std::string &path);
+
+// Events of span class c last less than 16^(c+1) ns; a window query looks back that far
+// in class c only.
+constexpr int kSpanClasses = 16;
+int spanClass(std::int64_t durationNs);
+std::int64_t spanClassLimit(int spanClass); // 16^(c+1), saturated at INT64_MAX
+
+} // namespace optibench::core::schema
