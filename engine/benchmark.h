@@ -83,6 +83,7 @@ struct ModelSummary {
     std::string dtype;
     std::string tokenizer;    // wordpiece | bpe | none
     std::string sha256;
+    std::string note;         // what the user should know, e.g. "randomly initialised (not trained)"
 };
 
 struct RunReport {

@@ -69,4 +69,15 @@ inline std::int64_t cudaPeakAllocatedBytes(int device)
 inline void cudaResetPeak(int device) { c10::cuda::CUDACachingAllocator::resetPeakStats(device); }
 #endif
 
+// Waits for the device's queued work, so host-side timers measure it.
+inline void synchronize(const at::Device &device)
+{
+#if defined(OPTIBENCH_HAVE_CUDA)
+    if (device.is_cuda())
+        c10::cuda::device_synchronize();
+#else
+    (void)device;
+#endif
+}
+
 } // namespace optibench::engine::compat

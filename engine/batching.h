@@ -1,0 +1,35 @@
+#pragma once
+// Batches of token sequences under the padding strategies, with exact token accounting:
+//   fixed     every batch padded to max_length
+//   dynamic   each batch padded to its longest sequence (dataset order kept)
+//   bucketed  sequences sorted by length within large chunks, batched, the batch order shuffled
+//             with the seed (so batches hold similar lengths but training still sees a mix)
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace optibench::engine {
+
+enum class Padding { Fixed, Dynamic, Bucketed };
+
+// Throws std::invalid_argument naming the value for anything but fixed, dynamic, bucketed.
+Padding parsePadding(const std::string &name);
+
+struct Batch {
+    at::Tensor inputIds;      // int64 [B, S]
+    at::Tensor attentionMask; // int64 [B, S], 1 token, 0 padding
+    at::Tensor labels;        // int64 [B]
+    std::vector<std::size_t> indices; // positions of the examples in the source
+    std::int64_t realTokens = 0;      // non-padding tokens
+    std::int64_t paddedTokens = 0;    // B * S: every position computed, padding included
+};
+
+// Sequences longer than maxLength are truncated to it. labels may be empty (then zeros).
+// bucketChunk: sequences sorted within chunks of this many batches (bucketed only).
+std::vector<Batch> makeBatches(const std::vector<std::vector<std::int64_t>> &sequences, const std::vector<int> &labels,
+                               int batchSize, int maxLength, Padding padding, std::uint64_t seed,
+                               std::int64_t padId = 0, int bucketChunk = 50);
+
+} // namespace optibench::engine

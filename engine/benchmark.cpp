@@ -1,0 +1,349 @@
+// The benchmark facade: load, prepare, time, evaluate. See engine/benchmark.h.
+#include "engine/benchmark.h"
+#include "engine/batching.h"
+#include "engine/bert.h"
+#include "engine/compat.h"
+#include "engine/demo.h"
+#include "engine/flops.h"
+#include "engine/metrics.h"
+#include "engine/peak_flops.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+
+namespace optibench::engine {
+
+namespace {
+
+bool isCudaDevice(const std::string &device)
+{
+    return device == "cuda" || device.rfind("cuda:", 0) == 0;
+}
+
+// Rejects what the engine cannot do yet, naming the spec field, instead of silently ignoring it.
+void validate(const RunConfig &c)
+{
+    auto fail = [](const std::string &msg) { throw EngineError(msg); };
+    if (c.mode != "inference")
+        fail("task.mode: '" + c.mode + "' is not supported by this engine yet (supported: inference)");
+    if (c.precision != "fp32")
+        fail("optimizations.precision: '" + c.precision + "' is not supported by this engine yet (supported: fp32)");
+    if (c.quantization != "none")
+        fail("optimizations.quantization: '" + c.quantization
+             + "' is not supported by this engine yet (supported: none)");
+    if (c.pruningMethod != "none")
+        fail("optimizations.pruning.method: '" + c.pruningMethod
+             + "' is not supported by this engine yet (supported: none)");
+    try {
+        parsePadding(c.padding);
+    } catch (const std::invalid_argument &e) {
+        fail(std::string("optimizations.") + e.what());
+    }
+    if (c.checkpointEvery != 0)
+        fail("optimizations.checkpointing applies to training, which this engine does not run yet");
+    if (c.gradAccumulation != 1)
+        fail("optimizations.grad_accumulation applies to training, which this engine does not run yet");
+    if (c.freezeEmbeddings)
+        fail("optimizations.freeze_embeddings applies to training, which this engine does not run yet");
+    if (c.shareLayers != 0)
+        fail("optimizations.share_layers is not supported by this engine yet");
+    if (c.device != "cpu" && !isCudaDevice(c.device))
+        fail("device: unknown device '" + c.device + "' (cpu, cuda, cuda:N)");
+#if !defined(OPTIBENCH_HAVE_CUDA)
+    if (isCudaDevice(c.device))
+        fail("device: '" + c.device + "' needs a CUDA build of LibTorch; this build is CPU-only");
+#endif
+    if (c.threads < 1)
+        fail("threads: must be at least 1, is " + std::to_string(c.threads));
+    if (c.batchSize < 1)
+        fail("task.batch_size: must be at least 1, is " + std::to_string(c.batchSize));
+    if (c.maxLength < 2)
+        fail("task.max_length: must be at least 2, is " + std::to_string(c.maxLength));
+    if (c.warmup < 0)
+        fail("task.warmup: must not be negative, is " + std::to_string(c.warmup));
+    if (c.iterations < 1)
+        fail("task.iterations: must be at least 1, is " + std::to_string(c.iterations));
+}
+
+double elapsedMs(std::chrono::steady_clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace
+
+struct Benchmark::Impl {
+    RunConfig config;
+    ProgressFn progress;
+    ModelSummary summary;
+    std::unique_ptr<BertClassifier> model;
+    at::Device device{at::kCPU};
+    std::vector<Batch> batches;
+    // Logits of the unoptimized fp32 model per batch index; empty when no optimization changed
+    // the model (then the measured outputs are the baseline's, and agreement is 1 by definition).
+    std::map<std::size_t, at::Tensor> baselineLogits;
+    bool modelAltered = false;
+    bool prepared = false;
+
+    void report(const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message)
+    {
+        if (progress && !progress(stage, done, total, message))
+            throw Cancelled();
+    }
+    std::size_t warmupBatch(int i) const { return static_cast<std::size_t>(i) % batches.size(); }
+    std::size_t timedBatch(int i) const
+    {
+        return static_cast<std::size_t>(config.warmup + i) % batches.size();
+    }
+    std::set<std::size_t> timedBatchSet() const
+    {
+        std::set<std::size_t> s;
+        for (int i = 0; i < config.iterations; ++i)
+            s.insert(timedBatch(i));
+        return s;
+    }
+    at::Tensor run(std::size_t index) const
+    {
+        const auto &b = batches[index];
+        return model->forward(b.inputIds, b.attentionMask);
+    }
+    void loadModel();
+    void loadData();
+};
+
+void Benchmark::Impl::loadModel()
+{
+    if (config.modelPath != demo::kModelName)
+        throw EngineError("model.path: '" + config.modelPath + "' cannot be loaded yet (available: "
+                          + demo::kModelName + ")");
+    if (config.modelFormat != "auto" && config.modelFormat != "demo")
+        throw EngineError("model.format: '" + config.modelFormat + "' does not fit " + config.modelPath);
+    model = std::make_unique<BertClassifier>(demo::tinyBertConfig(), demo::tinyBertParameters());
+    const auto &c = model->config();
+    summary.source = config.modelPath;
+    summary.format = "demo";
+    summary.architecture = c.architecture;
+    summary.layers = c.numLayers;
+    summary.hidden = c.hiddenSize;
+    summary.heads = c.numHeads;
+    summary.intermediate = c.intermediateSize;
+    summary.vocab = c.vocabSize;
+    summary.maxPositions = c.maxPositions;
+    summary.numLabels = c.numLabels;
+    summary.parameters = model->parameterCount();
+    summary.sizeOnDiskBytes = 0; // generated in code, nothing on disk
+    summary.memoryBytes = model->modelBytes();
+    summary.dtype = "float32";
+    summary.tokenizer = "word";
+    summary.note = "built-in demo model, randomly initialised from a fixed seed (not trained): accuracy is "
+                   "chance level; cost, agreement and KL divergence are meaningful";
+    if (config.maxLength > c.maxPositions)
+        throw EngineError("task.max_length: " + std::to_string(config.maxLength) + " exceeds the model's "
+                          + std::to_string(c.maxPositions) + " positions");
+}
+
+void Benchmark::Impl::loadData()
+{
+    if (config.dataset != demo::kDatasetName)
+        throw EngineError("task.dataset: '" + config.dataset + "' is not available (available: "
+                          + demo::kDatasetName + ")");
+    std::vector<demo::TextExample> examples;
+    try {
+        examples = demo::reviews(config.split);
+    } catch (const std::invalid_argument &e) {
+        throw EngineError(std::string("task.split: ") + e.what());
+    }
+    std::vector<std::vector<std::int64_t>> sequences;
+    std::vector<int> labels;
+    sequences.reserve(examples.size());
+    for (const auto &ex : examples) {
+        sequences.push_back(demo::tokenizer().encode(ex.text, config.maxLength));
+        labels.push_back(ex.label);
+    }
+    batches = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
+                          config.seed, demo::WordTokenizer::kPad);
+    if (batches.empty())
+        throw EngineError("task.dataset: split '" + config.split + "' of " + config.dataset + " is empty");
+    if (device != at::Device(at::kCPU)) {
+        for (auto &b : batches) {
+            b.inputIds = b.inputIds.to(device);
+            b.attentionMask = b.attentionMask.to(device);
+        }
+    }
+}
+
+Benchmark::Benchmark(RunConfig config, ProgressFn progress) : m_impl(std::make_unique<Impl>())
+{
+    m_impl->config = std::move(config);
+    m_impl->progress = std::move(progress);
+}
+
+Benchmark::~Benchmark() = default;
+
+void Benchmark::prepare()
+{
+    auto &d = *m_impl;
+    validate(d.config);
+    at::set_num_threads(d.config.threads);
+    at::manual_seed(d.config.seed);
+    if (isCudaDevice(d.config.device)) {
+        try {
+            d.device = at::Device(d.config.device);
+        } catch (const std::exception &e) {
+            throw EngineError("device: '" + d.config.device + "' is not a valid device: " + e.what());
+        }
+        const auto devices = availableDevices();
+        const auto name = "cuda:" + std::to_string(d.device.has_index() ? d.device.index() : 0);
+        if (std::find(devices.begin(), devices.end(), name) == devices.end())
+            throw EngineError("device: '" + d.config.device + "' is not available on this machine");
+    }
+
+    d.report("loading", 0, 1, "loading " + d.config.modelPath);
+    d.loadModel();
+    if (d.device != at::Device(at::kCPU))
+        d.model->to(d.device);
+    d.report("loading", 1, 1, d.summary.architecture + ", " + std::to_string(d.summary.parameters) + " parameters");
+
+    d.report("preparing", 0, 1, "tokenizing and batching " + d.config.dataset + " (" + d.config.split + ")");
+    d.loadData();
+    d.report("preparing", 1, 1, std::to_string(d.batches.size()) + " batches, padding " + d.config.padding);
+
+    // The fp32 baseline's outputs are computed here, before any optimization changes the model.
+    // With no optimization applied the measured model is the baseline itself.
+    d.report("baseline", 0, 1, d.modelAltered ? "running the fp32 baseline" : "the model is the fp32 baseline");
+    d.report("baseline", 1, 1, "");
+    d.prepared = true;
+}
+
+const ModelSummary &Benchmark::model() const
+{
+    return m_impl->summary;
+}
+
+RunReport Benchmark::measure()
+{
+    auto &d = *m_impl;
+    if (!d.prepared)
+        throw EngineError("Benchmark::measure called before prepare()");
+    at::set_num_threads(d.config.threads);
+    c10::InferenceMode inference;
+    RunReport report;
+
+    for (int i = 0; i < d.config.warmup; ++i) {
+        d.report("warmup", i, d.config.warmup, "");
+        d.run(d.warmupBatch(i));
+        compat::synchronize(d.device);
+    }
+    d.report("warmup", d.config.warmup, d.config.warmup, "");
+
+    std::vector<double> latencies;
+    latencies.reserve(static_cast<std::size_t>(d.config.iterations));
+    std::map<std::size_t, at::Tensor> logits;
+    std::int64_t realTokens = 0, paddedTokens = 0, sequences = 0;
+    double flops = 0;
+    for (int i = 0; i < d.config.iterations; ++i) {
+        d.report("timing", i, d.config.iterations, "");
+        const auto index = d.timedBatch(i);
+        const auto t0 = std::chrono::steady_clock::now();
+        auto out = d.run(index);
+        compat::synchronize(d.device);
+        const double ms = elapsedMs(t0);
+        latencies.push_back(ms);
+        report.series.push_back({"latency_ms", i, ms});
+        const auto &b = d.batches[index];
+        realTokens += b.realTokens;
+        paddedTokens += b.paddedTokens;
+        sequences += b.inputIds.size(0);
+        flops += encoderForwardFlops(d.model->config(), b.inputIds.size(0), b.inputIds.size(1));
+        if (!logits.count(index))
+            logits.emplace(index, out.to(at::kFloat).cpu());
+    }
+    d.report("timing", d.config.iterations, d.config.iterations, "");
+
+    d.report("evaluating", 0, 2, "accuracy and agreement with the fp32 baseline");
+    std::vector<at::Tensor> outs, base, labels;
+    for (const auto &[index, l] : logits) {
+        outs.push_back(l);
+        base.push_back(d.baselineLogits.count(index) ? d.baselineLogits.at(index) : l);
+        labels.push_back(d.batches[index].labels);
+    }
+    auto allLogits = at::cat(outs);
+    auto allLabels = at::cat(labels);
+    const double accuracy = allLogits.argmax(-1).eq(allLabels).to(at::kDouble).mean().item<double>();
+    const auto agreement = compareLogits(allLogits, at::cat(base));
+
+    d.report("evaluating", 1, 2, "measuring the machine's fp32 GEMM peak");
+    const double peak = measuredPeakFlops(d.config.threads);
+    d.report("evaluating", 2, 2, "");
+
+    const auto stats = latencyStats(latencies);
+    double totalMs = 0;
+    for (double l : latencies)
+        totalMs += l;
+    const double totalS = totalMs / 1000.0;
+    const double iterations = d.config.iterations;
+
+    std::int64_t weights = 0, zeros = 0;
+    for (const auto &name : d.model->linearNames()) {
+        const auto &w = d.model->parameters().at(name + ".weight");
+        weights += w.numel();
+        zeros += w.eq(0).sum().item<std::int64_t>();
+    }
+    std::int64_t peakMemory = peakRssBytes();
+#if defined(OPTIBENCH_HAVE_CUDA)
+    if (d.device.is_cuda())
+        peakMemory = compat::cudaPeakAllocatedBytes(d.device.has_index() ? d.device.index() : 0);
+#endif
+
+    auto add = [&](const char *key, double value, const char *unit) { report.metrics.push_back({key, value, unit}); };
+    add("latency_p50_ms", stats.p50, "ms");
+    add("latency_p90_ms", stats.p90, "ms");
+    add("latency_p99_ms", stats.p99, "ms");
+    add("latency_mean_ms", stats.mean, "ms");
+    add("latency_stdev_ms", stats.stdev, "ms");
+    add("throughput_seq_s", static_cast<double>(sequences) / totalS, "seq/s");
+    add("throughput_tokens_s", static_cast<double>(realTokens) / totalS, "tokens/s");
+    add("real_tokens", static_cast<double>(realTokens), "tokens");
+    add("padded_tokens", static_cast<double>(paddedTokens), "tokens");
+    // Share of the computed positions that were padding.
+    add("padding_ratio", paddedTokens > 0 ? 1.0 - static_cast<double>(realTokens) / static_cast<double>(paddedTokens) : 0.0,
+        "ratio");
+    add("peak_memory_bytes", static_cast<double>(peakMemory), "bytes");
+    add("model_bytes", static_cast<double>(d.model->modelBytes()), "bytes");
+    add("parameters", static_cast<double>(d.model->parameterCount()), "count");
+    add("sparsity", weights > 0 ? static_cast<double>(zeros) / static_cast<double>(weights) : 0.0, "ratio");
+    // FLOPs of one timed forward pass (mean over the timed iterations' batch shapes).
+    add("flops", flops / iterations, "flop");
+    add("achieved_flops_s", flops / totalS, "flop/s");
+    add("peak_flops_s", peak, "flop/s");
+    add("peak_fraction", peak > 0 ? flops / totalS / peak : 0.0, "ratio");
+    add("accuracy", accuracy, "ratio");
+    add("agreement", agreement.agreement, "ratio");
+    add("kl_divergence", agreement.klDivergence, "nats");
+    add("eval_examples", static_cast<double>(agreement.examples), "count");
+    return report;
+}
+
+std::int64_t Benchmark::tracedPass(int iterations)
+{
+    auto &d = *m_impl;
+    if (!d.prepared)
+        throw EngineError("Benchmark::tracedPass called before prepare()");
+    at::set_num_threads(d.config.threads);
+    c10::InferenceMode inference;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < iterations; ++i) {
+        d.report("tracing", i, iterations, "");
+        d.run(d.timedBatch(i));
+        compat::synchronize(d.device);
+    }
+    d.report("tracing", iterations, iterations, "");
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count();
+}
+
+} // namespace optibench::engine

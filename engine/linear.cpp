@@ -1,0 +1,49 @@
+#include "engine/linear.h"
+#include "engine/gemm.h"
+
+namespace optibench::engine {
+
+namespace {
+
+std::int64_t tensorBytes(const at::Tensor &t)
+{
+    return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0;
+}
+
+class Fp32Linear : public LinearOp {
+public:
+    Fp32Linear(at::Tensor weight, at::Tensor bias, bool aten)
+        : m_weight(weight.contiguous()), m_bias(bias.defined() ? bias.contiguous() : bias), m_aten(aten)
+    {
+        TORCH_CHECK(m_weight.dim() == 2, "linear weight must be 2-D, is ", m_weight.sizes());
+        TORCH_CHECK(!m_bias.defined() || m_bias.numel() == m_weight.size(0), "linear bias has ", m_bias.numel(),
+                    " values for ", m_weight.size(0), " outputs");
+    }
+    at::Tensor forward(const at::Tensor &x) const override
+    {
+        return m_aten ? at::linear(x, m_weight, m_bias) : gemm::linear(x, m_weight, m_bias);
+    }
+    std::string kind() const override { return m_aten ? "fp32-aten" : "fp32"; }
+    std::int64_t weightBytes() const override { return tensorBytes(m_weight) + tensorBytes(m_bias); }
+    std::int64_t inFeatures() const override { return m_weight.size(1); }
+    std::int64_t outFeatures() const override { return m_weight.size(0); }
+
+private:
+    at::Tensor m_weight;
+    at::Tensor m_bias;
+    bool m_aten;
+};
+
+} // namespace
+
+std::unique_ptr<LinearOp> makeFp32Linear(at::Tensor weight, at::Tensor bias)
+{
+    return std::make_unique<Fp32Linear>(std::move(weight), std::move(bias), false);
+}
+
+std::unique_ptr<LinearOp> makeAtenLinear(at::Tensor weight, at::Tensor bias)
+{
+    return std::make_unique<Fp32Linear>(std::move(weight), std::move(bias), true);
+}
+
+} // namespace optibench::engine

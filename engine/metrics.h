@@ -1,0 +1,31 @@
+#pragma once
+// Statistics and probes the benchmark reports: latency percentiles, process memory, and the
+// quality of an optimized model's outputs against the fp32 baseline.
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace optibench::engine {
+
+struct LatencyStats {
+    double p50 = 0, p90 = 0, p99 = 0, mean = 0, stdev = 0;
+};
+
+// Percentiles by linear interpolation between order statistics (numpy's default);
+// stdev is the sample standard deviation (0 for fewer than two values).
+LatencyStats latencyStats(std::vector<double> values);
+
+// Peak resident set size of this process (VmHWM), in bytes; 0 where /proc is missing.
+std::int64_t peakRssBytes();
+
+struct Agreement {
+    double agreement = 0;    // share of examples whose argmax matches the baseline's
+    double klDivergence = 0; // mean KL(baseline || model) over examples, in nats
+    std::int64_t examples = 0;
+};
+
+// Logits [N, C] of the model and the baseline on the same examples.
+Agreement compareLogits(const at::Tensor &logits, const at::Tensor &baseline);
+
+} // namespace optibench::engine
