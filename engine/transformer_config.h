@@ -29,6 +29,11 @@ struct TransformerConfig {
     bool hasPooler = true;     // BERT-style pooler before the classifier
     bool tieWordEmbeddings = true; // GPT-2 lm_head shares wte
     int positionOffset = 0;    // RoBERTa positions start at padding_idx + 1
+    // Added by the config parser (engine/hf_config.h):
+    bool hasPreClassifier = false; // DistilBERT pre_classifier, RoBERTa classifier.dense before the output
+    int bosTokenId = -1;           // -1: none
+    int eosTokenId = -1;
+    std::string sourcePath;        // the config.json it was read from; empty for built-in models
 };
 
 } // namespace optibench::engine
