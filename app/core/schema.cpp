@@ -86,12 +86,32 @@ std::string spanClassSql()
 void toVersion2(sqlite3 *db, const std::string &path)
 {
     sql::exec(db, path, "ALTER TABLE runs ADD COLUMN pid_start INTEGER NOT NULL DEFAULT 0");
-    sql::exec(db, path, "ALTER TABLE trace_events ADD COLUMN span_class INTEGER NOT NULL DEFAULT 0");
-    const std::string fill = "UPDATE trace_events SET span_class = " + spanClassSql();
-    sql::exec(db, path, fill.c_str());
+    // The window key becomes the table's own (clustered) key: one b-tree per insert instead
+    // of a table and an index, which halves the cost of a bulk trace insert.
     sql::exec(db, path, R"sql(
-DROP INDEX trace_events_start;
-CREATE INDEX trace_events_window ON trace_events (run_id, span_class, start_ns);
+CREATE TABLE trace_events_v2 (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    span_class INTEGER NOT NULL,
+    start_ns INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    device TEXT NOT NULL DEFAULT 'cpu',
+    lane INTEGER NOT NULL DEFAULT 0,
+    duration_ns INTEGER NOT NULL,
+    correlation INTEGER NOT NULL DEFAULT 0,
+    parent INTEGER NOT NULL DEFAULT -1,
+    shapes TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (run_id, span_class, start_ns, seq)
+) WITHOUT ROWID;
+)sql");
+    const std::string copy =
+        "INSERT INTO trace_events_v2 SELECT run_id, " + spanClassSql() +
+        ", start_ns, seq, kind, name, device, lane, max(duration_ns, 0), correlation, parent, shapes FROM trace_events";
+    sql::exec(db, path, copy.c_str());
+    sql::exec(db, path, R"sql(
+DROP TABLE trace_events;
+ALTER TABLE trace_events_v2 RENAME TO trace_events;
 CREATE TABLE trace_summary (
     run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
     event_count INTEGER NOT NULL,

@@ -9,9 +9,9 @@ namespace optibench::core::schema {
 
 // Version 1: models, runs, metrics, series, trace_events indexed by (run_id, start_ns).
 // Version 2: runs.pid_start (start time of the writing process, so a reused pid is not taken
-//            for the writer); trace_events.span_class with the window index
-//            (run_id, span_class, start_ns), so one long event cannot turn every window
-//            query into a scan; trace_summary (count and extent per run).
+//            for the writer); trace_events keyed by (run_id, span_class, start_ns, seq), so a
+//            window query is one range per span class (one long event cannot turn it into a
+//            scan) and a bulk insert writes one b-tree; trace_summary (count, extent per run).
 constexpr int kVersion = 2;
 
 // Brings the database to kVersion, one transaction per step. Throws StoreError when the file
