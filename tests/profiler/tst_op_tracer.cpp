@@ -1,5 +1,6 @@
 // The op tracer on real ATen ops: nesting under USER_SCOPE ranges, shapes, threads, start/stop.
 #include "profiler/op_tracer.h"
+#include "profiler/cupti_tracer.h"
 
 #include <ATen/ATen.h>
 #include <ATen/record_function.h>
@@ -268,4 +269,26 @@ TEST(OpTracer, OverheadPerEvent)
     RecordProperty("overhead_ns_per_event_shapes", static_cast<int>(perEventShapes));
     // A loose bound: tracing must stay in the microsecond range per event on any machine.
     EXPECT_LT(perEvent, 20000.0);
+}
+
+// Without a GPU (or without CUDA in the build) GPU tracing says why and ops are still traced;
+// with one, kernels come back tied to the ops.
+TEST(OpTracer, WithCuptiTracerHooked)
+{
+    CuptiTracer gpu;
+    OpTracerOptions options;
+    gpu.hookOpTracer(options);
+    OpTracer ops;
+    ASSERT_TRUE(ops.start(options));
+    const bool gpuOn = gpu.start(ops.sessionStartSteadyNs());
+    if (!gpuOn) {
+        EXPECT_NE(gpu.error().find("no GPU tracing available"), std::string::npos) << gpu.error();
+    }
+    const at::Tensor x = at::randn({4, 4});
+    at::Tensor y = at::mul(x, x);
+    Trace trace = ops.stop();
+    if (gpuOn)
+        trace.merge(gpu.stop());
+    EXPECT_FALSE(gpu.running());
+    EXPECT_EQ(named(trace, "aten::mul").size(), 1u);
 }
