@@ -64,7 +64,9 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
         float beta = 0.0f;
         if (bias.defined()) {
             // Preload C with the bias and accumulate into it: no second pass over the output.
-            out = bias.to(at::kFloat).unsqueeze(0).expand({M, N}).contiguous();
+            // A fresh buffer: contiguous() of an already contiguous [1, N] view would alias the bias.
+            out = at::empty({M, N}, x.options());
+            out.copy_(bias.to(at::kFloat).unsqueeze(0).expand({M, N}));
             beta = 1.0f;
         } else {
             out = at::empty({M, N}, x.options());

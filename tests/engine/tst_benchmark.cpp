@@ -1,0 +1,142 @@
+// A tiny real run of the demo through the Benchmark facade.
+#include "engine/benchmark.h"
+#include "engine/demo.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+
+using namespace optibench::engine;
+
+namespace {
+
+RunConfig tinyRun()
+{
+    RunConfig c;
+    c.batchSize = 4;
+    c.maxLength = 64;
+    c.warmup = 1;
+    c.iterations = 3;
+    c.threads = 2;
+    return c;
+}
+
+} // namespace
+
+TEST(Benchmark, DemoRunProducesEveryMetric)
+{
+    std::set<std::string> stages;
+    Benchmark bench(tinyRun(), [&](const std::string &stage, std::int64_t, std::int64_t, const std::string &) {
+        stages.insert(stage);
+        return true;
+    });
+    bench.prepare();
+    EXPECT_EQ(bench.model().architecture, "BertForSequenceClassification");
+    EXPECT_EQ(bench.model().layers, 4);
+    EXPECT_FALSE(bench.model().note.empty());
+    const auto report = bench.measure();
+    std::map<std::string, Measurement> m;
+    for (const auto &x : report.metrics)
+        m[x.key] = x;
+    for (const char *key : {"latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_mean_ms", "latency_stdev_ms",
+                            "throughput_seq_s", "throughput_tokens_s", "real_tokens", "padded_tokens", "padding_ratio",
+                            "peak_memory_bytes", "model_bytes", "parameters", "sparsity", "flops", "achieved_flops_s",
+                            "peak_flops_s", "peak_fraction", "accuracy", "agreement", "kl_divergence"})
+        ASSERT_TRUE(m.count(key)) << key;
+    EXPECT_GT(m["latency_p50_ms"].value, 0);
+    EXPECT_EQ(m["latency_p50_ms"].unit, "ms");
+    EXPECT_LE(m["latency_p50_ms"].value, m["latency_p99_ms"].value);
+    EXPECT_GE(m["latency_stdev_ms"].value, 0);
+    EXPECT_GT(m["throughput_tokens_s"].value, 0);
+    EXPECT_GT(m["real_tokens"].value, 0);
+    EXPECT_GE(m["padded_tokens"].value, m["real_tokens"].value);
+    EXPECT_GE(m["padding_ratio"].value, 0);
+    EXPECT_LT(m["padding_ratio"].value, 1);
+    EXPECT_GT(m["peak_memory_bytes"].value, 1e6);
+    EXPECT_DOUBLE_EQ(m["parameters"].value, static_cast<double>(bench.model().parameters));
+    EXPECT_DOUBLE_EQ(m["model_bytes"].value, 4.0 * bench.model().parameters);
+    EXPECT_DOUBLE_EQ(m["sparsity"].value, 0.0);
+    EXPECT_GT(m["flops"].value, 0);
+    EXPECT_GT(m["peak_flops_s"].value, 1e8);
+    EXPECT_GT(m["peak_fraction"].value, 0);
+    EXPECT_LT(m["peak_fraction"].value, 2);
+    EXPECT_GE(m["accuracy"].value, 0);
+    EXPECT_LE(m["accuracy"].value, 1);
+    EXPECT_DOUBLE_EQ(m["agreement"].value, 1.0);
+    EXPECT_DOUBLE_EQ(m["kl_divergence"].value, 0.0);
+    ASSERT_EQ(report.series.size(), 3u);
+    EXPECT_EQ(report.series[2].name, "latency_ms");
+    EXPECT_EQ(report.series[2].step, 2);
+    for (const char *s : {"loading", "preparing", "baseline", "warmup", "timing", "evaluating"})
+        EXPECT_TRUE(stages.count(s)) << s;
+    EXPECT_GT(bench.tracedPass(2), 0);
+}
+
+TEST(Benchmark, FixedPaddingComputesEveryPosition)
+{
+    auto config = tinyRun();
+    config.padding = "fixed";
+    Benchmark bench(config, nullptr);
+    bench.prepare();
+    const auto report = bench.measure();
+    std::map<std::string, double> m;
+    for (const auto &x : report.metrics)
+        m[x.key] = x.value;
+    EXPECT_DOUBLE_EQ(m["padded_tokens"], 3.0 * 4 * 64);
+}
+
+TEST(Benchmark, CancelFromProgressThrowsCancelled)
+{
+    int calls = 0;
+    Benchmark bench(tinyRun(), [&](const std::string &stage, std::int64_t, std::int64_t, const std::string &) {
+        ++calls;
+        return stage != "timing";
+    });
+    bench.prepare();
+    EXPECT_THROW(bench.measure(), Cancelled);
+    EXPECT_GT(calls, 0);
+}
+
+TEST(Benchmark, UnsupportedConfigNamesTheField)
+{
+    auto expectError = [](RunConfig c, const std::string &field) {
+        Benchmark bench(c, nullptr);
+        try {
+            bench.prepare();
+            FAIL() << "no error for " << field;
+        } catch (const EngineError &e) {
+            EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+        }
+    };
+    auto c = tinyRun();
+    c.mode = "training";
+    expectError(c, "mode");
+    c = tinyRun();
+    c.padding = "sideways";
+    expectError(c, "padding");
+    c = tinyRun();
+    c.modelPath = "/nonexistent/model";
+    expectError(c, "model.path");
+    c = tinyRun();
+    c.maxLength = 1000;
+    expectError(c, "max_length");
+#if !defined(OPTIBENCH_HAVE_CUDA)
+    c = tinyRun();
+    c.device = "cuda";
+    expectError(c, "device");
+#endif
+}
+
+TEST(Benchmark, EnvironmentDescribesTheMachine)
+{
+    auto env = nlohmann::json::parse(environmentJson(2));
+    EXPECT_EQ(env["threads"], 2);
+    EXPECT_FALSE(env["cpu"].get<std::string>().empty());
+    EXPECT_GT(env["memory_bytes"].get<std::int64_t>(), 0);
+    EXPECT_EQ(env["libtorch"], libtorchVersion());
+    EXPECT_TRUE(env.contains("git_revision"));
+    EXPECT_TRUE(env.contains("app_version"));
+    EXPECT_EQ(availableDevices().front(), "cpu");
+}
