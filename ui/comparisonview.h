@@ -1,0 +1,53 @@
+#pragma once
+// The comparison page: the spec fields that differ, the metrics side by side with changes
+// against a chosen baseline, and a bar chart of the metric selected in the table.
+#include <QVector>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QTableView;
+
+namespace optibench::core {
+class Store;
+}
+
+namespace optibench::ui {
+
+class ComparisonModel;
+class SpecDiffModel;
+
+class ComparisonView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ComparisonView(std::shared_ptr<core::Store> store, QWidget *parent = nullptr);
+    // baselineRunId: preselected baseline when it is among the runs (else the first run).
+    void setRuns(const QVector<qint64> &runIds, qint64 baselineRunId = 0);
+    QVector<qint64> runIds() const { return m_runIds; }
+    ComparisonModel *model() const { return m_model; }
+    SpecDiffModel *specModel() const { return m_specModel; }
+    QCustomPlot *chart() const { return m_chart; }
+    void showMetric(const QString &key);
+
+signals:
+    void errorOccurred(const QString &message);
+
+private:
+    void updateChart();
+
+    std::shared_ptr<core::Store> m_store;
+    QVector<qint64> m_runIds;
+    ComparisonModel *m_model;
+    SpecDiffModel *m_specModel;
+    QLabel *m_hint;
+    QComboBox *m_baseline;
+    QTableView *m_specTable;
+    QTableView *m_metricsTable;
+    QCustomPlot *m_chart;
+    QString m_metric;
+};
+
+} // namespace optibench::ui

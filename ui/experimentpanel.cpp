@@ -1,0 +1,514 @@
+#include "ui/experimentpanel.h"
+
+#include "ui/convert.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace optibench::ui {
+
+namespace {
+const char kPresetGroup[] = "presets";
+
+// One sentence on what each choice does and what it usually costs.
+QString explain(const QString &value)
+{
+    static const QHash<QString, const char *> texts = {
+        {QStringLiteral("fp32"), QT_TRANSLATE_NOOP("Techniques", "Full 32-bit floats: the reference for speed and quality.")},
+        {QStringLiteral("tf32"), QT_TRANSLATE_NOOP("Techniques", "TensorFloat-32 matmuls on Ampere GPUs: faster, about 3 decimal digits of mantissa.")},
+        {QStringLiteral("fp16"), QT_TRANSLATE_NOOP("Techniques", "Everything in 16-bit floats: half the memory, fast on GPUs, may overflow without care.")},
+        {QStringLiteral("bf16"), QT_TRANSLATE_NOOP("Techniques", "Everything in bfloat16: half the memory, fp32's range, about 1e-2 relative error.")},
+        {QStringLiteral("amp-fp16"), QT_TRANSLATE_NOOP("Techniques", "Mixed precision: matmuls in fp16, sensitive ops in fp32; usually quality-neutral.")},
+        {QStringLiteral("amp-bf16"), QT_TRANSLATE_NOOP("Techniques", "Mixed precision with bfloat16: no loss scaling needed; usually quality-neutral.")},
+        {QStringLiteral("none"), QT_TRANSLATE_NOOP("Techniques", "Leave this technique off.")},
+        {QStringLiteral("dynamic-int8"), QT_TRANSLATE_NOOP("Techniques", "Linear layers in int8 with activations quantized on the fly: 2-4x faster on CPU, small accuracy loss.")},
+        {QStringLiteral("weight-int8"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in int8 and dequantized per use: 4x smaller model, little speed gain.")},
+        {QStringLiteral("fp16-weights"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in fp16: half the model size, compute stays in fp32.")},
+        {QStringLiteral("bf16-weights"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in bfloat16: half the model size, compute stays in fp32.")},
+        {QStringLiteral("qat"), QT_TRANSLATE_NOOP("Techniques", "Quantization-aware training: fake-quantizes during training so int8 loses less accuracy.")},
+        {QStringLiteral("magnitude"), QT_TRANSLATE_NOOP("Techniques", "Zeroes the smallest weights: smaller when compressed, faster only with sparse kernels.")},
+        {QStringLiteral("heads"), QT_TRANSLATE_NOOP("Techniques", "Removes whole attention heads: really faster, costs accuracy beyond about 30%.")},
+        {QStringLiteral("neurons"), QT_TRANSLATE_NOOP("Techniques", "Removes feed-forward neurons: really faster and smaller, costs accuracy as it grows.")},
+        {QStringLiteral("2:4"), QT_TRANSLATE_NOOP("Techniques", "Two of every four weights zero: structured sparsity that sparse tensor cores accelerate.")},
+        {QStringLiteral("fixed"), QT_TRANSLATE_NOOP("Techniques", "Pads every batch to the maximum length: simple, wastes compute on padding.")},
+        {QStringLiteral("dynamic"), QT_TRANSLATE_NOOP("Techniques", "Pads each batch to its longest sequence: less waste, shapes vary.")},
+        {QStringLiteral("bucketed"), QT_TRANSLATE_NOOP("Techniques", "Groups sequences of similar length into batches: least padding, order changes.")},
+        {QStringLiteral("inference"), QT_TRANSLATE_NOOP("Techniques", "Times forward passes on the evaluation split.")},
+        {QStringLiteral("training"), QT_TRANSLATE_NOOP("Techniques", "Runs optimizer steps on the training split and measures loss, time and memory.")},
+    };
+    const auto it = texts.constFind(value);
+    return it == texts.constEnd() ? QString() : QCoreApplication::translate("Techniques", *it);
+}
+
+QSpinBox *spin(QWidget *parent, int min, int max, const QString &tip)
+{
+    auto *s = new QSpinBox(parent);
+    s->setRange(min, max);
+    s->setToolTip(tip);
+    return s;
+}
+
+void setCombo(QComboBox *combo, const std::string &value)
+{
+    const int i = combo->findData(toQ(value));
+    if (i >= 0) {
+        combo->setCurrentIndex(i);
+    } else if (combo->isEditable()) {
+        combo->setEditText(toQ(value));
+    } else {
+        combo->addItem(toQ(value), toQ(value));
+        combo->setCurrentIndex(combo->count() - 1);
+    }
+}
+
+std::string comboValue(const QComboBox *combo)
+{
+    if (combo->isEditable())
+        return fromQ(combo->currentText().trimmed());
+    return fromQ(combo->currentData().toString());
+}
+
+QHash<QString, core::ExperimentSpec> builtinPresets()
+{
+    QHash<QString, core::ExperimentSpec> p;
+    core::ExperimentSpec baseline;
+    baseline.name = "baseline";
+    p.insert(ExperimentPanel::tr("Baseline (fp32, CPU)"), baseline);
+
+    core::ExperimentSpec int8 = baseline;
+    int8.name = "int8 CPU";
+    int8.optimizations.quantization = "dynamic-int8";
+    int8.optimizations.padding = "bucketed";
+    p.insert(ExperimentPanel::tr("int8 on CPU"), int8);
+
+    core::ExperimentSpec bf16 = baseline;
+    bf16.name = "bf16 GPU";
+    bf16.device = "cuda";
+    bf16.optimizations.precision = "bf16";
+    p.insert(ExperimentPanel::tr("bf16 on GPU"), bf16);
+
+    core::ExperimentSpec training = baseline;
+    training.name = "memory-saving training";
+    training.task.mode = "training";
+    training.optimizations.checkpointEvery = 1;
+    training.optimizations.gradAccumulation = 4;
+    training.optimizations.freezeEmbeddings = true;
+    p.insert(ExperimentPanel::tr("Memory-saving training"), training);
+    return p;
+}
+} // namespace
+
+ExperimentPanel::ExperimentPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    buildUi();
+    setSpec(core::ExperimentSpec{});
+    reloadPresets();
+}
+
+void ExperimentPanel::addChoices(QComboBox *combo, const std::vector<std::string> &values)
+{
+    for (const std::string &v : values) {
+        const QString value = toQ(v);
+        combo->addItem(value, value);
+        combo->setItemData(combo->count() - 1, explain(value), Qt::ToolTipRole);
+    }
+}
+
+void ExperimentPanel::buildUi()
+{
+    auto *content = new QWidget;
+    auto *form = new QVBoxLayout(content);
+
+    // Presets
+    auto *presetRow = new QHBoxLayout;
+    m_presets = new QComboBox(content);
+    m_presets->setToolTip(tr("Load a preset: a complete spec to start from"));
+    m_savePreset = new QPushButton(tr("Save…"), content);
+    m_savePreset->setToolTip(tr("Save the current settings as your own preset"));
+    m_deletePreset = new QPushButton(tr("Delete"), content);
+    m_deletePreset->setToolTip(tr("Delete the selected preset of your own"));
+    presetRow->addWidget(new QLabel(tr("Preset:"), content));
+    presetRow->addWidget(m_presets, 1);
+    presetRow->addWidget(m_savePreset);
+    presetRow->addWidget(m_deletePreset);
+    form->addLayout(presetRow);
+
+    // Model and task
+    auto *taskBox = new QGroupBox(tr("Model and task"), content);
+    auto *task = new QFormLayout(taskBox);
+    m_name = new QLineEdit(taskBox);
+    m_name->setPlaceholderText(tr("described by its optimizations"));
+    m_name->setToolTip(tr("A name for the run; left empty, the run is named after what it changes"));
+    task->addRow(tr("Run name:"), m_name);
+    auto *modelRow = new QHBoxLayout;
+    m_model = new QLineEdit(taskBox);
+    m_model->setToolTip(tr("\"demo:tiny-bert\", a Hugging Face model folder (config.json + safetensors) or a TorchScript file"));
+    auto *browse = new QToolButton(taskBox);
+    browse->setText(tr("…"));
+    browse->setToolTip(tr("Choose a model folder"));
+    modelRow->addWidget(m_model, 1);
+    modelRow->addWidget(browse);
+    task->addRow(tr("Model:"), modelRow);
+    m_mode = new QComboBox(taskBox);
+    addChoices(m_mode, {"inference", "training"});
+    m_mode->setToolTip(tr("Inference times forward passes; training times optimizer steps"));
+    task->addRow(tr("Mode:"), m_mode);
+    m_dataset = new QComboBox(taskBox);
+    m_dataset->setEditable(true);
+    m_dataset->addItem(QStringLiteral("demo:reviews"), QStringLiteral("demo:reviews"));
+    m_dataset->setToolTip(tr("\"demo:reviews\" (built in) or a JSON-lines file with text and label"));
+    task->addRow(tr("Dataset:"), m_dataset);
+    m_batch = spin(taskBox, 1, 4096, tr("Sequences per batch: larger batches raise throughput and memory"));
+    task->addRow(tr("Batch size:"), m_batch);
+    m_maxLength = spin(taskBox, 8, 8192, tr("Longest sequence in tokens; longer inputs are truncated"));
+    task->addRow(tr("Max length:"), m_maxLength);
+    m_warmup = spin(taskBox, 0, 1000, tr("Untimed iterations first, so caches and allocators settle"));
+    task->addRow(tr("Warm-up:"), m_warmup);
+    m_iterations = spin(taskBox, 1, 100000, tr("Timed batches: more give steadier percentiles"));
+    task->addRow(tr("Iterations:"), m_iterations);
+    m_steps = spin(taskBox, 1, 1000000, tr("Optimizer steps of a training run"));
+    task->addRow(tr("Training steps:"), m_steps);
+    form->addWidget(taskBox);
+
+    // Optimizations
+    auto *optBox = new QGroupBox(tr("Optimizations"), content);
+    auto *opt = new QFormLayout(optBox);
+    m_precision = new QComboBox(optBox);
+    addChoices(m_precision, core::allowedPrecisions());
+    m_precision->setToolTip(tr("Number format of weights and activations: lower precision is faster and smaller, slightly less exact"));
+    opt->addRow(tr("Precision:"), m_precision);
+    m_quantization = new QComboBox(optBox);
+    addChoices(m_quantization, core::allowedQuantizations());
+    m_quantization->setToolTip(tr("Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy"));
+    opt->addRow(tr("Quantization:"), m_quantization);
+    m_pruning = new QComboBox(optBox);
+    addChoices(m_pruning, core::allowedPruningMethods());
+    m_pruning->setToolTip(tr("Removes weights, heads or neurons: smaller models; speed depends on the structure removed"));
+    opt->addRow(tr("Pruning:"), m_pruning);
+    m_pruneAmount = new QDoubleSpinBox(optBox);
+    m_pruneAmount->setRange(0.0, 0.99);
+    m_pruneAmount->setSingleStep(0.05);
+    m_pruneAmount->setDecimals(2);
+    m_pruneAmount->setToolTip(tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
+    opt->addRow(tr("Pruning amount:"), m_pruneAmount);
+    m_pruneScope = new QComboBox(optBox);
+    m_pruneScope->addItem(tr("global"), QStringLiteral("global"));
+    m_pruneScope->addItem(tr("per layer"), QStringLiteral("layer"));
+    m_pruneScope->setToolTip(tr("Global ranks all weights together (usually better); per layer prunes each layer equally"));
+    opt->addRow(tr("Pruning scope:"), m_pruneScope);
+    m_padding = new QComboBox(optBox);
+    addChoices(m_padding, core::allowedPaddings());
+    m_padding->setToolTip(tr("How batches are padded: less padding means less wasted compute"));
+    opt->addRow(tr("Padding:"), m_padding);
+    m_checkpoint = spin(optBox, 0, 64, tr("Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; saves memory, costs about 30% time (0: off)"));
+    m_checkpoint->setSpecialValueText(tr("off"));
+    opt->addRow(tr("Checkpointing every:"), m_checkpoint);
+    m_accumulation = spin(optBox, 1, 1024, tr("Gradient accumulation: sums gradients over N micro-batches; a large effective batch in little memory, no speed gain"));
+    opt->addRow(tr("Accumulation steps:"), m_accumulation);
+    m_freeze = new QCheckBox(tr("Freeze embeddings"), optBox);
+    m_freeze->setToolTip(tr("Embeddings get no gradients: less optimizer memory and a faster backward pass, usually little accuracy loss"));
+    opt->addRow(QString(), m_freeze);
+    m_share = spin(optBox, 0, 64, tr("Cross-layer sharing: groups of N layers share weights (ALBERT-style); much smaller, costs accuracy (0: off)"));
+    m_share->setSpecialValueText(tr("off"));
+    opt->addRow(tr("Share layers:"), m_share);
+    form->addWidget(optBox);
+
+    // Hardware and profiling
+    auto *hwBox = new QGroupBox(tr("Hardware and profiling"), content);
+    auto *hw = new QFormLayout(hwBox);
+    m_device = new QComboBox(hwBox);
+    m_device->addItem(QStringLiteral("cpu"), QStringLiteral("cpu"));
+    m_device->addItem(QStringLiteral("cuda"), QStringLiteral("cuda"));
+    m_device->setToolTip(tr("Where the model runs; the list comes from the worker"));
+    hw->addRow(tr("Device:"), m_device);
+    m_threads = spin(hwBox, 1, 256, tr("CPU threads for intra-op parallelism"));
+    hw->addRow(tr("Threads:"), m_threads);
+    m_traceOps = new QCheckBox(tr("Trace operators"), hwBox);
+    m_traceOps->setToolTip(tr("Records every operator in a separate pass after timing, so tracing never distorts the timing"));
+    hw->addRow(QString(), m_traceOps);
+    m_traceKernels = new QCheckBox(tr("Trace CUDA kernels"), hwBox);
+    m_traceKernels->setToolTip(tr("Records GPU kernels with CUPTI (CUDA devices only)"));
+    hw->addRow(QString(), m_traceKernels);
+    form->addWidget(hwBox);
+    form->addStretch();
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_run = new QPushButton(tr("Run"), this);
+    m_run->setToolTip(tr("Queue a run of this spec (Ctrl+R)"));
+    m_run->setDefault(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_run);
+
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a model folder"));
+        if (!dir.isEmpty())
+            setModelPath(dir);
+    });
+    connect(m_model, &QLineEdit::editingFinished, this, [this] { emit modelPathChanged(m_model->text()); });
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (m_error.isEmpty())
+            emit runRequested(toQ(spec().name), specJson());
+    });
+    connect(m_presets, &QComboBox::activated, this, [this] { applyPreset(m_presets->currentText()); });
+    connect(m_savePreset, &QPushButton::clicked, this, &ExperimentPanel::savePreset);
+    connect(m_deletePreset, &QPushButton::clicked, this, &ExperimentPanel::deletePreset);
+
+    for (QComboBox *c : {m_mode, m_precision, m_quantization, m_pruning, m_pruneScope, m_padding, m_device})
+        connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::revalidate);
+    connect(m_dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
+    for (QSpinBox *s : {m_batch, m_maxLength, m_warmup, m_iterations, m_steps, m_checkpoint, m_accumulation,
+                        m_share, m_threads})
+        connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
+    connect(m_pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
+    for (QCheckBox *c : {m_freeze, m_traceOps, m_traceKernels})
+        connect(c, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
+    connect(m_model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
+}
+
+core::ExperimentSpec ExperimentPanel::spec() const
+{
+    core::ExperimentSpec s;
+    s.name = fromQ(m_name->text().trimmed());
+    s.model.path = fromQ(m_model->text().trimmed());
+    s.task.mode = comboValue(m_mode);
+    s.task.dataset = comboValue(m_dataset);
+    s.task.batchSize = m_batch->value();
+    s.task.maxLength = m_maxLength->value();
+    s.task.warmup = m_warmup->value();
+    s.task.iterations = m_iterations->value();
+    s.task.steps = m_steps->value();
+    s.optimizations.precision = comboValue(m_precision);
+    s.optimizations.quantization = comboValue(m_quantization);
+    s.optimizations.pruning.method = comboValue(m_pruning);
+    s.optimizations.pruning.amount = s.optimizations.pruning.method == "none" ? 0.0 : m_pruneAmount->value();
+    s.optimizations.pruning.scope = comboValue(m_pruneScope);
+    s.optimizations.padding = comboValue(m_padding);
+    s.optimizations.checkpointEvery = m_checkpoint->value();
+    s.optimizations.gradAccumulation = m_accumulation->value();
+    s.optimizations.freezeEmbeddings = m_freeze->isChecked();
+    s.optimizations.shareLayers = m_share->value();
+    s.device = comboValue(m_device);
+    s.threads = m_threads->value();
+    s.profiling.ops = m_traceOps->isChecked();
+    s.profiling.kernels = m_traceKernels->isChecked();
+    if (s.name.empty()) {
+        const std::string toggles = core::describeToggles(s);
+        s.name = toggles.empty() ? "baseline" : toggles;
+    }
+    return s;
+}
+
+QString ExperimentPanel::specJson() const
+{
+    return toQ(core::toJsonText(spec(), -1));
+}
+
+void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
+{
+    m_updating = true;
+    m_name->setText(toQ(s.name));
+    m_model->setText(toQ(s.model.path));
+    setCombo(m_mode, s.task.mode);
+    setCombo(m_dataset, s.task.dataset);
+    m_batch->setValue(s.task.batchSize);
+    m_maxLength->setValue(s.task.maxLength);
+    m_warmup->setValue(s.task.warmup);
+    m_iterations->setValue(s.task.iterations);
+    m_steps->setValue(s.task.steps);
+    setCombo(m_precision, s.optimizations.precision);
+    setCombo(m_quantization, s.optimizations.quantization);
+    setCombo(m_pruning, s.optimizations.pruning.method);
+    m_pruneAmount->setValue(s.optimizations.pruning.amount);
+    setCombo(m_pruneScope, s.optimizations.pruning.scope);
+    setCombo(m_padding, s.optimizations.padding);
+    m_checkpoint->setValue(s.optimizations.checkpointEvery);
+    m_accumulation->setValue(s.optimizations.gradAccumulation);
+    m_freeze->setChecked(s.optimizations.freezeEmbeddings);
+    m_share->setValue(s.optimizations.shareLayers);
+    setCombo(m_device, s.device);
+    m_threads->setValue(s.threads);
+    m_traceOps->setChecked(s.profiling.ops);
+    m_traceKernels->setChecked(s.profiling.kernels);
+    m_updating = false;
+    revalidate();
+}
+
+void ExperimentPanel::setModelPath(const QString &path)
+{
+    if (m_model->text() == path)
+        return;
+    m_model->setText(path);
+    emit modelPathChanged(path);
+}
+
+void ExperimentPanel::setDevices(const QStringList &devices)
+{
+    if (devices.isEmpty())
+        return;
+    const QString current = m_device->currentData().toString();
+    m_updating = true;
+    m_device->clear();
+    for (const QString &d : devices)
+        m_device->addItem(d, d);
+    m_updating = false;
+    setCombo(m_device, fromQ(current));
+    revalidate();
+}
+
+void ExperimentPanel::markInvalidChoices(QComboBox *combo, void (*apply)(core::ExperimentSpec &, const std::string &))
+{
+    auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+    if (!model)
+        return;
+    const core::ExperimentSpec base = spec();
+    for (int i = 0; i < combo->count(); ++i) {
+        const QString value = combo->itemData(i).toString();
+        core::ExperimentSpec candidate = base;
+        apply(candidate, fromQ(value));
+        QString reason;
+        try {
+            core::validateCombination(candidate);
+        } catch (const std::exception &e) {
+            reason = toQ(e.what());
+        }
+        QStandardItem *item = model->item(i);
+        item->setEnabled(reason.isEmpty() || i == combo->currentIndex());
+        item->setToolTip(reason.isEmpty() ? explain(value) : tr("Not available: %1").arg(reason));
+    }
+}
+
+void ExperimentPanel::revalidate()
+{
+    if (m_updating)
+        return;
+    const bool training = m_mode->currentData().toString() == QLatin1String("training");
+    m_warmup->setEnabled(!training);
+    m_iterations->setEnabled(!training);
+    m_steps->setEnabled(training);
+    m_checkpoint->setEnabled(training);
+    m_accumulation->setEnabled(training);
+    m_freeze->setEnabled(training);
+    const bool pruning = m_pruning->currentData().toString() != QLatin1String("none");
+    m_pruneAmount->setEnabled(pruning);
+    m_pruneScope->setEnabled(m_pruning->currentData().toString() == QLatin1String("magnitude"));
+
+    markInvalidChoices(m_precision, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.precision = v; });
+    markInvalidChoices(m_quantization, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.quantization = v; });
+    markInvalidChoices(m_pruning, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.pruning.method = v; });
+    markInvalidChoices(m_padding, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.padding = v; });
+    markInvalidChoices(m_mode, [](core::ExperimentSpec &s, const std::string &v) { s.task.mode = v; });
+    markInvalidChoices(m_device, [](core::ExperimentSpec &s, const std::string &v) { s.device = v; });
+
+    m_error.clear();
+    try {
+        const core::ExperimentSpec s = spec();
+        core::parseSpecText(core::toJsonText(s)); // field-level checks: ranges, allowed values
+        core::validateCombination(s);
+    } catch (const core::SpecError &e) {
+        m_error = tr("%1: %2").arg(toQ(e.field()), toQ(e.what()));
+    } catch (const std::exception &e) {
+        m_error = toQ(e.what());
+    }
+    m_run->setEnabled(m_error.isEmpty());
+    m_status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
+    m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b3261e;"));
+    m_status->setVisible(!m_error.isEmpty());
+}
+
+QStringList ExperimentPanel::presetNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_presets->count(); ++i)
+        names << m_presets->itemText(i);
+    return names;
+}
+
+void ExperimentPanel::reloadPresets()
+{
+    m_presets->clear();
+    const auto builtin = builtinPresets();
+    QStringList names = builtin.keys();
+    names.sort();
+    for (const QString &n : names)
+        m_presets->addItem(n, QStringLiteral("builtin"));
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kPresetGroup));
+    const QStringList own = settings.childKeys();
+    for (const QString &n : own)
+        m_presets->addItem(n, QStringLiteral("user"));
+    settings.endGroup();
+    m_presets->setCurrentIndex(-1);
+    m_presets->setPlaceholderText(tr("choose a preset"));
+    m_deletePreset->setEnabled(!own.isEmpty());
+}
+
+void ExperimentPanel::applyPreset(const QString &name)
+{
+    const auto builtin = builtinPresets();
+    if (builtin.contains(name)) {
+        core::ExperimentSpec s = builtin.value(name);
+        s.model.path = fromQ(m_model->text().trimmed());
+        setSpec(s);
+        return;
+    }
+    const QString json = QSettings().value(QLatin1String(kPresetGroup) + QLatin1Char('/') + name).toString();
+    try {
+        setSpec(core::parseSpecText(fromQ(json)));
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Preset"), tr("The preset \"%1\" cannot be loaded: %2").arg(name, toQ(e.what())));
+    }
+}
+
+void ExperimentPanel::savePreset()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Preset name:"), QLineEdit::Normal,
+                                               toQ(spec().name), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    QSettings().setValue(QLatin1String(kPresetGroup) + QLatin1Char('/') + name, toQ(core::toJsonText(spec(), -1)));
+    reloadPresets();
+    m_presets->setCurrentText(name);
+}
+
+void ExperimentPanel::deletePreset()
+{
+    const QString name = m_presets->currentText();
+    if (m_presets->currentData().toString() != QLatin1String("user")) {
+        QMessageBox::information(this, tr("Delete preset"), tr("Choose one of your own presets first; built-in presets cannot be deleted."));
+        return;
+    }
+    QSettings().remove(QLatin1String(kPresetGroup) + QLatin1Char('/') + name);
+    reloadPresets();
+}
+
+} // namespace optibench::ui

@@ -1,0 +1,82 @@
+#pragma once
+// Every toggle of the experiment spec as a widget, with a tooltip that says what the technique
+// does and what it usually costs. Choices that cannot combine with the rest of the spec are
+// disabled with the reason (core::validateCombination decides, not the GUI). Presets, built-in
+// and the user's own (QSettings). Run (Ctrl+R) emits runRequested with the spec as JSON.
+#include "app/core/spec.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace optibench::ui {
+
+class ExperimentPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ExperimentPanel(QWidget *parent = nullptr);
+
+    core::ExperimentSpec spec() const;
+    void setSpec(const core::ExperimentSpec &spec);
+    QString specJson() const;
+    void setModelPath(const QString &path);
+    void setDevices(const QStringList &devices);
+    // Empty when the spec is valid, else the reason it cannot run.
+    QString validationError() const { return m_error; }
+    QPushButton *runButton() const { return m_run; }
+    QStringList presetNames() const;
+    void applyPreset(const QString &name);
+
+signals:
+    void runRequested(const QString &name, const QString &specJson);
+    void modelPathChanged(const QString &path);
+
+private:
+    void buildUi();
+    void revalidate();
+    void savePreset();
+    void deletePreset();
+    void reloadPresets();
+    void addChoices(QComboBox *combo, const std::vector<std::string> &values);
+    // Disables each item of combo whose value would make the spec invalid, with the reason.
+    void markInvalidChoices(QComboBox *combo, void (*apply)(core::ExperimentSpec &, const std::string &));
+
+    QLineEdit *m_name;
+    QLineEdit *m_model;
+    QComboBox *m_mode;
+    QComboBox *m_dataset;
+    QSpinBox *m_batch;
+    QSpinBox *m_maxLength;
+    QSpinBox *m_warmup;
+    QSpinBox *m_iterations;
+    QSpinBox *m_steps;
+    QComboBox *m_precision;
+    QComboBox *m_quantization;
+    QComboBox *m_pruning;
+    QDoubleSpinBox *m_pruneAmount;
+    QComboBox *m_pruneScope;
+    QComboBox *m_padding;
+    QSpinBox *m_checkpoint;
+    QSpinBox *m_accumulation;
+    QCheckBox *m_freeze;
+    QSpinBox *m_share;
+    QComboBox *m_device;
+    QSpinBox *m_threads;
+    QCheckBox *m_traceOps;
+    QCheckBox *m_traceKernels;
+    QComboBox *m_presets;
+    QPushButton *m_savePreset;
+    QPushButton *m_deletePreset;
+    QLabel *m_status;
+    QPushButton *m_run;
+    QString m_error;
+    bool m_updating = false;
+};
+
+} // namespace optibench::ui

@@ -1,0 +1,397 @@
+#include "ui/mainwindow.h"
+
+#include "app/core/store.h"
+#include "ui/chartexport.h"
+#include "ui/comparisonview.h"
+#include "ui/convert.h"
+#include "ui/experimentpanel.h"
+#include "ui/messagebar.h"
+#include "ui/modelpanel.h"
+#include "ui/rundetail.h"
+#include "ui/runqueuemodel.h"
+#include "ui/runqueueview.h"
+#include "ui/runsmodel.h"
+#include "ui/runsview.h"
+#include "ui/workerclient.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace optibench::ui {
+
+namespace {
+// Runs written by a CLI next to the GUI show up within this interval.
+constexpr int kReloadIntervalMs = 3000;
+} // namespace
+
+MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelPath, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(std::move(store))
+    , m_worker(new WorkerClient(this))
+    , m_queue(new RunQueueModel(m_worker, this))
+    , m_runsModel(new RunsModel(m_store, this))
+    , m_runsView(new RunsView(m_runsModel, this))
+    , m_detail(new RunDetail(m_store, this))
+    , m_comparison(new ComparisonView(m_store, this))
+    , m_experiment(new ExperimentPanel(this))
+    , m_modelPanel(new ModelPanel(m_store, this))
+    , m_queueView(new RunQueueView(m_queue, this))
+    , m_messages(new MessageBar(this))
+    , m_pages(new QTabWidget(this))
+    , m_workerStatus(new QLabel(this))
+    , m_reloadTimer(new QTimer(this))
+{
+    setWindowTitle(tr("OptiBench — %1").arg(toQ(m_store->path())));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    m_worker->setDatabase(toQ(m_store->path()));
+
+    m_pages->addTab(m_runsView, tr("Runs"));
+    m_pages->addTab(m_detail, tr("Run detail"));
+    m_pages->addTab(m_comparison, tr("Comparison"));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    createDocks();
+    createActions();
+    statusBar()->addPermanentWidget(m_workerStatus);
+
+    connect(m_experiment, &ExperimentPanel::runRequested, this,
+            [this](const QString &name, const QString &spec) { m_queue->enqueue(name, spec); });
+    connect(m_experiment, &ExperimentPanel::modelPathChanged, this, &MainWindow::setModelPath);
+    connect(m_modelPanel, &ModelPanel::modelChosen, this, &MainWindow::setModelPath);
+    connect(m_runsView, &RunsView::detailsRequested, this, &MainWindow::showRun);
+    connect(m_runsView, &RunsView::compareRequested, this, [this](const QVector<qint64> &ids) {
+        m_comparison->setRuns(ids, m_runsModel->baselineRunId());
+        m_pages->setCurrentWidget(m_comparison);
+    });
+    connect(m_runsView, &RunsView::rerunRequested, this,
+            [this](const QString &name, const QString &spec) { m_queue->enqueue(name, spec); });
+    connect(m_runsModel, &RunsModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_runsModel, &RunsModel::baselineChanged, this,
+            [this](qint64 id) { QSettings().setValue(baselineKey(), id); });
+    connect(m_detail, &RunDetail::errorOccurred, this, &MainWindow::showError);
+    connect(m_comparison, &ComparisonView::errorOccurred, this, &MainWindow::showError);
+    connect(m_queue, &RunQueueModel::runFinished, this, [this](qint64 runId, const QString &status, const QString &error) {
+        m_runsModel->reload();
+        m_modelPanel->refresh();
+        if (status == QLatin1String("failed"))
+            showError(runId ? tr("Run #%1 failed: %2").arg(runId).arg(error) : tr("A run failed: %1").arg(error));
+        else if (status == QLatin1String("done"))
+            statusBar()->showMessage(tr("Run #%1 finished").arg(runId), 5000);
+        updateStatus();
+    });
+    connect(m_queue, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    connect(m_queue, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
+    connect(m_worker, &WorkerClient::hello, this,
+            [this](const QString &version, const QString &libtorch, const QStringList &devices) {
+                m_workerVersion = tr("worker %1, LibTorch %2, %3").arg(version, libtorch, devices.join(QStringLiteral(", ")));
+                m_experiment->setDevices(devices);
+                updateStatus();
+            });
+    connect(m_worker, &WorkerClient::error, this, [this](const QString &, const QString &message) { showError(message); });
+
+    m_reloadTimer->setInterval(kReloadIntervalMs);
+    connect(m_reloadTimer, &QTimer::timeout, m_runsModel, &RunsModel::reload);
+    m_reloadTimer->start();
+
+    m_runsModel->reload();
+    m_runsModel->setBaselineRunId(QSettings().value(baselineKey()).toLongLong());
+    setModelPath(modelPath);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::baselineKey() const
+{
+    // One baseline per store file.
+    return QStringLiteral("baselines/%1").arg(qHash(toQ(m_store->path())));
+}
+
+void MainWindow::createDocks()
+{
+    auto addDock = [this](QWidget *widget, const QString &title, const QString &name, Qt::DockWidgetArea area) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(name); // saveState() needs names
+        dock->setWidget(widget);
+        addDockWidget(area, dock);
+        return dock;
+    };
+    QDockWidget *model = addDock(m_modelPanel, tr("Model"), QStringLiteral("modelDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *experiment = addDock(m_experiment, tr("Experiment"), QStringLiteral("experimentDock"), Qt::LeftDockWidgetArea);
+    addDock(m_queueView, tr("Run queue"), QStringLiteral("queueDock"), Qt::BottomDockWidgetArea);
+    splitDockWidget(model, experiment, Qt::Vertical);
+    resizeDocks({model, experiment}, {180, 600}, Qt::Vertical);
+    resizeDocks({experiment}, {380}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open model…"), this, &MainWindow::openModel);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Recent models"));
+    file->addSeparator();
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportCurrent);
+    exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportAction->setToolTip(tr("Export the chart of the current page, or the runs table as CSV"));
+    file->addAction(tr("Export runs as CSV…"), this, &MainWindow::exportRunsCsv);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find runs"), m_runsView, [this] {
+        m_pages->setCurrentWidget(m_runsView);
+        m_runsView->focusSearch();
+    });
+    find->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("Edit &notes…"), m_runsView, &RunsView::editNotesOfSelected);
+    QAction *del = edit->addAction(tr("&Delete runs…"), m_runsView, &RunsView::deleteSelected);
+    del->setShortcut(QKeySequence::Delete);
+    del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_runsView->table()->addAction(del);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    QAction *runAction = run->addAction(tr("&Run experiment"), this, &MainWindow::runCurrentSpec);
+    runAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    QAction *cancel = run->addAction(tr("&Cancel running run"), this, [this] {
+        if (m_worker->isBusy())
+            m_worker->cancel(m_worker->activeRequest());
+    });
+    cancel->setShortcut(QKeySequence(tr("Ctrl+.")));
+    run->addAction(tr("Cancel &all"), m_queue, &RunQueueModel::cancelAll);
+    run->addSeparator();
+    QAction *compare = run->addAction(tr("Co&mpare selected runs"), this, &MainWindow::compareSelected);
+    compare->setShortcut(QKeySequence(tr("Ctrl+D")));
+    QAction *reload = run->addAction(tr("Re&load runs"), m_runsModel, &RunsModel::reload);
+    reload->setShortcut(QKeySequence::Refresh);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(tr("&Worker command…"), this, &MainWindow::configureWorker);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About OptiBench"), this, [this] {
+        QMessageBox::about(this, tr("About OptiBench"),
+                           tr("<b>OptiBench %1</b><p>Measures which optimizations make a transformer model "
+                              "cheaper on your hardware.</p><p>Store: %2</p>")
+                               .arg(QApplication::applicationVersion(), toQ(m_store->path()).toHtmlEscaped()));
+    });
+    updateRecentMenu();
+}
+
+void MainWindow::setModelPath(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    m_experiment->setModelPath(path);
+    m_modelPanel->setModelPath(path);
+    if (!path.startsWith(QLatin1String("demo:")))
+        ModelPanel::addRecentModel(path);
+    m_modelPanel->refresh();
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    QStringList recent = ModelPanel::recentModels();
+    recent.prepend(QStringLiteral("demo:tiny-bert"));
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { setModelPath(path); });
+}
+
+void MainWindow::openModel()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a model folder (config.json and weights)"));
+    if (!dir.isEmpty())
+        setModelPath(dir);
+}
+
+void MainWindow::runCurrentSpec()
+{
+    const QString error = m_experiment->validationError();
+    if (!error.isEmpty()) {
+        showError(tr("This experiment cannot run: %1").arg(error));
+        return;
+    }
+    m_queue->enqueue(toQ(m_experiment->spec().name), m_experiment->specJson());
+}
+
+void MainWindow::showRun(qint64 runId)
+{
+    m_detail->setRun(runId);
+    m_pages->setCurrentWidget(m_detail);
+}
+
+void MainWindow::compareSelected()
+{
+    const QVector<qint64> ids = m_runsView->selectedRunIds();
+    if (ids.size() < 2) {
+        showError(tr("Select at least two runs in the runs table to compare them."));
+        return;
+    }
+    m_comparison->setRuns(ids, m_runsModel->baselineRunId());
+    m_pages->setCurrentWidget(m_comparison);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_messages->showMessage(message, MessageBar::Kind::Error);
+}
+
+void MainWindow::exportCurrent()
+{
+    if (m_pages->currentWidget() == m_detail)
+        exportChartInteractive(m_detail->latencyPlot(), this);
+    else if (m_pages->currentWidget() == m_comparison)
+        exportChartInteractive(m_comparison->chart(), this);
+    else
+        exportRunsCsv();
+}
+
+void MainWindow::exportRunsCsv()
+{
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export runs"), QStringLiteral("runs.csv"),
+                                                          tr("CSV data (*.csv)"));
+    if (fileName.isEmpty())
+        return;
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        showError(tr("Could not write %1: %2").arg(fileName, file.errorString()));
+        return;
+    }
+    // The visible columns in the table's order and sorting, with raw values for metrics.
+    QTextStream out(&file);
+    const QAbstractItemModel *model = m_runsView->table()->model();
+    const QHeaderView *header = m_runsView->table()->horizontalHeader();
+    auto field = [](QString s) {
+        if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
+            s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return s;
+    };
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns << logical;
+    }
+    QStringList names;
+    for (int c : columns) {
+        const QString key = m_runsModel->metricKey(c);
+        names << field(key.isEmpty() ? model->headerData(c, Qt::Horizontal).toString() : key);
+    }
+    out << names.join(QLatin1Char(',')) << '\n';
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QStringList cells;
+        for (int c : columns) {
+            const QModelIndex index = model->index(row, c);
+            const bool metric = !m_runsModel->metricKey(c).isEmpty();
+            cells << field(metric ? index.data(RunsModel::SortRole).toString() : index.data().toString());
+        }
+        out << cells.join(QLatin1Char(',')) << '\n';
+    }
+    statusBar()->showMessage(tr("Exported %n run(s) to %1", nullptr, model->rowCount()).arg(fileName), 5000);
+}
+
+void MainWindow::configureWorker()
+{
+    const WorkerCommand current = m_worker->command();
+    bool ok = false;
+    const QString line = QInputDialog::getText(
+        this, tr("Worker command"),
+        tr("Command that starts the worker (e.g. \"ssh gpu-host optibench-cli worker\"). Empty: the optibench-cli next to this program."),
+        QLineEdit::Normal, QSettings().value(QStringLiteral("worker/command")).toString(), &ok);
+    if (!ok)
+        return;
+    QSettings().setValue(QStringLiteral("worker/command"), line.trimmed());
+    m_worker->setCommand(WorkerClient::defaultCommand());
+    statusBar()->showMessage(tr("The next run uses: %1 %2")
+                                 .arg(m_worker->command().program, m_worker->command().arguments.join(QLatin1Char(' '))),
+                             8000);
+    Q_UNUSED(current);
+}
+
+void MainWindow::updateStatus()
+{
+    const int active = m_queue->activeCount();
+    QString text = active > 0 ? tr("%n run(s) queued or running", nullptr, active) : tr("idle");
+    if (!m_workerVersion.isEmpty())
+        text += QStringLiteral(" · ") + m_workerVersion;
+    m_workerStatus->setText(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_queue->activeCount() > 0) {
+        const auto answer = QMessageBox::question(
+            this, tr("Quit"), tr("%n run(s) are queued or running. Quit and cancel them?", nullptr, m_queue->activeCount()));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_queue->cancelAll();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    const QFileInfo info(urls.first().toLocalFile());
+    // A dropped config.json or weights file stands for its model folder.
+    const QString path = info.isFile() && (info.suffix() == QLatin1String("json") || info.suffix() == QLatin1String("safetensors"))
+        ? info.absolutePath()
+        : info.absoluteFilePath();
+    setModelPath(path);
+    event->acceptProposedAction();
+}
+
+} // namespace optibench::ui

@@ -1,0 +1,91 @@
+#pragma once
+// The main window: the runs table in the middle, with the run detail and the comparison as
+// further pages; model panel, experiment panel and run queue as dock widgets. Errors go to a
+// message bar inside the window. Layout and recent models persist in QSettings.
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QTabWidget;
+class QTimer;
+
+namespace optibench::core {
+class Store;
+}
+
+namespace optibench::ui {
+
+class ComparisonView;
+class ExperimentPanel;
+class MessageBar;
+class ModelPanel;
+class RunDetail;
+class RunQueueModel;
+class RunQueueView;
+class RunsModel;
+class RunsView;
+class WorkerClient;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(std::shared_ptr<core::Store> store, const QString &modelPath, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    WorkerClient *workerClient() const { return m_worker; }
+    RunsModel *runsModel() const { return m_runsModel; }
+    RunsView *runsView() const { return m_runsView; }
+    RunQueueModel *runQueue() const { return m_queue; }
+    RunQueueView *runQueueView() const { return m_queueView; }
+    ExperimentPanel *experimentPanel() const { return m_experiment; }
+    ModelPanel *modelPanel() const { return m_modelPanel; }
+    RunDetail *runDetail() const { return m_detail; }
+    ComparisonView *comparisonView() const { return m_comparison; }
+    MessageBar *messageBar() const { return m_messages; }
+    QTabWidget *pages() const { return m_pages; }
+
+public slots:
+    void setModelPath(const QString &path);
+    void runCurrentSpec();
+    void showRun(qint64 runId);
+    void compareSelected();
+    void showError(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void openModel();
+    void exportCurrent();
+    void exportRunsCsv();
+    void configureWorker();
+    void updateStatus();
+    void updateRecentMenu();
+    QString baselineKey() const;
+
+    std::shared_ptr<core::Store> m_store;
+    WorkerClient *m_worker;
+    RunQueueModel *m_queue;
+    RunsModel *m_runsModel;
+    RunsView *m_runsView;
+    RunDetail *m_detail;
+    ComparisonView *m_comparison;
+    ExperimentPanel *m_experiment;
+    ModelPanel *m_modelPanel;
+    RunQueueView *m_queueView;
+    MessageBar *m_messages;
+    QTabWidget *m_pages;
+    QLabel *m_workerStatus;
+    QTimer *m_reloadTimer;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QString m_workerVersion;
+};
+
+} // namespace optibench::ui

@@ -1,0 +1,47 @@
+#pragma once
+// One run in detail: its metrics, the spec and environment as pretty JSON, and latency charts
+// (per iteration, and a histogram) from the store's "latency_ms" series.
+#include <QWidget>
+
+#include <memory>
+
+class QCustomPlot;
+class QLabel;
+class QPlainTextEdit;
+class QTableWidget;
+
+namespace optibench::core {
+class Store;
+}
+
+namespace optibench::ui {
+
+class RunDetail : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunDetail(std::shared_ptr<core::Store> store, QWidget *parent = nullptr);
+    qint64 runId() const { return m_runId; }
+    QCustomPlot *latencyPlot() const { return m_latency; }
+    QCustomPlot *histogramPlot() const { return m_histogram; }
+    QTableWidget *metricsTable() const { return m_metrics; }
+
+public slots:
+    void setRun(qint64 runId);
+
+signals:
+    void errorOccurred(const QString &message);
+
+private:
+    void plotLatency(const QVector<double> &steps, const QVector<double> &values);
+
+    std::shared_ptr<core::Store> m_store;
+    qint64 m_runId = 0;
+    QLabel *m_title;
+    QTableWidget *m_metrics;
+    QPlainTextEdit *m_spec;
+    QPlainTextEdit *m_environment;
+    QCustomPlot *m_latency;
+    QCustomPlot *m_histogram;
+};
+
+} // namespace optibench::ui
