@@ -76,6 +76,59 @@ void storeLe64(std::vector<std::uint8_t> &out, std::uint64_t v)
         out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
+// Validates the header text: JSON syntax, nesting depth, and no key twice in one object.
+struct HeaderScan : nlohmann::json_sax<json> {
+    std::string problem;
+    std::vector<std::set<std::string>> keys;
+    int depth = 0;
+
+    bool push()
+    {
+        if (++depth > kMaxJsonDepth) {
+            problem = "header nests deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+            return false;
+        }
+        return true;
+    }
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t &) override { return true; }
+    bool string(string_t &) override { return true; }
+    bool binary(binary_t &) override { return true; }
+    bool start_object(std::size_t) override
+    {
+        keys.emplace_back();
+        return push();
+    }
+    bool key(string_t &val) override
+    {
+        if (!keys.back().insert(val).second) {
+            problem = "header has the key " + named(val) + " twice";
+            return false;
+        }
+        return true;
+    }
+    bool end_object() override
+    {
+        keys.pop_back();
+        --depth;
+        return true;
+    }
+    bool start_array(std::size_t) override { return push(); }
+    bool end_array() override
+    {
+        --depth;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string &, const nlohmann::detail::exception &ex) override
+    {
+        problem = std::string("header is not valid JSON: ") + ex.what();
+        return false;
+    }
+};
+
 } // namespace
 
 std::size_t dtypeSize(DType dtype) { return info(dtype).size; }
@@ -170,30 +223,15 @@ void SafetensorsFile::parseHeader(const std::uint8_t *data, std::size_t size)
     if (text[0] != '{')
         fail("header does not start with '{' (not a JSON object)");
 
-    // nlohmann keeps the last of duplicate keys; the audit rules refuse them. The callback also
-    // bounds the nesting depth so that hostile headers cannot exhaust the stack.
-    std::vector<std::set<std::string>> keys;
-    json header;
-    try {
-        header = json::parse(text, text + n,
-                             [&](int depth, json::parse_event_t event, json &parsed) {
-                                 if (depth > kMaxJsonDepth)
-                                     fail("header nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-                                 if (event == json::parse_event_t::object_start) {
-                                     keys.emplace_back();
-                                 } else if (event == json::parse_event_t::object_end) {
-                                     if (!keys.empty())
-                                         keys.pop_back();
-                                 } else if (event == json::parse_event_t::key && !keys.empty()) {
-                                     const auto &key = parsed.get_ref<const std::string &>();
-                                     if (!keys.back().insert(key).second)
-                                         fail("header has the key " + named(key) + " twice");
-                                 }
-                                 return true;
-                             });
-    } catch (const json::exception &e) {
-        fail(std::string("header is not valid JSON: ") + e.what());
-    }
+    // nlohmann keeps the last of duplicate keys; the audit rules refuse them. A SAX pass finds
+    // duplicates and bounds the nesting depth before the DOM is built. (nlohmann's callback
+    // parser is not used: it rescans the parent object at every object end, which is quadratic
+    // in the number of tensors.)
+    HeaderScan scan;
+    json::sax_parse(text, text + n, &scan);
+    if (!scan.problem.empty())
+        fail(scan.problem);
+    json header = json::parse(text, text + n, nullptr, false);
     if (!header.is_object())
         fail("header is not a JSON object (found " + jsonTypeName(header) + ")");
     if (header.size() > kSafetensorsMaxTensors + 1)
