@@ -7,6 +7,7 @@
 #include "engine/flops.h"
 #include "engine/metrics.h"
 #include "engine/peak_flops.h"
+#include "engine/quantize.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -33,9 +34,11 @@ void validate(const RunConfig &c)
         fail("task.mode: '" + c.mode + "' is not supported by this engine yet (supported: inference)");
     if (c.precision != "fp32")
         fail("optimizations.precision: '" + c.precision + "' is not supported by this engine yet (supported: fp32)");
-    if (c.quantization != "none")
+    if (c.quantization != "none" && c.quantization != "dynamic-int8")
         fail("optimizations.quantization: '" + c.quantization
-             + "' is not supported by this engine yet (supported: none)");
+             + "' is not supported by this engine yet (supported: none, dynamic-int8)");
+    if (c.quantization == "dynamic-int8" && c.device != "cpu")
+        fail("optimizations.quantization: dynamic-int8 runs on the CPU only (device is '" + c.device + "')");
     if (c.pruningMethod != "none")
         fail("optimizations.pruning.method: '" + c.pruningMethod
              + "' is not supported by this engine yet (supported: none)");
@@ -215,8 +218,32 @@ void Benchmark::prepare()
 
     // The fp32 baseline's outputs are computed here, before any optimization changes the model.
     // With no optimization applied the measured model is the baseline itself.
-    d.report("baseline", 0, 1, d.modelAltered ? "running the fp32 baseline" : "the model is the fp32 baseline");
-    d.report("baseline", 1, 1, "");
+    d.modelAltered = d.config.quantization != "none";
+    if (d.modelAltered) {
+        c10::InferenceMode inference;
+        const auto needed = d.timedBatchSet();
+        std::int64_t done = 0;
+        for (auto index : needed) {
+            d.report("baseline", done++, static_cast<std::int64_t>(needed.size()), "running the fp32 baseline");
+            d.baselineLogits.emplace(index, d.run(index).to(at::kFloat).cpu());
+        }
+        d.report("baseline", done, done, "");
+    } else {
+        d.report("baseline", 0, 1, "the model is the fp32 baseline");
+        d.report("baseline", 1, 1, "");
+    }
+
+    // Optimizations, in their fixed order (quantization is the only one so far).
+    if (d.config.quantization == "dynamic-int8") {
+        d.report("preparing", 0, 1, "quantizing linears to dynamic int8 (ONEDNN)");
+        if (!enableDynamicInt8())
+            throw EngineError("optimizations.quantization: dynamic-int8 needs LibTorch's ONEDNN quantized engine, "
+                              "which this LibTorch build lacks");
+        d.model->setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
+            return makeDynamicInt8Linear(w, b);
+        });
+        d.report("preparing", 1, 1, "");
+    }
     d.prepared = true;
 }
 

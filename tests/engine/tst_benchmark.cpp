@@ -140,3 +140,20 @@ TEST(Benchmark, EnvironmentDescribesTheMachine)
     EXPECT_TRUE(env.contains("app_version"));
     EXPECT_EQ(availableDevices().front(), "cpu");
 }
+
+TEST(Benchmark, DynamicInt8StaysCloseToTheFp32Baseline)
+{
+    auto config = tinyRun();
+    config.quantization = "dynamic-int8";
+    Benchmark bench(config, nullptr);
+    bench.prepare();
+    const auto report = bench.measure();
+    std::map<std::string, double> m;
+    for (const auto &x : report.metrics)
+        m[x.key] = x.value;
+    // Weights take a quarter of fp32 plus per-channel scales; embeddings stay fp32.
+    EXPECT_LT(m["model_bytes"], 4.0 * bench.model().parameters);
+    EXPECT_GT(m["kl_divergence"], 0.0);
+    EXPECT_LT(m["kl_divergence"], 1e-2);
+    EXPECT_GE(m["agreement"], 0.75);
+}

@@ -1,6 +1,7 @@
 // The engine's GEMM paths (oneDNN sgemm when built with it) against ATen's own ops.
 #include "engine/gemm.h"
 #include "engine/linear.h"
+#include "engine/quantize.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -72,4 +73,22 @@ TEST(Linear, ReportsShapesAndBytes)
     EXPECT_EQ(op->weightBytes(), (40 + 10) * 4);
     EXPECT_EQ(op->kind(), "fp32");
     EXPECT_EQ(gemm::haveOneDnn(), !gemm::oneDnnVersion().empty());
+}
+
+TEST(Linear, DynamicInt8IsCloseToFp32)
+{
+    if (!enableDynamicInt8())
+        GTEST_SKIP() << "no ONEDNN quantized engine in this LibTorch";
+    at::manual_seed(4);
+    auto x = at::randn({16, 256});
+    auto w = at::randn({128, 256}) * 0.05;
+    auto b = at::randn({128});
+    auto op = makeDynamicInt8Linear(w, b);
+    auto got = op->forward(x);
+    auto want = at::linear(x, w, b);
+    EXPECT_EQ(op->kind(), "dynamic-int8");
+    // 8-bit weights and activations: about 1% of the output range.
+    EXPECT_LT(maxRelError(got, want), 3e-2);
+    EXPECT_GT(maxRelError(got, want), 0.0);
+    EXPECT_LT(op->weightBytes(), makeFp32Linear(w, b)->weightBytes() / 2);
 }
