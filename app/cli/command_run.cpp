@@ -1,0 +1,107 @@
+// optibench-cli run SPEC... --db FILE: executes specs in order, each as a stored run.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli_util.h"
+#include "app/cli/commands.h"
+#include "app/core/spec.h"
+#include "app/core/store.h"
+#include "app/session/run_executor.h"
+
+namespace optibench::cli {
+namespace {
+
+struct RunOptions {
+    std::vector<std::string> specs;
+    std::string db;
+    bool json = false;
+    bool quiet = false;
+};
+
+core::ExperimentSpec loadSpec(const std::string &path)
+{
+    // Comments are allowed, so that `spec --template` output can be edited and run as it is.
+    const auto j = nlohmann::json::parse(readTextFile(path), nullptr, false, true);
+    if (j.is_discarded())
+        throw std::runtime_error(path + ": not valid JSON");
+    try {
+        return core::parseSpec(j);
+    } catch (const core::SpecError &e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
+
+// One progress line on a terminal, rewritten in place.
+void printProgress(const std::string &stage, std::int64_t done, std::int64_t total)
+{
+    if (total > 0)
+        std::fprintf(stderr, "\r  %-10s %lld/%lld   ", stage.c_str(), static_cast<long long>(done),
+                     static_cast<long long>(total));
+    else
+        std::fprintf(stderr, "\r  %-10s            ", stage.c_str());
+    std::fflush(stderr);
+}
+
+int runSpecs(const RunOptions &opt)
+{
+    // Parse every spec before running any, so a typo in the third does not waste the first two.
+    std::vector<core::ExperimentSpec> specs;
+    for (const auto &path : opt.specs)
+        specs.push_back(loadSpec(path));
+
+    core::Store store(opt.db.empty() ? defaultDatabasePath() : opt.db);
+    session::RunExecutor executor(store);
+    const bool showProgress = !opt.quiet && stderrIsTerminal();
+
+    int failures = 0;
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        session::RunCallbacks callbacks;
+        if (showProgress) {
+            callbacks.started = [&](std::int64_t id) {
+                std::fprintf(stderr, "run %lld (%s)\n", static_cast<long long>(id), opt.specs[i].c_str());
+            };
+            callbacks.progress = [](const std::string &stage, std::int64_t done, std::int64_t total,
+                                    const std::string &) { printProgress(stage, done, total); };
+        }
+        const session::RunOutcome r = executor.execute(specs[i], callbacks);
+        if (showProgress)
+            std::fprintf(stderr, "\r%60s\r", "");
+        if (r.status != core::RunStatus::Done) {
+            ++failures;
+            std::cerr << "optibench-cli: run " << r.runId << " (" << opt.specs[i] << ") "
+                      << core::toString(r.status) << ": " << r.error << '\n';
+        }
+        if (opt.json)
+            out.push_back({{"run_id", r.runId}, {"spec", opt.specs[i]},
+                           {"status", core::toString(r.status)}, {"error", r.error}});
+        else
+            std::cout << r.runId << '\n';
+    }
+    if (opt.json)
+        std::cout << out.dump(2) << '\n';
+    return failures == 0 ? 0 : 1;
+}
+
+} // namespace
+
+void addRunCommand(CLI::App &app, ExitCode &exit)
+{
+    auto opt = std::make_shared<RunOptions>();
+    auto *cmd = app.add_subcommand("run", "Execute one or more experiment specs, in order; prints each new run id");
+    cmd->add_option("spec", opt->specs, "Experiment spec files (JSON); see `optibench-cli spec --template`")
+        ->required()
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--db", opt->db, "Run store (SQLite file); default $OPTIBENCH_DB or the desktop app's store");
+    cmd->add_flag("--json", opt->json, "Print the outcome of each run as JSON");
+    cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");
+    cmd->callback([opt, &exit] { exit.value = runSpecs(*opt); });
+}
+
+} // namespace optibench::cli

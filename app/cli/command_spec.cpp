@@ -1,0 +1,104 @@
+// optibench-cli spec --template | --check FILE
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli_util.h"
+#include "app/cli/commands.h"
+#include "app/core/spec.h"
+
+namespace optibench::cli {
+namespace {
+
+// A complete spec with every default, each field explained. `run` accepts the comments.
+const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional; shown here with its default.
+// Run it with: optibench-cli run this-file.json --db runs.sqlite
+{
+  "name": "",                          // a label for the run
+  "model": {
+    "path": "demo:tiny-bert",          // "demo:tiny-bert", a Hugging Face folder, or a TorchScript file
+    "format": "auto"                   // auto | hf | torchscript | demo
+  },
+  "task": {
+    "mode": "inference",               // inference | training
+    "dataset": "demo:reviews",         // "demo:reviews", or a CSV/TSV/JSONL file with text,label
+    "split": "eval",                   // train | eval: which split inference runs on
+    "batch_size": 8,
+    "max_length": 128,                 // tokens; longer texts are truncated
+    "warmup": 3,                       // inference: untimed iterations first
+    "iterations": 20,                  // inference: timed iterations (batches)
+    "steps": 100,                      // training: optimizer steps
+    "eval_every": 0,                   // training: evaluate every N steps (0: at the end)
+    "learning_rate": 5e-05,
+    "warmup_steps": 10                 // training: linear learning-rate warm-up
+  },
+  "optimizations": {
+    "precision": "fp32",               // fp32 | tf32 | fp16 | bf16 | amp-fp16 | amp-bf16
+    "quantization": "none",            // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
+    "pruning": {
+      "method": "none",                // none | magnitude | heads | neurons | 2:4
+      "amount": 0.0,                   // fraction removed, [0, 1)
+      "scope": "global",               // global | layer (magnitude pruning)
+      "include_embeddings": false
+    },
+    "padding": "dynamic",              // fixed (to max_length) | dynamic (longest in batch) | bucketed
+    "checkpoint_every": 0,             // training: gradient checkpointing every k-th layer (0: off)
+    "grad_accumulation": 1,            // training: micro-batches per optimizer step
+    "freeze_embeddings": false,        // training
+    "share_layers": 0,                 // training: layers per shared group, ALBERT style (0: off)
+    "distillation": null               // training: {"teacher": PATH, "student_layers": N, "student_hidden": N,
+                                       //            "alpha": 0.5, "temperature": 2.0}
+  },
+  "profiling": {
+    "ops": false,                      // trace ATen ops and layers in a separate traced pass
+    "kernels": false,                  // trace CUDA kernels with CUPTI (CUDA devices)
+    "iterations": 3                    // forward passes in the traced pass
+  },
+  "device": "cpu",                     // cpu | cuda | cuda:N
+  "threads": 2,                        // intra-op threads
+  "seed": 0
+}
+)";
+
+struct SpecOptions {
+    bool templ = false;
+    std::string check;
+};
+
+int specCommand(const SpecOptions &o)
+{
+    if (o.templ) {
+        std::cout << kTemplate;
+        return 0;
+    }
+    if (!o.check.empty()) {
+        const auto j = nlohmann::json::parse(readTextFile(o.check), nullptr, false, true);
+        if (j.is_discarded())
+            throw std::runtime_error(o.check + ": not valid JSON");
+        try {
+            const auto spec = core::parseSpec(j);
+            core::validateCombination(spec);
+            std::cout << core::toJsonText(spec, 2) << '\n';
+        } catch (const core::SpecError &e) {
+            throw std::runtime_error(o.check + ": " + e.what());
+        }
+        return 0;
+    }
+    throw std::runtime_error("spec: give --template or --check FILE");
+}
+
+} // namespace
+
+void addSpecCommand(CLI::App &app, ExitCode &exit)
+{
+    auto o = std::make_shared<SpecOptions>();
+    auto *cmd = app.add_subcommand("spec", "Print a spec template, or check a spec and print it with defaults filled");
+    cmd->add_flag("--template", o->templ, "Print a complete, commented spec");
+    cmd->add_option("--check", o->check, "Validate this spec file")->check(CLI::ExistingFile);
+    cmd->callback([o, &exit] { exit.value = specCommand(*o); });
+}
+
+} // namespace optibench::cli

@@ -1,0 +1,235 @@
+// optibench-cli worker: the process the GUI (or ssh) drives with the JSON-lines protocol of
+// app/core/protocol.h. stdin carries requests, stdout events; stdout is reserved for the
+// protocol (fd 1 is pointed at stderr so that no library print can corrupt it).
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include "app/cli/commands.h"
+#include "app/core/protocol.h"
+#include "app/core/spec.h"
+#include "app/core/store.h"
+#include "app/session/run_executor.h"
+#include "engine/benchmark.h"
+
+#ifndef OPTIBENCH_VERSION
+#define OPTIBENCH_VERSION "unknown"
+#endif
+
+namespace optibench::cli {
+namespace {
+
+namespace proto = core::protocol;
+
+class ProtocolOut {
+public:
+    explicit ProtocolOut(FILE *out) : m_out(out) {}
+    void send(const proto::Message &m)
+    {
+        const std::string line = proto::encode(m) + "\n";
+        std::lock_guard<std::mutex> lock(m_mutex);
+        std::fwrite(line.data(), 1, line.size(), m_out);
+        std::fflush(m_out);
+    }
+
+private:
+    FILE *m_out;
+    std::mutex m_mutex;
+};
+
+class Worker {
+public:
+    explicit Worker(ProtocolOut &out) : m_out(out) {}
+
+    int serve()
+    {
+        proto::Hello hello;
+        hello.appVersion = OPTIBENCH_VERSION;
+        hello.libtorch = engine::libtorchVersion();
+        hello.cuda = engine::cudaVersion();
+        hello.devices = engine::availableDevices();
+        m_out.send(hello);
+
+        std::thread executor([this] { executeLoop(); });
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            if (line.empty())
+                continue;
+            std::string error;
+            const auto message = proto::decode(line, &error);
+            if (!message) {
+                m_out.send(proto::Error{"", "cannot read request: " + error});
+                continue;
+            }
+            if (const auto *run = std::get_if<proto::RunRequest>(&*message)) {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_queue.push_back(*run);
+                m_wake.notify_one();
+            } else if (const auto *cancel = std::get_if<proto::CancelRequest>(&*message)) {
+                cancelRequest(cancel->request);
+            } else if (std::holds_alternative<proto::Shutdown>(*message)) {
+                break;
+            } else {
+                m_out.send(proto::Error{"", "not a request: " + line.substr(0, 80)});
+            }
+        }
+        // Shutdown or the client went away: drop the queue, stop the current run, then exit.
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_queue.clear();
+            m_stopping = true;
+            if (m_executor)
+                m_executor->cancel();
+            m_wake.notify_one();
+        }
+        executor.join();
+        return 0;
+    }
+
+private:
+    void cancelRequest(const std::string &request)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (request == m_current && m_executor) {
+            m_executor->cancel();
+            return;
+        }
+        for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+            if (it->request == request) {
+                m_queue.erase(it);
+                m_out.send(proto::Finished{request, 0, "cancelled", "cancelled before it started"});
+                return;
+            }
+        }
+    }
+
+    void executeLoop()
+    {
+        for (;;) {
+            proto::RunRequest request;
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+                if (m_stopping)
+                    return;
+                request = m_queue.front();
+                m_queue.pop_front();
+                m_current = request.request;
+            }
+            execute(request);
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_current.clear();
+            m_executor = nullptr;
+        }
+    }
+
+    void execute(const proto::RunRequest &request)
+    {
+        core::ExperimentSpec spec;
+        try {
+            spec = core::parseSpecText(request.specJson);
+        } catch (const std::exception &e) {
+            m_out.send(proto::Error{request.request, e.what()});
+            m_out.send(proto::Finished{request.request, 0, "failed", e.what()});
+            return;
+        }
+        try {
+            core::Store &store = storeFor(request.db);
+            session::RunExecutor executor(store);
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_executor = &executor;
+                if (m_stopping)
+                    executor.cancel();
+            }
+            std::int64_t runId = 0;
+            std::string lastStage;
+            auto lastSent = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+            session::RunCallbacks callbacks;
+            callbacks.started = [&](std::int64_t id) {
+                runId = id;
+                m_out.send(proto::Started{request.request, id});
+            };
+            callbacks.progress = [&](const std::string &stage, std::int64_t done, std::int64_t total,
+                                     const std::string &message) {
+                // At most ten events a second, but every stage change and every stage end.
+                const auto now = std::chrono::steady_clock::now();
+                if (stage == lastStage && done != total && now - lastSent < std::chrono::milliseconds(100))
+                    return;
+                lastStage = stage;
+                lastSent = now;
+                m_out.send(proto::Progress{request.request, runId, stage, done, total, message});
+            };
+            const session::RunOutcome outcome = executor.execute(spec, callbacks);
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_executor = nullptr;
+            }
+            m_out.send(proto::Finished{request.request, outcome.runId, core::toString(outcome.status),
+                                       outcome.error});
+        } catch (const std::exception &e) {
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                m_executor = nullptr;
+            }
+            m_out.send(proto::Error{request.request, e.what()});
+            m_out.send(proto::Finished{request.request, 0, "failed", e.what()});
+        }
+    }
+
+    // One connection per database, owned by the executing thread.
+    core::Store &storeFor(const std::string &path)
+    {
+        auto it = m_stores.find(path);
+        if (it == m_stores.end())
+            it = m_stores.emplace(path, std::make_unique<core::Store>(path)).first;
+        return *it->second;
+    }
+
+    ProtocolOut &m_out;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<proto::RunRequest> m_queue;
+    std::string m_current;
+    session::RunExecutor *m_executor = nullptr;
+    bool m_stopping = false;
+    std::map<std::string, std::unique_ptr<core::Store>> m_stores;
+};
+
+int runWorker()
+{
+    // Keep the real stdout for the protocol and send everything else printed to fd 1 to stderr.
+    const int protocolFd = dup(STDOUT_FILENO);
+    FILE *protocolOut = protocolFd >= 0 ? fdopen(protocolFd, "w") : nullptr;
+    if (!protocolOut)
+        throw std::runtime_error("worker: cannot duplicate stdout for the protocol");
+    std::fflush(stdout);
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+
+    ProtocolOut out(protocolOut);
+    Worker worker(out);
+    const int code = worker.serve();
+    std::fclose(protocolOut);
+    return code;
+}
+
+} // namespace
+
+void addWorkerCommand(CLI::App &app, ExitCode &exit)
+{
+    auto *cmd = app.add_subcommand("worker", "Serve run requests as JSON lines on stdin/stdout (the GUI's worker; "
+                                             "see docs/worker-protocol.md)");
+    cmd->callback([&exit] { exit.value = runWorker(); });
+}
+
+} // namespace optibench::cli

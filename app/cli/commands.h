@@ -1,0 +1,19 @@
+#pragma once
+// The verbs of optibench-cli. Each registers its subcommand on the CLI11 app and returns the
+// exit code through the callback's result holder; errors are one line on stderr.
+namespace CLI {
+class App;
+}
+
+namespace optibench::cli {
+
+struct ExitCode {
+    int value = 0;
+};
+
+void addRunCommand(CLI::App &app, ExitCode &exit);
+void addQueryCommands(CLI::App &app, ExitCode &exit); // list, show
+void addSpecCommand(CLI::App &app, ExitCode &exit);
+void addWorkerCommand(CLI::App &app, ExitCode &exit);
+
+} // namespace optibench::cli

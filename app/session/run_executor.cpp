@@ -1,0 +1,98 @@
+#include "app/session/run_executor.h"
+
+#include <chrono>
+#include <exception>
+#include <new>
+
+#include "app/session/engine_config.h"
+#include "app/session/trace_pass.h"
+#include "engine/benchmark.h"
+
+namespace optibench::session {
+namespace {
+
+core::ModelRecord toModelRecord(const engine::ModelSummary &m)
+{
+    core::ModelRecord r;
+    r.source = m.source;
+    r.format = m.format;
+    r.architecture = m.architecture;
+    r.parameters = m.parameters;
+    r.sizeBytes = m.sizeOnDiskBytes;
+    r.sha256 = m.sha256;
+    return r;
+}
+
+void append(core::RunResults &results, const engine::RunReport &report)
+{
+    for (const auto &m : report.metrics)
+        results.metrics.push_back({m.key, m.value, m.unit});
+    for (const auto &s : report.series)
+        results.series.push_back({s.name, s.step, s.value});
+}
+
+} // namespace
+
+RunOutcome RunExecutor::execute(const core::ExperimentSpec &spec, const RunCallbacks &callbacks)
+{
+    m_cancelRequested = false;
+    RunOutcome outcome;
+    const std::string specJson = core::toJsonText(spec, -1);
+    const std::string environment = engine::environmentJson(spec.threads);
+    outcome.runId = m_store.beginRun(spec.name, 0, specJson, environment);
+    if (callbacks.started)
+        callbacks.started(outcome.runId);
+
+    auto progress = [&](const std::string &stage, std::int64_t done, std::int64_t total,
+                        const std::string &message) {
+        if (callbacks.progress)
+            callbacks.progress(stage, done, total, message);
+        return !m_cancelRequested.load();
+    };
+
+    core::RunResults results;
+    try {
+        core::validateCombination(spec);
+        if (spec.optimizations.distillation)
+            throw engine::EngineError("optimizations.distillation: knowledge distillation is not "
+                                      "available in this version of the engine");
+
+        engine::Benchmark bench(toEngineConfig(spec), progress);
+        bench.prepare();
+        m_store.setRunModel(outcome.runId, m_store.upsertModel(toModelRecord(bench.model())));
+
+        const engine::RunReport report = bench.measure();
+        append(results, report);
+
+        if (spec.profiling.ops || spec.profiling.kernels) {
+            progress("tracing", 0, spec.profiling.iterations, "traced pass");
+            TracePassResult trace = runTracePass(bench, spec);
+            results.trace = std::move(trace.events);
+            for (auto &m : trace.metrics)
+                results.metrics.push_back(std::move(m));
+        }
+        m_store.finishRun(outcome.runId, core::RunStatus::Done, results);
+        outcome.status = core::RunStatus::Done;
+    } catch (const engine::Cancelled &) {
+        outcome.status = core::RunStatus::Cancelled;
+        outcome.error = "cancelled by the user";
+    } catch (const core::StoreError &) {
+        throw;
+    } catch (const core::SpecError &e) {
+        outcome.error = e.what();
+    } catch (const engine::EngineError &e) {
+        outcome.error = e.what();
+    } catch (const std::bad_alloc &) {
+        outcome.error = "out of memory while running the model; try a smaller batch size or max length";
+    } catch (const std::exception &e) {
+        outcome.error = std::string("the engine failed: ") + e.what();
+    }
+    if (outcome.status != core::RunStatus::Done) {
+        if (outcome.status != core::RunStatus::Cancelled)
+            outcome.status = core::RunStatus::Failed;
+        m_store.finishRun(outcome.runId, outcome.status, {}, outcome.error);
+    }
+    return outcome;
+}
+
+} // namespace optibench::session

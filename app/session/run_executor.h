@@ -1,0 +1,49 @@
+#pragma once
+// Executes one experiment spec end to end: the model through the engine, the optional traced
+// pass through the profiler, everything written to the run store. The run row is written as
+// `running` before any work starts and finished in one transaction, so a crash leaves a row
+// that the store later reports as `interrupted`. No Qt, and no LibTorch in this header.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "app/core/spec.h"
+#include "app/core/store.h"
+
+namespace optibench::session {
+
+struct RunCallbacks {
+    // The run row exists; called once, before any engine work.
+    std::function<void(std::int64_t runId)> started;
+    // Stage and position within it; called often, from the executing thread.
+    std::function<void(const std::string &stage, std::int64_t done, std::int64_t total,
+                       const std::string &message)>
+        progress;
+};
+
+struct RunOutcome {
+    std::int64_t runId = 0;
+    core::RunStatus status = core::RunStatus::Failed;
+    std::string error;
+};
+
+class RunExecutor {
+public:
+    explicit RunExecutor(core::Store &store) : m_store(store) {}
+
+    // Validates the spec's combination rules, records the run, executes it and stores the
+    // results. Failures of the run itself (bad model file, out of memory, cancellation) end in
+    // a stored `failed` or `cancelled` run, not an exception. Throws core::StoreError only when
+    // the store itself cannot be written.
+    RunOutcome execute(const core::ExperimentSpec &spec, const RunCallbacks &callbacks = {});
+
+    // Asks the run in progress to stop at its next progress check (thread-safe).
+    void cancel() { m_cancelRequested = true; }
+
+private:
+    core::Store &m_store;
+    std::atomic<bool> m_cancelRequested{false};
+};
+
+} // namespace optibench::session
