@@ -143,3 +143,41 @@ TEST_F(RunExecutorTest, InvalidCombinationIsRefusedAndStoredAsFailed)
     EXPECT_EQ(outcome.status, core::RunStatus::Failed);
     EXPECT_NE(outcome.error.find("profiling.kernels"), std::string::npos) << outcome.error;
 }
+
+TEST_F(RunExecutorTest, TracedRunStoresOpsNestedUnderLayerRanges)
+{
+    core::Store store(dbPath());
+    session::RunExecutor executor(store);
+    auto spec = smallDemoSpec();
+    spec.profiling.ops = true;
+    spec.profiling.iterations = 2;
+    const auto outcome = executor.execute(spec);
+    ASSERT_EQ(outcome.status, core::RunStatus::Done) << outcome.error;
+
+    const auto events = store.traceEvents(outcome.runId);
+    ASSERT_FALSE(events.empty());
+    int layerRanges = 0, opsUnderLayers = 0;
+    for (const auto &e : events) {
+        if (e.kind == core::TraceKind::Range && e.name == "encoder.layer.0")
+            ++layerRanges;
+        if (e.kind != core::TraceKind::Op || e.parent < 0)
+            continue;
+        // Walk up to the outermost enclosing range: an op inside a layer has one.
+        std::int64_t p = e.parent;
+        while (p >= 0 && events[static_cast<size_t>(p)].parent >= 0)
+            p = events[static_cast<size_t>(p)].parent;
+        ASSERT_GE(p, 0);
+        const auto &outer = events[static_cast<size_t>(p)];
+        EXPECT_LE(outer.startNs, e.startNs);
+        EXPECT_GE(outer.startNs + outer.durationNs, e.startNs + e.durationNs);
+        if (outer.name.rfind("encoder.layer.", 0) == 0)
+            ++opsUnderLayers;
+    }
+    EXPECT_EQ(layerRanges, 2); // one per traced iteration
+    EXPECT_GT(opsUnderLayers, 10);
+
+    const auto metrics = store.metrics(outcome.runId);
+    EXPECT_EQ(metric(metrics, "dropped_records"), 0.0);
+    EXPECT_GT(metric(metrics, "traced_ops"), 10.0);
+    metric(metrics, "tracing_overhead"); // present
+}
