@@ -5,15 +5,18 @@
 #include "engine/compat.h"
 #include "engine/demo.h"
 #include "engine/flops.h"
+#include "engine/hf_loader.h"
 #include "engine/metrics.h"
 #include "engine/peak_flops.h"
 #include "engine/quantize.h"
+#include "engine/tokenizer.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <c10/core/InferenceMode.h>
 
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -85,6 +88,7 @@ struct Benchmark::Impl {
     ProgressFn progress;
     ModelSummary summary;
     std::unique_ptr<BertClassifier> model;
+    std::unique_ptr<Tokenizer> hfTokenizer; // null: the demo's word tokenizer
     at::Device device{at::kCPU};
     std::vector<Batch> batches;
     // Logits of the unoptimized fp32 model per batch index; empty when no optimization changed
@@ -121,15 +125,26 @@ struct Benchmark::Impl {
 
 void Benchmark::Impl::loadModel()
 {
-    if (config.modelPath != demo::kModelName)
-        throw EngineError("model.path: '" + config.modelPath + "' cannot be loaded yet (available: "
-                          + demo::kModelName + ")");
-    if (config.modelFormat != "auto" && config.modelFormat != "demo")
+    const bool isDemo = config.modelPath == demo::kModelName;
+    const bool isHfFolder = !isDemo && std::filesystem::is_regular_file(std::filesystem::path(config.modelPath) / "config.json");
+    if (!isDemo && !isHfFolder)
+        throw EngineError("model.path: '" + config.modelPath + "' is neither " + demo::kModelName
+                          + " nor a Hugging Face folder with config.json");
+    if (config.modelFormat != "auto" && config.modelFormat != (isDemo ? "demo" : "hf"))
         throw EngineError("model.format: '" + config.modelFormat + "' does not fit " + config.modelPath);
-    model = std::make_unique<BertClassifier>(demo::tinyBertConfig(), demo::tinyBertParameters());
+    if (isDemo) {
+        model = std::make_unique<BertClassifier>(demo::tinyBertConfig(), demo::tinyBertParameters());
+    } else {
+        model = loadHfBertClassifier(config.modelPath);
+        try {
+            hfTokenizer = loadTokenizer(config.modelPath);
+        } catch (const std::exception &e) {
+            throw EngineError(std::string("model.path: ") + e.what());
+        }
+    }
     const auto &c = model->config();
     summary.source = config.modelPath;
-    summary.format = "demo";
+    summary.format = isDemo ? "demo" : "hf";
     summary.architecture = c.architecture;
     summary.layers = c.numLayers;
     summary.hidden = c.hiddenSize;
@@ -139,12 +154,21 @@ void Benchmark::Impl::loadModel()
     summary.maxPositions = c.maxPositions;
     summary.numLabels = c.numLabels;
     summary.parameters = model->parameterCount();
-    summary.sizeOnDiskBytes = 0; // generated in code, nothing on disk
     summary.memoryBytes = model->modelBytes();
     summary.dtype = "float32";
-    summary.tokenizer = "word";
-    summary.note = "built-in demo model, randomly initialised from a fixed seed (not trained): accuracy is "
-                   "chance level; cost, agreement and KL divergence are meaningful";
+    if (isDemo) {
+        summary.sizeOnDiskBytes = 0; // generated in code, nothing on disk
+        summary.tokenizer = "word";
+        summary.note = "built-in demo model, randomly initialised from a fixed seed (not trained): accuracy is "
+                       "chance level; cost, agreement and KL divergence are meaningful";
+    } else {
+        std::error_code ec;
+        for (const auto &entry : std::filesystem::directory_iterator(config.modelPath, ec))
+            if (entry.is_regular_file() && entry.path().extension() == ".safetensors")
+                summary.sizeOnDiskBytes += static_cast<std::int64_t>(entry.file_size());
+        summary.tokenizer = hfTokenizer->kind() == TokenizerKind::WordPiece ? "wordpiece" : "bpe";
+        summary.note = "accuracy on demo:reviews is only meaningful for a model trained on its labels";
+    }
     if (config.maxLength > c.maxPositions)
         throw EngineError("task.max_length: " + std::to_string(config.maxLength) + " exceeds the model's "
                           + std::to_string(c.maxPositions) + " positions");
@@ -165,11 +189,12 @@ void Benchmark::Impl::loadData()
     std::vector<int> labels;
     sequences.reserve(examples.size());
     for (const auto &ex : examples) {
-        sequences.push_back(demo::tokenizer().encode(ex.text, config.maxLength));
+        sequences.push_back(hfTokenizer ? hfTokenizer->encode(ex.text, config.maxLength)
+                                        : demo::tokenizer().encode(ex.text, config.maxLength));
         labels.push_back(ex.label);
     }
     batches = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
-                          config.seed, demo::WordTokenizer::kPad);
+                          config.seed, hfTokenizer ? hfTokenizer->padId() : demo::WordTokenizer::kPad);
     if (batches.empty())
         throw EngineError("task.dataset: split '" + config.split + "' of " + config.dataset + " is empty");
     if (device != at::Device(at::kCPU)) {

@@ -167,7 +167,7 @@ at::Tensor BertClassifier::activation(const at::Tensor &x) const
     return at::gelu(x);
 }
 
-at::Tensor BertClassifier::embed(const at::Tensor &inputIds) const
+at::Tensor BertClassifier::embed(const at::Tensor &inputIds, const at::Tensor &tokenTypeIds) const
 {
     RECORD_USER_SCOPE("embeddings");
     const auto S = inputIds.size(1);
@@ -177,8 +177,9 @@ at::Tensor BertClassifier::embed(const at::Tensor &inputIds) const
     auto h = at::embedding(param(p + ".embeddings.word_embeddings.weight"), inputIds)
         + at::embedding(param(p + ".embeddings.position_embeddings.weight"), positions).unsqueeze(0);
     if (m_config.typeVocabSize > 0) {
-        // Token type ids are all zero: single-segment classification.
-        h = h + param(p + ".embeddings.token_type_embeddings.weight")[0];
+        const auto &types = param(p + ".embeddings.token_type_embeddings.weight");
+        // Without token type ids every position is segment 0 (single-segment classification).
+        h = tokenTypeIds.defined() ? h + at::embedding(types, tokenTypeIds) : h + types[0];
     }
     return at::layer_norm(h, {m_config.hiddenSize}, param(p + ".embeddings.LayerNorm.weight"),
                           param(p + ".embeddings.LayerNorm.bias"), m_config.layerNormEps);
@@ -217,7 +218,8 @@ at::Tensor BertClassifier::layer(int index, const at::Tensor &hidden, const at::
     }
 }
 
-at::Tensor BertClassifier::forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const
+at::Tensor BertClassifier::forward(const at::Tensor &inputIds, const at::Tensor &attentionMask,
+                                   const at::Tensor &tokenTypeIds) const
 {
     TORCH_CHECK(inputIds.dim() == 2, "input ids must be [batch, sequence], are ", inputIds.sizes());
     TORCH_CHECK(inputIds.size(1) <= m_config.maxPositions, "sequence length ", inputIds.size(1),
@@ -227,7 +229,7 @@ at::Tensor BertClassifier::forward(const at::Tensor &inputIds, const at::Tensor 
         // Padding keys get the dtype's lowest value, as Hugging Face does, so they vanish in softmax.
         maskBias = (1.0 - attentionMask.to(at::kFloat)) * std::numeric_limits<float>::lowest();
     }
-    auto h = embed(inputIds);
+    auto h = embed(inputIds, tokenTypeIds);
     for (int i = 0; i < m_config.numLayers; ++i)
         h = layer(i, h, maskBias);
     auto first = h.select(1, 0);

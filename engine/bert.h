@@ -37,8 +37,10 @@ public:
     static ParameterMap randomParameters(const TransformerConfig &config, std::uint64_t seed);
 
     // inputIds and attentionMask are int64 [B, S]; the mask is 1 for tokens and 0 for padding.
+    // tokenTypeIds (int64 [B, S]) may be undefined: all zero (single-segment classification).
     // Returns logits [B, numLabels] (float32).
-    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const;
+    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask,
+                       const at::Tensor &tokenTypeIds = at::Tensor()) const;
 
     // Rebuilds every Linear through the factory (optimizations); the fp32 map is kept.
     void setLinearFactory(const LinearFactory &factory);
@@ -55,7 +57,7 @@ public:
 
 private:
     at::Tensor param(const std::string &name) const;
-    at::Tensor embed(const at::Tensor &inputIds) const;
+    at::Tensor embed(const at::Tensor &inputIds, const at::Tensor &tokenTypeIds) const;
     at::Tensor layer(int index, const at::Tensor &hidden, const at::Tensor &maskBias) const;
     at::Tensor activation(const at::Tensor &x) const;
 
