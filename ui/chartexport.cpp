@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSvgGenerator>
 #include <QTextStream>
@@ -25,6 +26,25 @@ QString csvField(QString s)
     if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
         s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
     return s;
+}
+
+// QSvgGenerator writes the size in millimetres, which viewers convert back at 90 or 96 dpi
+// and get different pixel sizes; plain pixel units give every viewer the chosen size.
+bool fixSvgSize(const QString &fileName, int width, int height)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QString svg = QString::fromUtf8(file.readAll());
+    file.close();
+    static const QRegularExpression size(QStringLiteral("width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+    const QRegularExpressionMatch match = size.match(svg);
+    if (match.hasMatch())
+        svg.replace(match.capturedStart(), match.capturedLength(),
+                    QStringLiteral("width=\"%1\" height=\"%2\"").arg(width).arg(height));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(svg.toUtf8()) >= 0;
 }
 
 class ExportDialog : public QDialog {
@@ -106,7 +126,7 @@ bool exportChart(QCustomPlot *plot, const QString &fileName, const ChartExportOp
         ok = painter.begin(&generator);
         if (ok) {
             plot->toPainter(&painter, o.width, o.height);
-            ok = painter.end();
+            ok = painter.end() && fixSvgSize(fileName, o.width, o.height);
         }
     } else if (suffix == QLatin1String("csv")) {
         return exportChartData(plot, fileName, error);

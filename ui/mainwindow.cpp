@@ -23,6 +23,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace optibench::ui {
@@ -61,6 +63,7 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     , m_reloadTimer(new QTimer(this))
 {
     setWindowTitle(tr("OptiBench — %1").arg(toQ(m_store->path())));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/optibench.svg")));
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     m_worker->setDatabase(toQ(m_store->path()));
@@ -159,10 +162,12 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open model…"), this, &MainWindow::openModel);
     open->setShortcut(QKeySequence::Open);
+    open->setIcon(QIcon(QStringLiteral(":/icons/open.svg")));
     m_recentMenu = file->addMenu(tr("Recent models"));
     file->addSeparator();
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportCurrent);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportAction->setIcon(QIcon(QStringLiteral(":/icons/export.svg")));
     exportAction->setToolTip(tr("Export the chart of the current page, or the runs table as CSV"));
     file->addAction(tr("Export runs as CSV…"), this, &MainWindow::exportRunsCsv);
     file->addSeparator();
@@ -185,15 +190,27 @@ void MainWindow::createActions()
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     QAction *runAction = run->addAction(tr("&Run experiment"), this, &MainWindow::runCurrentSpec);
     runAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    runAction->setIcon(QIcon(QStringLiteral(":/icons/run.svg")));
     QAction *cancel = run->addAction(tr("&Cancel running run"), this, [this] {
         if (m_worker->isBusy())
             m_worker->cancel(m_worker->activeRequest());
     });
     cancel->setShortcut(QKeySequence(tr("Ctrl+.")));
+    cancel->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
     run->addAction(tr("Cancel &all"), m_queue, &RunQueueModel::cancelAll);
     run->addSeparator();
     QAction *compare = run->addAction(tr("Co&mpare selected runs"), this, &MainWindow::compareSelected);
     compare->setShortcut(QKeySequence(tr("Ctrl+D")));
+    compare->setIcon(QIcon(QStringLiteral(":/icons/compare.svg")));
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(open);
+    toolbar->addAction(runAction);
+    toolbar->addAction(cancel);
+    toolbar->addAction(compare);
+    toolbar->addAction(exportAction);
     QAction *reload = run->addAction(tr("Re&load runs"), m_runsModel, &RunsModel::reload);
     reload->setShortcut(QKeySequence::Refresh);
 

@@ -35,8 +35,11 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     m_search->setPlaceholderText(tr("Search name, model, optimizations, notes (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_status->addItem(tr("All statuses"), QString());
-    for (const char *s : {"done", "running", "failed", "cancelled", "interrupted"})
-        m_status->addItem(tr(s), QString::fromLatin1(s));
+    m_status->addItem(tr("done"), QStringLiteral("done"));
+    m_status->addItem(tr("running"), QStringLiteral("running"));
+    m_status->addItem(tr("failed"), QStringLiteral("failed"));
+    m_status->addItem(tr("cancelled"), QStringLiteral("cancelled"));
+    m_status->addItem(tr("interrupted"), QStringLiteral("interrupted"));
     m_status->setToolTip(tr("Show only runs with this status"));
 
     m_table->setModel(m_proxy);

@@ -1,0 +1,85 @@
+// The OptiBench desktop application: options, translations, the store, the main window.
+#include "app/core/store.h"
+#include "ui/convert.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace optibench;
+
+namespace {
+void installTranslations(QApplication &app)
+{
+    // Qt's own strings, then ours (built into the resources by qt_add_translations, or beside the binary).
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("optibench"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || own->load(QLocale(), QStringLiteral("optibench"), QStringLiteral("_"),
+                     QApplication::applicationDirPath() + QStringLiteral("/../share/optibench/translations")))
+        QApplication::installTranslator(own);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("OptiBench"));
+    QApplication::setOrganizationDomain(QStringLiteral("optibench.org"));
+    QApplication::setApplicationName(QStringLiteral("OptiBench"));
+    QApplication::setApplicationVersion(QStringLiteral(OPTIBENCH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.optibench.OptiBench"));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Measure which optimizations make a transformer model cheaper on your hardware."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QString defaultDb = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs.sqlite");
+    QCommandLineOption dbOption(QStringLiteral("db"), QApplication::translate("main", "The run store (SQLite file)."),
+                                QApplication::translate("main", "file"), defaultDb);
+    parser.addOption(dbOption);
+    parser.addPositionalArgument(QStringLiteral("model"),
+                                 QApplication::translate("main", "Model folder or file, or demo:tiny-bert (default)."),
+                                 QStringLiteral("[model]"));
+    parser.process(app);
+
+    const QString dbPath = QFileInfo(parser.value(dbOption)).absoluteFilePath();
+    const QString modelPath = parser.positionalArguments().value(0, QStringLiteral("demo:tiny-bert"));
+    if (!QDir().mkpath(QFileInfo(dbPath).absolutePath())) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "OptiBench"),
+                              QApplication::translate("main", "The folder for the run store cannot be created:\n%1")
+                                  .arg(QFileInfo(dbPath).absolutePath()));
+        return 1;
+    }
+
+    std::shared_ptr<core::Store> store;
+    try {
+        store = std::make_shared<core::Store>(ui::fromQ(dbPath));
+    } catch (const std::exception &e) {
+        // Locked, corrupt, or written by a newer OptiBench: say which file and why, then stop.
+        QMessageBox::critical(nullptr, QApplication::translate("main", "OptiBench"),
+                              QApplication::translate("main", "The run store %1 cannot be opened.\n\n%2\n\n"
+                                                              "Start OptiBench with --db FILE to use another store.")
+                                  .arg(dbPath, ui::toQ(e.what())));
+        return 1;
+    }
+
+    const QString model = modelPath.startsWith(QLatin1String("demo:")) ? modelPath
+                                                                        : QFileInfo(modelPath).absoluteFilePath();
+    ui::MainWindow window(store, model);
+    window.show();
+    return app.exec();
+}

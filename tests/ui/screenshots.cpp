@@ -1,0 +1,130 @@
+// Writes docs/screenshots/*.png: the main window and each view, over a store whose runs were
+// made by the real worker. Not a test. Run it under a display server, e.g.
+//   xvfb-run -a build-ui/bin/optibench_screenshots [output folder]
+#include "app/core/spec.h"
+#include "app/core/store.h"
+#include "ui/comparisonview.h"
+#include "ui/experimentpanel.h"
+#include "ui/mainwindow.h"
+#include "ui/rundetail.h"
+#include "ui/runqueuemodel.h"
+#include "ui/runqueueview.h"
+#include "ui/runsmodel.h"
+#include "ui/runsview.h"
+#include "ui/workerclient.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QEventLoop>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace optibench;
+
+namespace {
+core::ExperimentSpec demo(const std::string &name)
+{
+    core::ExperimentSpec s;
+    s.name = name;
+    s.task.batchSize = 8;
+    s.task.maxLength = 64;
+    s.task.warmup = 2;
+    s.task.iterations = 30;
+    return s;
+}
+
+void settle(int ms = 300)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool save(QWidget *w, const QString &path)
+{
+    settle();
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // leave the user's settings alone
+    QApplication::setOrganizationName(QStringLiteral("OptiBenchScreenshots"));
+    QApplication::setApplicationName(QStringLiteral("OptiBench"));
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1])
+                                 : QStringLiteral(OPTIBENCH_SOURCE_DIR "/docs/screenshots");
+    QDir().mkpath(out);
+
+    QTemporaryDir dir;
+    auto store = std::make_shared<core::Store>((dir.path() + QStringLiteral("/runs.sqlite")).toStdString());
+    ui::MainWindow window(store, QStringLiteral("demo:tiny-bert"));
+    window.workerClient()->setCommand({QStringLiteral(OPTIBENCH_WORKER_PATH), {QStringLiteral("worker")}});
+    window.resize(1440, 900);
+    window.show();
+
+    std::vector<core::ExperimentSpec> specs;
+    specs.push_back(demo("baseline fp32"));
+    specs.push_back(demo("int8"));
+    specs.back().optimizations.quantization = "dynamic-int8";
+    specs.push_back(demo("bucketed padding"));
+    specs.back().optimizations.padding = "bucketed";
+    specs.push_back(demo("int8 + bucketed"));
+    specs.back().optimizations.quantization = "dynamic-int8";
+    specs.back().optimizations.padding = "bucketed";
+    specs.push_back(demo("pruned 30 %"));
+    specs.back().optimizations.pruning.method = "magnitude";
+    specs.back().optimizations.pruning.amount = 0.3;
+
+    int finished = 0;
+    QEventLoop loop;
+    QObject::connect(window.runQueue(), &ui::RunQueueModel::runFinished, &loop, [&] {
+        if (++finished == int(specs.size()))
+            loop.quit();
+    });
+    for (const auto &s : specs)
+        window.runQueue()->enqueue(QString::fromStdString(s.name), QString::fromStdString(core::toJsonText(s, -1)));
+    // One more, queued behind: the queue shows progress while we grab it.
+    bool queueShot = false;
+    QObject::connect(window.runQueue(), &QAbstractItemModel::dataChanged, &loop, [&] {
+        const ui::QueueEntry *e = window.runQueue()->entry(1);
+        if (!queueShot && e && e->status == QLatin1String("running") && e->total > 0 && e->done * 2 > e->total) {
+            queueShot = true;
+            save(window.runQueueView(), out + QStringLiteral("/run-queue.png"));
+        }
+    });
+    QTimer::singleShot(20 * 60 * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (finished != int(specs.size())) {
+        std::fprintf(stderr, "only %d of %zu runs finished\n", finished, specs.size());
+        return 1;
+    }
+    window.runsModel()->reload();
+    const qint64 baseline = window.runsModel()->row(0)->id;
+    window.runsModel()->setBaselineRunId(baseline);
+    window.runsView()->selectRun(window.runsModel()->row(1)->id);
+
+    bool ok = save(&window, out + QStringLiteral("/main-window.png"));
+    ok &= save(window.experimentPanel(), out + QStringLiteral("/experiment-panel.png"));
+
+    window.showRun(window.runsModel()->row(1)->id);
+    ok &= save(&window, out + QStringLiteral("/run-detail.png"));
+
+    QVector<qint64> ids;
+    for (int r = 0; r < window.runsModel()->rowCount(); ++r)
+        ids << window.runsModel()->row(r)->id;
+    window.comparisonView()->setRuns(ids, baseline);
+    window.pages()->setCurrentWidget(window.comparisonView());
+    ok &= save(&window, out + QStringLiteral("/comparison.png"));
+    return ok ? 0 : 1;
+}

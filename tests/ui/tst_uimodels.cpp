@@ -1,0 +1,168 @@
+// Every item model of the GUI under QAbstractItemModelTester (fatal), attached before data goes
+// in, over a real SQLite store written through core's API.
+#include "testutil.h"
+#include "ui/comparisonmodel.h"
+#include "ui/runqueuemodel.h"
+#include "ui/runsmodel.h"
+#include "ui/workerclient.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace optibench;
+using namespace optibench::ui;
+
+class TestUiModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("OptiBenchTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_uimodels"));
+    }
+
+    void runsModel()
+    {
+        QTemporaryDir dir;
+        auto store = std::make_shared<core::Store>((dir.path() + QStringLiteral("/runs.sqlite")).toStdString());
+        RunsModel model(store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        RunsFilterModel proxy;
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        proxy.setSourceModel(&model);
+
+        model.reload();
+        QCOMPARE(model.rowCount(), 0);
+
+        auto base = test::shortDemoSpec("fp32");
+        auto int8 = test::shortDemoSpec("int8");
+        int8.optimizations.quantization = "dynamic-int8";
+        const auto baseId = test::writeRun(*store, base, 20.0, 0.9);
+        const auto int8Id = test::writeRun(*store, int8, 8.0, 0.88);
+        model.reload();
+        QCOMPARE(model.rowCount(), 2);
+        const int row = model.rowOfRun(int8Id);
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row, RunsModel::StatusColumn).data().toString(), QStringLiteral("done"));
+        QVERIFY(model.index(row, RunsModel::TogglesColumn).data().toString().contains(QLatin1String("dynamic-int8")));
+        const int p50 = model.columnOfMetric(QStringLiteral("latency_p50_ms"));
+        QCOMPARE(model.index(row, p50).data(RunsModel::SortRole).toDouble(), 8.0);
+
+        // A run written meanwhile (as by a CLI) is appended on reload, the others stay in place.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        test::writeRun(*store, test::shortDemoSpec("third"), 15.0, 0.9);
+        model.reload();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(reset.size(), 0);
+
+        // Rename goes to the store.
+        QVERIFY(model.setData(model.index(model.rowOfRun(baseId), RunsModel::NameColumn), QStringLiteral("reference")));
+        QCOMPARE(store->run(baseId)->name, std::string("reference"));
+        QVERIFY(model.setData(model.index(model.rowOfRun(baseId), RunsModel::NotesColumn), QStringLiteral("first try")));
+        QCOMPARE(store->run(baseId)->notes, std::string("first try"));
+
+        // Baseline marking.
+        model.setBaselineRunId(baseId);
+        QVERIFY(model.index(model.rowOfRun(baseId), 0).data(RunsModel::IsBaselineRole).toBool());
+        QVERIFY(model.index(model.rowOfRun(baseId), RunsModel::NameColumn).data().toString().contains(QLatin1String("baseline")));
+
+        // Filtering by text and status, sorting by a metric.
+        proxy.setSearchText(QStringLiteral("int8"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setSearchText(QString());
+        proxy.setStatus(QStringLiteral("failed"));
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setStatus(QString());
+        proxy.sort(p50, Qt::AscendingOrder);
+        QCOMPARE(proxy.index(0, 0).data(RunsModel::RunIdRole).toLongLong(), int8Id);
+
+        // Delete.
+        QVERIFY(model.deleteRuns({int8Id}));
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!store->run(int8Id));
+    }
+
+    void runQueueModelWithMissingWorker()
+    {
+        // A worker that cannot start fails each queued run with a message naming the program.
+        WorkerClient client;
+        client.setCommand({QStringLiteral("/nonexistent/optibench-cli"), {QStringLiteral("worker")}});
+        client.setDatabase(QStringLiteral("/tmp/unused.sqlite"));
+        RunQueueModel model(&client);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy finished(&model, &RunQueueModel::runFinished);
+        model.enqueue(QStringLiteral("a"), test::specJson(test::shortDemoSpec("a")));
+        model.enqueue(QStringLiteral("b"), test::specJson(test::shortDemoSpec("b")));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.activeCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QCOMPARE(model.entry(0)->status, QStringLiteral("failed"));
+        QVERIFY2(model.entry(0)->error.contains(QLatin1String("/nonexistent/optibench-cli")), qPrintable(model.entry(0)->error));
+        QCOMPARE(model.activeCount(), 0);
+        model.clearFinished();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void runQueueCancelQueued()
+    {
+        WorkerClient client;
+        client.setCommand({QStringLiteral("/nonexistent/optibench-cli"), {}});
+        RunQueueModel model(&client);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.enqueue(QStringLiteral("a"), QStringLiteral("{}"));
+        model.cancel(model.index(0, 0)); // still queued: removed before the worker sees it
+        QCOMPARE(model.entry(0)->status, QStringLiteral("cancelled"));
+        QCOMPARE(client.queuedCount(), 0);
+    }
+
+    void comparisonModels()
+    {
+        ComparisonModel metrics;
+        QAbstractItemModelTester tester(&metrics, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        SpecDiffModel spec;
+        QAbstractItemModelTester specTester(&spec, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+        auto a = test::shortDemoSpec("fp32");
+        auto b = test::shortDemoSpec("int8");
+        b.optimizations.quantization = "dynamic-int8";
+        b.optimizations.padding = "bucketed";
+        QVector<ComparedRun> runs;
+        runs << ComparedRun{1, QStringLiteral("fp32"), test::specJson(a),
+                            {{QStringLiteral("latency_p50_ms"), 20.0}, {QStringLiteral("accuracy"), 0.9}}};
+        runs << ComparedRun{2, QStringLiteral("int8"), test::specJson(b),
+                            {{QStringLiteral("latency_p50_ms"), 10.0}, {QStringLiteral("accuracy"), 0.85}}};
+        metrics.setRuns(runs, 0);
+        spec.setRuns(runs);
+
+        QCOMPARE(metrics.rowCount(), 2);
+        QCOMPARE(metrics.columnCount(), 3);
+        QCOMPARE(metrics.metricKey(0), QStringLiteral("latency_p50_ms"));
+        QCOMPARE(metrics.relativeDelta(0, 1), -0.5);
+        // Lower latency is better (green), lower accuracy worse (red).
+        const QColor faster = metrics.index(0, 2).data(Qt::ForegroundRole).value<QBrush>().color();
+        const QColor lessAccurate = metrics.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color();
+        QVERIFY(faster.green() > faster.red());
+        QVERIFY(lessAccurate.red() > lessAccurate.green());
+        QVERIFY(metrics.index(0, 2).data().toString().contains(QLatin1String("-50")));
+        metrics.setBaseline(1);
+        QCOMPARE(metrics.relativeDelta(0, 0), 1.0);
+        QVERIFY(std::isnan(metrics.relativeDelta(0, 1)) || metrics.relativeDelta(0, 1) == 0.0);
+
+        // Only the fields that differ, never the name.
+        QCOMPARE(spec.differingFields(),
+                 QStringList({QStringLiteral("optimizations.padding"), QStringLiteral("optimizations.quantization")}));
+        QCOMPARE(spec.index(1, 2).data().toString(), QStringLiteral("dynamic-int8"));
+    }
+};
+
+QTEST_MAIN(TestUiModels)
+#include "tst_uimodels.moc"
