@@ -1,0 +1,123 @@
+// The engine's BERT-base-shaped forward (12 x 768, batch 8 x 128, 2 threads by default) against
+// PyTorch eager (tests/bench/bench_bert.py, python3-torch) in one run: prints both latencies,
+// the ratio, the achieved FLOP rate and its share of the machine's measured GEMM peak.
+//   bench_engine [--threads N] [--iterations N] [--no-python] [--int8]
+#include "engine/bert.h"
+#include "engine/flops.h"
+#include "engine/gemm.h"
+#include "engine/peak_flops.h"
+#include "engine/quantize.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <c10/core/InferenceMode.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#ifndef OPTIBENCH_SOURCE_DIR
+#define OPTIBENCH_SOURCE_DIR "."
+#endif
+
+using namespace optibench::engine;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids, const at::Tensor &mask, int warmup,
+                              int iterations)
+{
+    c10::InferenceMode guard;
+    for (int i = 0; i < warmup; ++i)
+        model.forward(ids, mask);
+    std::vector<double> ms;
+    for (int i = 0; i < iterations; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        model.forward(ids, mask);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    int threads = 2, iterations = 3;
+    bool python = true, int8 = false;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+            threads = std::stoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--iterations") && i + 1 < argc)
+            iterations = std::stoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--no-python"))
+            python = false;
+        else if (!std::strcmp(argv[i], "--int8"))
+            int8 = true;
+    }
+    at::set_num_threads(threads);
+    TransformerConfig c; // BERT-base defaults
+    c.numLabels = 2;
+    const std::int64_t B = 8, S = 128;
+    BertClassifier model(c, BertClassifier::randomParameters(c, 0));
+    auto ids = at::randint(1, c.vocabSize, {B, S}, at::kLong);
+    auto mask = at::ones({B, S}, at::kLong);
+    const double flops = encoderForwardFlops(c, B, S);
+    const double peak = measurePeakFlopsNow(threads);
+    std::printf("BERT-base shape: %d x %d, batch %lld x %lld, %d threads, %.1f GFLOP per forward\n", c.numLayers,
+                c.hiddenSize, static_cast<long long>(B), static_cast<long long>(S), threads, flops / 1e9);
+    std::printf("GEMM path: %s; measured fp32 GEMM peak %.1f GFLOP/s\n",
+                gemm::haveOneDnn() ? ("oneDNN " + gemm::oneDnnVersion() + " sgemm").c_str() : "at::linear (system BLAS)",
+                peak / 1e9);
+
+    const double engineMs = median(timeModel(model, ids, mask, 1, iterations));
+    const double rate = flops / (engineMs / 1000.0);
+    std::printf("engine fp32:         %8.1f ms  %6.1f GFLOP/s  %5.1f%% of peak\n", engineMs, rate / 1e9, 100 * rate / peak);
+    if (int8 && enableDynamicInt8()) {
+        model.setLinearFactory(
+            [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeDynamicInt8Linear(w, b); });
+        const double int8Ms = median(timeModel(model, ids, mask, 1, iterations));
+        std::printf("engine dynamic-int8: %8.1f ms  (%.2fx fp32)\n", int8Ms, engineMs / int8Ms);
+    }
+    if (python) {
+        // OpenBLAS misdetects this CPU and busy-waits against OpenMP on 2 cores (DESIGN.md):
+        // give eager its best settings so the comparison is fair.
+        // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
+        const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
+        const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX OMP_WAIT_POLICY=PASSIVE " + interpreter + " "
+            + OPTIBENCH_SOURCE_DIR + "/tests/bench/bench_bert.py --threads " + std::to_string(threads)
+            + " --iterations " + std::to_string(iterations);
+        std::string out;
+        if (FILE *p = popen(cmd.c_str(), "r")) {
+            char buf[4096];
+            while (std::fgets(buf, sizeof buf, p))
+                out += buf;
+            pclose(p);
+        }
+        try {
+            const auto brace = out.rfind('{');
+            if (brace == std::string::npos)
+                throw std::runtime_error("no result line");
+            const auto j = nlohmann::json::parse(out.substr(brace));
+            const double eagerMs = j["median_ms"].get<double>();
+            std::printf("PyTorch eager %s: %8.1f ms  %6.1f GFLOP/s  (engine is %.2fx faster)\n",
+                        j["torch"].get<std::string>().c_str(), eagerMs, flops / (eagerMs / 1000.0) / 1e9,
+                        eagerMs / engineMs);
+        } catch (const std::exception &e) {
+            std::printf("PyTorch eager: could not run bench_bert.py (%s)\n", e.what());
+        }
+    }
+    return 0;
+}
