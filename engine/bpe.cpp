@@ -4,8 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <climits>
 #include <fstream>
+#include <functional>
+#include <queue>
 #include <sstream>
 
 namespace optibench::engine {
@@ -210,37 +211,55 @@ void BpeTokenizer::bpe(const std::string &piece, std::vector<std::int64_t> &out)
             return;
         }
     }
-    std::vector<std::string> word;
-    word.reserve(piece.size());
-    for (unsigned char b : piece)
-        word.push_back(m_byteToUnicode[b]);
-
-    std::vector<std::string> next;
-    while (word.size() > 1) {
-        int best = INT_MAX;
-        std::size_t bestAt = 0;
-        for (std::size_t k = 0; k + 1 < word.size(); ++k) {
-            const auto it = m_ranks.find(pairKey(word[k], word[k + 1]));
-            if (it != m_ranks.end() && it->second < best) {
-                best = it->second;
-                bestAt = k;
-            }
-        }
-        if (best == INT_MAX)
-            break;
-        const std::string first = word[bestAt], second = word[bestAt + 1];
-        next.clear();
-        for (std::size_t k = 0; k < word.size();) {
-            if (k + 1 < word.size() && word[k] == first && word[k + 1] == second) {
-                next.push_back(first + second);
-                k += 2;
-            } else {
-                next.push_back(std::move(word[k]));
-                ++k;
-            }
-        }
-        word.swap(next);
+    // Symbols in a linked list and candidate pairs in a min-heap (rank, then leftmost), as
+    // Hugging Face's Rust BPE does: O(n log n) where the textbook loop is quadratic in the
+    // length of a piece (a long run of letters without spaces would stall it).
+    struct Symbol {
+        std::string text;
+        int prev, next;
+        bool alive;
+    };
+    struct Candidate {
+        int rank, left, right;
+        std::size_t length; // of the merged text when queued; a change means the pair is stale
+        bool operator>(const Candidate &o) const { return rank != o.rank ? rank > o.rank : left > o.left; }
+    };
+    std::vector<Symbol> symbols;
+    symbols.reserve(piece.size());
+    for (unsigned char b : piece) {
+        const int i = static_cast<int>(symbols.size());
+        symbols.push_back({m_byteToUnicode[b], i - 1, i + 1, true});
     }
+    if (!symbols.empty())
+        symbols.back().next = -1;
+    std::priority_queue<Candidate, std::vector<Candidate>, std::greater<Candidate>> queue;
+    auto consider = [&](int left, int right) {
+        if (left < 0 || right < 0)
+            return;
+        const auto it = m_ranks.find(pairKey(symbols[left].text, symbols[right].text));
+        if (it != m_ranks.end())
+            queue.push({it->second, left, right, symbols[left].text.size() + symbols[right].text.size()});
+    };
+    for (int i = 0; i + 1 < static_cast<int>(symbols.size()); ++i)
+        consider(i, i + 1);
+    while (!queue.empty()) {
+        const Candidate c = queue.top();
+        queue.pop();
+        Symbol &left = symbols[c.left];
+        Symbol &right = symbols[c.right];
+        if (!left.alive || !right.alive || left.next != c.right || left.text.size() + right.text.size() != c.length)
+            continue;
+        left.text += right.text;
+        right.alive = false;
+        left.next = right.next;
+        if (right.next >= 0)
+            symbols[right.next].prev = c.left;
+        consider(left.prev, c.left);
+        consider(c.left, left.next);
+    }
+    std::vector<std::string> word;
+    for (int i = symbols.empty() ? -1 : 0; i >= 0; i = symbols[i].next)
+        word.push_back(std::move(symbols[i].text));
 
     std::vector<std::int64_t> ids;
     for (const std::string &symbol : word) {

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <thread>
 
 using namespace optibench::engine;
@@ -111,6 +112,93 @@ TEST(Gpt2Bpe, TruncatesToMaxLength)
     const auto cut = gpt2().encode("The quick brown fox jumps over the lazy dog.", 4);
     ASSERT_EQ(cut.size(), 4u);
     EXPECT_EQ(cut, std::vector<std::int64_t>(full.begin(), full.begin() + 4));
+}
+
+// The textbook merge loop (OpenAI's encoder.py), written here independently of the engine's
+// heap-based merge, for a differential check on random text over GPT-2's real merges.
+std::vector<std::int64_t> naiveGpt2(const std::string &text)
+{
+    static const auto vocab = [] {
+        std::ifstream in(kFormats + "/gpt2/vocab.json");
+        return nlohmann::json::parse(in).get<std::map<std::string, std::int64_t>>();
+    }();
+    static const auto ranks = [] {
+        std::ifstream in(kFormats + "/gpt2/merges.txt");
+        std::map<std::pair<std::string, std::string>, int> r;
+        std::string a, b, line;
+        std::getline(in, line); // #version
+        for (int rank = 0; in >> a >> b; ++rank)
+            r.emplace(std::make_pair(a, b), rank);
+        return r;
+    }();
+    std::vector<std::int64_t> ids;
+    for (const std::string &piece : BpeTokenizer::preTokenize(text)) {
+        std::vector<std::string> word;
+        for (unsigned char byte : piece) {
+            // bytes_to_unicode
+            int cp = byte, n = 0;
+            const bool printable = (byte >= 33 && byte <= 126) || (byte >= 161 && byte <= 172) || byte >= 174;
+            if (!printable) {
+                for (int b = 0; b < byte; ++b)
+                    if (!((b >= 33 && b <= 126) || (b >= 161 && b <= 172) || b >= 174))
+                        ++n;
+                cp = 256 + n;
+            }
+            std::string s;
+            optibench::engine::unicode::appendUtf8(s, static_cast<char32_t>(cp));
+            word.push_back(s);
+        }
+        while (word.size() > 1) {
+            int best = -1;
+            std::pair<std::string, std::string> pair;
+            for (std::size_t k = 0; k + 1 < word.size(); ++k) {
+                const auto it = ranks.find({word[k], word[k + 1]});
+                if (it != ranks.end() && (best < 0 || it->second < best))
+                    best = it->second, pair = it->first;
+            }
+            if (best < 0)
+                break;
+            std::vector<std::string> next;
+            for (std::size_t k = 0; k < word.size();) {
+                if (k + 1 < word.size() && word[k] == pair.first && word[k + 1] == pair.second) {
+                    next.push_back(pair.first + pair.second);
+                    k += 2;
+                } else {
+                    next.push_back(word[k++]);
+                }
+            }
+            word.swap(next);
+        }
+        for (const auto &w : word)
+            ids.push_back(vocab.at(w));
+    }
+    return ids;
+}
+
+TEST(Gpt2Bpe, HeapMergeEqualsTheTextbookLoopOnRandomText)
+{
+    const std::string alphabet[] = {"a", "e", "i", "o", "u", "n", "s", "t", "r", "l", " ", "  ", ",", ".", "'",
+                                    "ll", "ing", "tion", "0", "7", "é", "ß", "東", "😀", "\n", "Th", "-"};
+    std::uint32_t state = 12345;
+    auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+    for (int round = 0; round < 300; ++round) {
+        std::string text;
+        const int len = 1 + static_cast<int>(next() % 40);
+        for (int i = 0; i < len; ++i)
+            text += alphabet[next() % (sizeof(alphabet) / sizeof(alphabet[0]))];
+        ASSERT_EQ(gpt2().tokenize(text), naiveGpt2(text)) << "text: " << text;
+    }
+}
+
+TEST(Gpt2Bpe, VeryLongWordsStayFast)
+{
+    // One 200,000-letter piece: quadratic merging would not finish within the test timeout.
+    std::string word;
+    for (int i = 0; i < 20000; ++i)
+        word += "abracadabr";
+    const auto ids = gpt2().tokenize(word);
+    EXPECT_GT(ids.size(), 1000u);
+    EXPECT_EQ(gpt2().decode(ids), word);
 }
 
 TEST(Gpt2Bpe, CacheIsSafeAcrossThreads)
