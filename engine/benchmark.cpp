@@ -285,6 +285,10 @@ RunReport Benchmark::measure()
     at::set_num_threads(d.config.threads);
     c10::InferenceMode inference;
     RunReport report;
+#if defined(OPTIBENCH_HAVE_CUDA)
+    if (d.device.is_cuda())
+        compat::cudaResetPeak(d.device.has_index() ? d.device.index() : 0);
+#endif
 
     for (int i = 0; i < d.config.warmup; ++i) {
         d.report("warmup", i, d.config.warmup, "");

@@ -63,10 +63,14 @@ inline bool selectOneDnnQuantizedEngine()
 // Peak bytes allocated by the caching allocator since the last reset.
 inline std::int64_t cudaPeakAllocatedBytes(int device)
 {
-    auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device);
-    return stats.allocated_bytes[static_cast<size_t>(c10::cuda::CUDACachingAllocator::StatType::AGGREGATE)].peak;
+    auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(static_cast<c10::DeviceIndex>(device));
+    // Index 0 is StatType::AGGREGATE; the enum moved namespaces in 2.x, the layout did not.
+    return stats.allocated_bytes[0].peak;
 }
-inline void cudaResetPeak(int device) { c10::cuda::CUDACachingAllocator::resetPeakStats(device); }
+inline void cudaResetPeak(int device)
+{
+    c10::cuda::CUDACachingAllocator::resetPeakStats(static_cast<c10::DeviceIndex>(device));
+}
 #endif
 
 // Waits for the device's queued work, so host-side timers measure it.
