@@ -24,6 +24,7 @@ QTableView *makeTable(QWidget *parent, QAbstractItemModel *model)
     auto *t = new QTableView(parent);
     t->setModel(model);
     t->verticalHeader()->hide();
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -73,9 +74,10 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     split->addWidget(specBox);
     split->addWidget(metricBox);
     split->addWidget(m_chart);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 3);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 4);
+    split->setStretchFactor(2, 4);
+    split->setSizes({160, 300, 300});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

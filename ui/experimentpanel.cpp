@@ -140,6 +140,8 @@ void ExperimentPanel::buildUi()
     // Presets
     auto *presetRow = new QHBoxLayout;
     m_presets = new QComboBox(content);
+    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_presets->setMinimumContentsLength(14);
     m_presets->setToolTip(tr("Load a preset: a complete spec to start from"));
     m_savePreset = new QPushButton(tr("Save…"), content);
     m_savePreset->setToolTip(tr("Save the current settings as your own preset"));
@@ -428,13 +430,25 @@ void ExperimentPanel::revalidate()
     markInvalidChoices(m_mode, [](core::ExperimentSpec &s, const std::string &v) { s.task.mode = v; });
     markInvalidChoices(m_device, [](core::ExperimentSpec &s, const std::string &v) { s.device = v; });
 
+    {
+        core::ExperimentSpec candidate = spec();
+        candidate.profiling.kernels = true;
+        QString reason;
+        try {
+            core::validateCombination(candidate);
+        } catch (const std::exception &e) {
+            reason = toQ(e.what());
+        }
+        m_traceKernels->setEnabled(reason.isEmpty() || m_traceKernels->isChecked());
+        m_traceKernels->setToolTip(reason.isEmpty() ? tr("Records GPU kernels with CUPTI (CUDA devices only)")
+                                                    : tr("Not available: %1").arg(reason));
+    }
+
     m_error.clear();
     try {
         const core::ExperimentSpec s = spec();
         core::parseSpecText(core::toJsonText(s)); // field-level checks: ranges, allowed values
         core::validateCombination(s);
-    } catch (const core::SpecError &e) {
-        m_error = tr("%1: %2").arg(toQ(e.field()), toQ(e.what()));
     } catch (const std::exception &e) {
         m_error = toQ(e.what());
     }

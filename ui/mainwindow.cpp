@@ -128,7 +128,18 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 860);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: dock sizes only apply once the window has its size.
+        QTimer::singleShot(0, this, [this] {
+            const auto docks = findChildren<QDockWidget *>();
+            for (QDockWidget *dock : docks) {
+                if (dock->objectName() == QLatin1String("queueDock"))
+                    resizeDocks({dock}, {210}, Qt::Vertical);
+                else if (dock->objectName() == QLatin1String("experimentDock"))
+                    resizeDocks({dock}, {420}, Qt::Horizontal);
+            }
+        });
+    }
     updateStatus();
 }
 
@@ -151,10 +162,11 @@ void MainWindow::createDocks()
     };
     QDockWidget *model = addDock(m_modelPanel, tr("Model"), QStringLiteral("modelDock"), Qt::LeftDockWidgetArea);
     QDockWidget *experiment = addDock(m_experiment, tr("Experiment"), QStringLiteral("experimentDock"), Qt::LeftDockWidgetArea);
-    addDock(m_queueView, tr("Run queue"), QStringLiteral("queueDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *queue = addDock(m_queueView, tr("Run queue"), QStringLiteral("queueDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(model, experiment, Qt::Vertical);
     resizeDocks({model, experiment}, {180, 600}, Qt::Vertical);
-    resizeDocks({experiment}, {380}, Qt::Horizontal);
+    resizeDocks({experiment}, {400}, Qt::Horizontal);
+    resizeDocks({queue}, {200}, Qt::Vertical);
 }
 
 void MainWindow::createActions()

@@ -90,8 +90,10 @@ void ModelPanel::refresh()
             html += tr("<tr><td>Architecture</td><td>%1</td></tr>").arg(toQ(m.architecture).toHtmlEscaped());
             html += tr("<tr><td>Format</td><td>%1</td></tr>").arg(toQ(m.format));
             html += tr("<tr><td>Parameters</td><td>%1</td></tr>").arg(formatMetric(QStringLiteral("parameters"), double(m.parameters)));
-            html += tr("<tr><td>Size</td><td>%1</td></tr>").arg(locale.formattedDataSize(m.sizeBytes));
-            html += tr("<tr><td>SHA-256</td><td>%1…</td></tr>").arg(toQ(m.sha256).left(16));
+            if (m.sizeBytes > 0)
+                html += tr("<tr><td>Size</td><td>%1</td></tr>").arg(locale.formattedDataSize(m.sizeBytes));
+            if (!m.sha256.empty())
+                html += tr("<tr><td>SHA-256</td><td>%1…</td></tr>").arg(toQ(m.sha256).left(16));
             html += QStringLiteral("</table>");
         }
         core::RunFilter filter;

@@ -56,6 +56,7 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     m_metrics->setColumnCount(3);
     m_metrics->setHorizontalHeaderLabels({tr("Metric"), tr("Value"), tr("Key")});
     m_metrics->verticalHeader()->hide();
+    m_metrics->verticalHeader()->setDefaultSectionSize(m_metrics->fontMetrics().height() + 8);
     m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_metrics->horizontalHeader()->setStretchLastSection(true);
     m_metrics->setColumnWidth(0, 160);

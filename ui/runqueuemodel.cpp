@@ -233,6 +233,10 @@ void RunQueueModel::onFinished(const QString &request, qint64 runId, const QStri
     e.status = status;
     e.error = error;
     e.secondsLeft = -1;
+    if (status == QLatin1String("done"))
+        e.stage = tr("finished");
+    else if (status == QLatin1String("cancelled"))
+        e.stage = error.isEmpty() ? tr("cancelled") : error;
     changed(row);
     emit runFinished(e.runId, status, error);
 }

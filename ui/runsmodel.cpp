@@ -138,7 +138,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         case TogglesColumn:
             return r.toggles;
         case CreatedColumn:
-            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.createdAtMs), QLocale::ShortFormat);
+            return QDateTime::fromMSecsSinceEpoch(r.createdAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case DurationColumn:
             return r.finishedAtMs ? tr("%1 s").arg(QLocale().toString((r.finishedAtMs - r.createdAtMs) / 1000.0, 'f', 1))
                                   : QString();

@@ -18,6 +18,7 @@
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QStandardPaths>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -82,9 +83,8 @@ int main(int argc, char *argv[])
     specs.push_back(demo("int8 + bucketed"));
     specs.back().optimizations.quantization = "dynamic-int8";
     specs.back().optimizations.padding = "bucketed";
-    specs.push_back(demo("pruned 30 %"));
-    specs.back().optimizations.pruning.method = "magnitude";
-    specs.back().optimizations.pruning.amount = 0.3;
+    specs.push_back(demo("batch 16"));
+    specs.back().task.batchSize = 16;
 
     int finished = 0;
     QEventLoop loop;
@@ -115,7 +115,9 @@ int main(int argc, char *argv[])
     window.runsView()->selectRun(window.runsModel()->row(1)->id);
 
     bool ok = save(&window, out + QStringLiteral("/main-window.png"));
-    ok &= save(window.experimentPanel(), out + QStringLiteral("/experiment-panel.png"));
+    // The whole form, not only the part the dock shows.
+    if (auto *scroll = window.experimentPanel()->findChild<QScrollArea *>())
+        ok &= save(scroll->widget(), out + QStringLiteral("/experiment-panel.png"));
 
     window.showRun(window.runsModel()->row(1)->id);
     ok &= save(&window, out + QStringLiteral("/run-detail.png"));
