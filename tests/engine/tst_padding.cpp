@@ -1,8 +1,10 @@
 // Padding strategies and their token accounting.
 #include "engine/batching.h"
+#include "engine/demo.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 using namespace optibench::engine;
@@ -93,4 +95,39 @@ TEST(Padding, RejectsUnknownStrategyByName)
     } catch (const std::invalid_argument &e) {
         EXPECT_NE(std::string(e.what()).find("sideways"), std::string::npos);
     }
+}
+
+TEST(Padding, DemoReviewsAreLongTailedAndBucketingPays)
+{
+    const auto examples = demo::reviews("eval");
+    ASSERT_EQ(examples.size(), 1000u);
+    std::vector<std::vector<std::int64_t>> seqs;
+    std::vector<std::size_t> lengths;
+    std::vector<int> labels;
+    for (const auto &ex : examples) {
+        seqs.push_back(demo::tokenizer().encode(ex.text, 256));
+        lengths.push_back(seqs.back().size());
+        labels.push_back(ex.label);
+    }
+    std::sort(lengths.begin(), lengths.end());
+    EXPECT_LT(lengths[lengths.size() / 2], 24u); // most reviews are short
+    EXPECT_GT(lengths.back(), 150u);             // a long tail
+    EXPECT_LE(lengths.back(), 256u);
+    auto total = [&](Padding p) {
+        std::int64_t padded = 0, real = 0;
+        for (const auto &b : makeBatches(seqs, labels, 16, 256, p, 3)) {
+            padded += b.paddedTokens;
+            real += b.realTokens;
+        }
+        return std::make_pair(padded, real);
+    };
+    const auto fixed = total(Padding::Fixed), dynamic = total(Padding::Dynamic), bucketed = total(Padding::Bucketed);
+    EXPECT_EQ(fixed.second, dynamic.second);
+    EXPECT_EQ(dynamic.second, bucketed.second);
+    EXPECT_LT(dynamic.first, fixed.first);
+    EXPECT_LT(bucketed.first * 2, dynamic.first); // sorting by length removes most padding
+    // The same texts give the same data on every call (generated deterministically).
+    EXPECT_EQ(demo::reviews("eval")[17].text, examples[17].text);
+    EXPECT_EQ(demo::reviews("train").size(), 4000u);
+    EXPECT_THROW(demo::reviews("nope"), std::invalid_argument);
 }
