@@ -284,16 +284,14 @@ void BpeTokenizer::bpe(const std::string &piece, std::vector<std::int64_t> &out)
     m_cache.emplace(piece, std::move(ids));
 }
 
-std::vector<std::int64_t> BpeTokenizer::tokenize(std::string_view text) const
+void BpeTokenizer::tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const
 {
     std::string input;
     if (m_options.addPrefixSpace && !text.empty() && text.front() != ' ')
         input = " ";
     input.append(text);
-    std::vector<std::int64_t> ids;
     for (const std::string &piece : preTokenize(input))
-        bpe(piece, ids);
-    return ids;
+        bpe(piece, out);
 }
 
 std::string BpeTokenizer::decode(const std::vector<std::int64_t> &ids, bool skipSpecial) const

@@ -15,7 +15,8 @@ struct BpeOptions {
     // Special tokens around the input: GPT-2 adds none; RoBERTa <s> ... </s>.
     std::string bosToken, eosToken;
     std::string padToken; // empty: GPT-2 pads with <|endoftext|>
-    std::vector<std::string> specialTokens; // never produced by merges; skipped by decode
+    // Matched in the text before pre-tokenization; skipped by decode. Absent ones are ignored.
+    std::vector<std::string> specialTokens = {"<|endoftext|>"};
 };
 
 class BpeTokenizer : public Tokenizer {
@@ -28,11 +29,13 @@ public:
                                                    BpeOptions options);
 
     TokenizerKind kind() const override { return TokenizerKind::Bpe; }
-    std::vector<std::int64_t> tokenize(std::string_view text) const override;
     std::string decode(const std::vector<std::int64_t> &ids, bool skipSpecial = true) const override;
 
     // GPT-2's pre-tokenization of text (exposed for tests), as UTF-8 pieces.
     static std::vector<std::string> preTokenize(std::string_view text);
+
+protected:
+    void tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const override;
 
 private:
     void bpe(const std::string &piece, std::vector<std::int64_t> &out) const;

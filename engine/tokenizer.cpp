@@ -199,6 +199,34 @@ bool Tokenizer::isSpecial(std::int64_t id) const
     return std::find(m_special.begin(), m_special.end(), id) != m_special.end();
 }
 
+std::vector<std::int64_t> Tokenizer::tokenize(std::string_view text) const
+{
+    std::vector<std::int64_t> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        // The earliest special token string; the longest one where two start together.
+        std::size_t at = std::string_view::npos, length = 0;
+        std::int64_t id = -1;
+        for (std::int64_t special : m_special) {
+            const std::string &t = m_idToToken[static_cast<std::size_t>(special)];
+            if (t.empty())
+                continue;
+            const std::size_t found = text.find(t, pos);
+            if (found < at || (found == at && found != std::string_view::npos && t.size() > length))
+                at = found, length = t.size(), id = special;
+        }
+        if (at == std::string_view::npos) {
+            tokenizeSegment(text.substr(pos), out);
+            break;
+        }
+        if (at > pos)
+            tokenizeSegment(text.substr(pos, at - pos), out);
+        out.push_back(id);
+        pos = at + length;
+    }
+    return out;
+}
+
 std::vector<std::int64_t> Tokenizer::encode(std::string_view text, int maxLength) const
 {
     std::vector<std::int64_t> tokens = tokenize(text);

@@ -28,8 +28,10 @@ public:
     virtual ~Tokenizer() = default;
 
     virtual TokenizerKind kind() const = 0;
-    // Token ids of `text` without special tokens and without truncation. Thread-safe.
-    virtual std::vector<std::int64_t> tokenize(std::string_view text) const = 0;
+    // Token ids of `text`, without truncation and without the prefix/suffix specials. Special
+    // token strings inside the text ("[SEP]", "<|endoftext|>") become their ids, as in Hugging
+    // Face. Thread-safe.
+    std::vector<std::int64_t> tokenize(std::string_view text) const;
     // Text of `ids`; special tokens are left out when `skipSpecial`.
     virtual std::string decode(const std::vector<std::int64_t> &ids, bool skipSpecial = true) const = 0;
 
@@ -46,6 +48,8 @@ public:
     bool isSpecial(std::int64_t id) const;
 
 protected:
+    // Tokenizes text that holds no special token strings.
+    virtual void tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const = 0;
     // Subclasses fill the vocabulary and the special tokens.
     void setVocabulary(std::vector<std::string> idToToken, const std::string &source);
     std::int64_t requireToken(const std::string &token, const std::string &source) const;

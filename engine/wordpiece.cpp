@@ -178,12 +178,10 @@ void WordPieceTokenizer::wordPieces(const std::u32string &word, std::vector<std:
     }
 }
 
-std::vector<std::int64_t> WordPieceTokenizer::tokenize(std::string_view text) const
+void WordPieceTokenizer::tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const
 {
-    std::vector<std::int64_t> ids;
     for (const std::string &word : basicTokenize(text))
-        wordPieces(unicode::decodeUtf8(word), ids);
-    return ids;
+        wordPieces(unicode::decodeUtf8(word), out);
 }
 
 std::string WordPieceTokenizer::decode(const std::vector<std::int64_t> &ids, bool skipSpecial) const

@@ -25,11 +25,13 @@ public:
     static std::unique_ptr<WordPieceTokenizer> fromVocabFile(const std::string &path, WordPieceOptions options);
 
     TokenizerKind kind() const override { return TokenizerKind::WordPiece; }
-    std::vector<std::int64_t> tokenize(std::string_view text) const override;
     std::string decode(const std::vector<std::int64_t> &ids, bool skipSpecial = true) const override;
 
     // The words after BasicTokenizer, before word pieces (exposed for tests).
     std::vector<std::string> basicTokenize(std::string_view text) const;
+
+protected:
+    void tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const override;
 
 private:
     void wordPieces(const std::u32string &word, std::vector<std::int64_t> &out) const;

@@ -201,6 +201,13 @@ TEST(Gpt2Bpe, VeryLongWordsStayFast)
     EXPECT_EQ(gpt2().decode(ids), word);
 }
 
+TEST(Tokenizers, SpecialTokenStringsInTheTextBecomeTheirIds)
+{
+    EXPECT_EQ(gpt2().tokenize("Hello <|endoftext|>world"), (std::vector<std::int64_t>{15496, 220, 50256, 6894}));
+    EXPECT_EQ(tokens(bert(), bert().tokenize("hello[SEP] world [MASK]")),
+              (std::vector<std::string>{"hello", "[SEP]", "world", "[MASK]"}));
+}
+
 TEST(Gpt2Bpe, CacheIsSafeAcrossThreads)
 {
     const std::string text = "Thread safety of the merge cache, checked with repeated words words words.";
