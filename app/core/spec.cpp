@@ -335,7 +335,8 @@ ExperimentSpec parseSpecText(const std::string &jsonText)
     json j;
     try {
         j = json::parse(jsonText);
-    } catch (const json::parse_error &e) {
+    } catch (const json::exception &e) {
+        // Not only parse_error: a number too large for a double is out_of_range (406).
         throw SpecError("", std::string("the spec is not valid JSON: ") + e.what());
     }
     return parseSpec(j);
