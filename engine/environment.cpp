@@ -8,6 +8,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -103,6 +104,9 @@ std::string environmentJson(int threads)
     env["onednn_version"] = gemm::oneDnnVersion();
     env["app_version"] = OPTIBENCH_VERSION;
     env["git_revision"] = OPTIBENCH_GIT_REVISION;
+    // OpenMP's wait policy changes latency several-fold on a shared machine: record it.
+    const char *wait = std::getenv("OMP_WAIT_POLICY");
+    env["omp_wait_policy"] = wait ? wait : "";
     env["cuda"] = cudaVersion();
 #if defined(OPTIBENCH_HAVE_CUDA)
     int count = 0;

@@ -63,7 +63,23 @@ double measurePeakFlopsNow(int threads)
     return 2.0 * n * n * static_cast<double>(n) / best;
 }
 
+namespace {
+double peakFlops(int threads, bool remeasure);
+}
+
 double measuredPeakFlops(int threads)
+{
+    return peakFlops(threads, false);
+}
+
+double remeasurePeakFlops(int threads)
+{
+    return peakFlops(threads, true);
+}
+
+namespace {
+
+double peakFlops(int threads, bool remeasure)
 {
     const std::string key = cpuModelKey() + "|threads=" + std::to_string(threads) + "|gemm="
         + (gemm::haveOneDnn() ? "onednn-" + gemm::oneDnnVersion() : std::string("aten"));
@@ -79,9 +95,12 @@ double measuredPeakFlops(int threads)
             }
         }
     }
-    if (cache.is_object() && cache.contains(key) && cache[key].is_number() && cache[key].get<double>() > 0)
-        return cache[key].get<double>();
-    const double flops = measurePeakFlopsNow(threads);
+    double cached = 0;
+    if (cache.is_object() && cache.contains(key) && cache[key].is_number())
+        cached = cache[key].get<double>();
+    if (cached > 0 && !remeasure)
+        return cached;
+    const double flops = std::max(cached, measurePeakFlopsNow(threads));
     if (!cache.is_object())
         cache = nlohmann::json::object();
     cache[key] = flops;
@@ -96,5 +115,7 @@ double measuredPeakFlops(int threads)
     std::filesystem::rename(tmp, path, ec);
     return flops;
 }
+
+} // namespace
 
 } // namespace optibench::engine

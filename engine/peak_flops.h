@@ -7,6 +7,9 @@
 namespace optibench::engine {
 
 double measuredPeakFlops(int threads);
+// Measures again and caches the larger of the old and new rate: a peak first measured on a busy
+// machine is too low, which shows as a run achieving more than "peak".
+double remeasurePeakFlops(int threads);
 // Measures now (about 0.2 s), without the cache.
 double measurePeakFlopsNow(int threads);
 std::string peakFlopsCachePath();
