@@ -48,6 +48,7 @@ bool fixSvgSize(const QString &fileName, int width, int height)
 }
 
 class ExportDialog : public QDialog {
+    Q_OBJECT
 public:
     explicit ExportDialog(const QSize &current, QWidget *parent)
         : QDialog(parent)
@@ -211,3 +212,5 @@ void installExportMenu(QCustomPlot *plot)
 }
 
 } // namespace optibench::ui
+
+#include "chartexport.moc"

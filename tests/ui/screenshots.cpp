@@ -1,6 +1,7 @@
 // Writes docs/screenshots/*.png: the main window and each view, over a store whose runs were
 // made by the real worker. Not a test. Run it under a display server, e.g.
 //   xvfb-run -a build-ui/bin/optibench_screenshots [output folder]
+// With LANG=de_DE.UTF-8 (or zh_CN.UTF-8) the views are shown translated.
 #include "app/core/spec.h"
 #include "app/core/store.h"
 #include "ui/comparisonview.h"
@@ -23,6 +24,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -66,6 +68,10 @@ int main(int argc, char *argv[])
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1])
                                  : QStringLiteral(OPTIBENCH_SOURCE_DIR "/docs/screenshots");
     QDir().mkpath(out);
+    // LANG=de_DE.UTF-8 or zh_CN.UTF-8 gives translated screenshots.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("optibench"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
 
     QTemporaryDir dir;
     auto store = std::make_shared<core::Store>((dir.path() + QStringLiteral("/runs.sqlite")).toStdString());

@@ -1,0 +1,1331 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Metrics</name>
+    <message>
+        <source>Latency p50</source>
+        <translation>Latenz p50</translation>
+    </message>
+    <message>
+        <source>Latency p90</source>
+        <translation>Latenz p90</translation>
+    </message>
+    <message>
+        <source>Latency p99</source>
+        <translation>Latenz p99</translation>
+    </message>
+    <message>
+        <source>Latency mean</source>
+        <translation>Latenz Mittel</translation>
+    </message>
+    <message>
+        <source>Latency stdev</source>
+        <translation>Latenz Std.-Abw.</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Token throughput</source>
+        <translation>Token-Durchsatz</translation>
+    </message>
+    <message>
+        <source>Real tokens</source>
+        <translation>Echte Tokens</translation>
+    </message>
+    <message>
+        <source>Padded tokens</source>
+        <translation>Aufgefüllte Tokens</translation>
+    </message>
+    <message>
+        <source>Padding ratio</source>
+        <translation>Padding-Anteil</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>Spitzenspeicher</translation>
+    </message>
+    <message>
+        <source>Model size</source>
+        <translation>Modellgröße</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Sparsity</source>
+        <translation>Sparsität</translation>
+    </message>
+    <message>
+        <source>FLOPs per batch</source>
+        <translation>FLOPs pro Batch</translation>
+    </message>
+    <message>
+        <source>Achieved FLOP/s</source>
+        <translation>Erreichte FLOP/s</translation>
+    </message>
+    <message>
+        <source>Fraction of peak</source>
+        <translation>Anteil am Spitzenwert</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Agreement with fp32</source>
+        <translation>Übereinstimmung mit fp32</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>Tracing overhead</source>
+        <translation>Tracing-Mehraufwand</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Unknown image format &quot;%1&quot;: use .png, .jpg, .pdf, .svg or .csv</source>
+        <translation>Unbekanntes Bildformat „%1“: .png, .jpg, .pdf, .svg oder .csv verwenden</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation>Daten als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>Diagrammdaten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Techniques</name>
+    <message>
+        <source>Full 32-bit floats: the reference for speed and quality.</source>
+        <translation>Volle 32-Bit-Gleitkommazahlen: die Referenz für Geschwindigkeit und Qualität.</translation>
+    </message>
+    <message>
+        <source>TensorFloat-32 matmuls on Ampere GPUs: faster, about 3 decimal digits of mantissa.</source>
+        <translation>TensorFloat-32-Matrixprodukte auf Ampere-GPUs: schneller, etwa 3 Dezimalstellen Mantisse.</translation>
+    </message>
+    <message>
+        <source>Everything in 16-bit floats: half the memory, fast on GPUs, may overflow without care.</source>
+        <translation>Alles in 16-Bit-Gleitkomma: halber Speicher, schnell auf GPUs, kann ohne Vorsicht überlaufen.</translation>
+    </message>
+    <message>
+        <source>Everything in bfloat16: half the memory, fp32&apos;s range, about 1e-2 relative error.</source>
+        <translation>Alles in bfloat16: halber Speicher, Wertebereich von fp32, etwa 1e-2 relativer Fehler.</translation>
+    </message>
+    <message>
+        <source>Mixed precision: matmuls in fp16, sensitive ops in fp32; usually quality-neutral.</source>
+        <translation>Gemischte Genauigkeit: Matrixprodukte in fp16, empfindliche Operationen in fp32; meist ohne Qualitätsverlust.</translation>
+    </message>
+    <message>
+        <source>Mixed precision with bfloat16: no loss scaling needed; usually quality-neutral.</source>
+        <translation>Gemischte Genauigkeit mit bfloat16: keine Loss-Skalierung nötig; meist ohne Qualitätsverlust.</translation>
+    </message>
+    <message>
+        <source>Leave this technique off.</source>
+        <translation>Diese Technik nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>Linear layers in int8 with activations quantized on the fly: 2-4x faster on CPU, small accuracy loss.</source>
+        <translation>Lineare Schichten in int8, Aktivierungen zur Laufzeit quantisiert: 2- bis 4-mal schneller auf der CPU, geringer Genauigkeitsverlust.</translation>
+    </message>
+    <message>
+        <source>Weights stored in int8 and dequantized per use: 4x smaller model, little speed gain.</source>
+        <translation>Gewichte in int8 gespeichert und bei Gebrauch dequantisiert: 4-mal kleineres Modell, kaum schneller.</translation>
+    </message>
+    <message>
+        <source>Weights stored in fp16: half the model size, compute stays in fp32.</source>
+        <translation>Gewichte in fp16 gespeichert: halbe Modellgröße, gerechnet wird weiter in fp32.</translation>
+    </message>
+    <message>
+        <source>Weights stored in bfloat16: half the model size, compute stays in fp32.</source>
+        <translation>Gewichte in bfloat16 gespeichert: halbe Modellgröße, gerechnet wird weiter in fp32.</translation>
+    </message>
+    <message>
+        <source>Quantization-aware training: fake-quantizes during training so int8 loses less accuracy.</source>
+        <translation>Quantisierungsbewusstes Training: simuliert die Quantisierung beim Training, damit int8 weniger Genauigkeit verliert.</translation>
+    </message>
+    <message>
+        <source>Zeroes the smallest weights: smaller when compressed, faster only with sparse kernels.</source>
+        <translation>Setzt die kleinsten Gewichte auf null: komprimiert kleiner, schneller nur mit Sparse-Kernels.</translation>
+    </message>
+    <message>
+        <source>Removes whole attention heads: really faster, costs accuracy beyond about 30%.</source>
+        <translation>Entfernt ganze Attention-Köpfe: wirklich schneller, kostet ab etwa 30 % Genauigkeit.</translation>
+    </message>
+    <message>
+        <source>Removes feed-forward neurons: really faster and smaller, costs accuracy as it grows.</source>
+        <translation>Entfernt Feed-Forward-Neuronen: wirklich schneller und kleiner, kostet mit wachsendem Anteil Genauigkeit.</translation>
+    </message>
+    <message>
+        <source>Two of every four weights zero: structured sparsity that sparse tensor cores accelerate.</source>
+        <translation>Zwei von je vier Gewichten null: strukturierte Sparsität, die Sparse-Tensor-Cores beschleunigen.</translation>
+    </message>
+    <message>
+        <source>Pads every batch to the maximum length: simple, wastes compute on padding.</source>
+        <translation>Füllt jeden Batch auf die Maximallänge auf: einfach, verschwendet Rechenzeit auf Padding.</translation>
+    </message>
+    <message>
+        <source>Pads each batch to its longest sequence: less waste, shapes vary.</source>
+        <translation>Füllt jeden Batch auf seine längste Sequenz auf: weniger Verschwendung, wechselnde Formen.</translation>
+    </message>
+    <message>
+        <source>Groups sequences of similar length into batches: least padding, order changes.</source>
+        <translation>Gruppiert Sequenzen ähnlicher Länge in Batches: am wenigsten Padding, andere Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Times forward passes on the evaluation split.</source>
+        <translation>Misst Vorwärtsdurchläufe auf dem Evaluationsteil.</translation>
+    </message>
+    <message>
+        <source>Runs optimizer steps on the training split and measures loss, time and memory.</source>
+        <translation>Führt Optimierungsschritte auf dem Trainingsteil aus und misst Loss, Zeit und Speicher.</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ComparisonModel</name>
+    <message>
+        <source>%1  (%2%3 %)</source>
+        <translation>%1  (%2%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 against the baseline #%2</source>
+        <translation>%1 gegenüber der Basislinie #%2</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Basislinie)</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ComparisonView</name>
+    <message>
+        <source>Changes are shown relative to this run</source>
+        <translation>Änderungen werden relativ zu diesem Lauf gezeigt</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Basislinie:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What differs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Was sich unterscheidet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (green: better than the baseline, red: worse)</source>
+        <translation>&lt;b&gt;Messgrößen&lt;/b&gt; (grün: besser als die Basislinie, rot: schlechter)</translation>
+    </message>
+    <message>
+        <source>Could not read the runs to compare: %1</source>
+        <translation>Die zu vergleichenden Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Select two or more runs in the runs table and press Ctrl+D to compare them.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe in der Tabelle und drücken Sie Strg+D, um sie zu vergleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s); %1 spec field(s) differ.</source>
+        <translation>
+            <numerusform>%n Lauf; %1 Spezifikationsfeld(er) unterscheiden sich.</numerusform>
+            <numerusform>%n Läufe; %1 Spezifikationsfeld(er) unterscheiden sich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a metric to chart it</source>
+        <translation>Wählen Sie eine Messgröße für das Diagramm</translation>
+    </message>
+    <message>
+        <source>#%1
+%2</source>
+        <translation>#%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Basislinie)</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ExperimentPanel</name>
+    <message>
+        <source>Baseline (fp32, CPU)</source>
+        <translation>Basislinie (fp32, CPU)</translation>
+    </message>
+    <message>
+        <source>int8 on CPU</source>
+        <translation>int8 auf der CPU</translation>
+    </message>
+    <message>
+        <source>bf16 on GPU</source>
+        <translation>bf16 auf der GPU</translation>
+    </message>
+    <message>
+        <source>Memory-saving training</source>
+        <translation>Speichersparendes Training</translation>
+    </message>
+    <message>
+        <source>Load a preset: a complete spec to start from</source>
+        <translation>Eine Vorlage laden: eine vollständige Spezifikation als Ausgangspunkt</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the current settings as your own preset</source>
+        <translation>Die aktuellen Einstellungen als eigene Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected preset of your own</source>
+        <translation>Die gewählte eigene Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Model and task</source>
+        <translation>Modell und Aufgabe</translation>
+    </message>
+    <message>
+        <source>described by its optimizations</source>
+        <translation>nach seinen Optimierungen benannt</translation>
+    </message>
+    <message>
+        <source>A name for the run; left empty, the run is named after what it changes</source>
+        <translation>Ein Name für den Lauf; leer gelassen, wird er nach seinen Änderungen benannt</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>Laufname:</translation>
+    </message>
+    <message>
+        <source>&quot;demo:tiny-bert&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
+        <translation>„demo:tiny-bert“, ein Hugging-Face-Modellordner (config.json + safetensors) oder eine TorchScript-Datei</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Inference times forward passes; training times optimizer steps</source>
+        <translation>Inferenz misst Vorwärtsdurchläufe, Training misst Optimierungsschritte</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modus:</translation>
+    </message>
+    <message>
+        <source>&quot;demo:reviews&quot; (built in) or a JSON-lines file with text and label</source>
+        <translation>„demo:reviews“ (eingebaut) oder eine JSON-Lines-Datei mit Text und Label</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>Sequences per batch: larger batches raise throughput and memory</source>
+        <translation>Sequenzen pro Batch: größere Batches erhöhen Durchsatz und Speicherbedarf</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Longest sequence in tokens; longer inputs are truncated</source>
+        <translation>Längste Sequenz in Tokens; längere Eingaben werden gekürzt</translation>
+    </message>
+    <message>
+        <source>Max length:</source>
+        <translation>Maximallänge:</translation>
+    </message>
+    <message>
+        <source>Untimed iterations first, so caches and allocators settle</source>
+        <translation>Zuerst ungemessene Iterationen, damit Caches und Allokatoren sich einpendeln</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>Aufwärmen:</translation>
+    </message>
+    <message>
+        <source>Timed batches: more give steadier percentiles</source>
+        <translation>Gemessene Batches: mehr ergeben stabilere Perzentile</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>Iterationen:</translation>
+    </message>
+    <message>
+        <source>Optimizer steps of a training run</source>
+        <translation>Optimierungsschritte eines Trainingslaufs</translation>
+    </message>
+    <message>
+        <source>Training steps:</source>
+        <translation>Trainingsschritte:</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>Optimierungen</translation>
+    </message>
+    <message>
+        <source>Number format of weights and activations: lower precision is faster and smaller, slightly less exact</source>
+        <translation>Zahlenformat von Gewichten und Aktivierungen: geringere Genauigkeit ist schneller und kleiner, etwas weniger exakt</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <source>Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy</source>
+        <translation>Speichert Gewichte (und evtl. Aktivierungen) mit weniger Bits: kleiner und oft schneller, kostet etwas Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Quantization:</source>
+        <translation>Quantisierung:</translation>
+    </message>
+    <message>
+        <source>Removes weights, heads or neurons: smaller models; speed depends on the structure removed</source>
+        <translation>Entfernt Gewichte, Köpfe oder Neuronen: kleinere Modelle; die Geschwindigkeit hängt von der entfernten Struktur ab</translation>
+    </message>
+    <message>
+        <source>Pruning:</source>
+        <translation>Pruning:</translation>
+    </message>
+    <message>
+        <source>Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops</source>
+        <translation>Entfernter Anteil: die Genauigkeit hält meist bis etwa 0,3–0,5, dann fällt sie</translation>
+    </message>
+    <message>
+        <source>Pruning amount:</source>
+        <translation>Pruning-Anteil:</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>global</translation>
+    </message>
+    <message>
+        <source>per layer</source>
+        <translation>pro Schicht</translation>
+    </message>
+    <message>
+        <source>Global ranks all weights together (usually better); per layer prunes each layer equally</source>
+        <translation>Global ordnet alle Gewichte gemeinsam (meist besser); pro Schicht entfernt in jeder Schicht gleich viel</translation>
+    </message>
+    <message>
+        <source>Pruning scope:</source>
+        <translation>Pruning-Bereich:</translation>
+    </message>
+    <message>
+        <source>How batches are padded: less padding means less wasted compute</source>
+        <translation>Wie Batches aufgefüllt werden: weniger Padding heißt weniger verschwendete Rechenzeit</translation>
+    </message>
+    <message>
+        <source>Padding:</source>
+        <translation>Padding:</translation>
+    </message>
+    <message>
+        <source>Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; saves memory, costs about 30% time (0: off)</source>
+        <translation>Gradient-Checkpointing: berechnet die Aktivierungen jeder k-ten Schicht im Rückwärtsdurchlauf neu; spart Speicher, kostet etwa 30 % Zeit (0: aus)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Checkpointing every:</source>
+        <translation>Checkpointing alle:</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: sums gradients over N micro-batches; a large effective batch in little memory, no speed gain</source>
+        <translation>Gradientenakkumulation: summiert Gradienten über N Mikro-Batches; großer effektiver Batch bei wenig Speicher, nicht schneller</translation>
+    </message>
+    <message>
+        <source>Accumulation steps:</source>
+        <translation>Akkumulationsschritte:</translation>
+    </message>
+    <message>
+        <source>Freeze embeddings</source>
+        <translation>Embeddings einfrieren</translation>
+    </message>
+    <message>
+        <source>Embeddings get no gradients: less optimizer memory and a faster backward pass, usually little accuracy loss</source>
+        <translation>Embeddings erhalten keine Gradienten: weniger Optimierer-Speicher und schnellerer Rückwärtsdurchlauf, meist kaum Genauigkeitsverlust</translation>
+    </message>
+    <message>
+        <source>Cross-layer sharing: groups of N layers share weights (ALBERT-style); much smaller, costs accuracy (0: off)</source>
+        <translation>Schichtübergreifendes Teilen: Gruppen von N Schichten teilen Gewichte (wie ALBERT); viel kleiner, kostet Genauigkeit (0: aus)</translation>
+    </message>
+    <message>
+        <source>Share layers:</source>
+        <translation>Schichten teilen:</translation>
+    </message>
+    <message>
+        <source>Hardware and profiling</source>
+        <translation>Hardware und Profiling</translation>
+    </message>
+    <message>
+        <source>Where the model runs; the list comes from the worker</source>
+        <translation>Wo das Modell läuft; die Liste kommt vom Worker</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>CPU threads for intra-op parallelism</source>
+        <translation>CPU-Threads für Parallelität innerhalb von Operationen</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Threads:</translation>
+    </message>
+    <message>
+        <source>Trace operators</source>
+        <translation>Operatoren aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Records every operator in a separate pass after timing, so tracing never distorts the timing</source>
+        <translation>Zeichnet jeden Operator in einem eigenen Durchlauf nach der Messung auf, damit das Tracing die Zeiten nie verfälscht</translation>
+    </message>
+    <message>
+        <source>Trace CUDA kernels</source>
+        <translation>CUDA-Kernels aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Records GPU kernels with CUPTI (CUDA devices only)</source>
+        <translation>Zeichnet GPU-Kernels mit CUPTI auf (nur CUDA-Geräte)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Queue a run of this spec (Ctrl+R)</source>
+        <translation>Einen Lauf dieser Spezifikation einreihen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>Kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>choose a preset</source>
+        <translation>Vorlage wählen</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; cannot be loaded: %2</source>
+        <translation>Die Vorlage „%1“ kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>Name der Vorlage:</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>Choose one of your own presets first; built-in presets cannot be deleted.</source>
+        <translation>Wählen Sie zuerst eine eigene Vorlage; eingebaute Vorlagen können nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ExportDialog</name>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Resolution written into the image; higher values draw text and lines larger</source>
+        <translation>In das Bild geschriebene Auflösung; höhere Werte zeichnen Text und Linien größer</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Breite:</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>Höhe:</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;JPEG image (*.jpg);;CSV data (*.csv)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;JPEG-Bild (*.jpg);;CSV-Daten (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::MainWindow</name>
+    <message>
+        <source>OptiBench — %1</source>
+        <translation>OptiBench — %1</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Run detail</source>
+        <translation>Laufdetails</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Run #%1 failed: %2</source>
+        <translation>Lauf #%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>A run failed: %1</source>
+        <translation>Ein Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Run #%1 finished</source>
+        <translation>Lauf #%1 beendet</translation>
+    </message>
+    <message>
+        <source>worker %1, LibTorch %2, %3</source>
+        <translation>Worker %1, LibTorch %2, %3</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Run queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>Modell ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>Zuletzt verwendete Modelle</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export the chart of the current page, or the runs table as CSV</source>
+        <translation>Das Diagramm der aktuellen Seite exportieren, oder die Lauftabelle als CSV</translation>
+    </message>
+    <message>
+        <source>Export runs as CSV…</source>
+        <translation>Läufe als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find runs</source>
+        <translation>Läufe &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Edit &amp;notes…</source>
+        <translation>&amp;Notizen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete runs…</source>
+        <translation>Läufe &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Run experiment</source>
+        <translation>Experiment &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel running run</source>
+        <translation>Laufenden Lauf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;all</source>
+        <translation>&amp;Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare selected runs</source>
+        <translation>Ausgewählte Läufe &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Re&amp;load runs</source>
+        <translation>Läufe neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>E&amp;instellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Worker command…</source>
+        <translation>&amp;Worker-Befehl…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About OptiBench</source>
+        <translation>Ü&amp;ber OptiBench</translation>
+    </message>
+    <message>
+        <source>About OptiBench</source>
+        <translation>Über OptiBench</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OptiBench %1&lt;/b&gt;&lt;p&gt;Measures which optimizations make a transformer model cheaper on your hardware.&lt;/p&gt;&lt;p&gt;Store: %2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;OptiBench %1&lt;/b&gt;&lt;p&gt;Misst, welche Optimierungen ein Transformer-Modell auf Ihrer Hardware günstiger machen.&lt;/p&gt;&lt;p&gt;Datenbank: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a model folder (config.json and weights)</source>
+        <translation>Modellordner öffnen (config.json und Gewichte)</translation>
+    </message>
+    <message>
+        <source>This experiment cannot run: %1</source>
+        <translation>Dieses Experiment kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Select at least two runs in the runs table to compare them.</source>
+        <translation>Wählen Sie mindestens zwei Läufe in der Tabelle, um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>Läufe exportieren</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n run(s) to %1</source>
+        <translation>
+            <numerusform>%n Lauf nach %1 exportiert</numerusform>
+            <numerusform>%n Läufe nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker command</source>
+        <translation>Worker-Befehl</translation>
+    </message>
+    <message>
+        <source>Command that starts the worker (e.g. &quot;ssh gpu-host optibench-cli worker&quot;). Empty: the optibench-cli next to this program.</source>
+        <translation>Befehl, der den Worker startet (z. B. „ssh gpu-host optibench-cli worker“). Leer: das optibench-cli neben diesem Programm.</translation>
+    </message>
+    <message>
+        <source>The next run uses: %1 %2</source>
+        <translation>Der nächste Lauf verwendet: %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) queued or running</source>
+        <translation>
+            <numerusform>%n Lauf wartend oder laufend</numerusform>
+            <numerusform>%n Läufe wartend oder laufend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) are queued or running. Quit and cancel them?</source>
+        <translation>
+            <numerusform>%n Lauf wartet oder läuft. Beenden und abbrechen?</numerusform>
+            <numerusform>%n Läufe warten oder laufen. Beenden und abbrechen?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ModelPanel</name>
+    <message>
+        <source>Double-click to use this model</source>
+        <translation>Doppelklicken, um dieses Modell zu verwenden</translation>
+    </message>
+    <message>
+        <source>Recent models:</source>
+        <translation>Zuletzt verwendete Modelle:</translation>
+    </message>
+    <message>
+        <source>Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.</source>
+        <translation>Eingebautes Demo-Modell: ein kleiner BERT-artiger Encoder mit Zufallsgewichten, zum Ausprobieren.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;This path does not exist on this machine.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;Dieser Pfad existiert auf diesem Rechner nicht.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Folder (Hugging Face format expected: config.json and weights)</source>
+        <translation>Ordner (Hugging-Face-Format erwartet: config.json und Gewichte)</translation>
+    </message>
+    <message>
+        <source>File, %1</source>
+        <translation>Datei, %1</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Architecture&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Architektur&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Format&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Format&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Parameters&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Parameter&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Size&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Größe&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;SHA-256&lt;/td&gt;&lt;td&gt;%1…&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;SHA-256&lt;/td&gt;&lt;td&gt;%1…&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>No run of this model is stored yet.</source>
+        <translation>Von diesem Modell ist noch kein Lauf gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored run(s)</source>
+        <translation>
+            <numerusform>%n gespeicherter Lauf</numerusform>
+            <numerusform>%n gespeicherte Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, best latency p50 %1</source>
+        <translation>, beste Latenz p50 %1</translation>
+    </message>
+    <message>
+        <source>The store could not be read: %1</source>
+        <translation>Die Datenbank konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunDetail</name>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Latency per iteration</source>
+        <translation>Latenz pro Iteration</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Messgrößen</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>Spezifikation</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Double-click a run in the runs table to see it here.</source>
+        <translation>Doppelklicken Sie einen Lauf in der Tabelle, um ihn hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the store.</source>
+        <translation>Lauf %1 ist nicht mehr in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1 %2&lt;/b&gt; — %3, %4</source>
+        <translation>&lt;b&gt;#%1 %2&lt;/b&gt; — %3, %4</translation>
+    </message>
+    <message>
+        <source>Could not read run %1: %2</source>
+        <translation>Lauf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunQueueModel</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>~%1 (%2)</source>
+        <translation>~%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunQueueView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected runs (a running one stops at its next step)</source>
+        <translation>Die ausgewählten Läufe abbrechen (ein laufender stoppt beim nächsten Schritt)</translation>
+    </message>
+    <message>
+        <source>Cancel the running run and remove every queued one</source>
+        <translation>Den laufenden Lauf abbrechen und alle wartenden entfernen</translation>
+    </message>
+    <message>
+        <source>Remove finished, failed and cancelled runs from this list (they stay in the store)</source>
+        <translation>Beendete, fehlgeschlagene und abgebrochene Läufe aus dieser Liste entfernen (sie bleiben in der Datenbank)</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunsModel</name>
+    <message>
+        <source>The baseline that comparisons are measured against</source>
+        <translation>Die Basislinie, an der Vergleiche gemessen werden</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Basislinie)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>Optimierungen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Could not save the change to run %1: %2</source>
+        <translation>Die Änderung an Lauf %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not delete the runs: %1</source>
+        <translation>Die Läufe konnten nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the runs: %1</source>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunsView</name>
+    <message>
+        <source>Search name, model, optimizations, notes (Ctrl+F)</source>
+        <translation>Name, Modell, Optimierungen, Notizen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>Show only runs with this status</source>
+        <translation>Nur Läufe mit diesem Status zeigen</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their metrics, series and traces? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Lauf mit Messgrößen, Verläufen und Traces löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Läufe mit Messgrößen, Verläufen und Traces löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes on run #%1:</source>
+        <translation>Notizen zu Lauf #%1:</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Details zeigen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit notes…</source>
+        <translation>Notizen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Clear baseline</source>
+        <translation>Basislinie entfernen</translation>
+    </message>
+    <message>
+        <source>Use as baseline</source>
+        <translation>Als Basislinie verwenden</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Compare selected</source>
+        <translation>Ausgewählte vergleichen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::SpecDiffModel</name>
+    <message>
+        <source>Spec field</source>
+        <translation>Spezifikationsfeld</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::WorkerClient</name>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>durch Signal %1 beendet</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>mit Code %1 beendet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>No worker command is configured.</source>
+        <translation>Es ist kein Worker-Befehl eingestellt.</translation>
+    </message>
+    <message>
+        <source>the worker could not be started: %1</source>
+        <translation>der Worker konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>the worker process crashed (%1) during stage %2</source>
+        <translation>der Worker-Prozess ist abgestürzt (%1) in der Phase %2</translation>
+    </message>
+    <message>
+        <source>Worker output:</source>
+        <translation>Ausgabe des Workers:</translation>
+    </message>
+    <message>
+        <source>Could not record the failed run in %1: %2</source>
+        <translation>Der fehlgeschlagene Lauf konnte nicht in %1 vermerkt werden: %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1325 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Metrics</name>
+    <message>
+        <source>Latency p50</source>
+        <translation>延迟 p50</translation>
+    </message>
+    <message>
+        <source>Latency p90</source>
+        <translation>延迟 p90</translation>
+    </message>
+    <message>
+        <source>Latency p99</source>
+        <translation>延迟 p99</translation>
+    </message>
+    <message>
+        <source>Latency mean</source>
+        <translation>平均延迟</translation>
+    </message>
+    <message>
+        <source>Latency stdev</source>
+        <translation>延迟标准差</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>Token throughput</source>
+        <translation>词元吞吐量</translation>
+    </message>
+    <message>
+        <source>Real tokens</source>
+        <translation>真实词元</translation>
+    </message>
+    <message>
+        <source>Padded tokens</source>
+        <translation>填充后词元</translation>
+    </message>
+    <message>
+        <source>Padding ratio</source>
+        <translation>填充比例</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>峰值内存</translation>
+    </message>
+    <message>
+        <source>Model size</source>
+        <translation>模型大小</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Sparsity</source>
+        <translation>稀疏度</translation>
+    </message>
+    <message>
+        <source>FLOPs per batch</source>
+        <translation>每批 FLOPs</translation>
+    </message>
+    <message>
+        <source>Achieved FLOP/s</source>
+        <translation>实际 FLOP/s</translation>
+    </message>
+    <message>
+        <source>Fraction of peak</source>
+        <translation>峰值占比</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Agreement with fp32</source>
+        <translation>与 fp32 一致率</translation>
+    </message>
+    <message>
+        <source>KL divergence</source>
+        <translation>KL 散度</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Tracing overhead</source>
+        <translation>追踪开销</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Unknown image format &quot;%1&quot;: use .png, .jpg, .pdf, .svg or .csv</source>
+        <translation>未知图像格式“%1”：请使用 .png、.jpg、.pdf、.svg 或 .csv</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation>将数据导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+</context>
+<context>
+    <name>Techniques</name>
+    <message>
+        <source>Full 32-bit floats: the reference for speed and quality.</source>
+        <translation>完整 32 位浮点：速度和质量的参考基准。</translation>
+    </message>
+    <message>
+        <source>TensorFloat-32 matmuls on Ampere GPUs: faster, about 3 decimal digits of mantissa.</source>
+        <translation>Ampere GPU 上的 TensorFloat-32 矩阵乘法：更快，尾数约 3 位十进制精度。</translation>
+    </message>
+    <message>
+        <source>Everything in 16-bit floats: half the memory, fast on GPUs, may overflow without care.</source>
+        <translation>全部使用 16 位浮点：内存减半，GPU 上很快，处理不当可能溢出。</translation>
+    </message>
+    <message>
+        <source>Everything in bfloat16: half the memory, fp32&apos;s range, about 1e-2 relative error.</source>
+        <translation>全部使用 bfloat16：内存减半，数值范围同 fp32，相对误差约 1e-2。</translation>
+    </message>
+    <message>
+        <source>Mixed precision: matmuls in fp16, sensitive ops in fp32; usually quality-neutral.</source>
+        <translation>混合精度：矩阵乘法用 fp16，敏感算子用 fp32；通常不影响质量。</translation>
+    </message>
+    <message>
+        <source>Mixed precision with bfloat16: no loss scaling needed; usually quality-neutral.</source>
+        <translation>bfloat16 混合精度：无需损失缩放；通常不影响质量。</translation>
+    </message>
+    <message>
+        <source>Leave this technique off.</source>
+        <translation>不使用此技术。</translation>
+    </message>
+    <message>
+        <source>Linear layers in int8 with activations quantized on the fly: 2-4x faster on CPU, small accuracy loss.</source>
+        <translation>线性层使用 int8，激活值动态量化：CPU 上快 2–4 倍，精度略有损失。</translation>
+    </message>
+    <message>
+        <source>Weights stored in int8 and dequantized per use: 4x smaller model, little speed gain.</source>
+        <translation>权重以 int8 存储，使用时反量化：模型缩小 4 倍，速度提升不大。</translation>
+    </message>
+    <message>
+        <source>Weights stored in fp16: half the model size, compute stays in fp32.</source>
+        <translation>权重以 fp16 存储：模型大小减半，计算仍用 fp32。</translation>
+    </message>
+    <message>
+        <source>Weights stored in bfloat16: half the model size, compute stays in fp32.</source>
+        <translation>权重以 bfloat16 存储：模型大小减半，计算仍用 fp32。</translation>
+    </message>
+    <message>
+        <source>Quantization-aware training: fake-quantizes during training so int8 loses less accuracy.</source>
+        <translation>量化感知训练：训练中模拟量化，使 int8 损失更少精度。</translation>
+    </message>
+    <message>
+        <source>Zeroes the smallest weights: smaller when compressed, faster only with sparse kernels.</source>
+        <translation>将最小的权重置零：压缩后更小，仅在稀疏内核下更快。</translation>
+    </message>
+    <message>
+        <source>Removes whole attention heads: really faster, costs accuracy beyond about 30%.</source>
+        <translation>移除整个注意力头：确实更快，超过约 30% 后精度下降。</translation>
+    </message>
+    <message>
+        <source>Removes feed-forward neurons: really faster and smaller, costs accuracy as it grows.</source>
+        <translation>移除前馈层神经元：确实更快更小，比例越大精度损失越多。</translation>
+    </message>
+    <message>
+        <source>Two of every four weights zero: structured sparsity that sparse tensor cores accelerate.</source>
+        <translation>每四个权重中两个为零：稀疏张量核心可加速的结构化稀疏。</translation>
+    </message>
+    <message>
+        <source>Pads every batch to the maximum length: simple, wastes compute on padding.</source>
+        <translation>每批都填充到最大长度：简单，但在填充上浪费计算。</translation>
+    </message>
+    <message>
+        <source>Pads each batch to its longest sequence: less waste, shapes vary.</source>
+        <translation>每批填充到其最长序列：浪费更少，形状会变化。</translation>
+    </message>
+    <message>
+        <source>Groups sequences of similar length into batches: least padding, order changes.</source>
+        <translation>将长度相近的序列分到同一批：填充最少，顺序会改变。</translation>
+    </message>
+    <message>
+        <source>Times forward passes on the evaluation split.</source>
+        <translation>在评估集上测量前向计算时间。</translation>
+    </message>
+    <message>
+        <source>Runs optimizer steps on the training split and measures loss, time and memory.</source>
+        <translation>在训练集上执行优化步骤，测量损失、时间和内存。</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ComparisonModel</name>
+    <message>
+        <source>%1  (%2%3 %)</source>
+        <translation>%1  (%2%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 against the baseline #%2</source>
+        <translation>相对基线 #%2：%1</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基线）</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ComparisonView</name>
+    <message>
+        <source>Changes are shown relative to this run</source>
+        <translation>变化均相对于此运行显示</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>基线：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What differs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;差异项&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; (green: better than the baseline, red: worse)</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt;（绿色：优于基线，红色：更差）</translation>
+    </message>
+    <message>
+        <source>Could not read the runs to compare: %1</source>
+        <translation>无法读取要比较的运行：%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Select two or more runs in the runs table and press Ctrl+D to compare them.</source>
+        <translation>在运行表中选择两个或更多运行，按 Ctrl+D 进行比较。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s); %1 spec field(s) differ.</source>
+        <translation>
+            <numerusform>%n 个运行；%1 个配置字段不同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a metric to chart it</source>
+        <translation>选择一个指标以绘制图表</translation>
+    </message>
+    <message>
+        <source>#%1
+%2</source>
+        <translation>#%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基线）</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ExperimentPanel</name>
+    <message>
+        <source>Baseline (fp32, CPU)</source>
+        <translation>基线（fp32，CPU）</translation>
+    </message>
+    <message>
+        <source>int8 on CPU</source>
+        <translation>CPU 上的 int8</translation>
+    </message>
+    <message>
+        <source>bf16 on GPU</source>
+        <translation>GPU 上的 bf16</translation>
+    </message>
+    <message>
+        <source>Memory-saving training</source>
+        <translation>省内存训练</translation>
+    </message>
+    <message>
+        <source>Load a preset: a complete spec to start from</source>
+        <translation>加载预设：作为起点的完整配置</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the current settings as your own preset</source>
+        <translation>将当前设置保存为自定义预设</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected preset of your own</source>
+        <translation>删除所选的自定义预设</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>Model and task</source>
+        <translation>模型与任务</translation>
+    </message>
+    <message>
+        <source>described by its optimizations</source>
+        <translation>按其优化项命名</translation>
+    </message>
+    <message>
+        <source>A name for the run; left empty, the run is named after what it changes</source>
+        <translation>运行名称；留空时按其改动命名</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>运行名称：</translation>
+    </message>
+    <message>
+        <source>&quot;demo:tiny-bert&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
+        <translation>“demo:tiny-bert”、Hugging Face 模型文件夹（config.json + safetensors）或 TorchScript 文件</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Inference times forward passes; training times optimizer steps</source>
+        <translation>推理测量前向计算；训练测量优化步骤</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>&quot;demo:reviews&quot; (built in) or a JSON-lines file with text and label</source>
+        <translation>“demo:reviews”（内置）或包含文本和标签的 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Sequences per batch: larger batches raise throughput and memory</source>
+        <translation>每批序列数：批越大，吞吐量和内存越高</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Longest sequence in tokens; longer inputs are truncated</source>
+        <translation>最长序列（词元数）；更长的输入会被截断</translation>
+    </message>
+    <message>
+        <source>Max length:</source>
+        <translation>最大长度：</translation>
+    </message>
+    <message>
+        <source>Untimed iterations first, so caches and allocators settle</source>
+        <translation>先运行不计时的迭代，使缓存和分配器稳定</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>预热：</translation>
+    </message>
+    <message>
+        <source>Timed batches: more give steadier percentiles</source>
+        <translation>计时批次：越多百分位越稳定</translation>
+    </message>
+    <message>
+        <source>Iterations:</source>
+        <translation>迭代次数：</translation>
+    </message>
+    <message>
+        <source>Optimizer steps of a training run</source>
+        <translation>训练运行的优化步数</translation>
+    </message>
+    <message>
+        <source>Training steps:</source>
+        <translation>训练步数：</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>优化项</translation>
+    </message>
+    <message>
+        <source>Number format of weights and activations: lower precision is faster and smaller, slightly less exact</source>
+        <translation>权重与激活的数值格式：精度越低越快越小，但略不精确</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>精度：</translation>
+    </message>
+    <message>
+        <source>Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy</source>
+        <translation>用更少位数存储权重（及可能的激活）：更小且常更快，会损失一些精度</translation>
+    </message>
+    <message>
+        <source>Quantization:</source>
+        <translation>量化：</translation>
+    </message>
+    <message>
+        <source>Removes weights, heads or neurons: smaller models; speed depends on the structure removed</source>
+        <translation>移除权重、注意力头或神经元：模型更小；速度取决于移除的结构</translation>
+    </message>
+    <message>
+        <source>Pruning:</source>
+        <translation>剪枝：</translation>
+    </message>
+    <message>
+        <source>Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops</source>
+        <translation>移除比例：精度通常可保持到约 0.3–0.5，之后下降</translation>
+    </message>
+    <message>
+        <source>Pruning amount:</source>
+        <translation>剪枝比例：</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>per layer</source>
+        <translation>逐层</translation>
+    </message>
+    <message>
+        <source>Global ranks all weights together (usually better); per layer prunes each layer equally</source>
+        <translation>全局对所有权重统一排序（通常更好）；逐层对每层剪去相同比例</translation>
+    </message>
+    <message>
+        <source>Pruning scope:</source>
+        <translation>剪枝范围：</translation>
+    </message>
+    <message>
+        <source>How batches are padded: less padding means less wasted compute</source>
+        <translation>批次的填充方式：填充越少，浪费的计算越少</translation>
+    </message>
+    <message>
+        <source>Padding:</source>
+        <translation>填充：</translation>
+    </message>
+    <message>
+        <source>Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; saves memory, costs about 30% time (0: off)</source>
+        <translation>梯度检查点：反向传播时重算每第 k 层的激活；节省内存，约多花 30% 时间（0：关闭）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Checkpointing every:</source>
+        <translation>检查点间隔：</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation: sums gradients over N micro-batches; a large effective batch in little memory, no speed gain</source>
+        <translation>梯度累积：在 N 个微批上累加梯度；以少量内存获得大的有效批，不提速</translation>
+    </message>
+    <message>
+        <source>Accumulation steps:</source>
+        <translation>累积步数：</translation>
+    </message>
+    <message>
+        <source>Freeze embeddings</source>
+        <translation>冻结嵌入层</translation>
+    </message>
+    <message>
+        <source>Embeddings get no gradients: less optimizer memory and a faster backward pass, usually little accuracy loss</source>
+        <translation>嵌入层不计算梯度：优化器内存更少、反向更快，精度损失通常很小</translation>
+    </message>
+    <message>
+        <source>Cross-layer sharing: groups of N layers share weights (ALBERT-style); much smaller, costs accuracy (0: off)</source>
+        <translation>跨层共享：每 N 层共享权重（ALBERT 式）；模型小得多，但损失精度（0：关闭）</translation>
+    </message>
+    <message>
+        <source>Share layers:</source>
+        <translation>共享层：</translation>
+    </message>
+    <message>
+        <source>Hardware and profiling</source>
+        <translation>硬件与性能分析</translation>
+    </message>
+    <message>
+        <source>Where the model runs; the list comes from the worker</source>
+        <translation>模型运行的设备；列表来自工作进程</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>CPU threads for intra-op parallelism</source>
+        <translation>算子内并行的 CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>线程数：</translation>
+    </message>
+    <message>
+        <source>Trace operators</source>
+        <translation>追踪算子</translation>
+    </message>
+    <message>
+        <source>Records every operator in a separate pass after timing, so tracing never distorts the timing</source>
+        <translation>在计时之后单独运行一遍记录每个算子，追踪不会影响计时</translation>
+    </message>
+    <message>
+        <source>Trace CUDA kernels</source>
+        <translation>追踪 CUDA 内核</translation>
+    </message>
+    <message>
+        <source>Records GPU kernels with CUPTI (CUDA devices only)</source>
+        <translation>使用 CUPTI 记录 GPU 内核（仅限 CUDA 设备）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Queue a run of this spec (Ctrl+R)</source>
+        <translation>将此配置加入运行队列（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>choose a preset</source>
+        <translation>选择预设</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; cannot be loaded: %2</source>
+        <translation>无法加载预设“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Preset name:</source>
+        <translation>预设名称：</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <source>Choose one of your own presets first; built-in presets cannot be deleted.</source>
+        <translation>请先选择一个自定义预设；内置预设无法删除。</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ExportDialog</name>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Resolution written into the image; higher values draw text and lines larger</source>
+        <translation>写入图像的分辨率；数值越高，文字和线条越大</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>Height:</source>
+        <translation>高度：</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>分辨率：</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;JPEG image (*.jpg);;CSV data (*.csv)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;JPEG 图像 (*.jpg);;CSV 数据 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::MainWindow</name>
+    <message>
+        <source>OptiBench — %1</source>
+        <translation>OptiBench — %1</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run detail</source>
+        <translation>运行详情</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Run #%1 failed: %2</source>
+        <translation>运行 #%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>A run failed: %1</source>
+        <translation>一个运行失败：%1</translation>
+    </message>
+    <message>
+        <source>Run #%1 finished</source>
+        <translation>运行 #%1 已完成</translation>
+    </message>
+    <message>
+        <source>worker %1, LibTorch %2, %3</source>
+        <translation>工作进程 %1，LibTorch %2，%3</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Run queue</source>
+        <translation>运行队列</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent models</source>
+        <translation>最近的模型</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Export the chart of the current page, or the runs table as CSV</source>
+        <translation>导出当前页面的图表，或将运行表导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export runs as CSV…</source>
+        <translation>将运行导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find runs</source>
+        <translation>查找运行(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;notes…</source>
+        <translation>编辑备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete runs…</source>
+        <translation>删除运行(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Run experiment</source>
+        <translation>运行实验(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel running run</source>
+        <translation>取消正在进行的运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;all</source>
+        <translation>全部取消(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare selected runs</source>
+        <translation>比较所选运行(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Re&amp;load runs</source>
+        <translation>重新加载运行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Worker command…</source>
+        <translation>工作进程命令(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About OptiBench</source>
+        <translation>关于 OptiBench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About OptiBench</source>
+        <translation>关于 OptiBench</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OptiBench %1&lt;/b&gt;&lt;p&gt;Measures which optimizations make a transformer model cheaper on your hardware.&lt;/p&gt;&lt;p&gt;Store: %2&lt;/p&gt;</source>
+        <translation>&lt;b&gt;OptiBench %1&lt;/b&gt;&lt;p&gt;测量哪些优化能让 Transformer 模型在您的硬件上更省资源。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a model folder (config.json and weights)</source>
+        <translation>打开模型文件夹（config.json 和权重）</translation>
+    </message>
+    <message>
+        <source>This experiment cannot run: %1</source>
+        <translation>此实验无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Select at least two runs in the runs table to compare them.</source>
+        <translation>请在运行表中至少选择两个运行进行比较。</translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>导出运行</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n run(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个运行导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker command</source>
+        <translation>工作进程命令</translation>
+    </message>
+    <message>
+        <source>Command that starts the worker (e.g. &quot;ssh gpu-host optibench-cli worker&quot;). Empty: the optibench-cli next to this program.</source>
+        <translation>启动工作进程的命令（例如“ssh gpu-host optibench-cli worker”）。留空：使用本程序旁的 optibench-cli。</translation>
+    </message>
+    <message>
+        <source>The next run uses: %1 %2</source>
+        <translation>下一次运行将使用：%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) queued or running</source>
+        <translation>
+            <numerusform>%n 个运行排队或进行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) are queued or running. Quit and cancel them?</source>
+        <translation>
+            <numerusform>有 %n 个运行排队或进行中。退出并取消它们？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ModelPanel</name>
+    <message>
+        <source>Double-click to use this model</source>
+        <translation>双击以使用此模型</translation>
+    </message>
+    <message>
+        <source>Recent models:</source>
+        <translation>最近的模型：</translation>
+    </message>
+    <message>
+        <source>Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.</source>
+        <translation>内置演示模型：一个带随机权重的小型 BERT 式编码器，用于试用本工具。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;This path does not exist on this machine.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;此路径在本机上不存在。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Folder (Hugging Face format expected: config.json and weights)</source>
+        <translation>文件夹（应为 Hugging Face 格式：config.json 和权重）</translation>
+    </message>
+    <message>
+        <source>File, %1</source>
+        <translation>文件，%1</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Architecture&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;架构&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Format&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;格式&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Parameters&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;参数量&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;Size&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;大小&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td&gt;SHA-256&lt;/td&gt;&lt;td&gt;%1…&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;SHA-256&lt;/td&gt;&lt;td&gt;%1…&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>No run of this model is stored yet.</source>
+        <translation>尚未保存此模型的运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored run(s)</source>
+        <translation>
+            <numerusform>%n 个已保存的运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, best latency p50 %1</source>
+        <translation>，最佳 p50 延迟 %1</translation>
+    </message>
+    <message>
+        <source>The store could not be read: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunDetail</name>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Latency per iteration</source>
+        <translation>每次迭代的延迟</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>Latency distribution</source>
+        <translation>延迟分布</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Double-click a run in the runs table to see it here.</source>
+        <translation>在运行表中双击一个运行即可在此查看。</translation>
+    </message>
+    <message>
+        <source>Run %1 is no longer in the store.</source>
+        <translation>运行 %1 已不在数据库中。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;#%1 %2&lt;/b&gt; — %3, %4</source>
+        <translation>&lt;b&gt;#%1 %2&lt;/b&gt; — %3，%4</translation>
+    </message>
+    <message>
+        <source>Could not read run %1: %2</source>
+        <translation>无法读取运行 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunQueueModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>~%1 (%2)</source>
+        <translation>约 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunQueueView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已结束</translation>
+    </message>
+    <message>
+        <source>Cancel the selected runs (a running one stops at its next step)</source>
+        <translation>取消所选运行（正在运行的会在下一步停止）</translation>
+    </message>
+    <message>
+        <source>Cancel the running run and remove every queued one</source>
+        <translation>取消正在进行的运行并移除所有排队的运行</translation>
+    </message>
+    <message>
+        <source>Remove finished, failed and cancelled runs from this list (they stay in the store)</source>
+        <translation>从列表中移除已完成、失败和已取消的运行（它们仍保留在数据库中）</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunsModel</name>
+    <message>
+        <source>The baseline that comparisons are measured against</source>
+        <translation>比较所依据的基线</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基线）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>优化项</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Could not save the change to run %1: %2</source>
+        <translation>无法保存对运行 %1 的修改：%2</translation>
+    </message>
+    <message>
+        <source>Could not delete the runs: %1</source>
+        <translation>无法删除运行：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the runs: %1</source>
+        <translation>无法读取运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunsView</name>
+    <message>
+        <source>Search name, model, optimizations, notes (Ctrl+F)</source>
+        <translation>搜索名称、模型、优化项、备注（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Show only runs with this status</source>
+        <translation>仅显示此状态的运行</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their metrics, series and traces? This cannot be undone.</source>
+        <translation>
+            <numerusform>删除 %n 个运行及其指标、序列和追踪数据？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Notes on run #%1:</source>
+        <translation>运行 #%1 的备注：</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Edit notes…</source>
+        <translation>编辑备注…</translation>
+    </message>
+    <message>
+        <source>Clear baseline</source>
+        <translation>清除基线</translation>
+    </message>
+    <message>
+        <source>Use as baseline</source>
+        <translation>设为基线</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <source>Compare selected</source>
+        <translation>比较所选</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::SpecDiffModel</name>
+    <message>
+        <source>Spec field</source>
+        <translation>配置字段</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::WorkerClient</name>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>以代码 %1 退出</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>No worker command is configured.</source>
+        <translation>未配置工作进程命令。</translation>
+    </message>
+    <message>
+        <source>the worker could not be started: %1</source>
+        <translation>无法启动工作进程：%1</translation>
+    </message>
+    <message>
+        <source>the worker process crashed (%1) during stage %2</source>
+        <translation>工作进程在阶段 %2 崩溃（%1）</translation>
+    </message>
+    <message>
+        <source>Worker output:</source>
+        <translation>工作进程输出：</translation>
+    </message>
+    <message>
+        <source>Could not record the failed run in %1: %2</source>
+        <translation>无法在 %1 中记录失败的运行：%2</translation>
+    </message>
+</context>
+</TS>
