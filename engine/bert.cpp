@@ -8,18 +8,51 @@
 
 namespace optibench::engine {
 
-namespace {
-
-std::string layerPrefix(const std::string &prefix, int i)
+BertClassifier::Names BertClassifier::namesFor(const TransformerConfig &c)
 {
-    return prefix + ".encoder.layer." + std::to_string(i) + ".";
+    Names n;
+    if (c.family == ArchitectureFamily::DistilBert) {
+        n.embeddings = "distilbert.embeddings.";
+        n.layer = "distilbert.transformer.layer.";
+        n.query = "attention.q_lin";
+        n.key = "attention.k_lin";
+        n.value = "attention.v_lin";
+        n.attentionOut = "attention.out_lin";
+        n.attentionNorm = "sa_layer_norm";
+        n.intermediate = "ffn.lin1";
+        n.output = "ffn.lin2";
+        n.outputNorm = "output_layer_norm";
+        if (c.hasPreClassifier)
+            n.preClassifier = "pre_classifier";
+        n.classifier = "classifier";
+        return n;
+    }
+    // BERT and RoBERTa share the module tree under their own prefix; the demo model is BERT.
+    const std::string p = c.family == ArchitectureFamily::Roberta ? "roberta" : "bert";
+    n.embeddings = p + ".embeddings.";
+    n.layer = p + ".encoder.layer.";
+    n.query = "attention.self.query";
+    n.key = "attention.self.key";
+    n.value = "attention.self.value";
+    n.attentionOut = "attention.output.dense";
+    n.attentionNorm = "attention.output.LayerNorm";
+    n.intermediate = "intermediate.dense";
+    n.output = "output.dense";
+    n.outputNorm = "output.LayerNorm";
+    if (c.hasPooler)
+        n.pooler = p + ".pooler.dense";
+    if (c.family == ArchitectureFamily::Roberta && c.hasPreClassifier) {
+        n.preClassifier = "classifier.dense";
+        n.classifier = "classifier.out_proj";
+    } else {
+        n.classifier = "classifier";
+    }
+    return n;
 }
-
-} // namespace
 
 std::vector<std::pair<std::string, std::vector<std::int64_t>>> BertClassifier::parameterShapes(const TransformerConfig &c)
 {
-    const std::string p = c.modelType.empty() ? "bert" : c.modelType;
+    const auto n = namesFor(c);
     const std::int64_t H = c.hiddenSize, I = c.intermediateSize;
     std::vector<std::pair<std::string, std::vector<std::int64_t>>> shapes;
     auto linear = [&](const std::string &name, std::int64_t out, std::int64_t in) {
@@ -30,26 +63,29 @@ std::vector<std::pair<std::string, std::vector<std::int64_t>>> BertClassifier::p
         shapes.push_back({name + ".weight", {H}});
         shapes.push_back({name + ".bias", {H}});
     };
-    shapes.push_back({p + ".embeddings.word_embeddings.weight", {c.vocabSize, H}});
-    shapes.push_back({p + ".embeddings.position_embeddings.weight", {c.maxPositions, H}});
+    shapes.push_back({n.embeddings + "word_embeddings.weight", {c.vocabSize, H}});
+    shapes.push_back({n.embeddings + "position_embeddings.weight", {c.maxPositions, H}});
     if (c.typeVocabSize > 0)
-        shapes.push_back({p + ".embeddings.token_type_embeddings.weight", {c.typeVocabSize, H}});
-    norm(p + ".embeddings.LayerNorm");
+        shapes.push_back({n.embeddings + "token_type_embeddings.weight", {c.typeVocabSize, H}});
+    norm(n.embeddings + "LayerNorm");
     for (int i = 0; i < c.numLayers; ++i) {
-        const auto l = layerPrefix(p, i);
-        linear(l + "attention.self.query", H, H);
-        linear(l + "attention.self.key", H, H);
-        linear(l + "attention.self.value", H, H);
-        linear(l + "attention.output.dense", H, H);
-        norm(l + "attention.output.LayerNorm");
-        linear(l + "intermediate.dense", I, H);
-        linear(l + "output.dense", H, I);
-        norm(l + "output.LayerNorm");
+        const auto l = n.layer + std::to_string(i) + ".";
+        linear(l + n.query, H, H);
+        linear(l + n.key, H, H);
+        linear(l + n.value, H, H);
+        linear(l + n.attentionOut, H, H);
+        norm(l + n.attentionNorm);
+        linear(l + n.intermediate, I, H);
+        linear(l + n.output, H, I);
+        norm(l + n.outputNorm);
     }
-    if (c.hasPooler)
-        linear(p + ".pooler.dense", H, H);
-    if (c.numLabels > 0)
-        linear("classifier", c.numLabels, H);
+    if (!n.pooler.empty())
+        linear(n.pooler, H, H);
+    if (c.numLabels > 0) {
+        if (!n.preClassifier.empty())
+            linear(n.preClassifier, H, H);
+        linear(n.classifier, c.numLabels, H);
+    }
     return shapes;
 }
 
@@ -58,7 +94,7 @@ ParameterMap BertClassifier::randomParameters(const TransformerConfig &config, s
     auto gen = at::detail::createCPUGenerator(seed);
     ParameterMap params;
     for (const auto &[name, shape] : parameterShapes(config)) {
-        const bool isNorm = name.find("LayerNorm") != std::string::npos;
+        const bool isNorm = name.find("LayerNorm") != std::string::npos || name.find("layer_norm") != std::string::npos;
         const bool isBias = name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0;
         at::Tensor t;
         if (isNorm)
@@ -71,150 +107,92 @@ ParameterMap BertClassifier::randomParameters(const TransformerConfig &config, s
 }
 
 BertClassifier::BertClassifier(TransformerConfig config, ParameterMap parameters)
-    : m_config(std::move(config)), m_parameters(std::move(parameters))
+    : NativeModel(std::move(config), std::move(parameters)), m_names(namesFor(m_config))
 {
-    m_prefix = m_config.modelType.empty() ? "bert" : m_config.modelType;
-    if (m_config.numHeads <= 0 || m_config.hiddenSize % m_config.numHeads != 0)
-        throw std::invalid_argument("hidden size " + std::to_string(m_config.hiddenSize) + " is not divisible by "
-                                    + std::to_string(m_config.numHeads) + " attention heads");
-    for (const auto &[name, shape] : parameterShapes(m_config)) {
-        auto it = m_parameters.find(name);
-        if (it == m_parameters.end())
-            throw std::invalid_argument("missing parameter " + name);
-        if (it->second.sizes() != at::IntArrayRef(shape))
-            throw std::invalid_argument("parameter " + name + " has shape " + c10::str(it->second.sizes())
-                                        + ", the config needs " + c10::str(at::IntArrayRef(shape)));
-        it->second = it->second.to(at::kFloat).contiguous();
-    }
+    if (m_config.family == ArchitectureFamily::Gpt2)
+        throw std::invalid_argument("GPT-2 is a decoder; it is built by Gpt2Model");
+    checkShapes(parameterShapes(m_config));
     setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
 std::vector<std::string> BertClassifier::linearNames() const
 {
+    const auto &n = m_names;
     std::vector<std::string> names;
     for (int i = 0; i < m_config.numLayers; ++i) {
-        const auto l = layerPrefix(m_prefix, i);
-        for (const char *n : {"attention.self.query", "attention.self.key", "attention.self.value",
-                              "attention.output.dense", "intermediate.dense", "output.dense"})
-            names.push_back(l + n);
+        const auto l = n.layer + std::to_string(i) + ".";
+        for (const auto *m : {&n.query, &n.key, &n.value, &n.attentionOut, &n.intermediate, &n.output})
+            names.push_back(l + *m);
     }
-    if (m_config.hasPooler)
-        names.push_back(m_prefix + ".pooler.dense");
-    if (m_config.numLabels > 0)
-        names.push_back("classifier");
+    if (!n.pooler.empty())
+        names.push_back(n.pooler);
+    if (m_config.numLabels > 0) {
+        if (!n.preClassifier.empty())
+            names.push_back(n.preClassifier);
+        names.push_back(n.classifier);
+    }
     return names;
-}
-
-void BertClassifier::setLinearFactory(const LinearFactory &factory)
-{
-    m_linears.clear();
-    for (const auto &name : linearNames())
-        m_linears[name] = factory(name, param(name + ".weight"), param(name + ".bias"));
-}
-
-void BertClassifier::to(const at::Device &device)
-{
-    for (auto &[name, t] : m_parameters)
-        t = t.to(device);
-    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
-}
-
-const LinearOp &BertClassifier::linear(const std::string &name) const
-{
-    auto it = m_linears.find(name);
-    if (it == m_linears.end())
-        throw std::invalid_argument("no linear named " + name);
-    return *it->second;
-}
-
-at::Tensor BertClassifier::param(const std::string &name) const
-{
-    auto it = m_parameters.find(name);
-    if (it == m_parameters.end())
-        throw std::invalid_argument("missing parameter " + name);
-    return it->second;
-}
-
-std::int64_t BertClassifier::parameterCount() const
-{
-    std::int64_t n = 0;
-    for (const auto &[name, t] : m_parameters)
-        n += t.numel();
-    return n;
-}
-
-std::int64_t BertClassifier::modelBytes() const
-{
-    std::int64_t bytes = 0;
-    for (const auto &[name, t] : m_parameters) {
-        // Linear weights and biases are counted as their LinearOp holds them.
-        auto dot = name.rfind('.');
-        if (dot != std::string::npos && m_linears.count(name.substr(0, dot)))
-            continue;
-        bytes += t.numel() * static_cast<std::int64_t>(t.element_size());
-    }
-    for (const auto &[name, op] : m_linears)
-        bytes += op->weightBytes();
-    return bytes;
-}
-
-at::Tensor BertClassifier::activation(const at::Tensor &x) const
-{
-    if (m_config.activation == "relu")
-        return at::relu(x);
-    if (m_config.activation == "gelu_new" || m_config.activation == "gelu_pytorch_tanh")
-        return at::gelu(x, "tanh");
-    return at::gelu(x);
 }
 
 at::Tensor BertClassifier::embed(const at::Tensor &inputIds, const at::Tensor &tokenTypeIds) const
 {
     RECORD_USER_SCOPE("embeddings");
     const auto S = inputIds.size(1);
-    const auto &p = m_prefix;
-    auto positions = at::arange(m_config.positionOffset, m_config.positionOffset + S,
-                                at::TensorOptions().dtype(at::kLong).device(inputIds.device()));
-    auto h = at::embedding(param(p + ".embeddings.word_embeddings.weight"), inputIds)
-        + at::embedding(param(p + ".embeddings.position_embeddings.weight"), positions).unsqueeze(0);
+    const auto &e = m_names.embeddings;
+    at::Tensor positions;
+    if (m_config.family == ArchitectureFamily::Roberta) {
+        // create_position_ids_from_input_ids: non-pad tokens count up from padding_idx + 1,
+        // pad tokens sit at padding_idx.
+        auto notPad = inputIds.ne(m_config.padTokenId).to(at::kLong);
+        positions = at::cumsum(notPad, 1).mul_(notPad).add_(m_config.padTokenId);
+    } else {
+        positions = at::arange(m_config.positionOffset, m_config.positionOffset + S,
+                               at::TensorOptions().dtype(at::kLong).device(inputIds.device()))
+                        .unsqueeze(0);
+    }
+    auto h = at::embedding(param(e + "word_embeddings.weight"), inputIds)
+        + at::embedding(param(e + "position_embeddings.weight"), positions);
     if (m_config.typeVocabSize > 0) {
-        const auto &types = param(p + ".embeddings.token_type_embeddings.weight");
+        const auto &types = param(e + "token_type_embeddings.weight");
         // Without token type ids every position is segment 0 (single-segment classification).
         h = tokenTypeIds.defined() ? h + at::embedding(types, tokenTypeIds) : h + types[0];
     }
-    return at::layer_norm(h, {m_config.hiddenSize}, param(p + ".embeddings.LayerNorm.weight"),
-                          param(p + ".embeddings.LayerNorm.bias"), m_config.layerNormEps);
+    return at::layer_norm(h, {m_config.hiddenSize}, param(e + "LayerNorm.weight"), param(e + "LayerNorm.bias"),
+                          m_config.layerNormEps);
 }
 
 at::Tensor BertClassifier::layer(int index, const at::Tensor &hidden, const at::Tensor &maskBias) const
 {
+    const auto &n = m_names;
+    // Scopes use BERT's module names for every family, so traces of the three compare.
     const auto l = "encoder.layer." + std::to_string(index);
-    const auto pl = m_prefix + "." + l + ".";
+    const auto pl = n.layer + std::to_string(index) + ".";
     RECORD_USER_SCOPE(l);
     at::Tensor attended;
     {
         RECORD_USER_SCOPE(l + ".attention.self");
-        auto q = linear(pl + "attention.self.query").forward(hidden);
-        auto k = linear(pl + "attention.self.key").forward(hidden);
-        auto v = linear(pl + "attention.self.value").forward(hidden);
+        auto q = linear(pl + n.query).forward(hidden);
+        auto k = linear(pl + n.key).forward(hidden);
+        auto v = linear(pl + n.value).forward(hidden);
         attended = gemm::attention(q, k, v, m_config.numHeads, maskBias);
     }
     at::Tensor h1;
     {
         RECORD_USER_SCOPE(l + ".attention.output");
-        auto o = linear(pl + "attention.output.dense").forward(attended);
-        h1 = at::layer_norm(o + hidden, {m_config.hiddenSize}, param(pl + "attention.output.LayerNorm.weight"),
-                            param(pl + "attention.output.LayerNorm.bias"), m_config.layerNormEps);
+        auto o = linear(pl + n.attentionOut).forward(attended);
+        h1 = at::layer_norm(o + hidden, {m_config.hiddenSize}, param(pl + n.attentionNorm + ".weight"),
+                            param(pl + n.attentionNorm + ".bias"), m_config.layerNormEps);
     }
     at::Tensor inter;
     {
         RECORD_USER_SCOPE(l + ".intermediate");
-        inter = activation(linear(pl + "intermediate.dense").forward(h1));
+        inter = activation(linear(pl + n.intermediate).forward(h1));
     }
     {
         RECORD_USER_SCOPE(l + ".output");
-        auto o = linear(pl + "output.dense").forward(inter);
-        return at::layer_norm(o + h1, {m_config.hiddenSize}, param(pl + "output.LayerNorm.weight"),
-                              param(pl + "output.LayerNorm.bias"), m_config.layerNormEps);
+        auto o = linear(pl + n.output).forward(inter);
+        return at::layer_norm(o + h1, {m_config.hiddenSize}, param(pl + n.outputNorm + ".weight"),
+                              param(pl + n.outputNorm + ".bias"), m_config.layerNormEps);
     }
 }
 
@@ -222,8 +200,8 @@ at::Tensor BertClassifier::forward(const at::Tensor &inputIds, const at::Tensor 
                                    const at::Tensor &tokenTypeIds) const
 {
     TORCH_CHECK(inputIds.dim() == 2, "input ids must be [batch, sequence], are ", inputIds.sizes());
-    TORCH_CHECK(inputIds.size(1) <= m_config.maxPositions, "sequence length ", inputIds.size(1),
-                " exceeds the model's ", m_config.maxPositions, " positions");
+    TORCH_CHECK(inputIds.size(1) <= usablePositions(m_config), "sequence length ", inputIds.size(1),
+                " exceeds the model's ", usablePositions(m_config), " positions");
     at::Tensor maskBias;
     if (attentionMask.defined()) {
         // Padding keys get the dtype's lowest value, as Hugging Face does, so they vanish in softmax.
@@ -233,14 +211,19 @@ at::Tensor BertClassifier::forward(const at::Tensor &inputIds, const at::Tensor 
     for (int i = 0; i < m_config.numLayers; ++i)
         h = layer(i, h, maskBias);
     auto first = h.select(1, 0);
-    if (m_config.hasPooler) {
+    if (!m_names.pooler.empty()) {
         RECORD_USER_SCOPE("pooler");
-        first = at::tanh(linear(m_prefix + ".pooler.dense").forward(first));
+        first = at::tanh(linear(m_names.pooler).forward(first));
     }
     if (m_config.numLabels <= 0)
         return first;
     RECORD_USER_SCOPE("classifier");
-    return linear("classifier").forward(first);
+    if (!m_names.preClassifier.empty()) {
+        // RoBERTa's head: dense + tanh; DistilBERT's: pre_classifier + ReLU.
+        auto x = linear(m_names.preClassifier).forward(first);
+        first = m_config.family == ArchitectureFamily::DistilBert ? at::relu(x) : at::tanh(x);
+    }
+    return linear(m_names.classifier).forward(first);
 }
 
 } // namespace optibench::engine

@@ -1,31 +1,20 @@
 #pragma once
-// A native BERT-style encoder with a sequence-classification head, written with ATen functional
-// ops on plain tensors. Parameters live in a name -> tensor map with Hugging Face's names
-// (bert.embeddings.word_embeddings.weight, bert.encoder.layer.N.attention.self.query.weight,
-// ..., bert.pooler.dense.weight, classifier.weight), so loading a checkpoint is a map fill.
-// Every Linear sits behind LinearOp and can be replaced by an optimized one.
-#include "engine/linear.h"
-#include "engine/transformer_config.h"
-
-#include <ATen/ATen.h>
+// A native BERT-family encoder (BERT, RoBERTa, DistilBERT) with its sequence-classification
+// head, written with ATen functional ops on plain tensors. The family in the config picks the
+// parameter names (bert.encoder.layer.N.attention.self.query, roberta.*,
+// distilbert.transformer.layer.N.attention.q_lin, ...), the position ids (RoBERTa counts them
+// over non-pad tokens from padding_idx + 1) and the head (pooler + classifier; RoBERTa's
+// classifier.dense + classifier.out_proj; DistilBERT's pre_classifier + classifier); the
+// computation is one. Loading a checkpoint is a map fill.
+#include "engine/model.h"
 
 #include <cstdint>
-#include <functional>
-#include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace optibench::engine {
 
-using ParameterMap = std::map<std::string, at::Tensor>;
-
-// Makes the LinearOp for one Linear, given its name without ".weight" (for example
-// "bert.encoder.layer.0.attention.self.query") and its fp32 weight and bias.
-using LinearFactory = std::function<std::unique_ptr<LinearOp>(const std::string &name, const at::Tensor &weight,
-                                                              const at::Tensor &bias)>;
-
-class BertClassifier {
+class BertClassifier : public NativeModel {
 public:
     // Throws std::invalid_argument naming the first missing or mis-shaped parameter.
     BertClassifier(TransformerConfig config, ParameterMap parameters);
@@ -36,35 +25,33 @@ public:
     // random biases so tests exercise them; deterministic from the seed.
     static ParameterMap randomParameters(const TransformerConfig &config, std::uint64_t seed);
 
-    // inputIds and attentionMask are int64 [B, S]; the mask is 1 for tokens and 0 for padding.
     // tokenTypeIds (int64 [B, S]) may be undefined: all zero (single-segment classification).
-    // Returns logits [B, numLabels] (float32).
-    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask,
-                       const at::Tensor &tokenTypeIds = at::Tensor()) const;
+    // Returns logits [B, numLabels] (float32), or the first position's hidden state (after the
+    // pooler when there is one) for a bare encoder.
+    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const override
+    {
+        return forward(inputIds, attentionMask, at::Tensor());
+    }
+    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask, const at::Tensor &tokenTypeIds) const;
 
-    // Rebuilds every Linear through the factory (optimizations); the fp32 map is kept.
-    void setLinearFactory(const LinearFactory &factory);
-    void to(const at::Device &device);
+    // Names of the Linears (without ".weight"), encoder first, then pooler and head.
+    std::vector<std::string> linearNames() const override;
 
-    const TransformerConfig &config() const { return m_config; }
-    const ParameterMap &parameters() const { return m_parameters; }
-    std::int64_t parameterCount() const;
-    // Bytes the model holds as it runs (linears as packed by their LinearOp, the rest as tensors).
-    std::int64_t modelBytes() const;
-    // Names of the Linears (without ".weight"), encoder first, then pooler and classifier.
-    std::vector<std::string> linearNames() const;
-    const LinearOp &linear(const std::string &name) const;
+    // The Hugging Face names of one family's modules.
+    struct Names {
+        std::string embeddings;  // "bert.embeddings."
+        std::string layer;       // "bert.encoder.layer." (index and "." follow)
+        std::string query, key, value, attentionOut, attentionNorm, intermediate, output, outputNorm;
+        std::string pooler;      // empty: none
+        std::string preClassifier, classifier; // preClassifier empty: none
+    };
+    static Names namesFor(const TransformerConfig &config);
 
 private:
-    at::Tensor param(const std::string &name) const;
     at::Tensor embed(const at::Tensor &inputIds, const at::Tensor &tokenTypeIds) const;
     at::Tensor layer(int index, const at::Tensor &hidden, const at::Tensor &maskBias) const;
-    at::Tensor activation(const at::Tensor &x) const;
 
-    TransformerConfig m_config;
-    ParameterMap m_parameters;
-    std::map<std::string, std::unique_ptr<LinearOp>> m_linears;
-    std::string m_prefix; // "bert"
+    Names m_names;
 };
 
 } // namespace optibench::engine

@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #if defined(OPTIBENCH_HAVE_DNNL)
@@ -24,6 +25,12 @@ void check(dnnl_status_t status, const char *what)
 void checkFloatCpu(const at::Tensor &t, const char *name)
 {
     TORCH_CHECK(t.scalar_type() == at::kFloat, "gemm: ", name, " must be float32, is ", t.scalar_type());
+}
+
+// [S, S], true above the diagonal: the keys a position must not see.
+at::Tensor futureMask(int64_t S, const at::Device &device)
+{
+    return at::ones({S, S}, at::TensorOptions().dtype(at::kBool).device(device)).triu_(1);
 }
 
 } // namespace
@@ -82,7 +89,7 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
 }
 
 at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
-                     const at::Tensor &maskBias)
+                     const at::Tensor &maskBias, bool causal)
 {
     TORCH_CHECK(q.dim() == 3 && k.sizes() == q.sizes() && v.sizes() == q.sizes(),
                 "gemm::attention: q, k, v must be [B, S, H*D] of one shape");
@@ -110,6 +117,8 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
         });
         if (maskBias.defined())
             scores.add_(maskBias.view({B, 1, 1, S}));
+        if (causal)
+            scores.masked_fill_(futureMask(S, q.device()), std::numeric_limits<float>::lowest());
         auto probs = at::softmax(scores, -1);
         auto context = at::empty({B, S, HD}, q.options());
         const float *pp = probs.data_ptr<float>();
@@ -130,6 +139,9 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
     auto scores = at::matmul(split(q), split(k).transpose(-1, -2)).mul_(scale);
     if (maskBias.defined())
         scores.add_(maskBias.view({B, 1, 1, S}).to(scores.scalar_type()));
+    if (causal)
+        scores.masked_fill_(futureMask(S, q.device()),
+                            scores.scalar_type() == at::kHalf ? -65504.0 : std::numeric_limits<float>::lowest());
     auto probs = at::softmax(scores, -1);
     return at::matmul(probs, split(v)).transpose(1, 2).reshape({B, S, HD});
 }

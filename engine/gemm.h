@@ -17,9 +17,11 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
 // Multi-head attention core on the projections' own layout [B, S, H*D], so no permutes:
 // context[b, s, h*D:(h+1)*D] = softmax(scale * Q_bh K_bh^T + maskBias[b]) V_bh.
 // maskBias is [B, S] (0 for tokens, a large negative for padding) or undefined.
+// causal: position i attends to keys 0..i only (decoders); masked scores get the lowest
+// float, never -inf, so a row with no visible key stays finite.
 // Returns context [B, S, H*D].
 at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
-                     const at::Tensor &maskBias);
+                     const at::Tensor &maskBias, bool causal = false);
 
 // C[M, N] = A[M, K] B[K, N] on raw row-major float buffers (single call; used by the peak
 // benchmark). Returns false when no fast GEMM is available.

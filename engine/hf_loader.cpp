@@ -49,26 +49,56 @@ ParameterMap loadSafetensorsParameters(const std::string &path)
     return params;
 }
 
-std::unique_ptr<BertClassifier> loadHfBertClassifier(const std::string &folder)
+namespace {
+
+TransformerConfig readConfig(const std::string &folder)
 {
     const auto configPath = (std::filesystem::path(folder) / "config.json").string();
-    TransformerConfig config;
     try {
-        config = loadHfConfig(configPath);
+        return loadHfConfig(configPath);
     } catch (const EngineError &) {
         throw;
     } catch (const std::exception &e) {
         throw EngineError(configPath + ": " + e.what());
     }
-    if (config.family != ArchitectureFamily::Bert || config.modelType != "bert")
-        throw EngineError(folder + ": architecture " + config.architecture
-                          + " is not supported by the native runtime yet (supported: BERT encoders)");
+}
+
+template <typename M>
+std::unique_ptr<M> build(const std::string &folder, const TransformerConfig &config)
+{
     auto params = loadSafetensorsParameters(folder);
     try {
-        return std::make_unique<BertClassifier>(config, std::move(params));
+        return std::make_unique<M>(config, std::move(params));
     } catch (const std::invalid_argument &e) {
         throw EngineError(folder + ": " + e.what());
     }
+}
+
+} // namespace
+
+std::unique_ptr<NativeModel> loadHfModel(const std::string &folder)
+{
+    const auto config = readConfig(folder);
+    if (config.family == ArchitectureFamily::Gpt2)
+        return build<Gpt2Model>(folder, config);
+    return build<BertClassifier>(folder, config);
+}
+
+std::unique_ptr<BertClassifier> loadHfBertClassifier(const std::string &folder)
+{
+    const auto config = readConfig(folder);
+    if (config.family == ArchitectureFamily::Gpt2)
+        throw EngineError(folder + ": architecture " + config.architecture
+                          + " is a decoder, not a BERT-family encoder");
+    return build<BertClassifier>(folder, config);
+}
+
+std::unique_ptr<Gpt2Model> loadHfGpt2(const std::string &folder)
+{
+    const auto config = readConfig(folder);
+    if (config.family != ArchitectureFamily::Gpt2)
+        throw EngineError(folder + ": architecture " + config.architecture + " is not GPT-2");
+    return build<Gpt2Model>(folder, config);
 }
 
 } // namespace optibench::engine

@@ -1,0 +1,123 @@
+#include "engine/model.h"
+
+#include <set>
+#include <stdexcept>
+
+namespace optibench::engine {
+
+void Model::setLinearFactory(const LinearFactory &)
+{
+    throw std::logic_error("this model's linears cannot be replaced (it is not a native model)");
+}
+
+const ParameterMap &Model::parameters() const
+{
+    static const ParameterMap empty;
+    return empty;
+}
+
+NativeModel::NativeModel(TransformerConfig config, ParameterMap parameters)
+    : m_config(std::move(config)), m_parameters(std::move(parameters))
+{
+    if (m_config.numHeads <= 0 || m_config.hiddenSize % m_config.numHeads != 0)
+        throw std::invalid_argument("hidden size " + std::to_string(m_config.hiddenSize) + " is not divisible by "
+                                    + std::to_string(m_config.numHeads) + " attention heads");
+}
+
+void NativeModel::checkShapes(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes)
+{
+    for (const auto &[name, shape] : shapes) {
+        auto it = m_parameters.find(name);
+        if (it == m_parameters.end())
+            throw std::invalid_argument("missing parameter " + name);
+        if (it->second.sizes() != at::IntArrayRef(shape))
+            throw std::invalid_argument("parameter " + name + " has shape " + c10::str(it->second.sizes())
+                                        + ", the config needs " + c10::str(at::IntArrayRef(shape)));
+        it->second = it->second.to(at::kFloat).contiguous();
+    }
+}
+
+void NativeModel::setLinearFactory(const LinearFactory &factory)
+{
+    m_linears.clear();
+    for (const auto &name : linearNames()) {
+        auto bias = m_parameters.find(name + ".bias");
+        m_linears[name] = factory(name, param(name + ".weight"), bias == m_parameters.end() ? at::Tensor() : bias->second);
+    }
+}
+
+void NativeModel::to(const at::Device &device)
+{
+    // Tied tensors stay tied: each storage is moved once.
+    std::map<const void *, at::Tensor> moved;
+    for (auto &[name, t] : m_parameters) {
+        auto it = moved.find(t.data_ptr());
+        if (it != moved.end()) {
+            t = it->second;
+        } else {
+            auto m = t.to(device);
+            moved.emplace(t.data_ptr(), m);
+            t = m;
+        }
+    }
+    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+}
+
+const LinearOp &NativeModel::linear(const std::string &name) const
+{
+    auto it = m_linears.find(name);
+    if (it == m_linears.end())
+        throw std::invalid_argument("no linear named " + name);
+    return *it->second;
+}
+
+at::Tensor NativeModel::param(const std::string &name) const
+{
+    auto it = m_parameters.find(name);
+    if (it == m_parameters.end())
+        throw std::invalid_argument("missing parameter " + name);
+    return it->second;
+}
+
+std::int64_t NativeModel::parameterCount() const
+{
+    std::set<const void *> seen;
+    std::int64_t n = 0;
+    for (const auto &[name, t] : m_parameters)
+        if (seen.insert(t.data_ptr()).second)
+            n += t.numel();
+    return n;
+}
+
+std::int64_t NativeModel::modelBytes() const
+{
+    std::set<const void *> seen;
+    std::int64_t bytes = 0;
+    for (const auto &[name, t] : m_parameters) {
+        // Linear weights and biases are counted as their LinearOp holds them.
+        auto dot = name.rfind('.');
+        if (dot != std::string::npos && m_linears.count(name.substr(0, dot)))
+            continue;
+        if (seen.insert(t.data_ptr()).second)
+            bytes += t.numel() * static_cast<std::int64_t>(t.element_size());
+    }
+    for (const auto &[name, op] : m_linears) {
+        // A Linear tied to a tensor already counted (GPT-2's lm_head and wte) adds nothing.
+        auto w = m_parameters.find(name + ".weight");
+        if (w != m_parameters.end() && op->kind().rfind("fp32", 0) == 0 && seen.count(w->second.data_ptr()))
+            continue;
+        bytes += op->weightBytes();
+    }
+    return bytes;
+}
+
+at::Tensor NativeModel::activation(const at::Tensor &x) const
+{
+    if (m_config.activation == "relu")
+        return at::relu(x);
+    if (m_config.activation == "gelu_new" || m_config.activation == "gelu_pytorch_tanh")
+        return at::gelu(x, "tanh");
+    return at::gelu(x);
+}
+
+} // namespace optibench::engine

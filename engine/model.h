@@ -1,0 +1,79 @@
+#pragma once
+// The interface every runnable model implements (native encoders and decoders, TorchScript
+// modules), and the shared part of the native ones: parameters in a name -> tensor map with
+// Hugging Face's names, and every Linear behind a LinearOp that optimizations can replace.
+#include "engine/linear.h"
+#include "engine/transformer_config.h"
+
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace optibench::engine {
+
+using ParameterMap = std::map<std::string, at::Tensor>;
+
+// Makes the LinearOp for one Linear, given its name without ".weight" (for example
+// "bert.encoder.layer.0.attention.self.query") and its fp32 weight [out, in] and bias (may be
+// undefined).
+using LinearFactory = std::function<std::unique_ptr<LinearOp>(const std::string &name, const at::Tensor &weight,
+                                                              const at::Tensor &bias)>;
+
+// The longest sequence a config's position embeddings hold (RoBERTa's start at padding_idx + 1).
+inline int usablePositions(const TransformerConfig &config)
+{
+    return config.maxPositions - (config.family == ArchitectureFamily::Roberta ? config.padTokenId + 1 : 0);
+}
+
+class Model {
+public:
+    virtual ~Model() = default;
+    // inputIds and attentionMask are int64 [B, S]; the mask is 1 for tokens, 0 for padding.
+    // Classifiers return logits [B, numLabels]; language models logits [B, S, vocab]; bare
+    // encoders the first position's hidden state [B, hidden].
+    virtual at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const = 0;
+    virtual const TransformerConfig &config() const = 0;
+    virtual bool isLanguageModel() const { return false; }
+    // Parameters, tensors shared between names (tied embeddings) counted once.
+    virtual std::int64_t parameterCount() const = 0;
+    // Bytes the model holds as it runs.
+    virtual std::int64_t modelBytes() const = 0;
+    virtual void to(const at::Device &device) = 0;
+    // Native models only: the Linears an optimization can rebuild. Empty for opaque models.
+    virtual std::vector<std::string> linearNames() const { return {}; }
+    // Throws std::logic_error for models whose Linears cannot be replaced.
+    virtual void setLinearFactory(const LinearFactory &factory);
+    virtual const ParameterMap &parameters() const;
+};
+
+// Parameters and Linears of the native models. Subclasses check shapes, name their Linears
+// and write the forward pass.
+class NativeModel : public Model {
+public:
+    const TransformerConfig &config() const override { return m_config; }
+    const ParameterMap &parameters() const override { return m_parameters; }
+    std::int64_t parameterCount() const override;
+    std::int64_t modelBytes() const override;
+    void setLinearFactory(const LinearFactory &factory) override;
+    void to(const at::Device &device) override;
+    const LinearOp &linear(const std::string &name) const;
+
+protected:
+    NativeModel(TransformerConfig config, ParameterMap parameters);
+    // Throws std::invalid_argument naming the first missing or mis-shaped parameter, and turns
+    // every parameter into contiguous float32.
+    void checkShapes(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes);
+    at::Tensor param(const std::string &name) const;
+    at::Tensor activation(const at::Tensor &x) const;
+
+    TransformerConfig m_config;
+    ParameterMap m_parameters;
+    std::map<std::string, std::unique_ptr<LinearOp>> m_linears;
+};
+
+} // namespace optibench::engine
