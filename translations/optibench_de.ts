@@ -1075,7 +1075,7 @@
     </message>
     <message>
         <source>Run</source>
-        <translation>Ausführen</translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Status</source>
