@@ -1,11 +1,13 @@
 #include "app/core/schema.h"
 
 #include <limits>
+#include <vector>
 
 #include <sqlite3.h>
 
 #include "app/core/sqlite_util.h"
 #include "app/core/store.h"
+#include "app/core/trace_chunks.h"
 
 namespace optibench::core::schema {
 
@@ -123,6 +125,56 @@ INSERT INTO trace_summary
 )sql");
 }
 
+void toVersion3(sqlite3 *db, const std::string &path)
+{
+    sql::exec(db, path, R"sql(
+CREATE TABLE trace_strings (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE
+);
+CREATE TABLE trace_chunks (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    span_class INTEGER NOT NULL,
+    first_start_ns INTEGER NOT NULL,
+    last_start_ns INTEGER NOT NULL,
+    event_count INTEGER NOT NULL,
+    events BLOB NOT NULL
+);
+CREATE INDEX trace_chunks_window ON trace_chunks (run_id, span_class, first_start_ns);
+)sql");
+    // Each run's events in their run-wide order (seq runs 0..n-1), packed as version 3 writes them.
+    std::vector<std::int64_t> runs;
+    {
+        sql::Statement s(db, path, "SELECT DISTINCT run_id FROM trace_events ORDER BY run_id");
+        while (s.step())
+            runs.push_back(s.int64(0));
+    }
+    sql::Statement read(db, path,
+                        "SELECT kind, name, device, lane, start_ns, duration_ns, correlation, parent, shapes "
+                        "FROM trace_events WHERE run_id = ?1 ORDER BY seq");
+    for (std::int64_t run : runs) {
+        std::vector<TraceEventRecord> events;
+        read.bind(1, run);
+        while (read.step()) {
+            TraceEventRecord e;
+            e.kind = static_cast<TraceKind>(read.int64(0));
+            e.name = read.text(1);
+            e.device = read.text(2);
+            e.lane = read.int64(3);
+            e.startNs = read.int64(4);
+            e.durationNs = read.int64(5);
+            e.correlation = read.int64(6);
+            e.parent = read.int64(7);
+            e.shapes = read.text(8);
+            events.push_back(std::move(e));
+        }
+        read.reset();
+        trace_chunks::write(db, path, run, 0, events);
+    }
+    sql::exec(db, path, "DROP TABLE trace_events");
+}
+
 } // namespace
 
 int spanClass(std::int64_t durationNs)
@@ -173,6 +225,9 @@ void migrate(sqlite3 *db, const std::string &path)
             break;
         case 1:
             toVersion2(db, path);
+            break;
+        case 2:
+            toVersion3(db, path);
             break;
         default:
             break;

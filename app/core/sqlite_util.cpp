@@ -67,6 +67,13 @@ Statement &Statement::bindStatic(int index, const std::string &value)
     return *this;
 }
 
+Statement &Statement::bindBlobStatic(int index, const void *data, std::size_t size)
+{
+    if (sqlite3_bind_blob64(m_stmt, index, data, static_cast<sqlite3_uint64>(size), SQLITE_STATIC) != SQLITE_OK)
+        fail(m_db, m_path, "cannot bind a value");
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK)
@@ -114,6 +121,12 @@ std::string Statement::text(int column) const
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+}
+
+std::pair<const unsigned char *, std::size_t> Statement::blob(int column) const
+{
+    const auto *p = static_cast<const unsigned char *>(sqlite3_column_blob(m_stmt, column));
+    return {p, p ? static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)) : 0};
 }
 
 bool Statement::isNull(int column) const

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -33,6 +34,8 @@ public:
     Statement &bindNull(int index);
     // Binds without copying: `value` must stay unchanged until the statement is stepped and reset.
     Statement &bindStatic(int index, const std::string &value);
+    // A blob bound without copying, under the same rule as bindStatic.
+    Statement &bindBlobStatic(int index, const void *data, std::size_t size);
     Statement &bind(int index, const std::optional<std::int64_t> &value)
     {
         return value ? bind(index, *value) : bindNull(index);
@@ -50,6 +53,8 @@ public:
     double real(int column) const;
     std::string text(int column) const;
     bool isNull(int column) const;
+    // Valid until the next step or reset.
+    std::pair<const unsigned char *, std::size_t> blob(int column) const;
 
 private:
     sqlite3 *m_db;

@@ -7,34 +7,31 @@
 #include "app/core/schema.h"
 #include "app/core/sqlite_util.h"
 #include "app/core/store.h"
+#include "app/core/trace_chunks.h"
 
 namespace optibench::core {
 
 namespace {
-
-const char *const kEventColumns =
-    "SELECT kind, name, device, lane, start_ns, duration_ns, correlation, parent, shapes, seq FROM trace_events ";
-
-TraceEventRecord readEvent(const sql::Statement &s)
-{
-    TraceEventRecord e;
-    e.kind = static_cast<TraceKind>(s.int64(0));
-    e.name = s.text(1);
-    e.device = s.text(2);
-    e.lane = s.int64(3);
-    e.startNs = s.int64(4);
-    e.durationNs = s.int64(5);
-    e.correlation = s.int64(6);
-    e.parent = s.int64(7);
-    e.shapes = s.text(8);
-    return e;
-}
 
 std::int64_t saturatingSub(std::int64_t a, std::int64_t b)
 {
     if (b > 0 && a < std::numeric_limits<std::int64_t>::min() + b)
         return std::numeric_limits<std::int64_t>::min();
     return a - b;
+}
+
+std::vector<TraceEventRecord> inOrder(std::vector<trace_chunks::Decoded> found, int limit)
+{
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
+        return a.event.startNs != b.event.startNs ? a.event.startNs < b.event.startNs : a.seq < b.seq;
+    });
+    if (limit > 0 && found.size() > static_cast<std::size_t>(limit))
+        found.resize(static_cast<std::size_t>(limit));
+    std::vector<TraceEventRecord> out;
+    out.reserve(found.size());
+    for (auto &f : found)
+        out.push_back(std::move(f.event));
+    return out;
 }
 
 } // namespace
@@ -68,30 +65,15 @@ void Store::writeTrace(std::int64_t runId, const std::vector<TraceEventRecord> &
     }
     std::int64_t first = std::numeric_limits<std::int64_t>::max();
     std::int64_t last = std::numeric_limits<std::int64_t>::min();
-    {
-        // One reused statement, strings bound without copies: about a microsecond per event.
-        sql::Use s(m_statements->get(
-            "INSERT INTO trace_events (run_id, seq, kind, name, device, lane, start_ns, duration_ns, correlation, "
-            "parent, shapes, span_class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
-        for (const auto &e : events) {
-            const std::int64_t duration = std::max<std::int64_t>(e.durationNs, 0);
-            s->bind(1, runId)
-                .bind(2, seq++)
-                .bind(3, static_cast<std::int64_t>(e.kind))
-                .bindStatic(4, e.name)
-                .bindStatic(5, e.device)
-                .bind(6, e.lane)
-                .bind(7, e.startNs)
-                .bind(8, duration)
-                .bind(9, e.correlation)
-                .bind(10, e.parent)
-                .bindStatic(11, e.shapes)
-                .bind(12, schema::spanClass(duration));
-            s->run();
-            first = std::min(first, e.startNs);
-            last = std::max(last, e.startNs + duration);
-        }
+    for (const auto &e : events) {
+        first = std::min(first, e.startNs);
+        const std::int64_t d = std::max<std::int64_t>(e.durationNs, 0);
+        // Saturating: an imported bundle may hold any values.
+        last = std::max(last, e.startNs > std::numeric_limits<std::int64_t>::max() - d
+                                  ? std::numeric_limits<std::int64_t>::max()
+                                  : e.startNs + d);
     }
+    trace_chunks::write(m_db, m_path, runId, seq, events);
     sql::Use s(m_statements->get(
         "INSERT INTO trace_summary (run_id, event_count, first_start_ns, last_end_ns) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT (run_id) DO UPDATE SET event_count = event_count + excluded.event_count, "
@@ -131,50 +113,53 @@ std::pair<std::int64_t, std::int64_t> Store::traceExtent(std::int64_t runId) con
 
 // An event [start, start + duration) overlaps [startNs, endNs) when it starts before endNs and
 // ends after startNs; an event of duration 0 counts when startNs <= start < endNs. Events of
-// span class c last less than 16^(c+1) ns, so in that class only starts after
-// startNs - 16^(c+1) can overlap: one index range per class, never a scan of the run.
+// span class c last less than 16^(c+1) ns and a chunk of class c spans at most chunkSpan(c), so
+// only chunks of class c that start after startNs - 16^(c+1) - chunkSpan(c) can hold an
+// overlapping event: one index range per class, never a scan of the run.
 std::vector<TraceEventRecord> Store::traceWindow(std::int64_t runId, std::int64_t startNs, std::int64_t endNs,
                                                  int limit) const
 {
-    std::vector<std::pair<std::int64_t, TraceEventRecord>> found; // (seq, event)
     if (endNs <= startNs)
         return {};
+    std::vector<trace_chunks::Decoded> found;
+    trace_chunks::Reader reader(m_db, m_path);
     sql::Use s(m_statements->get(
-        "SELECT kind, name, device, lane, start_ns, duration_ns, correlation, parent, shapes, seq FROM trace_events "
-        "WHERE run_id = ?1 AND span_class = ?2 AND start_ns > ?3 AND start_ns < ?4 "
-        "AND (start_ns >= ?5 OR start_ns + duration_ns > ?5) ORDER BY start_ns LIMIT ?6"));
+        "SELECT first_start_ns, event_count, events FROM trace_chunks "
+        "WHERE run_id = ?1 AND span_class = ?2 AND first_start_ns > ?3 AND first_start_ns < ?4 AND last_start_ns > ?5 "
+        "ORDER BY first_start_ns"));
     for (int c = 0; c < schema::kSpanClasses; ++c) {
+        const std::int64_t reach = saturatingSub(startNs, schema::spanClassLimit(c));
         s->bind(1, runId)
             .bind(2, c)
-            .bind(3, saturatingSub(startNs, schema::spanClassLimit(c)))
+            .bind(3, saturatingSub(reach, trace_chunks::chunkSpan(c)))
             .bind(4, endNs)
-            .bind(5, startNs)
-            .bind(6, static_cast<std::int64_t>(limit > 0 ? limit : -1));
-        while (s->step())
-            found.emplace_back(s->int64(9), readEvent(*s));
+            .bind(5, reach);
+        while (s->step()) {
+            const auto [data, size] = s->blob(2);
+            reader.decode(data, size, s->int64(0), s->int64(1), startNs, endNs, found);
+        }
         s->reset();
     }
-    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
-        return a.second.startNs != b.second.startNs ? a.second.startNs < b.second.startNs : a.first < b.first;
-    });
-    if (limit > 0 && found.size() > static_cast<std::size_t>(limit))
-        found.resize(static_cast<std::size_t>(limit));
-    std::vector<TraceEventRecord> out;
-    out.reserve(found.size());
-    for (auto &f : found)
-        out.push_back(std::move(f.second));
-    return out;
+    return inOrder(std::move(found), limit);
 }
 
 std::vector<TraceEventRecord> Store::traceEvents(std::int64_t runId) const
 {
-    sql::Use s(m_statements->get(
-        "SELECT kind, name, device, lane, start_ns, duration_ns, correlation, parent, shapes, seq FROM trace_events "
-        "WHERE run_id = ?1 ORDER BY seq"));
+    std::vector<trace_chunks::Decoded> found;
+    found.reserve(static_cast<std::size_t>(traceEventCount(runId)));
+    trace_chunks::Reader reader(m_db, m_path);
+    sql::Use s(m_statements->get("SELECT first_start_ns, event_count, events FROM trace_chunks WHERE run_id = ?1"));
     s->bind(1, runId);
+    while (s->step()) {
+        const auto [data, size] = s->blob(2);
+        reader.decode(data, size, s->int64(0), s->int64(1), std::numeric_limits<std::int64_t>::min(),
+                      std::numeric_limits<std::int64_t>::max(), found);
+    }
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.seq < b.seq; });
     std::vector<TraceEventRecord> out;
-    while (s->step())
-        out.push_back(readEvent(*s));
+    out.reserve(found.size());
+    for (auto &f : found)
+        out.push_back(std::move(f.event));
     return out;
 }
 
