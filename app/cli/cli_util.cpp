@@ -1,12 +1,18 @@
 #include "app/cli/cli_util.h"
 
 #include <cstdlib>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/core/store.h"
 
 namespace optibench::cli {
 
@@ -35,6 +41,57 @@ std::string readTextFile(const std::string &path)
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+nlohmann::json readJsonFile(const std::string &path, bool allowComments)
+{
+    auto j = nlohmann::json::parse(readTextFile(path), nullptr, false, allowComments);
+    if (j.is_discarded())
+        throw std::runtime_error(path + ": not valid JSON");
+    return j;
+}
+
+void writeOutput(const std::string &path, const std::string &text)
+{
+    if (path == "-" || path.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::fflush(stdout);
+        return;
+    }
+    const std::string tmp = path + ".part";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out)
+            throw std::runtime_error(path + ": cannot be opened for writing");
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.close();
+        if (!out) {
+            std::filesystem::remove(tmp);
+            throw std::runtime_error(path + ": write failed (disk full?)");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::filesystem::remove(tmp);
+        throw std::runtime_error(path + ": cannot be written: " + ec.message());
+    }
+}
+
+void requireRuns(const core::Store &store, const std::vector<std::int64_t> &ids)
+{
+    std::set<std::int64_t> seen;
+    for (std::int64_t id : ids) {
+        if (!seen.insert(id).second)
+            throw std::runtime_error("run " + std::to_string(id) + " is given twice");
+        if (!store.run(id))
+            throw std::runtime_error(store.path() + ": there is no run " + std::to_string(id));
+    }
+}
+
+bool stdinIsTerminal()
+{
+    return isatty(STDIN_FILENO) != 0;
 }
 
 bool stderrIsTerminal()

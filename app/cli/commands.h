@@ -15,5 +15,10 @@ void addRunCommand(CLI::App &app, ExitCode &exit);
 void addQueryCommands(CLI::App &app, ExitCode &exit); // list, show
 void addSpecCommand(CLI::App &app, ExitCode &exit);
 void addWorkerCommand(CLI::App &app, ExitCode &exit);
+void addSweepCommand(CLI::App &app, ExitCode &exit);
+void addCompareCommand(CLI::App &app, ExitCode &exit);
+void addExportCommand(CLI::App &app, ExitCode &exit);
+void addImportCommand(CLI::App &app, ExitCode &exit);
+void addDeleteCommand(CLI::App &app, ExitCode &exit);
 
 } // namespace optibench::cli

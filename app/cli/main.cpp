@@ -22,7 +22,12 @@ int main(int argc, char **argv)
 
     cli::ExitCode exit;
     cli::addRunCommand(app, exit);
+    cli::addSweepCommand(app, exit);
     cli::addQueryCommands(app, exit);
+    cli::addCompareCommand(app, exit);
+    cli::addExportCommand(app, exit);
+    cli::addImportCommand(app, exit);
+    cli::addDeleteCommand(app, exit);
     cli::addSpecCommand(app, exit);
     cli::addWorkerCommand(app, exit);
 

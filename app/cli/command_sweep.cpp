@@ -1,0 +1,135 @@
+// optibench-cli sweep SPEC --grid 'quantization=none,dynamic-int8;padding=fixed,bucketed':
+// one run per combination of the grid's values over the spec, all validated before the first runs.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli_util.h"
+#include "app/cli/commands.h"
+#include "app/core/spec.h"
+#include "app/core/store.h"
+#include "app/core/sweep.h"
+#include "app/session/run_executor.h"
+
+namespace optibench::cli {
+namespace {
+
+struct SweepOptions {
+    std::string spec;
+    std::string grid;
+    std::string db;
+    bool json = false;
+    bool strict = false;
+    bool dryRun = false;
+    bool quiet = false;
+};
+
+// "int8 test (quantization=dynamic-int8 padding=fixed)", or only the toggles without a name.
+std::string runName(const std::string &base, const std::string &label)
+{
+    return base.empty() ? label : base + " (" + label + ")";
+}
+
+int sweep(const SweepOptions &o)
+{
+    const nlohmann::json base = readJsonFile(o.spec);
+    if (!base.is_object())
+        throw std::runtime_error(o.spec + ": the spec must be a JSON object");
+    std::vector<core::SweepCombination> combinations;
+    try {
+        combinations = core::expandSweep(base, core::parseSweepGrid(o.grid));
+    } catch (const core::SpecError &e) {
+        throw std::runtime_error(std::string("--grid: ") + e.what());
+    }
+    const std::size_t total = combinations.size();
+    const std::string baseName = base.value("name", std::string());
+
+    // Every combination is checked before anything runs: a bad value in the last one must not
+    // be found after an hour of runs.
+    int invalid = 0;
+    for (std::size_t i = 0; i < total; ++i) {
+        auto &c = combinations[i];
+        if (!c.valid) {
+            ++invalid;
+            std::fprintf(stderr, "optibench-cli: [%zu/%zu] %s: invalid, %s: %s\n", i + 1, total, c.label.c_str(),
+                         o.strict ? "nothing runs" : "skipped", c.error.c_str());
+        }
+        c.spec.name = runName(baseName, c.label);
+    }
+    if (invalid > 0 && o.strict)
+        return 1;
+    if (o.dryRun) {
+        for (const auto &c : combinations)
+            if (c.valid)
+                std::cout << c.label << '\n';
+        return invalid == 0 ? 0 : 1;
+    }
+
+    core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
+    session::RunExecutor executor(store);
+    const bool progress = !o.quiet && stderrIsTerminal();
+    int failures = 0;
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 0; i < total; ++i) {
+        const auto &c = combinations[i];
+        if (!c.valid) {
+            if (o.json)
+                out.push_back({{"label", c.label}, {"run_id", nullptr}, {"status", "invalid"}, {"error", c.error}});
+            continue;
+        }
+        session::RunCallbacks callbacks;
+        if (progress) {
+            callbacks.progress = [&](const std::string &stage, std::int64_t done, std::int64_t all,
+                                     const std::string &) {
+                std::fprintf(stderr, "\r[%zu/%zu] %s ... %s %lld/%lld   ", i + 1, total, c.label.c_str(),
+                             stage.c_str(), static_cast<long long>(done), static_cast<long long>(all));
+                std::fflush(stderr);
+            };
+        }
+        const session::RunOutcome r = executor.execute(c.spec, callbacks);
+        if (progress)
+            std::fprintf(stderr, "\r[%zu/%zu] %s ... %s (run %lld)%20s\n", i + 1, total, c.label.c_str(),
+                         core::toString(r.status).c_str(), static_cast<long long>(r.runId), "");
+        if (r.status != core::RunStatus::Done) {
+            ++failures;
+            std::cerr << "optibench-cli: run " << r.runId << " (" << c.label << ") " << core::toString(r.status)
+                      << ": " << r.error << '\n';
+        }
+        if (o.json)
+            out.push_back({{"label", c.label}, {"run_id", r.runId}, {"status", core::toString(r.status)},
+                           {"error", r.error}});
+        else
+            std::cout << r.runId << '\n' << std::flush;
+    }
+    if (o.json)
+        std::cout << out.dump(2) << '\n';
+    return failures == 0 && invalid == 0 ? 0 : 1;
+}
+
+} // namespace
+
+void addSweepCommand(CLI::App &app, ExitCode &exit)
+{
+    auto o = std::make_shared<SweepOptions>();
+    auto *cmd = app.add_subcommand(
+        "sweep", "Run every combination of a grid of values over a spec; prints each new run id");
+    cmd->add_option("spec", o->spec, "Base experiment spec (JSON)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("--grid", o->grid,
+                    "KEY=V1,V2;KEY2=V3,V4 with spec paths as keys (short names such as quantization, padding, "
+                    "precision, pruning.method, batch_size resolve to their full path); values are JSON when "
+                    "they parse as JSON, else strings")
+        ->required();
+    cmd->add_option("--db", o->db, "Run store (SQLite file); default $OPTIBENCH_DB or the desktop app's store");
+    cmd->add_flag("--json", o->json, "Print the outcome of each combination as JSON");
+    cmd->add_flag("--strict", o->strict, "Run nothing when any combination is invalid");
+    cmd->add_flag("--dry-run", o->dryRun, "Only validate and list the combinations");
+    cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
+    cmd->callback([o, &exit] { exit.value = sweep(*o); });
+}
+
+} // namespace optibench::cli

@@ -1,0 +1,174 @@
+// optibench-cli compare, export, import and delete on a store with two real runs (one traced).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "cli_fixture.h"
+
+using namespace optibench::test;
+using nlohmann::json;
+
+namespace {
+
+class CliExport : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = makeTempDir("export");
+        auto plain = tinySpec("plain");
+        auto traced = tinySpec("traced int8");
+        traced["optimizations"] = {{"quantization", "dynamic-int8"}};
+        traced["profiling"] = {{"ops", true}, {"iterations", 1}};
+        const auto r = run({kCli, "run", writeJson(s_dir / "plain.json", plain),
+                            writeJson(s_dir / "traced.json", traced), "--db", db()});
+        ASSERT_EQ(r.exitCode, 0) << r.err;
+        const auto ids = lines(r.out);
+        ASSERT_EQ(ids.size(), 2u);
+        s_plain = ids[0];
+        s_traced = ids[1];
+    }
+    static void TearDownTestSuite() { std::filesystem::remove_all(s_dir); }
+
+    static std::string db() { return (s_dir / "runs.sqlite").string(); }
+    static json show(const std::string &id, const std::string &store)
+    {
+        const auto s = run({kCli, "show", id, "--db", store, "--json"});
+        EXPECT_EQ(s.exitCode, 0) << s.err;
+        return json::parse(s.out);
+    }
+
+    static std::filesystem::path s_dir;
+    static std::string s_plain, s_traced;
+};
+
+std::filesystem::path CliExport::s_dir;
+std::string CliExport::s_plain, CliExport::s_traced;
+
+} // namespace
+
+TEST_F(CliExport, CompareShowsDeltasAgainstTheBaseline)
+{
+    const auto r = run({kCli, "compare", s_plain, s_traced, "--db", db()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("#" + s_plain + " (baseline)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("optimizations.quantization"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("dynamic-int8"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("latency_p50_ms (ms)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("%)"), std::string::npos) << "a delta with its percentage: " << r.out;
+
+    const auto j = json::parse(run({kCli, "compare", s_plain, s_traced, "--db", db(), "--json", "--baseline", s_traced}).out);
+    EXPECT_EQ(std::to_string(j["baseline"].get<long long>()), s_traced);
+    ASSERT_TRUE(j["spec_differences"].contains("optimizations.quantization"));
+    EXPECT_EQ(j["spec_differences"]["optimizations.quantization"], json({"none", "dynamic-int8"}));
+    EXPECT_FALSE(j["spec_differences"].contains("task.batch_size")) << "only what differs";
+    bool sawLatency = false;
+    for (const auto &m : j["metrics"]) {
+        if (m["key"] != "latency_p50_ms")
+            continue;
+        sawLatency = true;
+        const double plain = m["values"][0], traced = m["values"][1];
+        EXPECT_NEAR(m["delta"][0].get<double>(), plain - traced, 1e-9);
+        EXPECT_NEAR(m["percent"][0].get<double>(), 100.0 * (plain - traced) / traced, 1e-6);
+        EXPECT_TRUE(m["delta"][1].is_null()) << "the baseline has no delta";
+    }
+    EXPECT_TRUE(sawLatency);
+
+    // --diff-only hides metrics equal in both runs (e.g. the same real token count).
+    const auto d = json::parse(run({kCli, "compare", s_plain, s_traced, "--db", db(), "--json", "--diff-only"}).out);
+    EXPECT_LT(d["metrics"].size(), j["metrics"].size());
+    for (const auto &m : d["metrics"])
+        EXPECT_NE(m["values"][0], m["values"][1]) << m.dump();
+
+    const auto bad = run({kCli, "compare", s_plain, "999", "--db", db()});
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_NE(bad.err.find("999"), std::string::npos);
+}
+
+TEST_F(CliExport, JsonBundleImportsIntoAnotherStoreFieldByField)
+{
+    const auto bundle = (s_dir / "bundle.json").string();
+    auto r = run({kCli, "export", s_plain, s_traced, "--format", "json", "--out", bundle, "--db", db()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto other = (s_dir / "other.sqlite").string();
+    r = run({kCli, "import", bundle, "--db", other});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto ids = lines(r.out);
+    ASSERT_EQ(ids.size(), 2u);
+    const std::vector<std::string> originals{s_plain, s_traced};
+    for (std::size_t i = 0; i < 2; ++i) {
+        auto a = show(originals[i], db());
+        auto b = show(ids[i], other);
+        EXPECT_EQ(b["id"], std::stoll(ids[i]));
+        a.erase("id");
+        b.erase("id");
+        for (auto it = a.begin(); it != a.end(); ++it)
+            EXPECT_EQ(it.value(), b[it.key()]) << "field " << it.key() << " of run " << originals[i];
+        EXPECT_EQ(a.size(), b.size());
+    }
+    EXPECT_GT(show(ids[1], other)["trace_events"].get<long long>(), 0);
+
+    // Not a bundle: one line naming the file.
+    std::ofstream(s_dir / "junk.json") << R"({"format": "something else"})";
+    r = run({kCli, "import", (s_dir / "junk.json").string(), "--db", other});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_NE(r.err.find("junk.json"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+TEST_F(CliExport, ChromeTraceOfATracedRunParses)
+{
+    const auto path = (s_dir / "trace.json").string();
+    auto r = run({kCli, "export", s_traced, "--format", "chrome-trace", "--out", path, "--db", db()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::ifstream in(path);
+    const auto j = json::parse(in);
+    ASSERT_TRUE(j["traceEvents"].is_array());
+    const auto &events = j["traceEvents"];
+    const auto complete = std::count_if(events.begin(), events.end(), [](const json &e) { return e["ph"] == "X"; });
+    EXPECT_EQ(complete, show(s_traced, db())["trace_events"].get<long long>());
+    EXPECT_TRUE(std::any_of(events.begin(), events.end(), [](const json &e) {
+        return e.value("name", "").rfind("aten::", 0) == 0;
+    }));
+
+    r = run({kCli, "export", s_plain, "--format", "chrome-trace", "--out", path, "--db", db()});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_NE(r.err.find("no trace"), std::string::npos) << r.err;
+    r = run({kCli, "export", s_plain, s_traced, "--format", "chrome-trace", "--db", db()});
+    EXPECT_NE(r.exitCode, 0);
+}
+
+TEST_F(CliExport, CsvHasAHeaderAndOneRowPerRun)
+{
+    const auto r = run({kCli, "export", s_plain, s_traced, "--format", "csv", "--db", db()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto rows = lines(r.out);
+    ASSERT_EQ(rows.size(), 3u) << r.out;
+    EXPECT_EQ(rows[0].rfind("id,name,model,status", 0), 0u) << rows[0];
+    EXPECT_NE(rows[0].find("latency_p50_ms"), std::string::npos);
+    EXPECT_EQ(rows[1].rfind(s_plain + ",plain,", 0), 0u) << rows[1];
+    EXPECT_EQ(rows[2].rfind(s_traced + ",traced int8,", 0), 0u) << rows[2];
+}
+
+TEST_F(CliExport, DeleteNeedsYesWithoutATerminal)
+{
+    // A copy, so that the other tests keep their runs whatever the order.
+    const auto bundle = (s_dir / "delete.json").string();
+    ASSERT_EQ(run({kCli, "export", s_plain, "--format", "json", "--out", bundle, "--db", db()}).exitCode, 0);
+    const auto store = (s_dir / "delete.sqlite").string();
+    const auto id = lines(run({kCli, "import", bundle, "--db", store}).out).at(0);
+
+    auto r = run({kCli, "delete", id, "--db", store}, "y\n");
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_NE(r.err.find("--yes"), std::string::npos) << r.err;
+    EXPECT_EQ(json::parse(run({kCli, "list", "--db", store, "--json"}).out).size(), 1u);
+
+    r = run({kCli, "delete", id, "4242", "--db", store, "--yes"});
+    EXPECT_NE(r.exitCode, 0) << "an unknown id deletes nothing";
+    EXPECT_NE(r.err.find("4242"), std::string::npos) << r.err;
+    EXPECT_EQ(json::parse(run({kCli, "list", "--db", store, "--json"}).out).size(), 1u);
+
+    r = run({kCli, "delete", id, "--db", store, "--yes"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(json::parse(run({kCli, "list", "--db", store, "--json"}).out).size(), 0u);
+}
