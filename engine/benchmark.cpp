@@ -1,15 +1,13 @@
 // The benchmark facade: load, prepare, time, evaluate. See engine/benchmark.h.
 #include "engine/benchmark.h"
 #include "engine/batching.h"
-#include "engine/bert.h"
 #include "engine/compat.h"
-#include "engine/demo.h"
+#include "engine/dataset.h"
 #include "engine/flops.h"
-#include "engine/hf_loader.h"
 #include "engine/metrics.h"
+#include "engine/model_loader.h"
 #include "engine/peak_flops.h"
 #include "engine/quantize.h"
-#include "engine/tokenizer.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -94,13 +92,15 @@ double elapsedMs(std::chrono::steady_clock::time_point t0)
 struct Benchmark::Impl {
     RunConfig config;
     ProgressFn progress;
-    ModelSummary summary;
-    std::unique_ptr<BertClassifier> model;
-    std::unique_ptr<Tokenizer> hfTokenizer; // null: the demo's word tokenizer
+    LoadedModel loaded;
+    Model *model = nullptr;
+    bool languageModel = false;
+    bool labelled = false;
     at::Device device{at::kCPU};
     std::vector<Batch> batches;
-    // Logits of the unoptimized fp32 model per batch index; empty when no optimization changed
-    // the model (then the measured outputs are the baseline's, and agreement is 1 by definition).
+    // Quality outputs of the unoptimized fp32 model per batch index (classifier logits, or a
+    // language model's sampled next-token logits); empty when no optimization changed the model
+    // (then the measured outputs are the baseline's, and agreement is 1 by definition).
     std::map<std::size_t, at::Tensor> baselineLogits;
     bool modelAltered = false;
     bool prepared = false;
@@ -127,82 +127,70 @@ struct Benchmark::Impl {
         const auto &b = batches[index];
         return model->forward(b.inputIds, b.attentionMask);
     }
+    // What agreement and KL compare: logits [B, C], or next-token logits at sampled positions.
+    at::Tensor qualityOutputs(std::size_t index, const at::Tensor &out) const
+    {
+        if (languageModel)
+            return nextTokenSamples(out, batches[index].attentionMask, kLmSamplesPerSequence);
+        return out.to(at::kFloat).cpu();
+    }
+    // Positions per sequence whose next-token distributions are compared with the baseline:
+    // enough to see a change, few enough that a 50k vocabulary fits in memory.
+    static constexpr int kLmSamplesPerSequence = 4;
     void loadModel();
     void loadData();
 };
 
 void Benchmark::Impl::loadModel()
 {
-    const bool isDemo = config.modelPath == demo::kModelName;
-    const bool isHfFolder = !isDemo && std::filesystem::is_regular_file(std::filesystem::path(config.modelPath) / "config.json");
-    if (!isDemo && !isHfFolder)
-        throw EngineError("model.path: '" + config.modelPath + "' is neither " + demo::kModelName
-                          + " nor a Hugging Face folder with config.json");
-    if (config.modelFormat != "auto" && config.modelFormat != (isDemo ? "demo" : "hf"))
-        throw EngineError("model.format: '" + config.modelFormat + "' does not fit " + config.modelPath);
-    if (isDemo) {
-        model = std::make_unique<BertClassifier>(demo::tinyBertConfig(), demo::tinyBertParameters());
-    } else {
-        model = loadHfBertClassifier(config.modelPath);
-        try {
-            hfTokenizer = loadTokenizer(config.modelPath);
-        } catch (const std::exception &e) {
-            throw EngineError(std::string("model.path: ") + e.what());
-        }
-    }
+    loaded = engine::loadModel(config.modelPath, config.modelFormat);
+    model = loaded.model.get();
+    languageModel = model->isLanguageModel();
     const auto &c = model->config();
-    summary.source = config.modelPath;
-    summary.format = isDemo ? "demo" : "hf";
-    summary.architecture = c.architecture;
-    summary.layers = c.numLayers;
-    summary.hidden = c.hiddenSize;
-    summary.heads = c.numHeads;
-    summary.intermediate = c.intermediateSize;
-    summary.vocab = c.vocabSize;
-    summary.maxPositions = c.maxPositions;
-    summary.numLabels = c.numLabels;
-    summary.parameters = model->parameterCount();
-    summary.memoryBytes = model->modelBytes();
-    summary.dtype = "float32";
-    if (isDemo) {
-        summary.sizeOnDiskBytes = 0; // generated in code, nothing on disk
-        summary.tokenizer = "word";
-        summary.note = "built-in demo model, randomly initialised from a fixed seed (not trained): accuracy is "
-                       "chance level; cost, agreement and KL divergence are meaningful";
-    } else {
-        std::error_code ec;
-        for (const auto &entry : std::filesystem::directory_iterator(config.modelPath, ec))
-            if (entry.is_regular_file() && entry.path().extension() == ".safetensors")
-                summary.sizeOnDiskBytes += static_cast<std::int64_t>(entry.file_size());
-        summary.tokenizer = hfTokenizer->kind() == TokenizerKind::WordPiece ? "wordpiece" : "bpe";
-        summary.note = "accuracy on demo:reviews is only meaningful for a model trained on its labels";
-    }
-    if (config.maxLength > c.maxPositions)
+    if (c.family == ArchitectureFamily::Gpt2 && !languageModel && c.architecture == "GPT2Model")
+        throw EngineError("model.path: " + config.modelPath
+                          + " is a bare GPT2Model (no lm_head): neither a classifier nor a language model to "
+                            "evaluate");
+    if (config.maxLength > usablePositions(c))
         throw EngineError("task.max_length: " + std::to_string(config.maxLength) + " exceeds the model's "
-                          + std::to_string(c.maxPositions) + " positions");
+                          + std::to_string(usablePositions(c)) + " positions");
 }
 
 void Benchmark::Impl::loadData()
 {
-    if (config.dataset != demo::kDatasetName)
-        throw EngineError("task.dataset: '" + config.dataset + "' is not available (available: "
-                          + demo::kDatasetName + ")");
-    std::vector<demo::TextExample> examples;
+    TextDataset dataset;
     try {
-        examples = demo::reviews(config.split);
-    } catch (const std::invalid_argument &e) {
-        throw EngineError(std::string("task.split: ") + e.what());
+        dataset = loadDataset(config.dataset, config.split, config.seed, model->config().id2label);
+    } catch (const EngineError &e) {
+        const std::string what = e.what();
+        throw EngineError(what.rfind("task.", 0) == 0 ? what : "task.dataset: " + what);
     }
+    labelled = dataset.labelled() && !languageModel;
+    if (!languageModel && !dataset.labelled())
+        throw EngineError("task.dataset: " + config.dataset + " has no labels, and " + config.modelPath
+                          + " is a classifier (give a .csv/.tsv/.jsonl file with a label column)");
+    const int numLabels = model->config().numLabels;
     std::vector<std::vector<std::int64_t>> sequences;
     std::vector<int> labels;
-    sequences.reserve(examples.size());
-    for (const auto &ex : examples) {
-        sequences.push_back(hfTokenizer ? hfTokenizer->encode(ex.text, config.maxLength)
-                                        : demo::tokenizer().encode(ex.text, config.maxLength));
-        labels.push_back(ex.label);
+    sequences.reserve(dataset.examples.size());
+    const auto where = [&](const DatasetExample &ex) {
+        return ex.line > 0 ? config.dataset + ":" + std::to_string(ex.line) : config.dataset;
+    };
+    for (const auto &ex : dataset.examples) {
+        try {
+            sequences.push_back(ex.pair.empty() ? loaded.encode(ex.text, config.maxLength)
+                                                : loaded.encodePair(ex.text, ex.pair, config.maxLength));
+        } catch (const std::exception &e) {
+            throw EngineError(where(ex) + ": cannot be tokenized: " + e.what());
+        }
+        if (labelled && numLabels > 0 && ex.label >= numLabels)
+            throw EngineError(where(ex) + ": label " + dataset.labelNames.at(static_cast<std::size_t>(ex.label))
+                              + " (id " + std::to_string(ex.label) + ") is outside the model's "
+                              + std::to_string(numLabels) + " labels");
+        labels.push_back(std::max(ex.label, 0));
     }
     batches = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
-                          config.seed, hfTokenizer ? hfTokenizer->padId() : demo::WordTokenizer::kPad);
+                          config.seed, loaded.padId());
     if (batches.empty())
         throw EngineError("task.dataset: split '" + config.split + "' of " + config.dataset + " is empty");
     if (device != at::Device(at::kCPU)) {
@@ -243,7 +231,8 @@ void Benchmark::prepare()
     d.loadModel();
     if (d.device != at::Device(at::kCPU))
         d.model->to(d.device);
-    d.report("loading", 1, 1, d.summary.architecture + ", " + std::to_string(d.summary.parameters) + " parameters");
+    d.report("loading", 1, 1, d.loaded.summary.architecture + ", " + std::to_string(d.loaded.summary.parameters)
+                                  + " parameters");
 
     d.report("preparing", 0, 1, "tokenizing and batching " + d.config.dataset + " (" + d.config.split + ")");
     d.loadData();
@@ -258,7 +247,7 @@ void Benchmark::prepare()
         std::int64_t done = 0;
         for (auto index : needed) {
             d.report("baseline", done++, static_cast<std::int64_t>(needed.size()), "running the fp32 baseline");
-            d.baselineLogits.emplace(index, d.run(index).to(at::kFloat).cpu());
+            d.baselineLogits.emplace(index, d.qualityOutputs(index, d.run(index)));
         }
         d.report("baseline", done, done, "");
     } else {
@@ -272,6 +261,9 @@ void Benchmark::prepare()
         if (!enableDynamicInt8())
             throw EngineError("optimizations.quantization: dynamic-int8 needs LibTorch's ONEDNN quantized engine, "
                               "which this LibTorch build lacks");
+        if (d.model->linearNames().empty())
+            throw EngineError("optimizations.quantization: dynamic-int8 rebuilds a native model's linears; "
+                              + d.config.modelPath + " is a " + d.loaded.summary.format + " model");
         d.model->setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
             return makeDynamicInt8Linear(w, b);
         });
@@ -282,7 +274,7 @@ void Benchmark::prepare()
 
 const ModelSummary &Benchmark::model() const
 {
-    return m_impl->summary;
+    return m_impl->loaded.summary;
 }
 
 RunReport Benchmark::measure()
@@ -308,6 +300,7 @@ RunReport Benchmark::measure()
     std::vector<double> latencies;
     latencies.reserve(static_cast<std::size_t>(d.config.iterations));
     std::map<std::size_t, at::Tensor> logits;
+    LmLoss lm;
     std::int64_t realTokens = 0, paddedTokens = 0, sequences = 0;
     double flops = 0;
     for (int i = 0; i < d.config.iterations; ++i) {
@@ -324,8 +317,14 @@ RunReport Benchmark::measure()
         paddedTokens += b.paddedTokens;
         sequences += b.inputIds.size(0);
         flops += encoderForwardFlops(d.model->config(), b.inputIds.size(0), b.inputIds.size(1));
-        if (!logits.count(index))
-            logits.emplace(index, out.to(at::kFloat).cpu());
+        if (!logits.count(index)) {
+            logits.emplace(index, d.qualityOutputs(index, out));
+            if (d.languageModel) {
+                const auto l = lmLoss(out, b.inputIds, b.attentionMask);
+                lm.nll += l.nll;
+                lm.tokens += l.tokens;
+            }
+        }
     }
     d.report("timing", d.config.iterations, d.config.iterations, "");
 
@@ -338,7 +337,7 @@ RunReport Benchmark::measure()
     }
     auto allLogits = at::cat(outs);
     auto allLabels = at::cat(labels);
-    const double accuracy = allLogits.argmax(-1).eq(allLabels).to(at::kDouble).mean().item<double>();
+    const double accuracy = d.labelled ? allLogits.argmax(-1).eq(allLabels).to(at::kDouble).mean().item<double>() : 0.0;
     const auto agreement = compareLogits(allLogits, at::cat(base));
 
     d.report("evaluating", 1, 2, "measuring the machine's fp32 GEMM peak");
@@ -357,6 +356,8 @@ RunReport Benchmark::measure()
     std::int64_t weights = 0, zeros = 0;
     for (const auto &name : d.model->linearNames()) {
         const auto &w = d.model->parameters().at(name + ".weight");
+        if (name == "lm_head")
+            continue; // tied to the embeddings
         weights += w.numel();
         zeros += w.eq(0).sum().item<std::int64_t>();
     }
@@ -388,7 +389,14 @@ RunReport Benchmark::measure()
     add("achieved_flops_s", flops / totalS, "flop/s");
     add("peak_flops_s", peak, "flop/s");
     add("peak_fraction", peak > 0 ? flops / totalS / peak : 0.0, "ratio");
-    add("accuracy", accuracy, "ratio");
+    if (d.labelled)
+        add("accuracy", accuracy, "ratio");
+    if (d.languageModel) {
+        // From the LM loss on the real tokens of the timed batches' texts.
+        add("perplexity", lm.perplexity(), "");
+        add("lm_loss", lm.tokens > 0 ? lm.nll / static_cast<double>(lm.tokens) : 0.0, "nats");
+        add("eval_tokens", static_cast<double>(lm.tokens), "tokens");
+    }
     add("agreement", agreement.agreement, "ratio");
     add("kl_divergence", agreement.klDivergence, "nats");
     add("eval_examples", static_cast<double>(agreement.examples), "count");

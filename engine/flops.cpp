@@ -17,7 +17,9 @@ double encoderForwardFlops(const TransformerConfig &c, std::int64_t batch, std::
     if (c.hasPooler)
         total += 2 * B * H * H;
     if (c.numLabels > 0)
-        total += 2 * B * H * c.numLabels;
+        total += 2 * B * H * c.numLabels + (c.hasPreClassifier ? 2 * B * H * H : 0);
+    if (c.family == ArchitectureFamily::Gpt2 && c.architecture != "GPT2Model")
+        total += 2 * tokens * H * c.vocabSize; // lm_head
     return total;
 }
 

@@ -65,4 +65,46 @@ Agreement compareLogits(const at::Tensor &logits, const at::Tensor &baseline)
     return a;
 }
 
+double LmLoss::perplexity() const
+{
+    return tokens > 0 ? std::exp(nll / static_cast<double>(tokens)) : 0.0;
+}
+
+LmLoss lmLoss(const at::Tensor &logits, const at::Tensor &ids, const at::Tensor &mask)
+{
+    TORCH_CHECK(logits.dim() == 3 && ids.dim() == 2, "lmLoss: logits must be [B, S, V] and ids [B, S]");
+    LmLoss loss;
+    if (ids.size(1) < 2)
+        return loss;
+    auto logProbs = at::log_softmax(logits.slice(1, 0, -1).to(at::kFloat), -1);
+    auto targets = ids.slice(1, 1).to(logits.device());
+    auto picked = logProbs.gather(-1, targets.unsqueeze(-1)).squeeze(-1);
+    auto m = mask.to(logits.device());
+    auto valid = (m.slice(1, 0, -1) * m.slice(1, 1)).to(at::kBool);
+    loss.nll = -picked.masked_select(valid).to(at::kDouble).sum().item<double>();
+    loss.tokens = valid.sum().item<std::int64_t>();
+    return loss;
+}
+
+at::Tensor nextTokenSamples(const at::Tensor &logits, const at::Tensor &mask, int perSequence)
+{
+    TORCH_CHECK(logits.dim() == 3, "nextTokenSamples: logits must be [B, S, V]");
+    auto lengths = mask.sum(1).cpu();
+    std::vector<std::int64_t> rows, cols;
+    for (std::int64_t b = 0; b < logits.size(0); ++b) {
+        const auto n = lengths[b].item<std::int64_t>();
+        if (n <= 0)
+            continue;
+        const auto k = std::min<std::int64_t>(n, perSequence);
+        for (std::int64_t j = 1; j <= k; ++j) {
+            rows.push_back(b);
+            cols.push_back((n * j) / k - 1); // evenly spaced; j == k gives the last real position
+        }
+    }
+    auto r = at::tensor(rows, at::kLong).to(logits.device());
+    auto c = at::tensor(cols, at::kLong).to(logits.device());
+    const auto S = logits.size(1);
+    return logits.reshape({-1, logits.size(2)}).index_select(0, r * S + c).to(at::kFloat).cpu();
+}
+
 } // namespace optibench::engine

@@ -28,4 +28,18 @@ struct Agreement {
 // Logits [N, C] of the model and the baseline on the same examples.
 Agreement compareLogits(const at::Tensor &logits, const at::Tensor &baseline);
 
+// Next-token loss of a language model on the real tokens: position t predicts token t+1 where
+// both are real (mask 1). logits [B, S, V], ids and mask [B, S].
+struct LmLoss {
+    double nll = 0;          // summed negative log-likelihood, nats
+    std::int64_t tokens = 0; // predicted tokens
+    double perplexity() const;
+};
+LmLoss lmLoss(const at::Tensor &logits, const at::Tensor &ids, const at::Tensor &mask);
+
+// The next-token logits of up to `perSequence` real positions per sequence (evenly spaced, the
+// last real position always among them), as [N, V] for compareLogits: a language model's
+// distributions without keeping every position of every batch.
+at::Tensor nextTokenSamples(const at::Tensor &logits, const at::Tensor &mask, int perSequence);
+
 } // namespace optibench::engine
