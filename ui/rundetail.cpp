@@ -4,6 +4,8 @@
 #include "ui/chartexport.h"
 #include "ui/convert.h"
 #include "ui/metricinfo.h"
+#include "ui/timelineview.h"
+#include "ui/tracesummaryview.h"
 
 #include <qcustomplot.h>
 
@@ -50,6 +52,9 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     , m_environment(new QPlainTextEdit(this))
     , m_latency(new QCustomPlot(this))
     , m_histogram(new QCustomPlot(this))
+    , m_pages(new QTabWidget(this))
+    , m_traceSummary(new TraceSummaryView(m_store, this))
+    , m_timeline(new TimelineView(m_store, this))
 {
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -87,10 +92,18 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
 
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(split, tr("Overview"));
+    m_pages->addTab(m_traceSummary, tr("Ops and kernels"));
+    m_pages->addTab(m_timeline, tr("Timeline"));
+    m_timeline->setToolTip(tr("Wheel or +/- zooms, drag or arrow keys pan, Home shows the whole trace"));
+    connect(m_traceSummary, &TraceSummaryView::errorOccurred, this, &RunDetail::errorOccurred);
+    connect(m_timeline, &TimelineView::errorOccurred, this, &RunDetail::errorOccurred);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_title);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_pages, 1);
     setRun(0);
 }
 
@@ -100,6 +113,8 @@ void RunDetail::setRun(qint64 runId)
     m_metrics->setRowCount(0);
     m_spec->clear();
     m_environment->clear();
+    m_traceSummary->setRun(runId);
+    m_timeline->setRun(runId);
     if (runId <= 0) {
         m_title->setText(tr("Double-click a run in the runs table to see it here."));
         plotLatency({}, {});

@@ -1,6 +1,7 @@
 #pragma once
 // One run in detail: its metrics, the spec and environment as pretty JSON, and latency charts
-// (per iteration, and a histogram) from the store's "latency_ms" series.
+// (per iteration, and a histogram) from the store's "latency_ms" series; its trace summarised
+// (ops, layers, kernels) and on a timeline, each on its own page.
 #include <QWidget>
 
 #include <memory>
@@ -8,6 +9,7 @@
 class QCustomPlot;
 class QLabel;
 class QPlainTextEdit;
+class QTabWidget;
 class QTableWidget;
 
 namespace optibench::core {
@@ -15,6 +17,9 @@ class Store;
 }
 
 namespace optibench::ui {
+
+class TimelineView;
+class TraceSummaryView;
 
 class RunDetail : public QWidget {
     Q_OBJECT
@@ -24,6 +29,9 @@ public:
     QCustomPlot *latencyPlot() const { return m_latency; }
     QCustomPlot *histogramPlot() const { return m_histogram; }
     QTableWidget *metricsTable() const { return m_metrics; }
+    TraceSummaryView *traceSummary() const { return m_traceSummary; }
+    TimelineView *timeline() const { return m_timeline; }
+    QTabWidget *pages() const { return m_pages; }
 
 public slots:
     void setRun(qint64 runId);
@@ -42,6 +50,9 @@ private:
     QPlainTextEdit *m_environment;
     QCustomPlot *m_latency;
     QCustomPlot *m_histogram;
+    QTabWidget *m_pages;
+    TraceSummaryView *m_traceSummary;
+    TimelineView *m_timeline;
 };
 
 } // namespace optibench::ui
