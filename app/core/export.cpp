@@ -130,7 +130,7 @@ ImportedRun readRun(const json &entry, const std::string &path)
         auto ok = e.is_array() && e.size() == kTraceColumns.size() && e[0].is_number_integer() && e[1].is_string() &&
                   e[2].is_string() && e[3].is_number_integer() && e[4].is_number_integer() &&
                   e[5].is_number_integer() && e[6].is_number_integer() && e[7].is_number_integer() && e[8].is_string();
-        if (!ok || e[0].get<int>() < 0 || e[0].get<int>() > static_cast<int>(TraceKind::Range))
+        if (!ok || e[0].get<std::int64_t>() < 0 || e[0].get<std::int64_t>() > static_cast<std::int64_t>(TraceKind::Range))
             throw BundleError("bundle: " + tp + " is not an event in trace_columns order");
         TraceEventRecord ev;
         ev.kind = static_cast<TraceKind>(e[0].get<int>());
@@ -248,7 +248,9 @@ json exportBundle(const Store &store, const std::vector<std::int64_t> &runIds)
 
 std::vector<std::int64_t> importBundle(Store &store, const json &bundle)
 {
-    if (!bundle.is_object() || bundle.value("format", "") != kBundleFormat)
+    // Checked by hand: json::value() throws type_error when "format" is not a string.
+    const auto format = bundle.is_object() ? bundle.find("format") : bundle.end();
+    if (!bundle.is_object() || format == bundle.end() || !format->is_string() || *format != kBundleFormat)
         throw BundleError(std::string("bundle: not an OptiBench bundle (format is not \"") + kBundleFormat + "\")");
     const std::int64_t version = integer(bundle, "", "version");
     if (version > kBundleVersion)
