@@ -5,6 +5,8 @@
 #include "ui/comparisonmodel.h"
 #include "ui/convert.h"
 #include "ui/metricinfo.h"
+#include "ui/tracediffview.h"
+#include "ui/tradeoffview.h"
 
 #include <qcustomplot.h>
 
@@ -13,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -43,6 +46,9 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     , m_hint(new QLabel(this))
     , m_baseline(new QComboBox(this))
     , m_chart(new QCustomPlot(this))
+    , m_tradeoff(new TradeoffView(m_store, this))
+    , m_traceDiff(new TraceDiffView(m_store, this))
+    , m_chartPages(new QTabWidget(this))
 {
     m_specTable = makeTable(this, m_specModel);
     m_metricsTable = makeTable(this, m_model);
@@ -73,7 +79,12 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(specBox);
     split->addWidget(metricBox);
-    split->addWidget(m_chart);
+    m_chartPages->setDocumentMode(true);
+    m_chartPages->addTab(m_chart, tr("Selected metric"));
+    m_chartPages->addTab(m_tradeoff, tr("Cost and quality"));
+    m_chartPages->addTab(m_traceDiff, tr("Trace diff"));
+    connect(m_tradeoff, &TradeoffView::errorOccurred, this, &ComparisonView::errorOccurred);
+    split->addWidget(m_chartPages);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 4);
     split->setStretchFactor(2, 4);
@@ -87,6 +98,7 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     connect(m_baseline, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setBaseline(i);
         updateChart();
+        updateTraceDiff();
     });
     connect(m_metricsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -146,6 +158,21 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     if (m_model->rowCount() > 0)
         m_metricsTable->selectRow(row);
     updateChart();
+    m_tradeoff->setRuns(runs);
+    updateTraceDiff();
+}
+
+void ComparisonView::updateTraceDiff()
+{
+    // The baseline against the first other run.
+    const auto &runs = m_model->runs();
+    const int base = m_model->baseline();
+    qint64 a = 0, b = 0;
+    if (runs.size() >= 2 && base >= 0 && base < runs.size()) {
+        a = runs.at(base).id;
+        b = runs.at(base == 0 ? 1 : 0).id;
+    }
+    m_traceDiff->setRuns(a, b);
 }
 
 void ComparisonView::showMetric(const QString &key)

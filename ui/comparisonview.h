@@ -1,6 +1,8 @@
 #pragma once
 // The comparison page: the spec fields that differ, the metrics side by side with changes
-// against a chosen baseline, and a bar chart of the metric selected in the table.
+// against a chosen baseline; below them a bar chart of the metric selected in the table, cost
+// against quality with the Pareto front and latency series, and the trace diff of the baseline
+// and the next run.
 #include <QVector>
 #include <QWidget>
 
@@ -9,6 +11,7 @@
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QTabWidget;
 class QTableView;
 
 namespace optibench::core {
@@ -19,6 +22,8 @@ namespace optibench::ui {
 
 class ComparisonModel;
 class SpecDiffModel;
+class TraceDiffView;
+class TradeoffView;
 
 class ComparisonView : public QWidget {
     Q_OBJECT
@@ -30,6 +35,9 @@ public:
     ComparisonModel *model() const { return m_model; }
     SpecDiffModel *specModel() const { return m_specModel; }
     QCustomPlot *chart() const { return m_chart; }
+    TradeoffView *tradeoff() const { return m_tradeoff; }
+    TraceDiffView *traceDiff() const { return m_traceDiff; }
+    QTabWidget *chartPages() const { return m_chartPages; }
     void showMetric(const QString &key);
 
 signals:
@@ -37,6 +45,7 @@ signals:
 
 private:
     void updateChart();
+    void updateTraceDiff();
 
     std::shared_ptr<core::Store> m_store;
     QVector<qint64> m_runIds;
@@ -47,6 +56,9 @@ private:
     QTableView *m_specTable;
     QTableView *m_metricsTable;
     QCustomPlot *m_chart;
+    TradeoffView *m_tradeoff;
+    TraceDiffView *m_traceDiff;
+    QTabWidget *m_chartPages;
     QString m_metric;
 };
 

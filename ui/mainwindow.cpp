@@ -12,6 +12,7 @@
 #include "ui/runqueueview.h"
 #include "ui/runsmodel.h"
 #include "ui/runsview.h"
+#include "ui/settingsdialog.h"
 #include "ui/workerclient.h"
 
 #include <QAction>
@@ -232,6 +233,7 @@ void MainWindow::createActions()
 
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Worker command…"), this, &MainWindow::configureWorker);
+    settings->addAction(tr("&Preferences…"), this, [this] { SettingsDialog(this).exec(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About OptiBench"), this, [this] {

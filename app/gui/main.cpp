@@ -2,6 +2,7 @@
 #include "app/core/store.h"
 #include "ui/convert.h"
 #include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,15 +19,18 @@
 using namespace optibench;
 
 namespace {
+// The language chosen in Settings, or the system's.
 void installTranslations(QApplication &app)
 {
+    const QLocale locale = ui::SettingsDialog::uiLocale();
+    QLocale::setDefault(locale);
     // Qt's own strings, then ours (built into the resources by qt_add_translations, or beside the binary).
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("optibench"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || own->load(QLocale(), QStringLiteral("optibench"), QStringLiteral("_"),
+    if (own->load(locale, QStringLiteral("optibench"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || own->load(locale, QStringLiteral("optibench"), QStringLiteral("_"),
                      QApplication::applicationDirPath() + QStringLiteral("/../share/optibench/translations")))
         QApplication::installTranslator(own);
 }
