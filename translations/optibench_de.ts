@@ -312,6 +312,18 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Selected metric</source>
+        <translation>Gewählte Messgröße</translation>
+    </message>
+    <message>
+        <source>Cost and quality</source>
+        <translation>Kosten und Qualität</translation>
+    </message>
+    <message>
+        <source>Trace diff</source>
+        <translation>Trace-Vergleich</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExperimentPanel</name>
@@ -664,6 +676,29 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::KernelStatsModel</name>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::MainWindow</name>
     <message>
         <source>OptiBench — %1</source>
@@ -890,6 +925,10 @@
             <numerusform>%n Läufe warten oder laufen. Beenden und abbrechen?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -965,6 +1004,52 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::OpStatsModel</name>
+    <message>
+        <source>Op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>Eigenzeit</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Self share</source>
+        <translation>Anteil Eigenzeit</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RangeStatsModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>Gesamtzeit</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>GPU kernel time</source>
+        <translation>GPU-Kernelzeit</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RunDetail</name>
     <message>
         <source>Metric</source>
@@ -1025,6 +1110,22 @@
     <message>
         <source>Could not read run %1: %2</source>
         <translation>Lauf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Ops and kernels</source>
+        <translation>Ops und Kernels</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Wheel or +/- zooms, drag or arrow keys pan, Home shows the whole trace</source>
+        <translation>Mausrad oder +/- zoomt, Ziehen oder Pfeiltasten verschieben, Pos1 zeigt den ganzen Trace</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1380,25 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>A new language is applied when OptiBench starts next.</source>
+        <translation>Eine neue Sprache wird beim nächsten Start von OptiBench übernommen.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::SpecDiffModel</name>
     <message>
         <source>Spec field</source>
@@ -1287,6 +1407,254 @@
     <message>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TimelineView</name>
+    <message>
+        <source>Could not read the trace of run %1: %2</source>
+        <translation>Der Trace von Lauf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Open a run to see its timeline.</source>
+        <translation>Öffnen Sie einen Lauf, um seine Zeitleiste zu sehen.</translation>
+    </message>
+    <message>
+        <source>This run has no trace. Turn on op tracing in the experiment to record one.</source>
+        <translation>Dieser Lauf hat keinen Trace. Schalten Sie im Experiment das Aufzeichnen der Operatoren ein.</translation>
+    </message>
+    <message>
+        <source>Loading the trace…</source>
+        <translation>Trace wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not load the trace: %1</source>
+        <translation>Der Trace konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 stream %2</source>
+        <translation>%1 Stream %2</translation>
+    </message>
+    <message>
+        <source>CPU thread %1</source>
+        <translation>CPU-Thread %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+    <message>
+        <source>Starts at: %1</source>
+        <translation>Beginnt bei: %1</translation>
+    </message>
+    <message>
+        <source>Input shapes: %1</source>
+        <translation>Eingabeformen: %1</translation>
+    </message>
+    <message>
+        <source>No events in this part of the trace.</source>
+        <translation>Keine Ereignisse in diesem Teil des Traces.</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceDiffModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Calls A</source>
+        <translation>Aufrufe A</translation>
+    </message>
+    <message>
+        <source>Calls B</source>
+        <translation>Aufrufe B</translation>
+    </message>
+    <message>
+        <source>Time A</source>
+        <translation>Zeit A</translation>
+    </message>
+    <message>
+        <source>Time B</source>
+        <translation>Zeit B</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugekommen</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfallen</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceDiffView</name>
+    <message>
+        <source>Compare two traced runs to see which ops and kernels changed.</source>
+        <translation>Vergleichen Sie zwei Läufe mit Trace, um zu sehen, welche Ops und Kernels sich geändert haben.</translation>
+    </message>
+    <message>
+        <source>Diffing the traces of #%1 and #%2…</source>
+        <translation>Traces von #%1 und #%2 werden verglichen…</translation>
+    </message>
+    <message>
+        <source>Could not read the traces: %1</source>
+        <translation>Die Traces konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Run #%1 or #%2 has no trace; turn on op tracing to diff them.</source>
+        <translation>Lauf #%1 oder #%2 hat keinen Trace; schalten Sie das Aufzeichnen der Operatoren ein, um sie zu vergleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A: #%1 (baseline), B: #%2. %n op(s) or kernel(s) added, removed or changed by more than 5 %; green: less time in B.</source>
+        <translation>
+            <numerusform>A: #%1 (Basislinie), B: #%2. %n Op oder Kernel hinzugekommen, entfallen oder um mehr als 5 % geändert; grün: weniger Zeit in B.</numerusform>
+            <numerusform>A: #%1 (Basislinie), B: #%2. %n Ops oder Kernels hinzugekommen, entfallen oder um mehr als 5 % geändert; grün: weniger Zeit in B.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceSummaryView</name>
+    <message>
+        <source>Ops (sort by self or total time)</source>
+        <translation>Ops (nach Eigen- oder Gesamtzeit sortieren)</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>GPU kernels</source>
+        <translation>GPU-Kernels</translation>
+    </message>
+    <message>
+        <source>No run selected.</source>
+        <translation>Kein Lauf ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Summarising the trace…</source>
+        <translation>Trace wird zusammengefasst…</translation>
+    </message>
+    <message>
+        <source>Could not read the trace: %1</source>
+        <translation>Der Trace konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This run has no trace. Turn on op tracing in the experiment to record one.</source>
+        <translation>Dieser Lauf hat keinen Trace. Schalten Sie im Experiment das Aufzeichnen der Operatoren ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) over %1; ops&apos; self time %2.</source>
+        <translation>
+            <numerusform>%n Ereignis über %1; Eigenzeit der Ops %2.</numerusform>
+            <numerusform>%n Ereignisse über %1; Eigenzeit der Ops %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No GPU kernels in this trace (a CPU run, or kernel tracing was off).</source>
+        <translation>Keine GPU-Kernels in diesem Trace (ein CPU-Lauf, oder die Kernel-Aufzeichnung war aus).</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 ns</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TradeoffView</name>
+    <message>
+        <source>%1 (MiB)</source>
+        <translation>%1 (MiB)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cost against quality (line: Pareto front)</source>
+        <translation>Kosten gegen Qualität (Linie: Pareto-Front)</translation>
+    </message>
+    <message>
+        <source>Latency per iteration</source>
+        <translation>Latenz pro Iteration</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>Kosten:</translation>
+    </message>
+    <message>
+        <source>Quality:</source>
+        <translation>Qualität:</translation>
+    </message>
+    <message>
+        <source>No run has both %1 and %2.</source>
+        <translation>Kein Lauf hat sowohl %1 als auch %2.</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Could not read the latency series: %1</source>
+        <translation>Die Latenzreihen konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

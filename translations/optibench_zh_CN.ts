@@ -311,6 +311,18 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>Selected metric</source>
+        <translation>所选指标</translation>
+    </message>
+    <message>
+        <source>Cost and quality</source>
+        <translation>成本与质量</translation>
+    </message>
+    <message>
+        <source>Trace diff</source>
+        <translation>追踪差异</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExperimentPanel</name>
@@ -663,6 +675,29 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::KernelStatsModel</name>
+    <message>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::MainWindow</name>
     <message>
         <source>OptiBench — %1</source>
@@ -886,6 +921,10 @@
             <numerusform>有 %n 个运行排队或进行中。退出并取消它们？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -960,6 +999,52 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::OpStatsModel</name>
+    <message>
+        <source>Op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身时间</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <source>Self share</source>
+        <translation>自身时间占比</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RangeStatsModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总时间</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>GPU kernel time</source>
+        <translation>GPU 内核时间</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RunDetail</name>
     <message>
         <source>Metric</source>
@@ -1020,6 +1105,22 @@
     <message>
         <source>Could not read run %1: %2</source>
         <translation>无法读取运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Ops and kernels</source>
+        <translation>算子与内核</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Wheel or +/- zooms, drag or arrow keys pan, Home shows the whole trace</source>
+        <translation>滚轮或 +/- 缩放，拖动或方向键平移，Home 显示完整追踪</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1374,25 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>A new language is applied when OptiBench starts next.</source>
+        <translation>新语言将在下次启动 OptiBench 时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::SpecDiffModel</name>
     <message>
         <source>Spec field</source>
@@ -1281,6 +1401,252 @@
     <message>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TimelineView</name>
+    <message>
+        <source>Could not read the trace of run %1: %2</source>
+        <translation>无法读取运行 %1 的追踪：%2</translation>
+    </message>
+    <message>
+        <source>Open a run to see its timeline.</source>
+        <translation>打开一个运行以查看其时间线。</translation>
+    </message>
+    <message>
+        <source>This run has no trace. Turn on op tracing in the experiment to record one.</source>
+        <translation>此运行没有追踪。请在实验中开启算子追踪以记录。</translation>
+    </message>
+    <message>
+        <source>Loading the trace…</source>
+        <translation>正在加载追踪…</translation>
+    </message>
+    <message>
+        <source>Could not load the trace: %1</source>
+        <translation>无法加载追踪：%1</translation>
+    </message>
+    <message>
+        <source>%1 stream %2</source>
+        <translation>%1 流 %2</translation>
+    </message>
+    <message>
+        <source>CPU thread %1</source>
+        <translation>CPU 线程 %1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>时长：%1</translation>
+    </message>
+    <message>
+        <source>Starts at: %1</source>
+        <translation>开始于：%1</translation>
+    </message>
+    <message>
+        <source>Input shapes: %1</source>
+        <translation>输入形状：%1</translation>
+    </message>
+    <message>
+        <source>No events in this part of the trace.</source>
+        <translation>此追踪片段中没有事件。</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceDiffModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Calls A</source>
+        <translation>调用次数 A</translation>
+    </message>
+    <message>
+        <source>Calls B</source>
+        <translation>调用次数 B</translation>
+    </message>
+    <message>
+        <source>Time A</source>
+        <translation>时间 A</translation>
+    </message>
+    <message>
+        <source>Time B</source>
+        <translation>时间 B</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <source>op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>相同</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceDiffView</name>
+    <message>
+        <source>Compare two traced runs to see which ops and kernels changed.</source>
+        <translation>比较两个带追踪的运行，查看哪些算子和内核发生了变化。</translation>
+    </message>
+    <message>
+        <source>Diffing the traces of #%1 and #%2…</source>
+        <translation>正在比较 #%1 与 #%2 的追踪…</translation>
+    </message>
+    <message>
+        <source>Could not read the traces: %1</source>
+        <translation>无法读取追踪：%1</translation>
+    </message>
+    <message>
+        <source>Run #%1 or #%2 has no trace; turn on op tracing to diff them.</source>
+        <translation>运行 #%1 或 #%2 没有追踪；请开启算子追踪以进行比较。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A: #%1 (baseline), B: #%2. %n op(s) or kernel(s) added, removed or changed by more than 5 %; green: less time in B.</source>
+        <translation>
+            <numerusform>A：#%1（基线），B：#%2。%n 个算子或内核新增、移除或变化超过 5%；绿色：B 用时更少。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceSummaryView</name>
+    <message>
+        <source>Ops (sort by self or total time)</source>
+        <translation>算子（按自身或总时间排序）</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>GPU kernels</source>
+        <translation>GPU 内核</translation>
+    </message>
+    <message>
+        <source>No run selected.</source>
+        <translation>未选择运行。</translation>
+    </message>
+    <message>
+        <source>Summarising the trace…</source>
+        <translation>正在汇总追踪…</translation>
+    </message>
+    <message>
+        <source>Could not read the trace: %1</source>
+        <translation>无法读取追踪：%1</translation>
+    </message>
+    <message>
+        <source>This run has no trace. Turn on op tracing in the experiment to record one.</source>
+        <translation>此运行没有追踪。请在实验中开启算子追踪以记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) over %1; ops&apos; self time %2.</source>
+        <translation>
+            <numerusform>%n 个事件，跨度 %1；算子自身时间 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No GPU kernels in this trace (a CPU run, or kernel tracing was off).</source>
+        <translation>此追踪中没有 GPU 内核（CPU 运行，或未开启内核追踪）。</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TraceTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 纳秒</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::TradeoffView</name>
+    <message>
+        <source>%1 (MiB)</source>
+        <translation>%1 (MiB)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cost against quality (line: Pareto front)</source>
+        <translation>成本与质量（线：帕累托前沿）</translation>
+    </message>
+    <message>
+        <source>Latency per iteration</source>
+        <translation>每次迭代的延迟</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>延迟 (ms)</translation>
+    </message>
+    <message>
+        <source>Cost:</source>
+        <translation>成本：</translation>
+    </message>
+    <message>
+        <source>Quality:</source>
+        <translation>质量：</translation>
+    </message>
+    <message>
+        <source>No run has both %1 and %2.</source>
+        <translation>没有运行同时具有 %1 和 %2。</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Could not read the latency series: %1</source>
+        <translation>无法读取延迟序列：%1</translation>
     </message>
 </context>
 <context>

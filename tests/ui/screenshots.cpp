@@ -8,6 +8,10 @@
 #include "ui/experimentpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/rundetail.h"
+#include "ui/timelineview.h"
+#include "ui/tracediffview.h"
+#include "ui/tracesummaryview.h"
+#include "ui/tradeoffview.h"
 #include "ui/runqueuemodel.h"
 #include "ui/runqueueview.h"
 #include "ui/runsmodel.h"
@@ -40,6 +44,7 @@ core::ExperimentSpec demo(const std::string &name)
     s.task.maxLength = 64;
     s.task.warmup = 2;
     s.task.iterations = 30;
+    s.profiling.ops = true; // the trace pages and the trace diff need a trace
     return s;
 }
 
@@ -127,6 +132,18 @@ int main(int argc, char *argv[])
 
     window.showRun(window.runsModel()->row(1)->id);
     ok &= save(&window, out + QStringLiteral("/run-detail.png"));
+    ui::RunDetail *detail = window.runDetail();
+    detail->pages()->setCurrentWidget(detail->traceSummary());
+    while (detail->traceSummary()->isLoading())
+        settle(100);
+    ok &= save(&window, out + QStringLiteral("/run-detail-ops.png"));
+    detail->pages()->setCurrentWidget(detail->timeline());
+    settle(500);
+    // A few zoom steps into the middle, so single ops are wide enough to read.
+    for (int i = 0; i < 12; ++i)
+        detail->timeline()->zoomIn();
+    settle(800);
+    ok &= save(&window, out + QStringLiteral("/timeline.png"));
 
     QVector<qint64> ids;
     for (int r = 0; r < window.runsModel()->rowCount(); ++r)
@@ -134,5 +151,12 @@ int main(int argc, char *argv[])
     window.comparisonView()->setRuns(ids, baseline);
     window.pages()->setCurrentWidget(window.comparisonView());
     ok &= save(&window, out + QStringLiteral("/comparison.png"));
+    window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->tradeoff());
+    ok &= save(&window, out + QStringLiteral("/comparison-tradeoff.png"));
+    window.comparisonView()->setRuns({ids.value(0), ids.value(1)}, baseline);
+    window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->traceDiff());
+    while (window.comparisonView()->traceDiff()->isLoading())
+        settle(100);
+    ok &= save(&window, out + QStringLiteral("/comparison-trace-diff.png"));
     return ok ? 0 : 1;
 }
