@@ -27,7 +27,8 @@ std::string defaultDatabasePath()
         base = std::filesystem::path(home) / ".local/share";
     else
         base = ".";
-    const auto dir = base / "OptiBench";
+    // The desktop app's QStandardPaths::AppDataLocation: <data home>/<organization>/<application>.
+    const auto dir = base / "OptiBench" / "OptiBench";
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     return (dir / "runs.sqlite").string();

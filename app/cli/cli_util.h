@@ -13,7 +13,7 @@ class Store;
 namespace optibench::cli {
 
 // $OPTIBENCH_DB, else the desktop application's default: $XDG_DATA_HOME (or ~/.local/share)
-// + "/OptiBench/runs.sqlite". The folder is created.
+// + "/OptiBench/OptiBench/runs.sqlite". The folder is created.
 std::string defaultDatabasePath();
 // The whole file as text; throws std::runtime_error naming the file when it cannot be read.
 std::string readTextFile(const std::string &path);

@@ -20,5 +20,6 @@ void addCompareCommand(CLI::App &app, ExitCode &exit);
 void addExportCommand(CLI::App &app, ExitCode &exit);
 void addImportCommand(CLI::App &app, ExitCode &exit);
 void addDeleteCommand(CLI::App &app, ExitCode &exit);
+void addInspectCommands(CLI::App &app, ExitCode &exit); // inspect, predict
 
 } // namespace optibench::cli

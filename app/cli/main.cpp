@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/commands.h"
+#include "app/cli/openmp_env.h"
 #include "engine/benchmark.h"
 
 #ifndef OPTIBENCH_VERSION
@@ -14,6 +15,7 @@
 int main(int argc, char **argv)
 {
     using namespace optibench;
+    cli::ensurePassiveOpenMpWait(argc, argv);
     CLI::App app{"OptiBench: measure which optimizations make a transformer model cheaper on your "
                  "hardware, and at what cost in quality.",
                  "optibench-cli"};
@@ -28,6 +30,7 @@ int main(int argc, char **argv)
     cli::addExportCommand(app, exit);
     cli::addImportCommand(app, exit);
     cli::addDeleteCommand(app, exit);
+    cli::addInspectCommands(app, exit);
     cli::addSpecCommand(app, exit);
     cli::addWorkerCommand(app, exit);
 
