@@ -63,7 +63,10 @@ TradeoffView::TradeoffView(std::shared_ptr<core::Store> store, QWidget *parent)
     m_series->xAxis->setLabel(tr("iteration"));
     m_series->yAxis->setLabel(tr("latency (ms)"));
     m_series->legend->setVisible(true);
-    m_series->legend->setFont(QFont(font().family(), 8));
+    m_series->legend->setFont(QFont(font().family(), 7));
+    // Translucent, so the curves behind it stay visible.
+    m_series->legend->setBrush(QColor(255, 255, 255, 170));
+    m_series->legend->setBorderPen(Qt::NoPen);
     for (QCustomPlot *p : {m_scatter, m_series}) {
         p->setMinimumHeight(200);
         p->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
