@@ -1,6 +1,7 @@
 #include "engine/gemm.h"
 
 #include <ATen/Parallel.h>
+#include <ATen/record_function.h>
 
 #include <cmath>
 #include <limits>
@@ -58,6 +59,9 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
 {
 #if defined(OPTIBENCH_HAVE_DNNL)
     if (x.device().is_cpu() && x.scalar_type() == at::kFloat && weight.scalar_type() == at::kFloat) {
+        // Direct oneDNN calls are no ATen ops: record them as ops of their own so that traces,
+        // op tables and trace diffs see where the matrix time goes.
+        RECORD_FUNCTION("onednn::linear", std::vector<c10::IValue>({x, weight}));
         checkFloatCpu(weight, "weight");
         const auto K = x.size(-1);
         const auto N = weight.size(0);
@@ -99,6 +103,7 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
     const float scale = 1.0f / std::sqrt(static_cast<float>(D));
 #if defined(OPTIBENCH_HAVE_DNNL)
     if (q.device().is_cpu() && q.scalar_type() == at::kFloat) {
+        RECORD_FUNCTION("onednn::attention", std::vector<c10::IValue>({q, k, v}));
         auto qc = q.contiguous(), kc = k.contiguous(), vc = v.contiguous();
         auto scores = at::empty({B, heads, S, S}, q.options());
         const float *qp = qc.data_ptr<float>();
