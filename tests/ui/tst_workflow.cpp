@@ -2,12 +2,14 @@
 // the GUI's run queue; they finish and appear in the runs table. A worker killed mid-run leaves
 // the run marked failed (by the GUI) and the next run still works.
 #include "testutil.h"
+#include "ui/experimentpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/runqueuemodel.h"
 #include "ui/runsmodel.h"
 #include "ui/workerclient.h"
 
 #include <QFileInfo>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -73,6 +75,27 @@ private slots:
         QCOMPARE(runs->row(0)->name, QStringLiteral("first"));
         QVERIFY(runs->row(1)->toggles.contains(QLatin1String("bucketed")));
         QVERIFY(!store->series(runs->row(0)->id, "latency_ms").empty());
+    }
+
+    void runButtonRunsTheDemoAndTheRunAppears()
+    {
+        QTemporaryDir dir;
+        std::shared_ptr<core::Store> store;
+        auto window = makeWindow(dir, &store);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        ExperimentPanel *panel = window->experimentPanel();
+        panel->setSpec(test::shortDemoSpec("from the button"));
+        QSignalSpy finished(window->runQueue(), &RunQueueModel::runFinished);
+
+        QVERIFY(panel->runButton()->isEnabled());
+        QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
+        RunsModel *runs = window->runsModel();
+        QTRY_COMPARE_WITH_TIMEOUT(runs->rowCount(), 1, 5000);
+        QCOMPARE(runs->row(0)->status, QStringLiteral("done"));
+        QCOMPARE(runs->row(0)->model, QStringLiteral("demo:tiny-bert"));
+        QVERIFY(runs->row(0)->metrics.value(QStringLiteral("latency_p50_ms")) > 0.0);
     }
 
     void killedWorkerMarksRunFailedAndNextRunWorks()
