@@ -21,5 +21,6 @@ void addExportCommand(CLI::App &app, ExitCode &exit);
 void addImportCommand(CLI::App &app, ExitCode &exit);
 void addDeleteCommand(CLI::App &app, ExitCode &exit);
 void addInspectCommands(CLI::App &app, ExitCode &exit); // inspect, predict
+void addTraceDiffCommand(CLI::App &app, ExitCode &exit);
 
 } // namespace optibench::cli

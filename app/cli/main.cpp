@@ -31,6 +31,7 @@ int main(int argc, char **argv)
     cli::addImportCommand(app, exit);
     cli::addDeleteCommand(app, exit);
     cli::addInspectCommands(app, exit);
+    cli::addTraceDiffCommand(app, exit);
     cli::addSpecCommand(app, exit);
     cli::addWorkerCommand(app, exit);
 

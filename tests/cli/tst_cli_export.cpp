@@ -172,3 +172,21 @@ TEST_F(CliExport, DeleteNeedsYesWithoutATerminal)
     EXPECT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(json::parse(run({kCli, "list", "--db", store, "--json"}).out).size(), 0u);
 }
+
+TEST_F(CliExport, TraceDiffNeedsTracesAndListsOps)
+{
+    auto r = run({kCli, "trace-diff", s_plain, s_traced, "--db", db()});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_NE(r.err.find("has no trace"), std::string::npos) << r.err;
+
+    r = run({kCli, "trace-diff", s_traced, s_traced, "--db", db(), "--json", "--min-change", "0"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = json::parse(r.out);
+    ASSERT_FALSE(j["ops"].empty());
+    bool quantized = false;
+    for (const auto &row : j["ops"]) {
+        EXPECT_EQ(row["status"], "same") << row.dump(); // a trace against itself
+        quantized = quantized || row["name"] == "quantized::linear_dynamic";
+    }
+    EXPECT_TRUE(quantized) << "the int8 run's linears are quantized ops";
+}
