@@ -88,6 +88,23 @@ std::size_t cuptiRecordSize(int kind)
     }
 }
 
+template <class Record>
+void CuptiRecordDecoder::addTransfer(const Record &r, EventKind kind, std::string name)
+{
+    Pending p;
+    p.event.kind = kind;
+    p.event.name = std::move(name);
+    p.event.device = cudaDevice(r.deviceId);
+    p.event.lane = r.streamId;
+    p.event.startNs = static_cast<std::int64_t>(r.start) - m_origin;
+    p.event.durationNs = duration(r.start, r.end);
+    p.event.bytes = static_cast<std::int64_t>(r.bytes);
+    p.cuptiCorrelation = r.correlationId;
+    p.contextId = r.contextId;
+    m_contextDevices[r.contextId] = r.deviceId;
+    m_pending.push_back(std::move(p));
+}
+
 void CuptiRecordDecoder::addRecord(const void *record)
 {
     const auto *base = static_cast<const CUpti_Activity *>(record);
@@ -116,38 +133,14 @@ void CuptiRecordDecoder::addRecord(const void *record)
     }
     case CUPTI_ACTIVITY_KIND_MEMCPY: {
         const auto *m = static_cast<const cupti::MemcpyRecord *>(record);
-        Pending p;
-        p.event.kind = EventKind::Memcpy;
-        p.event.name = memcpyName(m->copyKind);
-        p.event.device = cudaDevice(m->deviceId);
-        p.event.lane = m->streamId;
-        p.event.startNs = static_cast<std::int64_t>(m->start) - m_origin;
-        p.event.durationNs = duration(m->start, m->end);
-        p.event.bytes = static_cast<std::int64_t>(m->bytes);
-        p.cuptiCorrelation = m->correlationId;
-        p.contextId = m->contextId;
-        m_contextDevices[m->contextId] = m->deviceId;
-        m_pending.push_back(std::move(p));
+        addTransfer(*m, EventKind::Memcpy, memcpyName(m->copyKind));
         ++m_counts.memcpys;
         break;
     }
-    case CUPTI_ACTIVITY_KIND_MEMSET: {
-        const auto *m = static_cast<const cupti::MemsetRecord *>(record);
-        Pending p;
-        p.event.kind = EventKind::Memset;
-        p.event.name = "Memset";
-        p.event.device = cudaDevice(m->deviceId);
-        p.event.lane = m->streamId;
-        p.event.startNs = static_cast<std::int64_t>(m->start) - m_origin;
-        p.event.durationNs = duration(m->start, m->end);
-        p.event.bytes = static_cast<std::int64_t>(m->bytes);
-        p.cuptiCorrelation = m->correlationId;
-        p.contextId = m->contextId;
-        m_contextDevices[m->contextId] = m->deviceId;
-        m_pending.push_back(std::move(p));
+    case CUPTI_ACTIVITY_KIND_MEMSET:
+        addTransfer(*static_cast<const cupti::MemsetRecord *>(record), EventKind::Memset, "Memset");
         ++m_counts.memsets;
         break;
-    }
     case CUPTI_ACTIVITY_KIND_SYNCHRONIZATION: {
         const auto *s = static_cast<const cupti::SyncRecord *>(record);
         Pending p;

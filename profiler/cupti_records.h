@@ -57,6 +57,9 @@ private:
         std::uint32_t cuptiCorrelation = 0;
         std::uint32_t contextId = 0;
     };
+    // Memcpy and memset records share their layout of stream, times, bytes and ids.
+    template <class Record>
+    void addTransfer(const Record &r, EventKind kind, std::string name);
     std::int64_t m_origin = 0;
     std::vector<Pending> m_pending;
     std::unordered_map<std::uint32_t, std::int64_t> m_externalIds; // CUPTI correlation -> op id

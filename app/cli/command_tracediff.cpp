@@ -10,7 +10,7 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
-#include "app/cli/trace_records.h"
+#include "app/session/trace_records.h"
 #include "app/core/store.h"
 #include "profiler/trace_diff.h"
 
@@ -42,7 +42,7 @@ profiler::Trace load(core::Store &store, std::int64_t id)
         throw std::runtime_error(store.path() + ": there is no run " + std::to_string(id));
     if (store.traceEventCount(id) == 0)
         throw std::runtime_error("run " + std::to_string(id) + " has no trace (run it with profiling.ops on)");
-    return toTrace(store.traceEvents(id));
+    return session::toTrace(store.traceEvents(id));
 }
 
 void printTable(const char *title, const std::vector<profiler::DiffRow> &rows, int top)

@@ -1,5 +1,7 @@
 #include "app/session/trace_pass.h"
 
+#include "app/session/trace_records.h"
+
 #include <string>
 
 #include "engine/benchmark.h"
@@ -8,23 +10,6 @@
 #include "profiler/trace.h"
 
 namespace optibench::session {
-namespace {
-
-core::TraceKind toStoreKind(profiler::EventKind kind)
-{
-    switch (kind) {
-    case profiler::EventKind::Op: return core::TraceKind::Op;
-    case profiler::EventKind::Kernel: return core::TraceKind::Kernel;
-    case profiler::EventKind::Memcpy: return core::TraceKind::Memcpy;
-    case profiler::EventKind::Memset: return core::TraceKind::Memset;
-    case profiler::EventKind::Sync: return core::TraceKind::Sync;
-    case profiler::EventKind::Range: return core::TraceKind::Range;
-    }
-    return core::TraceKind::Op;
-}
-
-} // namespace
-
 TracePassResult runTracePass(engine::Benchmark &bench, const core::ExperimentSpec &spec)
 {
     const int n = spec.profiling.iterations;
@@ -62,24 +47,14 @@ TracePassResult runTracePass(engine::Benchmark &bench, const core::ExperimentSpe
     if (spec.profiling.kernels && !gpuOn)
         throw engine::EngineError("profiling.kernels: " + gpuError);
 
-    TracePassResult result;
-    result.events.reserve(trace.events.size());
     std::int64_t opCount = 0, kernelCount = 0;
-    for (auto &e : trace.events) {
-        core::TraceEventRecord r;
-        r.kind = toStoreKind(e.kind);
-        r.name = std::move(e.name);
-        r.device = std::move(e.device);
-        r.lane = e.lane;
-        r.startNs = e.startNs;
-        r.durationNs = e.durationNs;
-        r.correlation = e.correlation;
-        r.parent = e.parent;
-        r.shapes = std::move(e.shapes);
+    for (const auto &e : trace.events) {
         opCount += e.kind == profiler::EventKind::Op;
         kernelCount += e.kind == profiler::EventKind::Kernel;
-        result.events.push_back(std::move(r));
     }
+    const std::int64_t dropped = trace.droppedRecords;
+    TracePassResult result;
+    result.events = toRecords(std::move(trace));
     const double overhead = plainNs > 0 ? double(tracedNs - plainNs) / double(plainNs) : 0.0;
     result.metrics.push_back({"tracing_overhead", overhead, "ratio"});
     result.metrics.push_back({"traced_pass_ms", double(tracedNs) / 1e6 / n, "ms"});
@@ -87,7 +62,7 @@ TracePassResult runTracePass(engine::Benchmark &bench, const core::ExperimentSpe
     result.metrics.push_back({"traced_ops", double(opCount), "events"});
     if (spec.profiling.kernels)
         result.metrics.push_back({"traced_kernels", double(kernelCount), "events"});
-    result.metrics.push_back({"dropped_records", double(trace.droppedRecords), "records"});
+    result.metrics.push_back({"dropped_records", double(dropped), "records"});
     return result;
 }
 

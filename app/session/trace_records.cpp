@@ -1,6 +1,6 @@
-#include "app/cli/trace_records.h"
+#include "app/session/trace_records.h"
 
-namespace optibench::cli {
+namespace optibench::session {
 namespace {
 
 profiler::EventKind toProfilerKind(core::TraceKind kind)
@@ -16,7 +16,40 @@ profiler::EventKind toProfilerKind(core::TraceKind kind)
     return profiler::EventKind::Op;
 }
 
+core::TraceKind toStoreKind(profiler::EventKind kind)
+{
+    switch (kind) {
+    case profiler::EventKind::Op: return core::TraceKind::Op;
+    case profiler::EventKind::Kernel: return core::TraceKind::Kernel;
+    case profiler::EventKind::Memcpy: return core::TraceKind::Memcpy;
+    case profiler::EventKind::Memset: return core::TraceKind::Memset;
+    case profiler::EventKind::Sync: return core::TraceKind::Sync;
+    case profiler::EventKind::Range: return core::TraceKind::Range;
+    }
+    return core::TraceKind::Op;
+}
+
 } // namespace
+
+std::vector<core::TraceEventRecord> toRecords(profiler::Trace trace)
+{
+    std::vector<core::TraceEventRecord> records;
+    records.reserve(trace.events.size());
+    for (auto &e : trace.events) {
+        core::TraceEventRecord r;
+        r.kind = toStoreKind(e.kind);
+        r.name = std::move(e.name);
+        r.device = std::move(e.device);
+        r.lane = e.lane;
+        r.startNs = e.startNs;
+        r.durationNs = e.durationNs;
+        r.correlation = e.correlation;
+        r.parent = e.parent;
+        r.shapes = std::move(e.shapes);
+        records.push_back(std::move(r));
+    }
+    return records;
+}
 
 // The stored rows back as the profiler's trace; parent indices are the run's event order.
 profiler::Trace toTrace(std::vector<core::TraceEventRecord> records)
@@ -39,4 +72,4 @@ profiler::Trace toTrace(std::vector<core::TraceEventRecord> records)
     return trace;
 }
 
-} // namespace optibench::cli
+} // namespace optibench::session
