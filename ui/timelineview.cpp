@@ -2,10 +2,12 @@
 
 #include "app/core/store.h"
 #include "ui/convert.h"
+#include "ui/timelineoverview.h"
 #include "ui/tracemodels.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTimer>
@@ -27,20 +29,52 @@ struct WindowResult {
     QString error;
 };
 
+struct OverviewResult {
+    core::TraceOverview overview;
+    QString error;
+};
+
 // Each pool thread keeps its own connection: SQLite connections are not shared across threads.
-WindowResult loadWindow(const std::string &path, qint64 runId, std::int64_t t0, std::int64_t t1)
+core::Store &threadStore(const std::string &path)
 {
     thread_local std::unique_ptr<core::Store> store;
+    if (!store || store->path() != path)
+        store = std::make_unique<core::Store>(path);
+    return *store;
+}
+
+WindowResult loadWindow(const std::string &path, qint64 runId, std::int64_t t0, std::int64_t t1)
+{
     WindowResult r;
     try {
-        if (!store || store->path() != path)
-            store = std::make_unique<core::Store>(path);
-        r.data = buildTimeline(store->traceWindow(runId, t0, t1), t0, t1);
+        r.data = buildTimeline(threadStore(path).traceWindow(runId, t0, t1), t0, t1);
         r.data.runId = runId;
     } catch (const std::exception &e) {
         r.error = toQ(e.what());
     }
     return r;
+}
+
+OverviewResult loadOverview(const std::string &path, qint64 runId, std::int64_t t0, std::int64_t t1, int buckets)
+{
+    OverviewResult r;
+    try {
+        r.overview = threadStore(path).traceOverview(runId, t0, t1, buckets);
+        sortOverviewLanes(r.overview);
+    } catch (const std::exception &e) {
+        r.error = toQ(e.what());
+    }
+    return r;
+}
+
+QColor laneColor(bool gpu)
+{
+    return gpu ? QColor(0xc0, 0x60, 0x30) : QColor(0x3a, 0x7c, 0x8c);
+}
+
+bool isGpu(const std::string &device)
+{
+    return device.rfind("cpu", 0) != 0;
 }
 
 QColor spanColor(const TimelineSpan &s)
@@ -74,10 +108,12 @@ double tickStep(double nsPerPixel, int minPixels)
 TimelineView::TimelineView(std::shared_ptr<core::Store> store, QWidget *parent)
     : QWidget(parent)
     , m_store(std::move(store))
-    , m_jobs(this)
+    , m_overviewJobs(this)
+    , m_detailJobs(this)
     , m_loadTimer(new QTimer(this))
 {
-    m_pool.setMaxThreadCount(1);
+    m_overviewPool.setMaxThreadCount(1);
+    m_detailPool.setMaxThreadCount(1);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(400, 160);
@@ -90,8 +126,10 @@ TimelineView::TimelineView(std::shared_ptr<core::Store> store, QWidget *parent)
 
 TimelineView::~TimelineView()
 {
-    m_jobs.cancel();
-    m_pool.waitForDone();
+    m_overviewJobs.cancel();
+    m_detailJobs.cancel();
+    m_overviewPool.waitForDone();
+    m_detailPool.waitForDone();
 }
 
 int TimelineView::plotWidth() const
@@ -101,15 +139,21 @@ int TimelineView::plotWidth() const
 
 void TimelineView::setRun(qint64 runId)
 {
-    m_jobs.cancel();
+    m_overviewJobs.cancel();
+    m_detailJobs.cancel();
     m_runId = runId;
     m_data = TimelineData();
+    m_overview = core::TraceOverview();
+    m_overviewRun = 0;
+    m_eventCount = 0;
     m_firstRow = 0;
     m_message.clear();
     m_extentStart = m_extentEnd = 0;
     if (runId > 0) {
         try {
+            // Two rows of trace_summary: fast enough for the GUI thread.
             std::tie(m_extentStart, m_extentEnd) = m_store->traceExtent(runId);
+            m_eventCount = m_store->traceEventCount(runId);
         } catch (const std::exception &e) {
             emit errorOccurred(tr("Could not read the trace of run %1: %2").arg(runId).arg(toQ(e.what())));
         }
@@ -130,37 +174,114 @@ void TimelineView::setMapping(const TimelineMapping &mapping)
 {
     m_mapping = m_extentEnd > m_extentStart ? mapping.clampedTo(m_extentStart, m_extentEnd, plotWidth()) : mapping;
     update();
-    const std::int64_t t0 = m_mapping.startNs, t1 = m_mapping.endNs(plotWidth());
-    // Reload when the view leaves the loaded window, or when it shows a small part of it (a
-    // tighter window keeps memory and paint work proportional to what is on screen).
-    const bool covered = m_data.runId == m_runId && m_data.windowStartNs <= t0 && m_data.windowEndNs >= t1
-                         && m_data.windowEndNs - m_data.windowStartNs <= 16 * (t1 - t0);
-    if (!covered)
+    // Pans and zooms come in bursts: loadVisibleWindow decides once the burst settles.
+    if (m_extentEnd > m_extentStart)
         m_loadTimer->start();
+}
+
+std::pair<std::int64_t, std::int64_t> TimelineView::loadRange() const
+{
+    const std::int64_t t0 = m_mapping.startNs, t1 = m_mapping.endNs(plotWidth());
+    const std::int64_t margin = (t1 - t0) / 2;
+    return {qMax(m_extentStart, t0 - margin), qMin(m_extentEnd + 1, t1 + margin)};
+}
+
+bool TimelineView::detailCovers(std::int64_t t0, std::int64_t t1) const
+{
+    t0 = qMax(t0, m_extentStart);
+    t1 = qMin(t1, m_extentEnd + 1);
+    return m_data.runId == m_runId && m_data.windowStartNs <= t0 && m_data.windowEndNs >= t1;
+}
+
+bool TimelineView::overviewFits(std::int64_t t0, std::int64_t t1) const
+{
+    t0 = qMax(t0, m_extentStart);
+    t1 = qMin(t1, m_extentEnd + 1);
+    // At about pixel resolution: at most two pixels per bucket, at most four buckets per pixel.
+    const double b = m_overview.bucketNs();
+    return m_overviewRun == m_runId && m_overview.startNs <= t0 && m_overview.endNs >= t1
+           && b <= 2 * m_mapping.nsPerPixel && b >= m_mapping.nsPerPixel / 4;
+}
+
+bool TimelineView::drawsDetail() const
+{
+    if (m_runId <= 0 || m_data.runId != m_runId)
+        return false;
+    return m_overviewRun != m_runId || detailCovers(m_mapping.startNs, m_mapping.endNs(plotWidth()));
+}
+
+int TimelineView::rowCount() const
+{
+    if (drawsDetail())
+        return int(m_data.rows.size());
+    return m_overviewRun == m_runId && m_runId > 0 ? int(m_overview.lanes.size()) : 0;
 }
 
 void TimelineView::loadVisibleWindow()
 {
     if (m_runId <= 0 || m_extentEnd <= m_extentStart)
         return;
-    // The visible window and half of it again on either side, so short pans need no load.
     const std::int64_t t0 = m_mapping.startNs, t1 = m_mapping.endNs(plotWidth());
-    const std::int64_t margin = (t1 - t0) / 2;
-    const std::int64_t from = qMax(m_extentStart, t0 - margin);
-    const std::int64_t to = qMin(m_extentEnd + 1, t1 + margin);
+    const auto [from, to] = loadRange();
+    if (!detailCovers(t0, t1) && !overviewFits(t0, t1)) {
+        const int buckets = int(qBound(1.0, std::round(double(to - from) / m_mapping.nsPerPixel), 20000.0));
+        const std::string path = m_store->path();
+        const qint64 runId = m_runId;
+        m_overviewJobs.startJob(
+            &m_overviewPool, [path, runId, from = from, to = to, buckets] { return loadOverview(path, runId, from, to, buckets); },
+            [this, runId](OverviewResult result) {
+                if (!result.error.isEmpty()) {
+                    m_message = tr("Could not load the trace: %1").arg(result.error);
+                    emit errorOccurred(m_message);
+                } else {
+                    m_overview = std::move(result.overview);
+                    m_overviewRun = runId;
+                    m_message.clear();
+                    loadDetailIfSmall();
+                }
+                update();
+            });
+    }
+    loadDetailIfSmall();
+}
+
+void TimelineView::loadDetailIfSmall()
+{
+    const std::int64_t t0 = m_mapping.startNs, t1 = m_mapping.endNs(plotWidth());
+    // Loaded already, and not much wider than what is on screen (a tighter window keeps memory
+    // and paint work proportional to what is shown).
+    if (detailCovers(t0, t1) && m_data.windowEndNs - m_data.windowStartNs <= 16 * (t1 - t0))
+        return;
+    if (m_detailJobs.isJobRunning() && m_detailPending.first <= qMax(t0, m_extentStart)
+        && m_detailPending.second >= qMin(t1, m_extentEnd + 1))
+        return;
+    const auto [from, to] = loadRange();
+    std::int64_t estimate = -1;
+    if (m_eventCount <= kDetailEvents)
+        estimate = m_eventCount;
+    else if (m_overviewRun == m_runId && m_overview.startNs <= qMax(t0, m_extentStart)
+             && m_overview.endNs >= qMin(t1, m_extentEnd + 1))
+        estimate = overviewEventsIn(m_overview, qMax(from, m_overview.startNs), qMin(to, m_overview.endNs));
+    if (estimate < 0)
+        return; // the overview will tell
+    if (estimate > kDetailEvents) {
+        m_detailJobs.cancel(); // a window loading for an earlier, narrower view
+        return;
+    }
     const std::string path = m_store->path();
     const qint64 runId = m_runId;
-    m_jobs.startJob(&m_pool, [path, runId, from, to] { return loadWindow(path, runId, from, to); },
-                    [this](WindowResult result) {
-                        if (!result.error.isEmpty()) {
-                            m_message = tr("Could not load the trace: %1").arg(result.error);
-                            emit errorOccurred(m_message);
-                        } else {
-                            m_data = std::move(result.data);
-                            m_message.clear();
-                        }
-                        update();
-                    });
+    m_detailPending = {from, to};
+    m_detailJobs.startJob(&m_detailPool, [path, runId, from = from, to = to] { return loadWindow(path, runId, from, to); },
+                          [this](WindowResult result) {
+                              if (!result.error.isEmpty()) {
+                                  m_message = tr("Could not load the trace: %1").arg(result.error);
+                                  emit errorOccurred(m_message);
+                              } else {
+                                  m_data = std::move(result.data);
+                                  m_message.clear();
+                              }
+                              update();
+                          });
 }
 
 void TimelineView::zoomIn()
@@ -188,15 +309,32 @@ int TimelineView::rowAt(int y) const
     if (y < kAxisHeight)
         return -1;
     const int row = m_firstRow + (y - kAxisHeight) / kRowHeight;
-    return row < int(m_data.rows.size()) ? row : -1;
+    return row < rowCount() ? row : -1;
 }
 
-QString TimelineView::rowLabel(const TimelineRow &row) const
+QString TimelineView::rowLabel(const std::string &device, std::int64_t lane, bool gpu) const
 {
-    if (row.depth > 0)
-        return QString();
-    return row.gpu ? tr("%1 stream %2").arg(toQ(row.device)).arg(row.lane)
-                   : tr("CPU thread %1").arg(row.lane);
+    return gpu ? tr("%1 stream %2").arg(toQ(device)).arg(lane) : tr("CPU thread %1").arg(lane);
+}
+
+QString TimelineView::overviewToolTip(std::size_t lane, std::int64_t t) const
+{
+    const int b = overviewBucketAt(m_overview, t);
+    if (b < 0 || lane >= m_overview.lanes.size())
+        return {};
+    const auto &l = m_overview.lanes[lane];
+    const auto i = std::size_t(b);
+    if (l.events[i] == 0 && l.busyNs[i] <= 0)
+        return {};
+    const double width = m_overview.bucketNs();
+    const double from = double(m_overview.startNs - m_extentStart) + b * width;
+    QString text = QStringLiteral("<b>%1</b><br>").arg(rowLabel(l.device, l.lane, isGpu(l.device)).toHtmlEscaped());
+    text += tr("From %1 to %2").arg(formatDuration(from), formatDuration(from + width));
+    text += QStringLiteral("<br>") + tr("Events: %1").arg(QLocale().toString(qulonglong(l.events[i])));
+    text += QStringLiteral("<br>")
+            + tr("Busy: %1%").arg(qBound(0.0, 100.0 * l.busyNs[i] / width, 100.0), 0, 'f', 0);
+    text += QStringLiteral("<br>") + tr("Zoom in to see single events.");
+    return text;
 }
 
 QString TimelineView::toolTipAt(const QPoint &pos) const
@@ -205,6 +343,8 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     if (row < 0 || pos.x() < kLabelWidth)
         return {};
     const double x = pos.x() - kLabelWidth;
+    if (!drawsDetail())
+        return overviewToolTip(std::size_t(row), m_mapping.timeForX(x));
     const TimelineSpan *s = m_data.spanAt(std::size_t(row), m_mapping.timeForX(x),
                                           std::llround(2 * m_mapping.nsPerPixel));
     if (!s)
@@ -239,34 +379,57 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.fillRect(rect(), palette().base());
     drawAxis(p);
     m_lastRects = 0;
-    const bool haveData = m_data.runId == m_runId && m_runId > 0;
-    if (haveData) {
+    const bool detail = drawsDetail();
+    const bool overview = !detail && m_runId > 0 && m_overviewRun == m_runId;
+    const int rows = rowCount();
+    if (detail) {
         int y = kAxisHeight;
-        for (int r = m_firstRow; r < int(m_data.rows.size()) && y < height(); ++r, y += kRowHeight)
+        for (int r = m_firstRow; r < rows && y < height(); ++r, y += kRowHeight)
             drawRow(p, m_data.rows[size_t(r)], y);
-        if (m_data.rows.empty())
-            m_message = tr("No events in this part of the trace.");
+    } else if (overview) {
+        int y = kAxisHeight;
+        for (int r = m_firstRow; r < rows && y < height(); ++r, y += kRowHeight) {
+            const auto &lane = m_overview.lanes[size_t(r)];
+            m_lastRects += drawOverviewLane(p, m_overview, lane, m_mapping,
+                                            QRect(kLabelWidth, y + 1, plotWidth(), kRowHeight - 2),
+                                            laneColor(isGpu(lane.device)));
+        }
     }
+    if ((detail || overview) && rows == 0)
+        m_message = tr("No events in this part of the trace.");
     // Row labels over the left margin.
     p.fillRect(QRect(0, 0, kLabelWidth, height()), palette().window());
-    if (haveData) {
-        p.setPen(palette().windowText().color());
-        int y = kAxisHeight;
-        for (int r = m_firstRow; r < int(m_data.rows.size()) && y < height(); ++r, y += kRowHeight) {
-            const QString label = rowLabel(m_data.rows[size_t(r)]);
-            if (!label.isEmpty()) {
-                p.drawLine(0, y, width(), y);
-                p.drawText(QRect(4, y, kLabelWidth - 8, kRowHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                           fontMetrics().elidedText(label, Qt::ElideRight, kLabelWidth - 8));
-            }
+    p.setPen(palette().windowText().color());
+    int y = kAxisHeight;
+    for (int r = m_firstRow; r < rows && y < height(); ++r, y += kRowHeight) {
+        QString label;
+        if (detail) {
+            const TimelineRow &row = m_data.rows[size_t(r)];
+            if (row.depth == 0)
+                label = rowLabel(row.device, row.lane, row.gpu);
+        } else {
+            const auto &lane = m_overview.lanes[size_t(r)];
+            label = rowLabel(lane.device, lane.lane, isGpu(lane.device));
         }
+        if (!label.isEmpty()) {
+            p.drawLine(0, y, width(), y);
+            p.drawText(QRect(4, y, kLabelWidth - 8, kRowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                       fontMetrics().elidedText(label, Qt::ElideRight, kLabelWidth - 8));
+        }
+    }
+    if (overview && rows > 0 && y + kRowHeight <= height()) {
+        p.setPen(palette().placeholderText().color());
+        p.drawText(QRect(kLabelWidth + 4, y + 4, plotWidth() - 8, kRowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("Busy time per thread and stream, %1 events; zoom in to see single events.")
+                       .arg(QLocale().toString(qlonglong(m_overview.eventCount))));
     }
     if (!m_message.isEmpty()) {
         p.setPen(palette().placeholderText().color());
         p.drawText(rect().adjusted(kLabelWidth, kAxisHeight, 0, 0), Qt::AlignCenter | Qt::TextWordWrap, m_message);
     }
     p.end();
-    emit framePainted(haveData);
+    m_paintedOverview = overview;
+    emit framePainted(detail || overview);
 }
 
 void TimelineView::drawAxis(QPainter &p)
@@ -295,7 +458,7 @@ void TimelineView::drawRow(QPainter &p, const TimelineRow &row, int y)
     const auto &spans = row.spans;
     const int w = plotWidth();
     const std::int64_t t0 = m_mapping.startNs, t1 = m_mapping.endNs(w);
-    const QColor dense = row.gpu ? QColor(0xc0, 0x60, 0x30) : QColor(0x3a, 0x7c, 0x8c);
+    const QColor dense = laneColor(row.gpu);
     const int top = y + 1, h = kRowHeight - 2;
     // Runs of pixel columns covered only by sub-pixel events, drawn as one rectangle.
     int denseFrom = -1, denseTo = -1;
@@ -353,7 +516,7 @@ void TimelineView::wheelEvent(QWheelEvent *event)
 {
     const double steps = event->angleDelta().y() / 120.0;
     if (event->modifiers() & Qt::ShiftModifier) {
-        m_firstRow = qBound(0, m_firstRow - int(steps * 3), qMax(0, int(m_data.rows.size()) - 1));
+        m_firstRow = qBound(0, m_firstRow - int(steps * 3), qMax(0, rowCount() - 1));
         update();
     } else {
         zoomAt(event->position().x() - kLabelWidth, std::pow(kZoomStep, steps));
@@ -392,7 +555,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Left: setMapping(m_mapping.pannedBy(-plotWidth() / 10.0)); break;
     case Qt::Key_Right: setMapping(m_mapping.pannedBy(plotWidth() / 10.0)); break;
     case Qt::Key_Up: m_firstRow = qMax(0, m_firstRow - 1); update(); break;
-    case Qt::Key_Down: m_firstRow = qMin(qMax(0, int(m_data.rows.size()) - 1), m_firstRow + 1); update(); break;
+    case Qt::Key_Down: m_firstRow = qMin(qMax(0, rowCount() - 1), m_firstRow + 1); update(); break;
     case Qt::Key_Home: showAll(); break;
     default: QWidget::keyPressEvent(event); return;
     }

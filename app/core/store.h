@@ -5,6 +5,7 @@
 // file is migrated in one transaction, a newer one is refused. Nothing here deletes data
 // except deleteRuns(). Neither Qt nor LibTorch.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -94,6 +95,32 @@ struct RunFilter {
     int offset = 0;
 };
 
+// A coarse picture of a stretch of a run's trace, for views zoomed out too far to show single
+// events: [startNs, endNs) cut into equal buckets and, per thread or stream, how many events
+// and how much busy time fall into each. Computed from the stored chunks without reading a
+// string per event (a million events: tens of milliseconds).
+struct TraceLaneOverview {
+    std::string device; // "cpu", "cuda:0"
+    std::int64_t lane = 0;
+    std::vector<std::uint32_t> events; // per bucket: events whose visible part begins there
+    std::vector<double> busyNs;        // per bucket: time covered by the lane's outermost events
+                                       // (those without an enclosing event)
+};
+
+struct TraceOverview {
+    std::int64_t startNs = 0;
+    std::int64_t endNs = 0;
+    int buckets = 0;
+    std::int64_t eventCount = 0;          // events overlapping [startNs, endNs), each counted once
+    std::vector<TraceLaneOverview> lanes; // by device, then lane
+
+    double bucketNs() const
+    {
+        return buckets > 0 ? double(static_cast<std::uint64_t>(endNs) - static_cast<std::uint64_t>(startNs)) / buckets
+                           : 0.0;
+    }
+};
+
 // Everything a finished run writes, in one transaction.
 struct RunResults {
     std::vector<Metric> metrics;
@@ -157,6 +184,9 @@ public:
     std::vector<TraceEventRecord> traceWindow(std::int64_t runId, std::int64_t startNs,
                                               std::int64_t endNs, int limit = 0) const;
     std::vector<TraceEventRecord> traceEvents(std::int64_t runId) const;
+    // Events overlapping [startNs, endNs) summarised per lane into `buckets` equal parts (at
+    // most 1,000,000); empty when the range is empty or buckets < 1.
+    TraceOverview traceOverview(std::int64_t runId, std::int64_t startNs, std::int64_t endNs, int buckets) const;
 
     // User edits (the GUI's only writes).
     void renameRun(std::int64_t runId, const std::string &name);
@@ -170,6 +200,11 @@ private:
     void open();
     void writeResults(std::int64_t runId, const RunResults &results);
     void writeTrace(std::int64_t runId, const std::vector<TraceEventRecord> &events);
+    // Calls visit(blob, size, first start, event count) for each chunk that may hold an event
+    // overlapping [startNs, endNs).
+    void forEachChunkIn(std::int64_t runId, std::int64_t startNs, std::int64_t endNs,
+                        const std::function<void(const unsigned char *, std::size_t, std::int64_t, std::int64_t)>
+                            &visit) const;
 
     std::string m_path;
     sqlite3 *m_db = nullptr;

@@ -176,8 +176,11 @@ const std::string &Reader::text(std::uint64_t id)
     return m_strings[id];
 }
 
-void Reader::decode(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
-                    std::int64_t startNs, std::int64_t endNs, std::vector<Decoded> &out)
+// Field by field, as write() lays them out; visit(seq, kind, name, device, shapes, lane, start,
+// duration, correlation, parent) for each event.
+template <typename Visit>
+void Reader::walk(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
+                  Visit &&visit)
 {
     std::size_t pos = 0;
     auto next = [&]() -> std::uint64_t {
@@ -193,8 +196,6 @@ void Reader::decode(const unsigned char *data, std::size_t size, std::int64_t fi
         damaged();
         return 0;
     };
-    const bool all = startNs == std::numeric_limits<std::int64_t>::min() &&
-                     endNs == std::numeric_limits<std::int64_t>::max();
     std::int64_t prevStart = firstStartNs, prevSeq = 0;
     for (std::int64_t i = 0; i < count; ++i) {
         const std::int64_t seq = wrapAdd(prevSeq, unzigzag(next()));
@@ -210,26 +211,48 @@ void Reader::decode(const unsigned char *data, std::size_t size, std::int64_t fi
             damaged();
         prevStart = start;
         prevSeq = seq;
-        const auto d = static_cast<std::int64_t>(duration);
-        // Overlaps [startNs, endNs): starts before the end and ends after the start; an event of
-        // duration 0 counts when it starts inside.
-        if (!all && !(start < endNs && (start >= startNs || wrapAdd(start, d) > startNs)))
-            continue;
-        Decoded e;
-        e.seq = seq;
-        e.event.kind = static_cast<TraceKind>(kind);
-        e.event.name = text(name);
-        e.event.device = text(device);
-        e.event.shapes = text(shapes);
-        e.event.lane = lane;
-        e.event.startNs = start;
-        e.event.durationNs = d;
-        e.event.correlation = correlation;
-        e.event.parent = parent;
-        out.push_back(std::move(e));
+        visit(seq, static_cast<TraceKind>(kind), name, device, shapes, lane, start, static_cast<std::int64_t>(duration),
+              correlation, parent);
     }
     if (pos != size)
         damaged();
+}
+
+void Reader::decode(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
+                    std::int64_t startNs, std::int64_t endNs, std::vector<Decoded> &out)
+{
+    const bool all = startNs == std::numeric_limits<std::int64_t>::min() &&
+                     endNs == std::numeric_limits<std::int64_t>::max();
+    walk(data, size, firstStartNs, count,
+         [&](std::int64_t seq, TraceKind kind, std::uint64_t name, std::uint64_t device, std::uint64_t shapes,
+             std::int64_t lane, std::int64_t start, std::int64_t d, std::int64_t correlation, std::int64_t parent) {
+             // Overlaps [startNs, endNs): starts before the end and ends after the start; an event
+             // of duration 0 counts when it starts inside.
+             if (!all && !(start < endNs && (start >= startNs || wrapAdd(start, d) > startNs)))
+                 return;
+             Decoded e;
+             e.seq = seq;
+             e.event.kind = kind;
+             e.event.name = text(name);
+             e.event.device = text(device);
+             e.event.shapes = text(shapes);
+             e.event.lane = lane;
+             e.event.startNs = start;
+             e.event.durationNs = d;
+             e.event.correlation = correlation;
+             e.event.parent = parent;
+             out.push_back(std::move(e));
+         });
+}
+
+void Reader::place(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
+                   std::vector<Placed> &out)
+{
+    walk(data, size, firstStartNs, count,
+         [&](std::int64_t, TraceKind kind, std::uint64_t, std::uint64_t device, std::uint64_t, std::int64_t lane,
+             std::int64_t start, std::int64_t d, std::int64_t, std::int64_t parent) {
+             out.push_back({start, d, lane, device, parent, kind});
+         });
 }
 
 } // namespace optibench::core::trace_chunks

@@ -30,6 +30,17 @@ struct Decoded {
     TraceEventRecord event;
 };
 
+// What places an event on the timeline, without its strings: for overviews, which visit every
+// event of a range and must not pay for a string copy per event.
+struct Placed {
+    std::int64_t startNs = 0;
+    std::int64_t durationNs = 0;
+    std::int64_t lane = 0;
+    std::uint64_t device = 0; // trace_strings id; Reader::text resolves it
+    std::int64_t parent = -1;
+    TraceKind kind = TraceKind::Op;
+};
+
 // Decodes chunk blobs; throws StoreError naming `path` when a blob is damaged. Strings are read
 // from trace_strings once per reader.
 class Reader {
@@ -38,9 +49,14 @@ public:
     // Appends the chunk's events that overlap [startNs, endNs) (see Store::traceWindow).
     void decode(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
                 std::int64_t startNs, std::int64_t endNs, std::vector<Decoded> &out);
+    // Appends every event of the chunk as Placed, reading no strings.
+    void place(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
+               std::vector<Placed> &out);
+    const std::string &text(std::uint64_t id);
 
 private:
-    const std::string &text(std::uint64_t id);
+    template <typename Visit>
+    void walk(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count, Visit &&visit);
     void damaged() const;
 
     sqlite3 *m_db;

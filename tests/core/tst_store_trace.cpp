@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <random>
 #include <tuple>
 
@@ -182,4 +183,65 @@ TEST_F(StoreTraceTest, VersionTwoFileIsMigratedAndKeepsItsTraces)
     ASSERT_EQ(after.size(), 7u);
     EXPECT_EQ(after[6].name, "late");
     EXPECT_EQ(after[6].parent, 4);
+}
+
+// The overview against a direct computation over the events: counts per lane and bucket, and
+// busy time of the outermost events, clipped to the range, for ranges cutting through events.
+TEST_F(StoreTraceTest, OverviewCountsAndBusyTimeMatchTheEvents)
+{
+    Store store(file());
+    const auto id = store.beginRun("t", 0, "{}", "{}");
+    std::mt19937_64 rng(5);
+    std::vector<TraceEventRecord> all;
+    std::int64_t t = 0;
+    for (int i = 0; i < 6000; ++i) {
+        const std::int64_t lane = i % 3;
+        const std::string device = lane == 2 ? "cuda:0" : "cpu";
+        t += std::uniform_int_distribution<std::int64_t>(0, 3'000)(rng);
+        // Every fifth event a long outermost one; the rest nested (parent set) or zero-length.
+        const bool outer = i % 5 == 0;
+        const std::int64_t d = outer ? std::uniform_int_distribution<std::int64_t>(1, 400'000)(rng)
+                                     : std::uniform_int_distribution<std::int64_t>(0, 2'000)(rng);
+        all.push_back({TraceKind::Op, "op", device, lane, t, d, 0, outer ? -1 : std::int64_t(all.size()) - 1, ""});
+    }
+    store.insertTraceEvents(id, all);
+
+    for (const auto &[s, e, buckets] : {std::tuple<std::int64_t, std::int64_t, int>{-10, 10'000'000, 97},
+                                        {1'234'567, 3'456'789, 400},
+                                        {2'000'000, 2'000'500, 7}}) {
+        const TraceOverview o = store.traceOverview(id, s, e, buckets);
+        ASSERT_EQ(o.buckets, buckets);
+        const double w = double(e - s) / buckets;
+        std::map<std::pair<std::string, std::int64_t>, std::pair<std::vector<std::uint32_t>, std::vector<double>>> want;
+        std::int64_t count = 0;
+        for (const auto &ev : all) {
+            const std::int64_t end = ev.startNs + ev.durationNs;
+            if (!(ev.startNs < e && (ev.startNs >= s || end > s)))
+                continue;
+            ++count;
+            auto &[events, busy] = want[{ev.device, ev.lane}];
+            events.resize(std::size_t(buckets));
+            busy.resize(std::size_t(buckets));
+            const double from = double(std::max(ev.startNs, s) - s), to = double(std::min(end, e) - s);
+            ++events[std::min(std::size_t(buckets) - 1, std::size_t(from / w))];
+            if (ev.parent >= 0)
+                continue;
+            for (int b = 0; b < buckets; ++b)
+                busy[std::size_t(b)] += std::max(0.0, std::min(to, (b + 1) * w) - std::max(from, b * w));
+        }
+        EXPECT_EQ(o.eventCount, count);
+        ASSERT_EQ(o.lanes.size(), want.size());
+        for (const auto &lane : o.lanes) {
+            const auto &[events, busy] = want.at({lane.device, lane.lane});
+            EXPECT_EQ(lane.events, events) << lane.device << " " << lane.lane;
+            ASSERT_EQ(lane.busyNs.size(), busy.size());
+            for (std::size_t b = 0; b < busy.size(); ++b)
+                EXPECT_NEAR(lane.busyNs[b], busy[b], 1e-6 * w) << "bucket " << b;
+        }
+        // Lanes ordered by device, then lane.
+        EXPECT_EQ(o.lanes.front().device, "cpu");
+        EXPECT_EQ(o.lanes.back().device, "cuda:0");
+    }
+    EXPECT_TRUE(store.traceOverview(id, 10, 10, 5).lanes.empty());
+    EXPECT_TRUE(store.traceOverview(id, 0, 10, 0).lanes.empty());
 }

@@ -1,5 +1,6 @@
 // The timeline: its pixel/time mapping on its own, rows built from stored events, and the view
-// over a store with 1,000,000 events: time from opening the run to the first painted frame.
+// over a store with 1,000,000 events: time from opening the run to the first painted frame and to
+// the first frame with the events (the per-lane overview), then single events once zoomed in.
 #include "app/core/store.h"
 #include "ui/timelinedata.h"
 #include "ui/timelinemapping.h"
@@ -133,11 +134,6 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QSignalSpy painted(&view, &TimelineView::framePainted);
-        QElapsedTimer open;
-        open.start();
-        view.setRun(runId);
-        QTRY_VERIFY_WITH_TIMEOUT(!painted.isEmpty(), 10000);
-        const qint64 firstPaint = open.elapsed();
         auto withEvents = [&painted] {
             for (const auto &args : painted) {
                 if (args.at(0).toBool())
@@ -145,25 +141,58 @@ private slots:
             }
             return false;
         };
+        QElapsedTimer open;
+        open.start();
+        view.setRun(runId);
+        QTRY_VERIFY_WITH_TIMEOUT(!painted.isEmpty(), 10000);
+        const qint64 firstPaint = open.elapsed();
         QTRY_VERIFY_WITH_TIMEOUT(withEvents(), 60000);
         const qint64 eventsPaint = open.elapsed();
-        qInfo("1,000,000 events: first paint %lld ms, first frame with the events %lld ms after opening the run; "
-              "%d rectangles drawn, %zu events loaded",
-              firstPaint, eventsPaint, view.lastRectCount(), view.data().eventCount);
-        // The window opens at once (axis, rows loading); the events follow from the worker thread.
+        qInfo("1,000,000 events: first paint %lld ms, first frame with the events (per-lane overview) %lld ms after "
+              "opening the run; %d rectangles drawn",
+              firstPaint, eventsPaint, view.lastRectCount());
+        // The window opens at once (axis, rows loading); the overview follows from a worker thread.
         QVERIFY2(firstPaint < 300, qPrintable(QStringLiteral("first paint took %1 ms").arg(firstPaint)));
-        QCOMPARE(view.data().eventCount, std::size_t(1000000));
-        // Merging: at most one rectangle per pixel column and row (plus the wide ones).
-        QVERIFY(view.lastRectCount() <= int(view.data().rows.size()) * view.plotWidth());
+        // Zoomed out, the overview stands for every event; single events are not loaded.
+        QVERIFY(view.showsOverview());
+        QCOMPARE(view.overview().eventCount, std::int64_t(1000000));
+        QCOMPARE(view.overview().lanes.size(), std::size_t(2));
+        QCOMPARE(view.data().eventCount, std::size_t(0));
+        // At most one rectangle per pixel column and lane.
+        QVERIFY(view.lastRectCount() > 0);
+        QVERIFY(view.lastRectCount() <= int(view.overview().lanes.size()) * view.plotWidth());
+        QVERIFY(view.toolTipAt(QPoint(view.width() / 2, 22 + 9)).contains(QStringLiteral("Busy")));
 
-        // Zoomed far in, only a narrow window is loaded from the store.
+        // Zoomed far in, only a narrow window of single events is loaded from the store.
         painted.clear();
         for (int i = 0; i < 40; ++i)
             view.zoomIn();
-        QTRY_VERIFY_WITH_TIMEOUT(view.data().eventCount < 1000000 && !view.isLoading(), 10000);
-        QTRY_VERIFY(withEvents());
-        QVERIFY(view.data().eventCount > 0);
-        QVERIFY(!view.toolTipAt(QPoint(view.width() / 2, 22 + 9)).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(view.data().eventCount > 0 && !view.isLoading(), 10000);
+        QTRY_VERIFY(withEvents() && !view.showsOverview());
+        QVERIFY(view.data().eventCount <= std::size_t(TimelineView::kDetailEvents));
+        QCOMPARE(view.data().rows.size(), std::size_t(4)); // two threads, ranges and nested ops
+        QVERIFY(view.toolTipAt(QPoint(view.width() / 2, 22 + 9)).contains(QStringLiteral("Duration")));
+
+        // Home: the whole run again, as the overview.
+        painted.clear();
+        view.showAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && withEvents() && view.showsOverview(), 10000);
+    }
+
+    void smallRunShowsSingleEventsAtOnce()
+    {
+        QTemporaryDir dir;
+        auto store = std::make_shared<core::Store>((dir.path() + QStringLiteral("/runs.sqlite")).toStdString());
+        const auto runId = store->beginRun("small", 0, "{}", "{}");
+        store->insertTraceEvents(runId, manyEvents(3000));
+        TimelineView view(store);
+        view.resize(900, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setRun(runId);
+        QTRY_VERIFY_WITH_TIMEOUT(view.data().eventCount == 3000 && !view.isLoading(), 10000);
+        QTRY_VERIFY(!view.showsOverview());
+        QCOMPARE(view.overview().eventCount, std::int64_t(3000));
     }
 };
 
