@@ -6,6 +6,7 @@
 #include "ui/convert.h"
 #include "ui/experimentpanel.h"
 #include "ui/messagebar.h"
+#include "ui/modelinfo.h"
 #include "ui/modelpanel.h"
 #include "ui/rundetail.h"
 #include "ui/runqueuemodel.h"
@@ -416,12 +417,15 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.isEmpty() || !urls.first().isLocalFile())
         return;
-    const QFileInfo info(urls.first().toLocalFile());
-    // A dropped config.json or weights file stands for its model folder.
-    const QString path = info.isFile() && (info.suffix() == QLatin1String("json") || info.suffix() == QLatin1String("safetensors"))
-        ? info.absolutePath()
-        : info.absoluteFilePath();
-    setModelPath(path);
+    // A dropped config.json or weights file stands for its model folder; anything that is no
+    // model is refused here, with the reason, rather than failing later in a run.
+    const LocalModelInfo info = readModelInfo(urls.first().toLocalFile());
+    if (!info.ok()) {
+        showError(tr("Cannot open the dropped model: %1").arg(info.error));
+        event->ignore();
+        return;
+    }
+    setModelPath(info.path);
     event->acceptProposedAction();
 }
 

@@ -3,6 +3,7 @@
 #include "app/core/store.h"
 #include "ui/convert.h"
 #include "ui/metricinfo.h"
+#include "ui/modelinfo.h"
 
 #include <QFileInfo>
 #include <QLabel>
@@ -66,32 +67,46 @@ void ModelPanel::refresh()
     m_recent->addItems(recentModels());
 
     QString html = QStringLiteral("<b>%1</b><br>").arg(m_path.toHtmlEscaped());
-    if (m_path.startsWith(QLatin1String("demo:"))) {
-        html += tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.") + QStringLiteral("<br>");
+    const LocalModelInfo info = readModelInfo(m_path);
+    const QLocale locale;
+    if (!info.ok()) {
+        html += QStringLiteral("<span style='color:#b3261e'>%1</span><br>").arg(info.error.toHtmlEscaped());
     } else {
-        const QFileInfo fi(m_path);
-        if (!fi.exists())
-            html += tr("<span style='color:#b3261e'>This path does not exist on this machine.</span>") + QStringLiteral("<br>");
-        else if (fi.isDir())
-            html += tr("Folder (Hugging Face format expected: config.json and weights)") + QStringLiteral("<br>");
-        else
-            html += tr("File, %1").arg(QLocale().formattedDataSize(fi.size())) + QStringLiteral("<br>");
+        if (info.format == QLatin1String("demo"))
+            html += tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
+                    + QStringLiteral("<br>");
+        auto row = [&html](const QString &label, const QString &value) {
+            if (!value.isEmpty())
+                html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label, value.toHtmlEscaped());
+        };
+        auto number = [&locale](int n) { return n > 0 ? locale.toString(n) : QString(); };
+        html += QStringLiteral("<table>");
+        row(tr("Architecture"), info.architecture);
+        row(tr("Format"), info.format == QLatin1String("hf") ? tr("Hugging Face folder")
+                          : info.format == QLatin1String("torchscript") ? tr("TorchScript")
+                                                                        : tr("built in"));
+        row(tr("Layers"), number(info.layers));
+        row(tr("Hidden size"), number(info.hidden));
+        row(tr("Attention heads"), number(info.heads));
+        if (info.parameters > 0)
+            row(tr("Parameters"), formatMetric(QStringLiteral("parameters"), double(info.parameters)));
+        if (info.sizeBytes > 0)
+            row(tr("Size"), locale.formattedDataSize(info.sizeBytes));
+        row(tr("Data type"), info.dtype);
+        row(tr("Tokenizer"), info.tokenizer);
+        html += QStringLiteral("</table>");
     }
 
     try {
         const auto models = m_store->models();
-        const QLocale locale;
         int known = 0;
         for (const auto &m : models) {
             if (toQ(m.source) != m_path)
                 continue;
             ++known;
             html += QStringLiteral("<table>");
-            html += tr("<tr><td>Architecture</td><td>%1</td></tr>").arg(toQ(m.architecture).toHtmlEscaped());
-            html += tr("<tr><td>Format</td><td>%1</td></tr>").arg(toQ(m.format));
-            html += tr("<tr><td>Parameters</td><td>%1</td></tr>").arg(formatMetric(QStringLiteral("parameters"), double(m.parameters)));
-            if (m.sizeBytes > 0)
-                html += tr("<tr><td>Size</td><td>%1</td></tr>").arg(locale.formattedDataSize(m.sizeBytes));
+            if (info.parameters <= 0 && m.parameters > 0)
+                html += tr("<tr><td>Parameters</td><td>%1</td></tr>").arg(formatMetric(QStringLiteral("parameters"), double(m.parameters)));
             if (!m.sha256.empty())
                 html += tr("<tr><td>SHA-256</td><td>%1…</td></tr>").arg(toQ(m.sha256).left(16));
             html += QStringLiteral("</table>");
