@@ -1,6 +1,7 @@
 #include "ui/comparisonmodel.h"
 
 #include "ui/metricinfo.h"
+#include "ui/spectext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -155,7 +156,7 @@ void flatten(const QJsonValue &v, const QString &prefix, QHash<QString, QString>
     } else if (v.isNull()) {
         out.insert(prefix, QStringLiteral("null"));
     } else {
-        out.insert(prefix, v.toString());
+        out.insert(prefix, choiceText(v.toString())); // "inference", "bucketed", ... as the panel shows them
     }
 }
 } // namespace

@@ -1,6 +1,9 @@
 #include "ui/experimentpanel.h"
 
 #include "ui/convert.h"
+#include "ui/modelinfo.h"
+#include "ui/presets.h"
+#include "ui/spectext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,36 +29,6 @@ namespace optibench::ui {
 
 namespace {
 const char kPresetGroup[] = "presets";
-
-// One sentence on what each choice does and what it usually costs.
-QString explain(const QString &value)
-{
-    static const QHash<QString, const char *> texts = {
-        {QStringLiteral("fp32"), QT_TRANSLATE_NOOP("Techniques", "Full 32-bit floats: the reference for speed and quality.")},
-        {QStringLiteral("tf32"), QT_TRANSLATE_NOOP("Techniques", "TensorFloat-32 matmuls on Ampere GPUs: faster, about 3 decimal digits of mantissa.")},
-        {QStringLiteral("fp16"), QT_TRANSLATE_NOOP("Techniques", "Everything in 16-bit floats: half the memory, fast on GPUs, may overflow without care.")},
-        {QStringLiteral("bf16"), QT_TRANSLATE_NOOP("Techniques", "Everything in bfloat16: half the memory, fp32's range, about 1e-2 relative error.")},
-        {QStringLiteral("amp-fp16"), QT_TRANSLATE_NOOP("Techniques", "Mixed precision: matmuls in fp16, sensitive ops in fp32; usually quality-neutral.")},
-        {QStringLiteral("amp-bf16"), QT_TRANSLATE_NOOP("Techniques", "Mixed precision with bfloat16: no loss scaling needed; usually quality-neutral.")},
-        {QStringLiteral("none"), QT_TRANSLATE_NOOP("Techniques", "Leave this technique off.")},
-        {QStringLiteral("dynamic-int8"), QT_TRANSLATE_NOOP("Techniques", "Linear layers in int8 with activations quantized on the fly: 2-4x faster on CPU, small accuracy loss.")},
-        {QStringLiteral("weight-int8"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in int8 and dequantized per use: 4x smaller model, little speed gain.")},
-        {QStringLiteral("fp16-weights"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in fp16: half the model size, compute stays in fp32.")},
-        {QStringLiteral("bf16-weights"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in bfloat16: half the model size, compute stays in fp32.")},
-        {QStringLiteral("qat"), QT_TRANSLATE_NOOP("Techniques", "Quantization-aware training: fake-quantizes during training so int8 loses less accuracy.")},
-        {QStringLiteral("magnitude"), QT_TRANSLATE_NOOP("Techniques", "Zeroes the smallest weights: smaller when compressed, faster only with sparse kernels.")},
-        {QStringLiteral("heads"), QT_TRANSLATE_NOOP("Techniques", "Removes whole attention heads: really faster, costs accuracy beyond about 30%.")},
-        {QStringLiteral("neurons"), QT_TRANSLATE_NOOP("Techniques", "Removes feed-forward neurons: really faster and smaller, costs accuracy as it grows.")},
-        {QStringLiteral("2:4"), QT_TRANSLATE_NOOP("Techniques", "Two of every four weights zero: structured sparsity that sparse tensor cores accelerate.")},
-        {QStringLiteral("fixed"), QT_TRANSLATE_NOOP("Techniques", "Pads every batch to the maximum length: simple, wastes compute on padding.")},
-        {QStringLiteral("dynamic"), QT_TRANSLATE_NOOP("Techniques", "Pads each batch to its longest sequence: less waste, shapes vary.")},
-        {QStringLiteral("bucketed"), QT_TRANSLATE_NOOP("Techniques", "Groups sequences of similar length into batches: least padding, order changes.")},
-        {QStringLiteral("inference"), QT_TRANSLATE_NOOP("Techniques", "Times forward passes on the evaluation split.")},
-        {QStringLiteral("training"), QT_TRANSLATE_NOOP("Techniques", "Runs optimizer steps on the training split and measures loss, time and memory.")},
-    };
-    const auto it = texts.constFind(value);
-    return it == texts.constEnd() ? QString() : QCoreApplication::translate("Techniques", *it);
-}
 
 QSpinBox *spin(QWidget *parent, int min, int max, const QString &tip)
 {
@@ -85,34 +58,6 @@ std::string comboValue(const QComboBox *combo)
     return fromQ(combo->currentData().toString());
 }
 
-QHash<QString, core::ExperimentSpec> builtinPresets()
-{
-    QHash<QString, core::ExperimentSpec> p;
-    core::ExperimentSpec baseline;
-    baseline.name = "baseline";
-    p.insert(ExperimentPanel::tr("Baseline (fp32, CPU)"), baseline);
-
-    core::ExperimentSpec int8 = baseline;
-    int8.name = "int8 CPU";
-    int8.optimizations.quantization = "dynamic-int8";
-    int8.optimizations.padding = "bucketed";
-    p.insert(ExperimentPanel::tr("int8 on CPU"), int8);
-
-    core::ExperimentSpec bf16 = baseline;
-    bf16.name = "bf16 GPU";
-    bf16.device = "cuda";
-    bf16.optimizations.precision = "bf16";
-    p.insert(ExperimentPanel::tr("bf16 on GPU"), bf16);
-
-    core::ExperimentSpec training = baseline;
-    training.name = "memory-saving training";
-    training.task.mode = "training";
-    training.optimizations.checkpointEvery = 1;
-    training.optimizations.gradAccumulation = 4;
-    training.optimizations.freezeEmbeddings = true;
-    p.insert(ExperimentPanel::tr("Memory-saving training"), training);
-    return p;
-}
 } // namespace
 
 ExperimentPanel::ExperimentPanel(QWidget *parent)
@@ -127,8 +72,8 @@ void ExperimentPanel::addChoices(QComboBox *combo, const std::vector<std::string
 {
     for (const std::string &v : values) {
         const QString value = toQ(v);
-        combo->addItem(value, value);
-        combo->setItemData(combo->count() - 1, explain(value), Qt::ToolTipRole);
+        combo->addItem(choiceText(value), value);
+        combo->setItemData(combo->count() - 1, choiceExplanation(value), Qt::ToolTipRole);
     }
 }
 
@@ -232,6 +177,7 @@ void ExperimentPanel::buildUi()
     m_share->setSpecialValueText(tr("off"));
     opt->addRow(tr("Share layers:"), m_share);
     form->addWidget(optBox);
+    form->addWidget(buildDistillation(content));
 
     // Hardware and profiling
     auto *hwBox = new QGroupBox(tr("Hardware and profiling"), content);
@@ -275,7 +221,11 @@ void ExperimentPanel::buildUi()
         if (!dir.isEmpty())
             setModelPath(dir);
     });
-    connect(m_model, &QLineEdit::editingFinished, this, [this] { emit modelPathChanged(m_model->text()); });
+    connect(m_model, &QLineEdit::editingFinished, this, [this] {
+        updateModelFamily();
+        emit modelPathChanged(m_model->text());
+    });
+    connect(m_pruning, &QComboBox::currentIndexChanged, this, &ExperimentPanel::pruningMethodChanged);
     connect(m_run, &QPushButton::clicked, this, [this] {
         if (m_error.isEmpty())
             emit runRequested(toQ(spec().name), specJson());
@@ -318,6 +268,15 @@ core::ExperimentSpec ExperimentPanel::spec() const
     s.optimizations.gradAccumulation = m_accumulation->value();
     s.optimizations.freezeEmbeddings = m_freeze->isChecked();
     s.optimizations.shareLayers = m_share->value();
+    if (m_distill->isChecked()) {
+        core::DistillationSpec d;
+        d.teacher = fromQ(m_teacher->text().trimmed());
+        d.studentLayers = m_studentLayers->value();
+        d.studentHidden = m_studentHidden->value();
+        d.alpha = m_alpha->value();
+        d.temperature = m_temperature->value();
+        s.optimizations.distillation = d;
+    }
     s.device = comboValue(m_device);
     s.threads = m_threads->value();
     s.profiling.ops = m_traceOps->isChecked();
@@ -356,11 +315,19 @@ void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
     m_accumulation->setValue(s.optimizations.gradAccumulation);
     m_freeze->setChecked(s.optimizations.freezeEmbeddings);
     m_share->setValue(s.optimizations.shareLayers);
+    const core::DistillationSpec d = s.optimizations.distillation.value_or(core::DistillationSpec{});
+    m_distill->setChecked(s.optimizations.distillation.has_value());
+    m_teacher->setText(toQ(d.teacher));
+    m_studentLayers->setValue(d.studentLayers);
+    m_studentHidden->setValue(d.studentHidden);
+    m_alpha->setValue(d.alpha);
+    m_temperature->setValue(d.temperature);
     setCombo(m_device, s.device);
     m_threads->setValue(s.threads);
     m_traceOps->setChecked(s.profiling.ops);
     m_traceKernels->setChecked(s.profiling.kernels);
     m_updating = false;
+    updateModelFamily();
     revalidate();
 }
 
@@ -369,6 +336,8 @@ void ExperimentPanel::setModelPath(const QString &path)
     if (m_model->text() == path)
         return;
     m_model->setText(path);
+    updateModelFamily();
+    revalidate();
     emit modelPathChanged(path);
 }
 
@@ -400,11 +369,11 @@ void ExperimentPanel::markInvalidChoices(QComboBox *combo, void (*apply)(core::E
         try {
             core::validateCombination(candidate);
         } catch (const std::exception &e) {
-            reason = toQ(e.what());
+            reason = specErrorText(candidate, e);
         }
         QStandardItem *item = model->item(i);
         item->setEnabled(reason.isEmpty() || i == combo->currentIndex());
-        item->setToolTip(reason.isEmpty() ? explain(value) : tr("Not available: %1").arg(reason));
+        item->setToolTip(reason.isEmpty() ? choiceExplanation(value) : tr("Not available: %1").arg(reason));
     }
 }
 
@@ -419,13 +388,42 @@ void ExperimentPanel::revalidate()
     m_checkpoint->setEnabled(training);
     m_accumulation->setEnabled(training);
     m_freeze->setEnabled(training);
-    const bool pruning = m_pruning->currentData().toString() != QLatin1String("none");
-    m_pruneAmount->setEnabled(pruning);
-    m_pruneScope->setEnabled(m_pruning->currentData().toString() == QLatin1String("magnitude"));
+    m_share->setEnabled(training);
+    m_distill->setEnabled(training || m_distill->isChecked());
+    m_distill->setToolTip(training ? tr("Trains the model as a student that imitates a larger teacher's outputs: a "
+                                        "smaller, faster model that keeps much of the teacher's accuracy, for the cost "
+                                        "of running the teacher in every training step")
+                                   : tr("Not available: distillation acts on training only; the mode is inference"));
+    const bool distill = training && m_distill->isChecked();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_teacher, m_teacherBrowse, m_studentLayers, m_studentHidden,
+                                                       m_alpha, m_temperature})
+        w->setEnabled(distill);
+    const QString method = m_pruning->currentData().toString();
+    const bool twoFour = method == QLatin1String("2:4");
+    m_pruneAmount->setEnabled(method != QLatin1String("none") && !twoFour);
+    m_pruneAmount->setToolTip(twoFour ? tr("2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5")
+                                      : tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
+    m_pruneScope->setEnabled(method == QLatin1String("magnitude"));
 
     markInvalidChoices(m_precision, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.precision = v; });
     markInvalidChoices(m_quantization, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.quantization = v; });
-    markInvalidChoices(m_pruning, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.pruning.method = v; });
+    markInvalidChoices(m_pruning, [](core::ExperimentSpec &s, const std::string &v) {
+        s.optimizations.pruning.method = v;
+        // The amount follows the method (pruningMethodChanged), so judge each with its own.
+        s.optimizations.pruning.amount = v == "none" ? 0.0 : v == "2:4" ? 0.5 : 0.3;
+        if (v != "magnitude")
+            s.optimizations.pruning.scope = "global";
+    });
+    if (!m_bertFamily) {
+        auto *model = qobject_cast<QStandardItemModel *>(m_pruning->model());
+        for (const char *structured : {"heads", "neurons"}) {
+            const int i = m_pruning->findData(QLatin1String(structured));
+            if (model && i >= 0) {
+                model->item(i)->setEnabled(i == m_pruning->currentIndex());
+                model->item(i)->setToolTip(tr("Not available: %1").arg(m_structuredPruningReason));
+            }
+        }
+    }
     markInvalidChoices(m_padding, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.padding = v; });
     markInvalidChoices(m_mode, [](core::ExperimentSpec &s, const std::string &v) { s.task.mode = v; });
     markInvalidChoices(m_device, [](core::ExperimentSpec &s, const std::string &v) { s.device = v; });
@@ -437,7 +435,7 @@ void ExperimentPanel::revalidate()
         try {
             core::validateCombination(candidate);
         } catch (const std::exception &e) {
-            reason = toQ(e.what());
+            reason = specErrorText(candidate, e);
         }
         m_traceKernels->setEnabled(reason.isEmpty() || m_traceKernels->isChecked());
         m_traceKernels->setToolTip(reason.isEmpty() ? tr("Records GPU kernels with CUPTI (CUDA devices only)")
@@ -445,13 +443,16 @@ void ExperimentPanel::revalidate()
     }
 
     m_error.clear();
+    const core::ExperimentSpec current = spec();
     try {
-        const core::ExperimentSpec s = spec();
-        core::parseSpecText(core::toJsonText(s)); // field-level checks: ranges, allowed values
-        core::validateCombination(s);
+        core::parseSpecText(core::toJsonText(current)); // field-level checks: ranges, allowed values
+        core::validateCombination(current);
     } catch (const std::exception &e) {
-        m_error = toQ(e.what());
+        m_error = specErrorText(current, e);
     }
+    if (m_error.isEmpty() && !m_bertFamily && (current.optimizations.pruning.method == "heads"
+                                               || current.optimizations.pruning.method == "neurons"))
+        m_error = m_structuredPruningReason;
     m_run->setEnabled(m_error.isEmpty());
     m_status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
     m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b3261e;"));
@@ -523,6 +524,37 @@ void ExperimentPanel::deletePreset()
     }
     QSettings().remove(QLatin1String(kPresetGroup) + QLatin1Char('/') + name);
     reloadPresets();
+}
+
+void ExperimentPanel::updateModelFamily()
+{
+    const LocalModelInfo info = readModelInfo(m_model->text().trimmed());
+    // A path that cannot be read is not judged here: the run reports it, naming the file.
+    m_bertFamily = !info.ok() || info.isBertFamily();
+    m_structuredPruningReason =
+        tr("removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1")
+            .arg(info.architecture.isEmpty() ? info.modelType : info.architecture);
+}
+
+void ExperimentPanel::pruningMethodChanged()
+{
+    if (m_updating)
+        return;
+    const QString method = m_pruning->currentData().toString();
+    m_updating = true;
+    if (method == QLatin1String("none")) {
+        m_pruneAmount->setValue(0.0);
+    } else if (method == QLatin1String("2:4")) {
+        if (m_pruneAmount->value() != 0.5)
+            m_lastPruneAmount = m_pruneAmount->value() > 0 ? m_pruneAmount->value() : m_lastPruneAmount;
+        m_pruneAmount->setValue(0.5);
+    } else if (m_pruneAmount->value() == 0.0 || m_pruneAmount->value() == 0.5) {
+        m_pruneAmount->setValue(m_lastPruneAmount);
+    }
+    if (method != QLatin1String("magnitude"))
+        setCombo(m_pruneScope, "global");
+    m_updating = false;
+    revalidate();
 }
 
 } // namespace optibench::ui

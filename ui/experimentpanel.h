@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QToolButton;
 
 namespace optibench::ui {
 
@@ -46,6 +47,11 @@ private:
     void addChoices(QComboBox *combo, const std::vector<std::string> &values);
     // Disables each item of combo whose value would make the spec invalid, with the reason.
     void markInvalidChoices(QComboBox *combo, void (*apply)(core::ExperimentSpec &, const std::string &));
+    QWidget *buildDistillation(QWidget *parent);
+    // Reads what the model path is (the GUI's own look at config.json): structured pruning of
+    // heads and neurons needs a native BERT-family encoder.
+    void updateModelFamily();
+    void pruningMethodChanged();
 
     QLineEdit *m_name;
     QLineEdit *m_model;
@@ -66,6 +72,13 @@ private:
     QSpinBox *m_accumulation;
     QCheckBox *m_freeze;
     QSpinBox *m_share;
+    QCheckBox *m_distill;
+    QLineEdit *m_teacher;
+    QToolButton *m_teacherBrowse;
+    QSpinBox *m_studentLayers;
+    QSpinBox *m_studentHidden;
+    QDoubleSpinBox *m_alpha;
+    QDoubleSpinBox *m_temperature;
     QComboBox *m_device;
     QSpinBox *m_threads;
     QCheckBox *m_traceOps;
@@ -76,6 +89,9 @@ private:
     QLabel *m_status;
     QPushButton *m_run;
     QString m_error;
+    bool m_bertFamily = true;
+    QString m_structuredPruningReason; // why heads/neurons pruning is unavailable
+    double m_lastPruneAmount = 0.3;    // restored when leaving 2:4, whose amount is fixed
     bool m_updating = false;
 };
 

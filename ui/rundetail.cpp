@@ -4,6 +4,7 @@
 #include "ui/chartexport.h"
 #include "ui/convert.h"
 #include "ui/metricinfo.h"
+#include "ui/spectext.h"
 #include "ui/timelineview.h"
 #include "ui/tracesummaryview.h"
 
@@ -129,7 +130,7 @@ void RunDetail::setRun(qint64 runId)
         }
         QString title = tr("<b>#%1 %2</b> — %3, %4").arg(run->id).arg(toQ(run->name).toHtmlEscaped(),
                                                              toQ(run->modelSource).toHtmlEscaped(),
-                                                             toQ(core::toString(run->status)));
+                                                             statusText(toQ(core::toString(run->status))));
         if (!run->error.empty())
             title += QStringLiteral("<br><span style='color:#b3261e'>%1</span>")
                          .arg(toQ(run->error).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));

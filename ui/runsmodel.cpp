@@ -4,6 +4,7 @@
 #include "app/core/store.h"
 #include "ui/convert.h"
 #include "ui/metricinfo.h"
+#include "ui/spectext.h"
 
 #include <QDateTime>
 #include <QFont>
@@ -16,7 +17,7 @@ namespace {
 QString togglesOf(const std::string &specJson)
 {
     try {
-        return toQ(core::describeToggles(core::parseSpecText(specJson)));
+        return togglesText(core::parseSpecText(specJson));
     } catch (const std::exception &) {
         return {}; // a spec from another version: the toggles column stays empty
     }
@@ -134,7 +135,7 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         case ModelColumn:
             return r.model;
         case StatusColumn:
-            return r.status;
+            return statusText(r.status);
         case TogglesColumn:
             return r.toggles;
         case CreatedColumn:
@@ -358,6 +359,8 @@ bool RunsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         if (field->contains(m_text, Qt::CaseInsensitive))
             return true;
     }
+    if (statusText(r->status).contains(m_text, Qt::CaseInsensitive))
+        return true;
     return QString::number(r->id) == m_text;
 }
 

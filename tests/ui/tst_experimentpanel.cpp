@@ -1,0 +1,168 @@
+// The experiment panel: every toggle has a tooltip; the built-in presets exist; distillation
+// fields follow the training mode and reach the spec; choices that cannot combine are disabled
+// with the reason (CUDA-only precisions on the CPU, int8 with bf16, 2:4's fixed amount, heads
+// and neurons pruning on a model that is not BERT-family).
+#include "ui/experimentpanel.h"
+
+#include <QAbstractSpinBox>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+
+using namespace optibench;
+using namespace optibench::ui;
+
+namespace {
+QComboBox *comboWith(const ExperimentPanel &panel, const QString &value)
+{
+    for (QComboBox *c : panel.findChildren<QComboBox *>()) {
+        if (c->findData(value) >= 0)
+            return c;
+    }
+    return nullptr;
+}
+
+bool itemEnabled(QComboBox *combo, const QString &value)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+    return model->item(combo->findData(value))->isEnabled();
+}
+
+QString itemTip(QComboBox *combo, const QString &value)
+{
+    return combo->itemData(combo->findData(value), Qt::ToolTipRole).toString();
+}
+} // namespace
+
+class TestExperimentPanel : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("OptiBenchTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_experimentpanel"));
+    }
+
+    void everyToggleHasATooltip()
+    {
+        ExperimentPanel panel;
+        int checked = 0;
+        for (QWidget *w : panel.findChildren<QWidget *>()) {
+            if (qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QCheckBox *>(w) || qobject_cast<QComboBox *>(w)
+                || qobject_cast<QToolButton *>(w)) {
+                QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->metaObject()->className() + QStringLiteral(" without tooltip")));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 25);
+    }
+
+    void builtinPresets()
+    {
+        ExperimentPanel panel;
+        const QStringList names = panel.presetNames();
+        for (const char *spec : {"baseline", "int8 CPU", "bf16 GPU", "memory-saving training"}) {
+            bool found = false;
+            for (const QString &n : names) {
+                panel.applyPreset(n);
+                found |= panel.spec().name == spec;
+            }
+            QVERIFY2(found, spec);
+        }
+    }
+
+    void distillationFollowsTrainingMode()
+    {
+        ExperimentPanel panel;
+        QCheckBox *distill = nullptr;
+        for (QCheckBox *c : panel.findChildren<QCheckBox *>()) {
+            if (c->text().contains(QLatin1String("teacher")))
+                distill = c;
+        }
+        QVERIFY(distill);
+        QVERIFY(!distill->isEnabled()); // inference by default
+        core::ExperimentSpec s;
+        s.task.mode = "training";
+        panel.setSpec(s);
+        QVERIFY(distill->isEnabled());
+        distill->setChecked(true);
+        // No teacher yet: the panel cannot run and says why.
+        QVERIFY(!panel.validationError().isEmpty());
+        QVERIFY(panel.validationError().contains(QLatin1String("teacher")));
+        QLineEdit *teacher = nullptr;
+        for (QLineEdit *e : panel.findChildren<QLineEdit *>()) {
+            if (e->placeholderText().contains(QLatin1String("teacher")))
+                teacher = e;
+        }
+        QVERIFY(teacher);
+        QVERIFY(teacher->isEnabled());
+        teacher->setText(QStringLiteral("demo:tiny-bert"));
+        QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
+        const auto spec = panel.spec();
+        QVERIFY(spec.optimizations.distillation.has_value());
+        QCOMPARE(spec.optimizations.distillation->teacher, std::string("demo:tiny-bert"));
+        QCOMPARE(spec.optimizations.distillation->temperature, 2.0);
+        // Back in inference the fields are off.
+        s.task.mode = "inference";
+        panel.setSpec(s);
+        QVERIFY(!teacher->isEnabled());
+        QVERIFY(!panel.spec().optimizations.distillation.has_value());
+    }
+
+    void invalidCombinationsAreDisabledWithTheReason()
+    {
+        ExperimentPanel panel;
+        QComboBox *precision = comboWith(panel, QStringLiteral("tf32"));
+        QVERIFY(precision);
+        for (const char *cudaOnly : {"tf32", "fp16", "amp-fp16"}) {
+            QVERIFY(!itemEnabled(precision, QLatin1String(cudaOnly)));
+            QVERIFY(itemTip(precision, QLatin1String(cudaOnly)).contains(QLatin1String("CUDA")));
+        }
+        QVERIFY(itemEnabled(precision, QStringLiteral("bf16")));
+
+        // dynamic-int8 with bf16 precision.
+        core::ExperimentSpec s;
+        s.optimizations.precision = "bf16";
+        panel.setSpec(s);
+        QComboBox *quantization = comboWith(panel, QStringLiteral("dynamic-int8"));
+        QVERIFY(!itemEnabled(quantization, QStringLiteral("dynamic-int8")));
+        QVERIFY(itemTip(quantization, QStringLiteral("dynamic-int8")).contains(QLatin1String("fp32")));
+
+        // 2:4 pruning: the amount is fixed at 0.5.
+        panel.setSpec(core::ExperimentSpec{});
+        QComboBox *pruning = comboWith(panel, QStringLiteral("2:4"));
+        QDoubleSpinBox *amount = nullptr;
+        for (QDoubleSpinBox *d : panel.findChildren<QDoubleSpinBox *>()) {
+            if (d->maximum() < 1.0)
+                amount = d;
+        }
+        QVERIFY(amount);
+        pruning->setCurrentIndex(pruning->findData(QStringLiteral("2:4")));
+        QCOMPARE(amount->value(), 0.5);
+        QVERIFY(!amount->isEnabled());
+        QVERIFY(amount->toolTip().contains(QLatin1String("0.5")));
+        QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
+        pruning->setCurrentIndex(pruning->findData(QStringLiteral("magnitude")));
+        QVERIFY(amount->isEnabled());
+        QVERIFY(amount->value() > 0 && amount->value() != 0.5);
+        QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
+
+        // Heads and neurons need a native BERT-family model: not GPT-2.
+        QVERIFY(itemEnabled(pruning, QStringLiteral("heads")));
+        panel.setModelPath(QFINDTESTDATA("../data/hf/gpt2-tiny"));
+        QVERIFY(!itemEnabled(pruning, QStringLiteral("heads")));
+        QVERIFY(!itemEnabled(pruning, QStringLiteral("neurons")));
+        QVERIFY(itemTip(pruning, QStringLiteral("heads")).contains(QLatin1String("BERT")));
+        panel.setModelPath(QFINDTESTDATA("../data/hf/bert-tiny"));
+        QVERIFY(itemEnabled(pruning, QStringLiteral("heads")));
+    }
+};
+
+QTEST_MAIN(TestExperimentPanel)
+#include "tst_experimentpanel.moc"

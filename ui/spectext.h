@@ -1,0 +1,23 @@
+#pragma once
+// Display text for values that core and the worker store in English (run statuses, task modes,
+// the spec's choices, its validation errors, the toggles summary). The stored data keeps the
+// English identifiers; only what is shown is translated, here, in the UI layer.
+#include "app/core/spec.h"
+
+#include <QString>
+
+namespace optibench::ui {
+
+// "done", "running", "failed", "cancelled", "interrupted", "queued" as shown in tables.
+QString statusText(const QString &status);
+// A spec choice for a combo box ("inference", "bucketed", "magnitude", ...); technical names
+// such as "fp32" or "dynamic-int8" stay as they are.
+QString choiceText(const QString &value);
+// One sentence: what the choice does and what it usually costs.
+QString choiceExplanation(const QString &value);
+// The summary of what a spec changes against the defaults (core::describeToggles, translated).
+QString togglesText(const core::ExperimentSpec &spec);
+// Why a spec cannot run (core::validateCombination's error, translated where known).
+QString specErrorText(const core::ExperimentSpec &spec, const std::exception &error);
+
+} // namespace optibench::ui
