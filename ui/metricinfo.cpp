@@ -38,6 +38,26 @@ const Entry kEntries[] = {
     {"kl_divergence", QT_TRANSLATE_NOOP("Metrics", "KL divergence"), "", Better::Lower},
     {"perplexity", QT_TRANSLATE_NOOP("Metrics", "Perplexity"), "", Better::Lower},
     {"tracing_overhead", QT_TRANSLATE_NOOP("Metrics", "Tracing overhead"), "%", Better::Lower},
+    // Compression: the model before and after, as written to safetensors.
+    {"parameters_baseline", QT_TRANSLATE_NOOP("Metrics", "Parameters before"), "", Better::Neither},
+    {"model_bytes_baseline", QT_TRANSLATE_NOOP("Metrics", "Model size before"), "bytes", Better::Neither},
+    {"model_bytes_saved", QT_TRANSLATE_NOOP("Metrics", "Saved model size"), "bytes", Better::Lower},
+    {"pruned_heads", QT_TRANSLATE_NOOP("Metrics", "Pruned heads"), "", Better::Neither},
+    {"pruned_neurons", QT_TRANSLATE_NOOP("Metrics", "Pruned neurons"), "", Better::Neither},
+    {"sparse_kernel", QT_TRANSLATE_NOOP("Metrics", "Sparse kernel"), "", Better::Neither},
+    // Training.
+    {"train_loss_final", QT_TRANSLATE_NOOP("Metrics", "Final training loss"), "", Better::Lower},
+    {"eval_loss", QT_TRANSLATE_NOOP("Metrics", "Evaluation loss"), "", Better::Lower},
+    {"step_time_mean_ms", QT_TRANSLATE_NOOP("Metrics", "Step time mean"), "ms", Better::Lower},
+    {"train_throughput_tokens_s", QT_TRANSLATE_NOOP("Metrics", "Training throughput"), "tokens/s", Better::Higher},
+    {"train_tokens", QT_TRANSLATE_NOOP("Metrics", "Training tokens"), "", Better::Neither},
+    {"optimizer_steps", QT_TRANSLATE_NOOP("Metrics", "Optimizer steps"), "", Better::Neither},
+    {"trainable_parameters", QT_TRANSLATE_NOOP("Metrics", "Trainable parameters"), "", Better::Neither},
+    // Distillation: the teacher the student learned from.
+    {"teacher_accuracy", QT_TRANSLATE_NOOP("Metrics", "Teacher accuracy"), "%", Better::Neither},
+    {"teacher_parameters", QT_TRANSLATE_NOOP("Metrics", "Teacher parameters"), "", Better::Neither},
+    {"teacher_model_bytes", QT_TRANSLATE_NOOP("Metrics", "Teacher model size"), "bytes", Better::Neither},
+    {"teacher_latency_ms", QT_TRANSLATE_NOOP("Metrics", "Teacher latency"), "ms", Better::Neither},
 };
 
 QString scaled(double v, const char *const units[], int count, double base)
@@ -83,10 +103,15 @@ QString formatMetric(const QString &key, double value)
         static const char *const units[] = {"", "k", "M", "G", "T", "P"};
         return scaled(value, units, 6, 1000.0).trimmed() + info.unit;
     }
-    if (key == QLatin1String("parameters")) {
+    static const QStringList counts = {QStringLiteral("parameters"), QStringLiteral("parameters_baseline"),
+                                       QStringLiteral("trainable_parameters"), QStringLiteral("teacher_parameters"),
+                                       QStringLiteral("train_tokens")};
+    if (counts.contains(key)) { // large counts: parameters, tokens
         static const char *const units[] = {"", "k", "M", "G"};
         return scaled(value, units, 4, 1000.0).trimmed();
     }
+    if (key == QLatin1String("sparse_kernel")) // 1 when a sparse kernel ran, 0 when stored dense
+        return value != 0 ? QCoreApplication::translate("Metrics", "yes") : QCoreApplication::translate("Metrics", "no");
     if (info.unit == QLatin1String("%"))
         return locale.toString(value * 100.0, 'f', 2) + QStringLiteral(" %");
     if (info.unit == QLatin1String("ms"))

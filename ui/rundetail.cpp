@@ -4,6 +4,7 @@
 #include "ui/chartexport.h"
 #include "ui/convert.h"
 #include "ui/metricinfo.h"
+#include "ui/seriescharts.h"
 #include "ui/spectext.h"
 #include "ui/timelineview.h"
 #include "ui/tracesummaryview.h"
@@ -54,6 +55,7 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     , m_latency(new QCustomPlot(this))
     , m_histogram(new QCustomPlot(this))
     , m_pages(new QTabWidget(this))
+    , m_series(new SeriesCharts(this))
     , m_traceSummary(new TraceSummaryView(m_store, this))
     , m_timeline(new TimelineView(m_store, this))
 {
@@ -95,6 +97,7 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
 
     m_pages->setDocumentMode(true);
     m_pages->addTab(split, tr("Overview"));
+    m_pages->addTab(m_series, tr("Series"));
     m_pages->addTab(m_traceSummary, tr("Ops and kernels"));
     m_pages->addTab(m_timeline, tr("Timeline"));
     m_timeline->setToolTip(tr("Wheel or +/- zooms, drag or arrow keys pan, Home shows the whole trace"));
@@ -118,6 +121,7 @@ void RunDetail::setRun(qint64 runId)
     m_timeline->setRun(runId);
     if (runId <= 0) {
         m_title->setText(tr("Double-click a run in the runs table to see it here."));
+        m_series->setSeries({});
         plotLatency({}, {});
         return;
     }
@@ -160,11 +164,17 @@ void RunDetail::setRun(qint64 runId)
         }
 
         QVector<double> steps, values;
-        for (const auto &p : m_store->series(runId, "latency_ms")) {
-            steps << double(p.step);
-            values << p.value;
+        std::vector<core::SeriesPoint> others;
+        for (auto &p : m_store->series(runId)) {
+            if (p.name == "latency_ms") {
+                steps << double(p.step);
+                values << p.value;
+            } else {
+                others.push_back(std::move(p));
+            }
         }
         plotLatency(steps, values);
+        m_series->setSeries(others);
     } catch (const std::exception &e) {
         emit errorOccurred(tr("Could not read run %1: %2").arg(runId).arg(toQ(e.what())));
     }

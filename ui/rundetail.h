@@ -18,6 +18,7 @@ class Store;
 
 namespace optibench::ui {
 
+class SeriesCharts;
 class TimelineView;
 class TraceSummaryView;
 
@@ -30,6 +31,7 @@ public:
     QCustomPlot *histogramPlot() const { return m_histogram; }
     QTableWidget *metricsTable() const { return m_metrics; }
     TraceSummaryView *traceSummary() const { return m_traceSummary; }
+    SeriesCharts *seriesCharts() const { return m_series; }
     TimelineView *timeline() const { return m_timeline; }
     QTabWidget *pages() const { return m_pages; }
 
@@ -51,6 +53,7 @@ private:
     QCustomPlot *m_latency;
     QCustomPlot *m_histogram;
     QTabWidget *m_pages;
+    SeriesCharts *m_series;
     TraceSummaryView *m_traceSummary;
     TimelineView *m_timeline;
 };
