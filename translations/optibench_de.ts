@@ -91,6 +91,133 @@
         <source>Tracing overhead</source>
         <translation>Tracing-Mehraufwand</translation>
     </message>
+    <message>
+        <source>Parameters before</source>
+        <translation>Parameter vorher</translation>
+    </message>
+    <message>
+        <source>Model size before</source>
+        <translation>Modellgröße vorher</translation>
+    </message>
+    <message>
+        <source>Saved model size</source>
+        <translation>Größe des gespeicherten Modells</translation>
+    </message>
+    <message>
+        <source>Pruned heads</source>
+        <translation>Entfernte Attention-Köpfe</translation>
+    </message>
+    <message>
+        <source>Pruned neurons</source>
+        <translation>Entfernte Neuronen</translation>
+    </message>
+    <message>
+        <source>Sparse kernel</source>
+        <translation>Sparse-Kernel</translation>
+    </message>
+    <message>
+        <source>Final training loss</source>
+        <translation>Trainingsverlust am Ende</translation>
+    </message>
+    <message>
+        <source>Evaluation loss</source>
+        <translation>Evaluierungsverlust</translation>
+    </message>
+    <message>
+        <source>Step time mean</source>
+        <translation>Schrittzeit (Mittel)</translation>
+    </message>
+    <message>
+        <source>Training throughput</source>
+        <translation>Trainingsdurchsatz</translation>
+    </message>
+    <message>
+        <source>Training tokens</source>
+        <translation>Trainings-Tokens</translation>
+    </message>
+    <message>
+        <source>Optimizer steps</source>
+        <translation>Optimiererschritte</translation>
+    </message>
+    <message>
+        <source>Trainable parameters</source>
+        <translation>Trainierbare Parameter</translation>
+    </message>
+    <message>
+        <source>Teacher accuracy</source>
+        <translation>Genauigkeit des Lehrers</translation>
+    </message>
+    <message>
+        <source>Teacher parameters</source>
+        <translation>Parameter des Lehrers</translation>
+    </message>
+    <message>
+        <source>Teacher model size</source>
+        <translation>Modellgröße des Lehrers</translation>
+    </message>
+    <message>
+        <source>Teacher latency</source>
+        <translation>Latenz des Lehrers</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInfo</name>
+    <message>
+        <source>%1 is not a model: a Hugging Face model folder holds config.json and model.safetensors</source>
+        <translation>%1 ist kein Modell: Ein Hugging-Face-Modellordner enthält config.json und model.safetensors</translation>
+    </message>
+    <message>
+        <source>The config.json in %1 cannot be read: %2</source>
+        <translation>Die config.json in %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid safetensors file</source>
+        <translation>%1 ist keine gültige safetensors-Datei</translation>
+    </message>
+    <message>
+        <source>%1 holds only pickle weights (pytorch_model.bin), which are refused because unpickling can run code; save the model with safe_serialization=True</source>
+        <translation>%1 enthält nur Pickle-Gewichte (pytorch_model.bin); sie werden abgelehnt, weil Entpickeln Code ausführen kann. Speichern Sie das Modell mit safe_serialization=True</translation>
+    </message>
+    <message>
+        <source>%1 has a config.json but no model.safetensors</source>
+        <translation>%1 hat eine config.json, aber keine model.safetensors</translation>
+    </message>
+    <message>
+        <source>WordPiece (vocab.txt)</source>
+        <translation>WordPiece (vocab.txt)</translation>
+    </message>
+    <message>
+        <source>byte-level BPE (vocab.json, merges.txt)</source>
+        <translation>Byte-Level-BPE (vocab.json, merges.txt)</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>keiner gefunden</translation>
+    </message>
+    <message>
+        <source>WordPiece (built in)</source>
+        <translation>WordPiece (eingebaut)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>TorchScript module</source>
+        <translation>TorchScript-Modul</translation>
+    </message>
+    <message>
+        <source>%1 is not a model: open a Hugging Face model folder (config.json and model.safetensors), a TorchScript file, or the demo</source>
+        <translation>%1 ist kein Modell: Öffnen Sie einen Hugging-Face-Modellordner (config.json und model.safetensors), eine TorchScript-Datei oder das Demo-Modell</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -129,6 +256,256 @@
     <message>
         <source>Reset zoom</source>
         <translation>Zoom zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesCharts</name>
+    <message>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>optimizer step</source>
+        <translation>Optimiererschritt</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Evaluation accuracy</source>
+        <translation>Evaluierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Step time</source>
+        <translation>Schrittzeit</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>Zeit (ms)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>memory (MiB)</source>
+        <translation>Speicher (MiB)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Loss scale</source>
+        <translation>Verlustskalierung</translation>
+    </message>
+    <message>
+        <source>loss scale</source>
+        <translation>Verlustskalierung</translation>
+    </message>
+    <message>
+        <source>Sparsity per layer</source>
+        <translation>Sparsität pro Schicht</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>weights removed (%)</source>
+        <translation>entfernte Gewichte (%)</translation>
+    </message>
+</context>
+<context>
+    <name>SpecText</name>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>magnitude</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>attention heads</source>
+        <translation>Attention-Köpfe</translation>
+    </message>
+    <message>
+        <source>feed-forward neurons</source>
+        <translation>Feed-Forward-Neuronen</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity</source>
+        <translation>2:4-Sparsität</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>dynamisch</translation>
+    </message>
+    <message>
+        <source>bucketed</source>
+        <translation>nach Länge gruppiert</translation>
+    </message>
+    <message>
+        <source>2:4 sparse</source>
+        <translation>2:4-sparse</translation>
+    </message>
+    <message>
+        <source>%1 pruned %2 per layer</source>
+        <translation>%1 beschnitten, %2 pro Schicht</translation>
+    </message>
+    <message>
+        <source>%1 pruned %2</source>
+        <translation>%1 beschnitten, %2</translation>
+    </message>
+    <message>
+        <source>%1 padding</source>
+        <translation>Padding %1</translation>
+    </message>
+    <message>
+        <source>checkpointing</source>
+        <translation>Checkpointing</translation>
+    </message>
+    <message>
+        <source>checkpoint every %1</source>
+        <translation>Checkpoint jede %1. Schicht</translation>
+    </message>
+    <message>
+        <source>grad accumulation %1</source>
+        <translation>Gradientenakkumulation %1</translation>
+    </message>
+    <message>
+        <source>frozen embeddings</source>
+        <translation>eingefrorene Embeddings</translation>
+    </message>
+    <message>
+        <source>all layers shared</source>
+        <translation>alle Schichten geteilt</translation>
+    </message>
+    <message>
+        <source>layers shared by %1</source>
+        <translation>je %1 Schichten geteilt</translation>
+    </message>
+    <message>
+        <source>distilled to %1 layers</source>
+        <translation>auf %1 Schichten destilliert</translation>
+    </message>
+    <message>
+        <source>distilled</source>
+        <translation>destilliert</translation>
+    </message>
+    <message>
+        <source>fp32 baseline</source>
+        <translation>fp32-Basislinie</translation>
+    </message>
+    <message>
+        <source>kernel tracing needs a CUDA device (device is %1)</source>
+        <translation>Kernel-Tracing braucht ein CUDA-Gerät (Gerät ist %1)</translation>
+    </message>
+    <message>
+        <source>%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU</source>
+        <translation>%1 braucht ein CUDA-Gerät (Gerät ist %2); auf der CPU fp32, bf16 oder amp-bf16 verwenden</translation>
+    </message>
+    <message>
+        <source>%1 runs on the CPU only in this version</source>
+        <translation>%1 läuft in dieser Version nur auf der CPU</translation>
+    </message>
+    <message>
+        <source>%1 computes the rest of the model in fp32; set precision fp32</source>
+        <translation>%1 rechnet den Rest des Modells in fp32; Präzision fp32 wählen</translation>
+    </message>
+    <message>
+        <source>%1 is post-training quantization; training accepts none or qat</source>
+        <translation>%1 ist eine Quantisierung nach dem Training; beim Training sind nur none oder qat möglich</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing with precision %2; the weights already have that type</source>
+        <translation>%1 ändert mit Präzision %2 nichts; die Gewichte haben diesen Typ schon</translation>
+    </message>
+    <message>
+        <source>gradient checkpointing acts on training only; the mode is inference</source>
+        <translation>Gradient-Checkpointing wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>gradient accumulation acts on training only; the mode is inference</source>
+        <translation>Gradientenakkumulation wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>freezing embeddings acts on training only; the mode is inference</source>
+        <translation>Eingefrorene Embeddings wirken nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>cross-layer sharing acts on training only; the mode is inference</source>
+        <translation>Schichtübergreifendes Teilen wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>distillation acts on training only; the mode is inference</source>
+        <translation>Destillation wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>distillation needs a teacher model path</source>
+        <translation>Destillation braucht den Pfad eines Lehrermodells</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity removes exactly half: amount must be 0.5</source>
+        <translation>2:4-Sparsität entfernt genau die Hälfte: der Anteil muss 0,5 sein</translation>
+    </message>
+    <message>
+        <source>an amount needs a pruning method (method is none)</source>
+        <translation>Ein Anteil braucht eine Pruning-Methode (Methode ist none)</translation>
+    </message>
+    <message>
+        <source>%1 pruning needs an amount between 0 and 1</source>
+        <translation>Pruning nach %1 braucht einen Anteil zwischen 0 und 1</translation>
+    </message>
+    <message>
+        <source>scope per layer applies to magnitude pruning only</source>
+        <translation>Der Bereich „pro Schicht“ gilt nur für Pruning nach Betrag</translation>
     </message>
 </context>
 <context>
@@ -327,22 +704,6 @@
 </context>
 <context>
     <name>optibench::ui::ExperimentPanel</name>
-    <message>
-        <source>Baseline (fp32, CPU)</source>
-        <translation>Basislinie (fp32, CPU)</translation>
-    </message>
-    <message>
-        <source>int8 on CPU</source>
-        <translation>int8 auf der CPU</translation>
-    </message>
-    <message>
-        <source>bf16 on GPU</source>
-        <translation>bf16 auf der GPU</translation>
-    </message>
-    <message>
-        <source>Memory-saving training</source>
-        <translation>Speichersparendes Training</translation>
-    </message>
     <message>
         <source>Load a preset: a complete spec to start from</source>
         <translation>Eine Vorlage laden: eine vollständige Spezifikation als Ausgangspunkt</translation>
@@ -630,6 +991,98 @@
     <message>
         <source>Choose one of your own presets first; built-in presets cannot be deleted.</source>
         <translation>Wählen Sie zuerst eine eigene Vorlage; eingebaute Vorlagen können nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Trains the model as a student that imitates a larger teacher&apos;s outputs: a smaller, faster model that keeps much of the teacher&apos;s accuracy, for the cost of running the teacher in every training step</source>
+        <translation>Trainiert das Modell als Schüler, der die Ausgaben eines größeren Lehrers nachahmt: ein kleineres, schnelleres Modell, das viel von der Genauigkeit des Lehrers behält; kostet einen Lehrer-Durchlauf in jedem Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>Not available: distillation acts on training only; the mode is inference</source>
+        <translation>Nicht verfügbar: Destillation wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5</source>
+        <translation>2:4-Sparsität entfernt genau zwei von je vier Gewichten: der Anteil ist fest 0,5</translation>
+    </message>
+    <message>
+        <source>removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1</source>
+        <translation>Das Entfernen von Köpfen oder Neuronen braucht ein natives Modell der BERT-Familie (BERT, RoBERTa, DistilBERT); dieses Modell ist %1</translation>
+    </message>
+    <message>
+        <source>Distillation (training)</source>
+        <translation>Destillation (Training)</translation>
+    </message>
+    <message>
+        <source>Distill from a teacher</source>
+        <translation>Von einem Lehrer destillieren</translation>
+    </message>
+    <message>
+        <source>teacher model folder</source>
+        <translation>Ordner des Lehrermodells</translation>
+    </message>
+    <message>
+        <source>The trained teacher: a Hugging Face model folder or &quot;demo:tiny-bert&quot;; it must have the same tokenizer and labels as the student</source>
+        <translation>Der trainierte Lehrer: ein Hugging-Face-Modellordner oder „demo:tiny-bert“; er muss denselben Tokenizer und dieselben Labels wie der Schüler haben</translation>
+    </message>
+    <message>
+        <source>Choose the teacher&apos;s model folder</source>
+        <translation>Modellordner des Lehrers wählen</translation>
+    </message>
+    <message>
+        <source>Teacher:</source>
+        <translation>Lehrer:</translation>
+    </message>
+    <message>
+        <source>Encoder layers of the student: fewer layers run faster and lose more accuracy (0: as many as the model has)</source>
+        <translation>Encoder-Schichten des Schülers: weniger Schichten laufen schneller und verlieren mehr Genauigkeit (0: so viele wie das Modell hat)</translation>
+    </message>
+    <message>
+        <source>same as the model</source>
+        <translation>wie das Modell</translation>
+    </message>
+    <message>
+        <source>Student layers:</source>
+        <translation>Schichten des Schülers:</translation>
+    </message>
+    <message>
+        <source>Hidden size of the student: narrower layers are faster and smaller, and lose accuracy (0: the model&apos;s own)</source>
+        <translation>Verborgene Größe des Schülers: schmalere Schichten sind schneller und kleiner und verlieren Genauigkeit (0: die des Modells)</translation>
+    </message>
+    <message>
+        <source>Student hidden size:</source>
+        <translation>Verborgene Größe des Schülers:</translation>
+    </message>
+    <message>
+        <source>Weight of the teacher&apos;s soft targets against the true labels: higher imitates the teacher more closely, which helps when labels are few or noisy</source>
+        <translation>Gewicht der weichen Ziele des Lehrers gegenüber den echten Labels: höher ahmt den Lehrer genauer nach, was bei wenigen oder verrauschten Labels hilft</translation>
+    </message>
+    <message>
+        <source>Alpha:</source>
+        <translation>Alpha:</translation>
+    </message>
+    <message>
+        <source>Softens both output distributions before they are compared: higher passes on more of the teacher&apos;s knowledge about wrong classes; 2-4 is usual</source>
+        <translation>Glättet beide Ausgabeverteilungen vor dem Vergleich: höher gibt mehr Wissen des Lehrers über falsche Klassen weiter; üblich sind 2–4</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Baseline (fp32, CPU)</source>
+        <translation>Basislinie (fp32, CPU)</translation>
+    </message>
+    <message>
+        <source>int8 on CPU</source>
+        <translation>int8 auf der CPU</translation>
+    </message>
+    <message>
+        <source>bf16 on GPU</source>
+        <translation>bf16 auf der GPU</translation>
+    </message>
+    <message>
+        <source>Memory-saving training</source>
+        <translation>Speichersparendes Training</translation>
     </message>
 </context>
 <context>
@@ -929,6 +1382,10 @@
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
+    <message>
+        <source>Cannot open the dropped model: %1</source>
+        <translation>Das abgelegte Modell kann nicht geöffnet werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -952,32 +1409,8 @@
         <translation>Eingebautes Demo-Modell: ein kleiner BERT-artiger Encoder mit Zufallsgewichten, zum Ausprobieren.</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;This path does not exist on this machine.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;Dieser Pfad existiert auf diesem Rechner nicht.&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Folder (Hugging Face format expected: config.json and weights)</source>
-        <translation>Ordner (Hugging-Face-Format erwartet: config.json und Gewichte)</translation>
-    </message>
-    <message>
-        <source>File, %1</source>
-        <translation>Datei, %1</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;Architecture&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;Architektur&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;Format&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;Format&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
         <source>&lt;tr&gt;&lt;td&gt;Parameters&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;Parameter&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;Size&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;Größe&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;SHA-256&lt;/td&gt;&lt;td&gt;%1…&lt;/td&gt;&lt;/tr&gt;</source>
@@ -1001,6 +1434,54 @@
     <message>
         <source>The store could not be read: %1</source>
         <translation>Die Datenbank konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder</source>
+        <translation>Hugging-Face-Ordner</translation>
+    </message>
+    <message>
+        <source>TorchScript</source>
+        <translation>TorchScript</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>Verborgene Größe</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Attention-Köpfe</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>Datentyp</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1607,10 @@
     <message>
         <source>Wheel or +/- zooms, drag or arrow keys pan, Home shows the whole trace</source>
         <translation>Mausrad oder +/- zoomt, Ziehen oder Pfeiltasten verschieben, Pos1 zeigt den ganzen Trace</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Verläufe</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1865,13 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::SeriesCharts</name>
+    <message>
+        <source>This run has no training or per-layer series. Training runs record loss, step time, memory, learning rate and evaluation accuracy per step; pruned runs their sparsity per layer.</source>
+        <translation>Dieser Lauf hat keine Trainings- oder Schichtverläufe. Trainingsläufe zeichnen Verlust, Schrittzeit, Speicher, Lernrate und Evaluierungsgenauigkeit pro Schritt auf, beschnittene Läufe ihre Sparsität pro Schicht.</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1454,6 +1946,26 @@
     <message>
         <source>No events in this part of the trace.</source>
         <translation>Keine Ereignisse in diesem Teil des Traces.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>Ereignisse: %1</translation>
+    </message>
+    <message>
+        <source>Busy: %1%</source>
+        <translation>Ausgelastet: %1 %</translation>
+    </message>
+    <message>
+        <source>Zoom in to see single events.</source>
+        <translation>Hineinzoomen, um einzelne Ereignisse zu sehen.</translation>
+    </message>
+    <message>
+        <source>Busy time per thread and stream, %1 events; zoom in to see single events.</source>
+        <translation>Auslastung pro Thread und Stream, %1 Ereignisse; hineinzoomen, um einzelne Ereignisse zu sehen.</translation>
     </message>
 </context>
 <context>

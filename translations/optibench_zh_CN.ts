@@ -91,6 +91,133 @@
         <source>Tracing overhead</source>
         <translation>追踪开销</translation>
     </message>
+    <message>
+        <source>Parameters before</source>
+        <translation>优化前参数量</translation>
+    </message>
+    <message>
+        <source>Model size before</source>
+        <translation>优化前模型大小</translation>
+    </message>
+    <message>
+        <source>Saved model size</source>
+        <translation>保存后的模型大小</translation>
+    </message>
+    <message>
+        <source>Pruned heads</source>
+        <translation>剪除的注意力头</translation>
+    </message>
+    <message>
+        <source>Pruned neurons</source>
+        <translation>剪除的神经元</translation>
+    </message>
+    <message>
+        <source>Sparse kernel</source>
+        <translation>稀疏内核</translation>
+    </message>
+    <message>
+        <source>Final training loss</source>
+        <translation>最终训练损失</translation>
+    </message>
+    <message>
+        <source>Evaluation loss</source>
+        <translation>评估损失</translation>
+    </message>
+    <message>
+        <source>Step time mean</source>
+        <translation>平均步时间</translation>
+    </message>
+    <message>
+        <source>Training throughput</source>
+        <translation>训练吞吐量</translation>
+    </message>
+    <message>
+        <source>Training tokens</source>
+        <translation>训练 token 数</translation>
+    </message>
+    <message>
+        <source>Optimizer steps</source>
+        <translation>优化器步数</translation>
+    </message>
+    <message>
+        <source>Trainable parameters</source>
+        <translation>可训练参数</translation>
+    </message>
+    <message>
+        <source>Teacher accuracy</source>
+        <translation>教师模型准确率</translation>
+    </message>
+    <message>
+        <source>Teacher parameters</source>
+        <translation>教师模型参数量</translation>
+    </message>
+    <message>
+        <source>Teacher model size</source>
+        <translation>教师模型大小</translation>
+    </message>
+    <message>
+        <source>Teacher latency</source>
+        <translation>教师模型延迟</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ModelInfo</name>
+    <message>
+        <source>%1 is not a model: a Hugging Face model folder holds config.json and model.safetensors</source>
+        <translation>%1 不是模型：Hugging Face 模型文件夹应包含 config.json 和 model.safetensors</translation>
+    </message>
+    <message>
+        <source>The config.json in %1 cannot be read: %2</source>
+        <translation>无法读取 %1 中的 config.json：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid safetensors file</source>
+        <translation>%1 不是有效的 safetensors 文件</translation>
+    </message>
+    <message>
+        <source>%1 holds only pickle weights (pytorch_model.bin), which are refused because unpickling can run code; save the model with safe_serialization=True</source>
+        <translation>%1 只包含 pickle 权重（pytorch_model.bin），由于反序列化可能执行代码而被拒绝；请用 safe_serialization=True 保存模型</translation>
+    </message>
+    <message>
+        <source>%1 has a config.json but no model.safetensors</source>
+        <translation>%1 有 config.json，但没有 model.safetensors</translation>
+    </message>
+    <message>
+        <source>WordPiece (vocab.txt)</source>
+        <translation>WordPiece（vocab.txt）</translation>
+    </message>
+    <message>
+        <source>byte-level BPE (vocab.json, merges.txt)</source>
+        <translation>字节级 BPE（vocab.json、merges.txt）</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>WordPiece (built in)</source>
+        <translation>WordPiece（内置）</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>TorchScript module</source>
+        <translation>TorchScript 模块</translation>
+    </message>
+    <message>
+        <source>%1 is not a model: open a Hugging Face model folder (config.json and model.safetensors), a TorchScript file, or the demo</source>
+        <translation>%1 不是模型：请打开 Hugging Face 模型文件夹（config.json 和 model.safetensors）、TorchScript 文件或演示模型</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -129,6 +256,256 @@
     <message>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesCharts</name>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>optimizer step</source>
+        <translation>优化器步</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Evaluation accuracy</source>
+        <translation>评估准确率</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <source>Step time</source>
+        <translation>步时间</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>时间（ms）</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>memory (MiB)</source>
+        <translation>内存（MiB）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Loss scale</source>
+        <translation>损失缩放</translation>
+    </message>
+    <message>
+        <source>loss scale</source>
+        <translation>损失缩放</translation>
+    </message>
+    <message>
+        <source>Sparsity per layer</source>
+        <translation>每层稀疏度</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>weights removed (%)</source>
+        <translation>移除的权重（%）</translation>
+    </message>
+</context>
+<context>
+    <name>SpecText</name>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>magnitude</source>
+        <translation>按幅值</translation>
+    </message>
+    <message>
+        <source>attention heads</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <source>feed-forward neurons</source>
+        <translation>前馈神经元</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity</source>
+        <translation>2:4 稀疏</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>dynamic</source>
+        <translation>动态</translation>
+    </message>
+    <message>
+        <source>bucketed</source>
+        <translation>分桶</translation>
+    </message>
+    <message>
+        <source>2:4 sparse</source>
+        <translation>2:4 稀疏</translation>
+    </message>
+    <message>
+        <source>%1 pruned %2 per layer</source>
+        <translation>%1 剪枝 %2（逐层）</translation>
+    </message>
+    <message>
+        <source>%1 pruned %2</source>
+        <translation>%1 剪枝 %2</translation>
+    </message>
+    <message>
+        <source>%1 padding</source>
+        <translation>%1 填充</translation>
+    </message>
+    <message>
+        <source>checkpointing</source>
+        <translation>梯度检查点</translation>
+    </message>
+    <message>
+        <source>checkpoint every %1</source>
+        <translation>每 %1 层一个检查点</translation>
+    </message>
+    <message>
+        <source>grad accumulation %1</source>
+        <translation>梯度累积 %1</translation>
+    </message>
+    <message>
+        <source>frozen embeddings</source>
+        <translation>冻结嵌入</translation>
+    </message>
+    <message>
+        <source>all layers shared</source>
+        <translation>所有层共享</translation>
+    </message>
+    <message>
+        <source>layers shared by %1</source>
+        <translation>每 %1 层共享</translation>
+    </message>
+    <message>
+        <source>distilled to %1 layers</source>
+        <translation>蒸馏为 %1 层</translation>
+    </message>
+    <message>
+        <source>distilled</source>
+        <translation>已蒸馏</translation>
+    </message>
+    <message>
+        <source>fp32 baseline</source>
+        <translation>fp32 基线</translation>
+    </message>
+    <message>
+        <source>kernel tracing needs a CUDA device (device is %1)</source>
+        <translation>内核追踪需要 CUDA 设备（当前设备为 %1）</translation>
+    </message>
+    <message>
+        <source>%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU</source>
+        <translation>%1 需要 CUDA 设备（当前设备为 %2）；在 CPU 上请使用 fp32、bf16 或 amp-bf16</translation>
+    </message>
+    <message>
+        <source>%1 runs on the CPU only in this version</source>
+        <translation>%1 在此版本中只能在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>%1 computes the rest of the model in fp32; set precision fp32</source>
+        <translation>%1 以 fp32 计算模型其余部分；请将精度设为 fp32</translation>
+    </message>
+    <message>
+        <source>%1 is post-training quantization; training accepts none or qat</source>
+        <translation>%1 是训练后量化；训练只接受 none 或 qat</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing with precision %2; the weights already have that type</source>
+        <translation>%1 在精度 %2 下不起作用；权重已是该类型</translation>
+    </message>
+    <message>
+        <source>gradient checkpointing acts on training only; the mode is inference</source>
+        <translation>梯度检查点仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>gradient accumulation acts on training only; the mode is inference</source>
+        <translation>梯度累积仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>freezing embeddings acts on training only; the mode is inference</source>
+        <translation>冻结嵌入仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>cross-layer sharing acts on training only; the mode is inference</source>
+        <translation>跨层共享仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>distillation acts on training only; the mode is inference</source>
+        <translation>蒸馏仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>distillation needs a teacher model path</source>
+        <translation>蒸馏需要教师模型路径</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity removes exactly half: amount must be 0.5</source>
+        <translation>2:4 稀疏恰好移除一半：比例必须为 0.5</translation>
+    </message>
+    <message>
+        <source>an amount needs a pruning method (method is none)</source>
+        <translation>剪枝比例需要剪枝方法（当前方法为 none）</translation>
+    </message>
+    <message>
+        <source>%1 pruning needs an amount between 0 and 1</source>
+        <translation>%1 剪枝需要 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+        <source>scope per layer applies to magnitude pruning only</source>
+        <translation>“逐层”范围仅适用于按幅值剪枝</translation>
     </message>
 </context>
 <context>
@@ -326,22 +703,6 @@
 </context>
 <context>
     <name>optibench::ui::ExperimentPanel</name>
-    <message>
-        <source>Baseline (fp32, CPU)</source>
-        <translation>基线（fp32，CPU）</translation>
-    </message>
-    <message>
-        <source>int8 on CPU</source>
-        <translation>CPU 上的 int8</translation>
-    </message>
-    <message>
-        <source>bf16 on GPU</source>
-        <translation>GPU 上的 bf16</translation>
-    </message>
-    <message>
-        <source>Memory-saving training</source>
-        <translation>省内存训练</translation>
-    </message>
     <message>
         <source>Load a preset: a complete spec to start from</source>
         <translation>加载预设：作为起点的完整配置</translation>
@@ -629,6 +990,98 @@
     <message>
         <source>Choose one of your own presets first; built-in presets cannot be deleted.</source>
         <translation>请先选择一个自定义预设；内置预设无法删除。</translation>
+    </message>
+    <message>
+        <source>Trains the model as a student that imitates a larger teacher&apos;s outputs: a smaller, faster model that keeps much of the teacher&apos;s accuracy, for the cost of running the teacher in every training step</source>
+        <translation>将模型作为学生训练，模仿更大教师模型的输出：得到更小、更快且保留教师大部分准确率的模型，代价是每个训练步都要运行教师模型</translation>
+    </message>
+    <message>
+        <source>Not available: distillation acts on training only; the mode is inference</source>
+        <translation>不可用：蒸馏仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5</source>
+        <translation>2:4 稀疏每四个权重恰好移除两个：比例固定为 0.5</translation>
+    </message>
+    <message>
+        <source>removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1</source>
+        <translation>移除注意力头或神经元需要原生 BERT 系列模型（BERT、RoBERTa、DistilBERT）；此模型为 %1</translation>
+    </message>
+    <message>
+        <source>Distillation (training)</source>
+        <translation>蒸馏（训练）</translation>
+    </message>
+    <message>
+        <source>Distill from a teacher</source>
+        <translation>从教师模型蒸馏</translation>
+    </message>
+    <message>
+        <source>teacher model folder</source>
+        <translation>教师模型文件夹</translation>
+    </message>
+    <message>
+        <source>The trained teacher: a Hugging Face model folder or &quot;demo:tiny-bert&quot;; it must have the same tokenizer and labels as the student</source>
+        <translation>已训练的教师模型：Hugging Face 模型文件夹或“demo:tiny-bert”；其分词器和标签必须与学生模型相同</translation>
+    </message>
+    <message>
+        <source>Choose the teacher&apos;s model folder</source>
+        <translation>选择教师模型文件夹</translation>
+    </message>
+    <message>
+        <source>Teacher:</source>
+        <translation>教师模型：</translation>
+    </message>
+    <message>
+        <source>Encoder layers of the student: fewer layers run faster and lose more accuracy (0: as many as the model has)</source>
+        <translation>学生模型的编码器层数：层数越少运行越快，损失的准确率越多（0：与模型相同）</translation>
+    </message>
+    <message>
+        <source>same as the model</source>
+        <translation>与模型相同</translation>
+    </message>
+    <message>
+        <source>Student layers:</source>
+        <translation>学生层数：</translation>
+    </message>
+    <message>
+        <source>Hidden size of the student: narrower layers are faster and smaller, and lose accuracy (0: the model&apos;s own)</source>
+        <translation>学生模型的隐藏层大小：更窄的层更快更小，但会损失准确率（0：与模型相同）</translation>
+    </message>
+    <message>
+        <source>Student hidden size:</source>
+        <translation>学生隐藏层大小：</translation>
+    </message>
+    <message>
+        <source>Weight of the teacher&apos;s soft targets against the true labels: higher imitates the teacher more closely, which helps when labels are few or noisy</source>
+        <translation>教师软目标相对真实标签的权重：越高越贴近教师，在标签少或有噪声时有帮助</translation>
+    </message>
+    <message>
+        <source>Alpha:</source>
+        <translation>Alpha：</translation>
+    </message>
+    <message>
+        <source>Softens both output distributions before they are compared: higher passes on more of the teacher&apos;s knowledge about wrong classes; 2-4 is usual</source>
+        <translation>在比较前软化两个输出分布：越高传递越多教师关于错误类别的知识；常用 2–4</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Baseline (fp32, CPU)</source>
+        <translation>基线（fp32，CPU）</translation>
+    </message>
+    <message>
+        <source>int8 on CPU</source>
+        <translation>CPU 上的 int8</translation>
+    </message>
+    <message>
+        <source>bf16 on GPU</source>
+        <translation>GPU 上的 bf16</translation>
+    </message>
+    <message>
+        <source>Memory-saving training</source>
+        <translation>节省内存的训练</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1378,10 @@
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Cannot open the dropped model: %1</source>
+        <translation>无法打开拖放的模型：%1</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -948,32 +1405,8 @@
         <translation>内置演示模型：一个带随机权重的小型 BERT 式编码器，用于试用本工具。</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;This path does not exist on this machine.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;此路径在本机上不存在。&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Folder (Hugging Face format expected: config.json and weights)</source>
-        <translation>文件夹（应为 Hugging Face 格式：config.json 和权重）</translation>
-    </message>
-    <message>
-        <source>File, %1</source>
-        <translation>文件，%1</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;Architecture&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;架构&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;Format&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;格式&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
         <source>&lt;tr&gt;&lt;td&gt;Parameters&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;参数量&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td&gt;Size&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;大小&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;td&gt;SHA-256&lt;/td&gt;&lt;td&gt;%1…&lt;/td&gt;&lt;/tr&gt;</source>
@@ -996,6 +1429,54 @@
     <message>
         <source>The store could not be read: %1</source>
         <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Hugging Face folder</source>
+        <translation>Hugging Face 文件夹</translation>
+    </message>
+    <message>
+        <source>TorchScript</source>
+        <translation>TorchScript</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Data type</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1602,10 @@
     <message>
         <source>Wheel or +/- zooms, drag or arrow keys pan, Home shows the whole trace</source>
         <translation>滚轮或 +/- 缩放，拖动或方向键平移，Home 显示完整追踪</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1859,13 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::SeriesCharts</name>
+    <message>
+        <source>This run has no training or per-layer series. Training runs record loss, step time, memory, learning rate and evaluation accuracy per step; pruned runs their sparsity per layer.</source>
+        <translation>此运行没有训练或逐层序列。训练运行会按步记录损失、步时间、内存、学习率和评估准确率；剪枝运行会记录每层稀疏度。</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1448,6 +1940,26 @@
     <message>
         <source>No events in this part of the trace.</source>
         <translation>此追踪片段中没有事件。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Events: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <source>Busy: %1%</source>
+        <translation>繁忙：%1%</translation>
+    </message>
+    <message>
+        <source>Zoom in to see single events.</source>
+        <translation>放大以查看单个事件。</translation>
+    </message>
+    <message>
+        <source>Busy time per thread and stream, %1 events; zoom in to see single events.</source>
+        <translation>按线程和流显示的繁忙时间，共 %1 个事件；放大以查看单个事件。</translation>
     </message>
 </context>
 <context>

@@ -1,33 +1,27 @@
 #include "ui/presets.h"
 
-#include <QCoreApplication>
+#include "ui/experimentpanel.h"
 
 namespace optibench::ui {
-
-namespace {
-struct Text {
-    Q_DECLARE_TR_FUNCTIONS(ExperimentPanel)
-};
-} // namespace
 
 QHash<QString, core::ExperimentSpec> builtinPresets()
 {
     QHash<QString, core::ExperimentSpec> p;
     core::ExperimentSpec baseline;
     baseline.name = "baseline";
-    p.insert(Text::tr("Baseline (fp32, CPU)"), baseline);
+    p.insert(ExperimentPanel::tr("Baseline (fp32, CPU)"), baseline);
 
     core::ExperimentSpec int8 = baseline;
     int8.name = "int8 CPU";
     int8.optimizations.quantization = "dynamic-int8";
     int8.optimizations.padding = "bucketed";
-    p.insert(Text::tr("int8 on CPU"), int8);
+    p.insert(ExperimentPanel::tr("int8 on CPU"), int8);
 
     core::ExperimentSpec bf16 = baseline;
     bf16.name = "bf16 GPU";
     bf16.device = "cuda";
     bf16.optimizations.precision = "bf16";
-    p.insert(Text::tr("bf16 on GPU"), bf16);
+    p.insert(ExperimentPanel::tr("bf16 on GPU"), bf16);
 
     core::ExperimentSpec training = baseline;
     training.name = "memory-saving training";
@@ -35,7 +29,7 @@ QHash<QString, core::ExperimentSpec> builtinPresets()
     training.optimizations.checkpointEvery = 1;
     training.optimizations.gradAccumulation = 4;
     training.optimizations.freezeEmbeddings = true;
-    p.insert(Text::tr("Memory-saving training"), training);
+    p.insert(ExperimentPanel::tr("Memory-saving training"), training);
     return p;
 }
 } // namespace optibench::ui
