@@ -3,11 +3,19 @@
 #include "engine/batching.h"
 #include "engine/compat.h"
 #include "engine/dataset.h"
+#include "engine/distill.h"
 #include "engine/flops.h"
 #include "engine/metrics.h"
 #include "engine/model_loader.h"
+#include "engine/model_save.h"
 #include "engine/peak_flops.h"
+#include "engine/precision.h"
+#include "engine/qat.h"
+#include "engine/prune.h"
 #include "engine/quantize.h"
+#include "engine/training.h"
+#include "engine/sharing.h"
+#include "engine/weight_quant.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -27,35 +35,66 @@ bool isCudaDevice(const std::string &device)
     return device == "cuda" || device.rfind("cuda:", 0) == 0;
 }
 
+DistillationConfig distillationConfig(const RunConfig &c)
+{
+    return {c.distillationTeacher, c.studentLayers, c.studentHidden, c.distillationAlpha, c.distillationTemperature};
+}
+
+PruningOptions pruningOptions(const RunConfig &c)
+{
+    PruningOptions o;
+    o.method = c.pruningMethod;
+    o.amount = c.pruningAmount;
+    o.scope = c.pruningScope;
+    o.includeEmbeddings = c.pruneEmbeddings;
+    return o;
+}
+
 // Rejects what the engine cannot do yet, naming the spec field, instead of silently ignoring it.
 void validate(const RunConfig &c)
 {
     auto fail = [](const std::string &msg) { throw EngineError(msg); };
-    if (c.mode != "inference")
-        fail("task.mode: '" + c.mode + "' is not supported by this engine yet (supported: inference)");
-    if (c.precision != "fp32")
-        fail("optimizations.precision: '" + c.precision + "' is not supported by this engine yet (supported: fp32)");
-    if (c.quantization != "none" && c.quantization != "dynamic-int8")
-        fail("optimizations.quantization: '" + c.quantization
-             + "' is not supported by this engine yet (supported: none, dynamic-int8)");
-    if (c.quantization == "dynamic-int8" && c.device != "cpu")
-        fail("optimizations.quantization: dynamic-int8 runs on the CPU only (device is '" + c.device + "')");
-    if (c.pruningMethod != "none")
-        fail("optimizations.pruning.method: '" + c.pruningMethod
-             + "' is not supported by this engine yet (supported: none)");
+    if (c.mode != "inference" && c.mode != "training")
+        fail("task.mode: '" + c.mode + "' is not a mode (inference, training)");
+    validatePrecision(c); // optimizations.precision and .quantization (engine/precision.h)
+    validatePruning(pruningOptions(c)); // optimizations.pruning (engine/prune.h)
     try {
         parsePadding(c.padding);
     } catch (const std::invalid_argument &e) {
         fail(std::string("optimizations.") + e.what());
     }
-    if (c.checkpointEvery != 0)
-        fail("optimizations.checkpointing applies to training, which this engine does not run yet");
-    if (c.gradAccumulation != 1)
-        fail("optimizations.grad_accumulation applies to training, which this engine does not run yet");
-    if (c.freezeEmbeddings)
-        fail("optimizations.freeze_embeddings applies to training, which this engine does not run yet");
-    if (c.shareLayers != 0)
-        fail("optimizations.share_layers is not supported by this engine yet");
+    const bool training = c.mode == "training";
+    if (c.checkpointEvery < 0)
+        fail("optimizations.checkpoint_every: must not be negative, is " + std::to_string(c.checkpointEvery));
+    if (c.gradAccumulation < 1)
+        fail("optimizations.grad_accumulation: must be at least 1, is " + std::to_string(c.gradAccumulation));
+    if (!training && c.checkpointEvery != 0)
+        fail("optimizations.checkpoint_every: gradient checkpointing acts on training only; task.mode is inference");
+    if (!training && c.gradAccumulation != 1)
+        fail("optimizations.grad_accumulation: gradient accumulation acts on training only; task.mode is inference");
+    if (!training && c.freezeEmbeddings)
+        fail("optimizations.freeze_embeddings: freezing embeddings acts on training only; task.mode is inference");
+    if (!training && !c.savePath.empty())
+        fail("task.save_path: saving a trained model needs task.mode training");
+    if (training) {
+        if (c.steps < 1)
+            fail("task.steps: must be at least 1, is " + std::to_string(c.steps));
+        if (c.evalEvery < 0 || c.evalEvery > c.steps)
+            fail("task.eval_every: must be between 0 and task.steps (" + std::to_string(c.steps) + "), is "
+                 + std::to_string(c.evalEvery));
+        if (!(c.learningRate > 0))
+            fail("task.learning_rate: must be positive, is " + std::to_string(c.learningRate));
+        if (c.warmupSteps < 0)
+            fail("task.warmup_steps: must not be negative, is " + std::to_string(c.warmupSteps));
+    }
+    if (!c.distillationTeacher.empty()) {
+        if (!training)
+            fail("optimizations.distillation: distillation trains a student; task.mode is inference");
+        validateDistillation(distillationConfig(c));
+    }
+    if (c.shareLayers < 0)
+        fail("optimizations.share_layers: layers per group must be at least 1 (0: off), is "
+             + std::to_string(c.shareLayers));
     if (c.device != "cpu" && !isCudaDevice(c.device))
         fail("device: unknown device '" + c.device + "' (cpu, cuda, cuda:N)");
 #if !defined(OPTIBENCH_HAVE_CUDA)
@@ -97,12 +136,17 @@ struct Benchmark::Impl {
     bool languageModel = false;
     bool labelled = false;
     at::Device device{at::kCPU};
-    std::vector<Batch> batches;
+    std::vector<Batch> batches;      // the measured (inference) or evaluated (training) split
+    std::vector<Batch> trainBatches; // training: the train split
+    std::unique_ptr<Distiller> distiller; // training with optimizations.distillation
     // Quality outputs of the unoptimized fp32 model per batch index (classifier logits, or a
     // language model's sampled next-token logits); empty when no optimization changed the model
     // (then the measured outputs are the baseline's, and agreement is 1 by definition).
     std::map<std::size_t, at::Tensor> baselineLogits;
     bool modelAltered = false;
+    // What pruning did; its masks are re-applied after every optimizer step when training.
+    PruningResult pruning;
+    std::int64_t modelBytesBaseline = 0; // modelBytes() before the optimizations
     bool prepared = false;
 
     void report(const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message)
@@ -125,7 +169,9 @@ struct Benchmark::Impl {
     at::Tensor run(std::size_t index) const
     {
         const auto &b = batches[index];
-        return model->forward(b.inputIds, b.attentionMask);
+        auto out = model->forward(b.inputIds, b.attentionMask);
+        // A bf16/fp16 model's outputs are cast back to fp32 for the quality metrics.
+        return out.is_floating_point() && out.scalar_type() != at::kFloat ? out.to(at::kFloat) : out;
     }
     // What agreement and KL compare: logits [B, C], or next-token logits at sampled positions.
     at::Tensor qualityOutputs(std::size_t index, const at::Tensor &out) const
@@ -137,8 +183,13 @@ struct Benchmark::Impl {
     // Positions per sequence whose next-token distributions are compared with the baseline:
     // enough to see a change, few enough that a 50k vocabulary fits in memory.
     static constexpr int kLmSamplesPerSequence = 4;
+    // Training batches that calibrate qat's observers in an inference run.
+    static constexpr int kQatCalibrationBatches = 8;
     void loadModel();
-    void loadData();
+    void loadData(const std::string &split, std::vector<Batch> &out);
+    RunReport runTraining();
+    std::vector<Batch> calibrationBatches(int count) const;
+    void applyQuantization();
 };
 
 void Benchmark::Impl::loadModel()
@@ -156,11 +207,11 @@ void Benchmark::Impl::loadModel()
                           + std::to_string(usablePositions(c)) + " positions");
 }
 
-void Benchmark::Impl::loadData()
+void Benchmark::Impl::loadData(const std::string &split, std::vector<Batch> &out)
 {
     TextDataset dataset;
     try {
-        dataset = loadDataset(config.dataset, config.split, config.seed, model->config().id2label);
+        dataset = loadDataset(config.dataset, split, config.seed, model->config().id2label);
     } catch (const EngineError &e) {
         const std::string what = e.what();
         throw EngineError(what.rfind("task.", 0) == 0 ? what : "task.dataset: " + what);
@@ -189,16 +240,110 @@ void Benchmark::Impl::loadData()
                               + std::to_string(numLabels) + " labels");
         labels.push_back(std::max(ex.label, 0));
     }
-    batches = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
-                          config.seed, loaded.padId());
-    if (batches.empty())
-        throw EngineError("task.dataset: split '" + config.split + "' of " + config.dataset + " is empty");
+    out = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
+                      config.seed, loaded.padId());
+    if (out.empty())
+        throw EngineError("task.dataset: split '" + split + "' of " + config.dataset + " is empty");
     if (device != at::Device(at::kCPU)) {
-        for (auto &b : batches) {
+        for (auto &b : out) {
             b.inputIds = b.inputIds.to(device);
             b.attentionMask = b.attentionMask.to(device);
         }
     }
+}
+
+// A few batches of the training split (distinct from the measured eval batches), for
+// calibrating quantization observers.
+std::vector<Batch> Benchmark::Impl::calibrationBatches(int count) const
+{
+    const auto train = loadDataset(config.dataset, "train", config.seed, model->config().id2label);
+    std::vector<std::vector<std::int64_t>> sequences;
+    std::vector<int> labels;
+    for (const auto &ex : train.examples) {
+        if (sequences.size() >= static_cast<std::size_t>(count) * static_cast<std::size_t>(config.batchSize))
+            break;
+        sequences.push_back(ex.pair.empty() ? loaded.encode(ex.text, config.maxLength)
+                                            : loaded.encodePair(ex.text, ex.pair, config.maxLength));
+        labels.push_back(std::max(ex.label, 0));
+    }
+    auto out = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
+                           config.seed, loaded.padId());
+    for (auto &b : out) {
+        b.inputIds = b.inputIds.to(device);
+        b.attentionMask = b.attentionMask.to(device);
+    }
+    return out;
+}
+
+// weight-int8, fp16-weights, bf16-weights and qat (dynamic-int8 is applied in prepare()).
+void Benchmark::Impl::applyQuantization()
+{
+    const auto &q = config.quantization;
+    if (q == "none" || q == "dynamic-int8")
+        return;
+    auto *native = dynamic_cast<NativeModel *>(model);
+    if (!native)
+        throw EngineError("optimizations.quantization: " + q + " rebuilds a native model's linears; "
+                          + config.modelPath + " is a " + loaded.summary.format + " model");
+    if (q == "weight-int8" || q == "fp16-weights" || q == "bf16-weights") {
+        report("preparing", 0, 1, "storing linear weights as " + q);
+        native->setLinearFactory([&q](const std::string &, const at::Tensor &w, const at::Tensor &b) {
+            if (q == "weight-int8")
+                return makeWeightInt8Linear(w, b);
+            return makeHalfWeightLinear(w, b, q == "fp16-weights" ? at::kHalf : at::kBFloat16);
+        });
+        report("preparing", 1, 1, "");
+        return;
+    }
+    // qat in an inference run: fake quant, observers calibrated on training batches, then int8.
+    if (!enableDynamicInt8())
+        throw EngineError("optimizations.quantization: qat converts to LibTorch's ONEDNN int8 kernels, which this "
+                          "LibTorch build lacks");
+    const auto calibration = calibrationBatches(kQatCalibrationBatches);
+    insertFakeQuant(*native);
+    {
+        c10::InferenceMode inference;
+        std::int64_t done = 0;
+        for (const auto &b : calibration) {
+            report("preparing", done++, static_cast<std::int64_t>(calibration.size()),
+                   "calibrating fake-quant observers on training batches");
+            native->forward(b.inputIds, b.attentionMask);
+        }
+    }
+    convertQat(*native);
+    report("preparing", 1, 1, "converted fake-quant linears to int8");
+}
+
+// Training mode: the runner (engine/training.h) on the train split, evaluated on the eval split;
+// then the model runs inference again (plain fp32 Linears) for tracedPass and is saved when asked.
+RunReport Benchmark::Impl::runTraining()
+{
+    auto *native = dynamic_cast<NativeModel *>(model);
+    if (!native)
+        throw EngineError("task.mode: training needs a native model (a Hugging Face folder or the demo); "
+                          + config.modelPath + " is a " + loaded.summary.format + " model");
+    // Pruned weights stay zero: the masks are re-applied after every optimizer step.
+    StepHook afterStep;
+    if (!pruning.masks.empty())
+        afterStep = [this, native](int) { applyMasks(*native, pruning.masks); };
+    auto result = train(*native, trainBatches, batches, trainingOptions(config),
+                        distiller ? distiller->loss(*native) : defaultLoss(*native), progress, afterStep);
+    if (distiller) {
+        report("evaluating", 0, 1, "evaluating the teacher " + config.distillationTeacher);
+        for (auto &m : distiller->teacherMetrics(batches))
+            result.metrics.push_back(std::move(m));
+        report("evaluating", 1, 1, "");
+    }
+    disableTraining(*native);
+    if (!config.savePath.empty()) {
+        report("saving", 0, 1, "saving the trained model to " + config.savePath);
+        saveLoadedModel(loaded, config.savePath);
+        report("saving", 1, 1, "");
+    }
+    RunReport out;
+    out.metrics = std::move(result.metrics);
+    out.series = std::move(result.series);
+    return out;
 }
 
 Benchmark::Benchmark(RunConfig config, ProgressFn progress) : m_impl(std::make_unique<Impl>())
@@ -233,14 +378,39 @@ void Benchmark::prepare()
         d.model->to(d.device);
     d.report("loading", 1, 1, d.loaded.summary.architecture + ", " + std::to_string(d.loaded.summary.parameters)
                                   + " parameters");
+    if (!d.config.distillationTeacher.empty()) {
+        // The student replaces the loaded model (its tokenizer and summary stay), before every
+        // other optimization, so sharing or qat apply to the student.
+        const auto dc = distillationConfig(d.config);
+        d.report("loading", 0, 1, "building the student and loading the teacher " + dc.teacher);
+        if (dc.studentLayers > 0 || dc.studentHidden > 0) {
+            d.loaded.model = makeStudent(*d.model, dc.studentLayers, dc.studentHidden, d.config.seed);
+            d.model = d.loaded.model.get();
+            if (d.device != at::Device(at::kCPU))
+                d.model->to(d.device);
+        }
+        d.distiller = std::make_unique<Distiller>(dc, *d.model, d.device);
+        d.report("loading", 1, 1, "student " + std::to_string(d.model->config().numLayers) + " layers x "
+                                      + std::to_string(d.model->config().hiddenSize) + ", "
+                                      + std::to_string(d.model->parameterCount()) + " parameters");
+    }
 
-    d.report("preparing", 0, 1, "tokenizing and batching " + d.config.dataset + " (" + d.config.split + ")");
-    d.loadData();
+    // Training trains on the train split and evaluates (and traces) on the eval split.
+    const bool training = d.config.mode == "training";
+    const std::string split = training ? "eval" : d.config.split;
+    d.report("preparing", 0, 1, "tokenizing and batching " + d.config.dataset + " (" + split + ")");
+    d.loadData(split, d.batches);
+    if (training)
+        d.loadData("train", d.trainBatches);
     d.report("preparing", 1, 1, std::to_string(d.batches.size()) + " batches, padding " + d.config.padding);
+    d.modelBytesBaseline = d.model->modelBytes();
 
     // The fp32 baseline's outputs are computed here, before any optimization changes the model.
     // With no optimization applied the measured model is the baseline itself.
-    d.modelAltered = d.config.quantization != "none";
+    d.modelAltered = d.config.quantization != "none" || d.config.precision != "fp32" || d.config.shareLayers > 1
+        || d.config.pruningMethod != "none";
+    if (training)
+        d.modelAltered = false; // training reports its own quality (eval loss, accuracy), no baseline
     if (d.modelAltered) {
         c10::InferenceMode inference;
         const auto needed = d.timedBatchSet();
@@ -255,7 +425,18 @@ void Benchmark::prepare()
         d.report("baseline", 1, 1, "");
     }
 
-    // Optimizations, in their fixed order (quantization is the only one so far).
+    // Optimizations, in their fixed order: pruning (on the fp32 weights), cross-layer sharing (it
+    // rebuilds the Linears as fp32), then quantization.
+    if (d.config.pruningMethod != "none") {
+        d.report("preparing", 0, 1, d.config.pruningMethod + " pruning");
+        d.pruning = prune(*d.model, pruningOptions(d.config));
+        d.report("preparing", 1, 1, std::to_string(d.pruning.parametersAfter) + " parameters after pruning");
+    }
+    if (d.config.shareLayers > 1) {
+        d.report("preparing", 0, 1, "sharing layer weights in groups of " + std::to_string(d.config.shareLayers));
+        shareLayers(*d.model, d.config.shareLayers);
+        d.report("preparing", 1, 1, std::to_string(d.model->parameterCount()) + " parameters after sharing");
+    }
     if (d.config.quantization == "dynamic-int8") {
         d.report("preparing", 0, 1, "quantizing linears to dynamic int8 (ONEDNN)");
         if (!enableDynamicInt8())
@@ -267,6 +448,16 @@ void Benchmark::prepare()
         d.model->setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
             return makeDynamicInt8Linear(w, b);
         });
+        d.report("preparing", 1, 1, "");
+    }
+    // The other quantization modes, then the precision (a whole-model cast or autocast) last:
+    // pruning edits fp32 weights, quantization converts them, the cast leaves converted Linears
+    // as they are and moves everything else to the precision's dtype.
+    d.applyQuantization();
+    if (d.config.precision != "fp32" && !training) { // training: autocast in the runner
+        d.report("preparing", 0, 1, "precision " + d.config.precision);
+        applyPrecision(d.loaded.model, d.config.precision, d.device, d.config.modelPath);
+        d.model = d.loaded.model.get();
         d.report("preparing", 1, 1, "");
     }
     d.prepared = true;
@@ -283,6 +474,8 @@ RunReport Benchmark::measure()
     if (!d.prepared)
         throw EngineError("Benchmark::measure called before prepare()");
     at::set_num_threads(d.config.threads);
+    if (d.config.mode == "training")
+        return d.runTraining();
     c10::InferenceMode inference;
     RunReport report;
 #if defined(OPTIBENCH_HAVE_CUDA)
@@ -382,8 +575,24 @@ RunReport Benchmark::measure()
         "ratio");
     add("peak_memory_bytes", static_cast<double>(peakMemory), "bytes");
     add("model_bytes", static_cast<double>(d.model->modelBytes()), "bytes");
+    add("model_bytes_baseline", static_cast<double>(d.modelBytesBaseline), "bytes");
+    add("model_bytes_saved", static_cast<double>(d.model->savedBytes()), "bytes");
     add("parameters", static_cast<double>(d.model->parameterCount()), "count");
-    add("sparsity", weights > 0 ? static_cast<double>(zeros) / static_cast<double>(weights) : 0.0, "ratio");
+    // Zeros over the pruned set when magnitude or 2:4 pruning chose one, else over the Linears.
+    add("sparsity",
+        !d.pruning.prunedParameters.empty() ? zeroFraction(*d.model, d.pruning.prunedParameters)
+                                            : weights > 0 ? static_cast<double>(zeros) / static_cast<double>(weights) : 0.0,
+        "ratio");
+    if (d.config.pruningMethod != "none") {
+        add("parameters_baseline", static_cast<double>(d.pruning.parametersBefore), "count");
+        add("pruned_heads", static_cast<double>(d.pruning.prunedHeads), "count");
+        add("pruned_neurons", static_cast<double>(d.pruning.prunedNeurons), "count");
+        // 1 when 2:4 Linears run on a sparse kernel; 0 when the zeros are stored and computed dense.
+        add("sparse_kernel", sparseKernelLinears(*d.model) > 0 ? 1.0 : 0.0, "");
+        const auto layers = layerSparsity(*d.model);
+        for (std::size_t i = 0; i < layers.size(); ++i)
+            report.series.push_back({"layer_sparsity", static_cast<std::int64_t>(i), layers[i]});
+    }
     // FLOPs of one timed forward pass (mean over the timed iterations' batch shapes).
     add("flops", flops / iterations, "flop");
     add("achieved_flops_s", flops / totalS, "flop/s");

@@ -44,6 +44,7 @@ struct RunConfig {
     int evalEvery = 0;
     double learningRate = 5e-5;
     int warmupSteps = 10;
+    std::string savePath; // training: where to save the trained model as a Hugging Face folder (empty: not saved)
     std::string precision = "fp32";
     std::string quantization = "none";
     std::string pruningMethod = "none";
@@ -55,6 +56,13 @@ struct RunConfig {
     int gradAccumulation = 1;
     bool freezeEmbeddings = false;
     int shareLayers = 0;
+    // optimizations.distillation (training only): on when distillationTeacher is not empty.
+    // The student is the model at modelPath cut to studentLayers / studentHidden (0: as is).
+    std::string distillationTeacher;
+    int studentLayers = 0;
+    int studentHidden = 0;
+    double distillationAlpha = 0.5;
+    double distillationTemperature = 2.0;
     std::string device = "cpu";
     int threads = 2;
     std::uint64_t seed = 0;

@@ -1,4 +1,6 @@
 #include "engine/bert.h"
+#include "engine/autograd_ops.h"
+#include "engine/checkpoint.h"
 #include "engine/gemm.h"
 
 #include <ATen/record_function.h>
@@ -53,7 +55,7 @@ BertClassifier::Names BertClassifier::namesFor(const TransformerConfig &c)
 std::vector<std::pair<std::string, std::vector<std::int64_t>>> BertClassifier::parameterShapes(const TransformerConfig &c)
 {
     const auto n = namesFor(c);
-    const std::int64_t H = c.hiddenSize, I = c.intermediateSize;
+    const std::int64_t H = c.hiddenSize, D = headDim(c);
     std::vector<std::pair<std::string, std::vector<std::int64_t>>> shapes;
     auto linear = [&](const std::string &name, std::int64_t out, std::int64_t in) {
         shapes.push_back({name + ".weight", {out, in}});
@@ -70,10 +72,12 @@ std::vector<std::pair<std::string, std::vector<std::int64_t>>> BertClassifier::p
     norm(n.embeddings + "LayerNorm");
     for (int i = 0; i < c.numLayers; ++i) {
         const auto l = n.layer + std::to_string(i) + ".";
-        linear(l + n.query, H, H);
-        linear(l + n.key, H, H);
-        linear(l + n.value, H, H);
-        linear(l + n.attentionOut, H, H);
+        // Pruned layers hold fewer heads (each D wide) and a narrower FFN.
+        const std::int64_t A = headsInLayer(c, i) * D, I = intermediateInLayer(c, i);
+        linear(l + n.query, A, H);
+        linear(l + n.key, A, H);
+        linear(l + n.value, A, H);
+        linear(l + n.attentionOut, H, A);
         norm(l + n.attentionNorm);
         linear(l + n.intermediate, I, H);
         linear(l + n.output, H, I);
@@ -111,6 +115,17 @@ BertClassifier::BertClassifier(TransformerConfig config, ParameterMap parameters
 {
     if (m_config.family == ArchitectureFamily::Gpt2)
         throw std::invalid_argument("GPT-2 is a decoder; it is built by Gpt2Model");
+    checkShapes(parameterShapes(m_config));
+    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+}
+
+void BertClassifier::restructure(TransformerConfig config, ParameterMap parameters)
+{
+    if (config.family != m_config.family || config.hiddenSize != m_config.hiddenSize
+        || config.numLayers != m_config.numLayers || config.numHeads != m_config.numHeads)
+        throw std::invalid_argument("restructure changes only per-layer heads and FFN widths");
+    m_config = std::move(config);
+    m_parameters = std::move(parameters);
     checkShapes(parameterShapes(m_config));
     setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
@@ -174,7 +189,7 @@ at::Tensor BertClassifier::layer(int index, const at::Tensor &hidden, const at::
         auto q = linear(pl + n.query).forward(hidden);
         auto k = linear(pl + n.key).forward(hidden);
         auto v = linear(pl + n.value).forward(hidden);
-        attended = gemm::attention(q, k, v, m_config.numHeads, maskBias);
+        attended = autograd::attention(q, k, v, headsInLayer(m_config, index), maskBias);
     }
     at::Tensor h1;
     {
@@ -208,8 +223,15 @@ at::Tensor BertClassifier::forward(const at::Tensor &inputIds, const at::Tensor 
         maskBias = (1.0 - attentionMask.to(at::kFloat)) * std::numeric_limits<float>::lowest();
     }
     auto h = embed(inputIds, tokenTypeIds);
-    for (int i = 0; i < m_config.numLayers; ++i)
-        h = layer(i, h, maskBias);
+    for (int i = 0; i < m_config.numLayers; ++i) {
+        if (checkpointed(i)) {
+            // The layer runs again in backward: capture by value.
+            h = checkpoint([this, i, maskBias](const at::Tensor &x) { return layer(i, x, maskBias); }, h,
+                           parametersUnder(m_names.layer + std::to_string(i) + "."));
+        } else {
+            h = layer(i, h, maskBias);
+        }
+    }
     auto first = h.select(1, 0);
     if (!m_names.pooler.empty()) {
         RECORD_USER_SCOPE("pooler");

@@ -1,4 +1,6 @@
 #include "engine/gpt2.h"
+#include "engine/autograd_ops.h"
+#include "engine/checkpoint.h"
 #include "engine/gemm.h"
 
 #include <ATen/record_function.h>
@@ -130,7 +132,7 @@ at::Tensor Gpt2Model::block(int index, const at::Tensor &hidden, const at::Tenso
         auto qkv = linear(p + "attn.c_attn").forward(a);
         // Views of one buffer; gemm::attention reads them with their row stride.
         auto parts = qkv.split(E, -1);
-        auto context = gemm::attention(parts[0].contiguous(), parts[1].contiguous(), parts[2].contiguous(),
+        auto context = autograd::attention(parts[0].contiguous(), parts[1].contiguous(), parts[2].contiguous(),
                                        m_config.numHeads, maskBias, true);
         h = hidden + linear(p + "attn.c_proj").forward(context);
     }
@@ -157,8 +159,15 @@ at::Tensor Gpt2Model::forward(const at::Tensor &inputIds, const at::Tensor &atte
         h = at::embedding(param("transformer.wte.weight"), inputIds)
             + at::embedding(param("transformer.wpe.weight"), positions).unsqueeze(0);
     }
-    for (int i = 0; i < m_config.numLayers; ++i)
-        h = block(i, h, maskBias);
+    for (int i = 0; i < m_config.numLayers; ++i) {
+        if (checkpointed(i)) {
+            // The block runs again in backward: capture by value.
+            h = checkpoint([this, i, maskBias](const at::Tensor &x) { return block(i, x, maskBias); }, h,
+                           parametersUnder(blockPrefix(i)));
+        } else {
+            h = block(i, h, maskBias);
+        }
+    }
     {
         RECORD_USER_SCOPE("ln_f");
         h = at::layer_norm(h, {m_config.hiddenSize}, param("transformer.ln_f.weight"), param("transformer.ln_f.bias"),

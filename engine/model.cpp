@@ -5,6 +5,16 @@
 
 namespace optibench::engine {
 
+namespace {
+
+// Whether a Linear computes with the model's own parameter tensor (rather than a converted copy).
+bool holdsParameter(const LinearOp &op, const at::Tensor &weight)
+{
+    return op.sharedWeightData() == weight.data_ptr() || op.kind().rfind("fp32", 0) == 0;
+}
+
+} // namespace
+
 void Model::setLinearFactory(const LinearFactory &)
 {
     throw std::logic_error("this model's linears cannot be replaced (it is not a native model)");
@@ -63,6 +73,26 @@ void NativeModel::to(const at::Device &device)
     setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
+void NativeModel::shareParameters(const std::vector<std::pair<std::string, std::string>> &aliasToSource)
+{
+    for (const auto &[alias, source] : aliasToSource) {
+        auto a = m_parameters.find(alias);
+        if (a == m_parameters.end())
+            throw std::invalid_argument("cannot share parameter " + alias + ": no such parameter");
+        const auto s = param(source);
+        if (a->second.sizes() != s.sizes())
+            throw std::invalid_argument("cannot share parameter " + alias + " " + c10::str(a->second.sizes())
+                                        + " with " + source + " " + c10::str(s.sizes()));
+        a->second = s;
+    }
+    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+}
+
+void NativeModel::restructure(TransformerConfig, ParameterMap)
+{
+    throw std::logic_error(m_config.architecture + " cannot change its layers' shapes");
+}
+
 const LinearOp &NativeModel::linear(const std::string &name) const
 {
     auto it = m_linears.find(name);
@@ -104,11 +134,66 @@ std::int64_t NativeModel::modelBytes() const
     for (const auto &[name, op] : m_linears) {
         // A Linear tied to a tensor already counted (GPT-2's lm_head and wte) adds nothing.
         auto w = m_parameters.find(name + ".weight");
-        if (w != m_parameters.end() && op->kind().rfind("fp32", 0) == 0 && seen.count(w->second.data_ptr()))
+        if (w != m_parameters.end() && holdsParameter(*op, w->second) && seen.count(w->second.data_ptr()))
             continue;
         bytes += op->weightBytes();
     }
     return bytes;
+}
+
+std::int64_t NativeModel::savedBytes() const
+{
+    // As modelBytes, with each Linear counted as it would be written (int8 + scales, ...).
+    std::set<const void *> seen;
+    std::int64_t bytes = 0;
+    for (const auto &[name, t] : m_parameters) {
+        auto dot = name.rfind('.');
+        if (dot != std::string::npos && m_linears.count(name.substr(0, dot)))
+            continue;
+        if (seen.insert(t.data_ptr()).second)
+            bytes += t.numel() * static_cast<std::int64_t>(t.element_size());
+    }
+    for (const auto &[name, op] : m_linears) {
+        auto w = m_parameters.find(name + ".weight");
+        if (w != m_parameters.end() && holdsParameter(*op, w->second) && seen.count(w->second.data_ptr()))
+            continue;
+        bytes += op->savedBytes();
+    }
+    return bytes;
+}
+
+void NativeModel::castTo(at::ScalarType dtype)
+{
+    std::map<const void *, at::Tensor> cast; // tied tensors stay tied
+    std::set<std::string> plain;
+    for (const auto &[name, op] : m_linears) {
+        auto w = m_parameters.find(name + ".weight");
+        if (w != m_parameters.end() && holdsParameter(*op, w->second))
+            plain.insert(name);
+    }
+    for (auto &[name, t] : m_parameters) {
+        if (!t.is_floating_point() || t.scalar_type() == dtype)
+            continue;
+        auto it = cast.find(t.data_ptr());
+        if (it == cast.end())
+            it = cast.emplace(t.data_ptr(), t.to(dtype).contiguous()).first;
+        t = it->second;
+    }
+    for (const auto &name : plain) {
+        auto bias = m_parameters.find(name + ".bias");
+        m_linears[name] = makeFp32Linear(param(name + ".weight"),
+                                         bias == m_parameters.end() ? at::Tensor() : bias->second);
+    }
+}
+
+std::vector<at::Tensor> NativeModel::parametersUnder(const std::string &prefix) const
+{
+    std::set<const void *> seen;
+    std::vector<at::Tensor> out;
+    for (auto it = m_parameters.lower_bound(prefix); it != m_parameters.end() && it->first.rfind(prefix, 0) == 0; ++it)
+        if (seen.insert(it->second.unsafeGetTensorImpl()).second)
+            out.push_back(it->second);
+    return out;
 }
 
 at::Tensor NativeModel::activation(const at::Tensor &x) const

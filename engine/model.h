@@ -43,6 +43,8 @@ public:
     virtual std::int64_t parameterCount() const = 0;
     // Bytes the model holds as it runs.
     virtual std::int64_t modelBytes() const = 0;
+    // Bytes of its tensors as they would be written to safetensors (tied tensors once).
+    virtual std::int64_t savedBytes() const { return modelBytes(); }
     virtual void to(const at::Device &device) = 0;
     // Native models only: the Linears an optimization can rebuild. Empty for opaque models.
     virtual std::vector<std::string> linearNames() const { return {}; }
@@ -61,7 +63,28 @@ public:
     std::int64_t modelBytes() const override;
     void setLinearFactory(const LinearFactory &factory) override;
     void to(const at::Device &device) override;
+    std::int64_t savedBytes() const override;
+    // Whole-model cast (precision bf16/fp16): every floating parameter (tied ones stay tied) and
+    // the plain Linears move to dtype, so activations flow in it; Linears that hold converted
+    // weights (int8, half-precision storage) are kept and compute in their input's dtype.
+    void castTo(at::ScalarType dtype);
     const LinearOp &linear(const std::string &name) const;
+    // For optimizations that edit weights (pruning masks). A tensor edited in place reaches the
+    // fp32 Linears, which hold the same tensors; other kinds of Linear need setLinearFactory again.
+    ParameterMap &mutableParameters() { return m_parameters; }
+    // Gradient checkpointing in training (engine/checkpoint.h): layer i's activations are dropped
+    // in forward and recomputed in backward when every > 0 and i % every == 0. 0: off.
+    void setCheckpointEvery(int every) { m_checkpointEvery = every; }
+    int checkpointEvery() const { return m_checkpointEvery; }
+    // Structured edits (pruning): a new config (per-layer heads or FFN widths) with parameters of
+    // the shapes it needs, checked by the subclass; every Linear is then rebuilt as fp32. Throws
+    // std::logic_error for models that cannot change shape, std::invalid_argument for bad shapes.
+    virtual void restructure(TransformerConfig config, ParameterMap parameters);
+    // Points each (alias, source) pair's alias name at the source's tensor, so that from then on
+    // the two names are one parameter (same storage, counted once), and rebuilds the Linears as
+    // fp32. Applied before optimizations that replace Linears. Throws std::invalid_argument for
+    // an unknown name or differing shapes.
+    void shareParameters(const std::vector<std::pair<std::string, std::string>> &aliasToSource);
 
 protected:
     NativeModel(TransformerConfig config, ParameterMap parameters);
@@ -70,10 +93,14 @@ protected:
     void checkShapes(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes);
     at::Tensor param(const std::string &name) const;
     at::Tensor activation(const at::Tensor &x) const;
+    bool checkpointed(int layer) const { return m_checkpointEvery > 0 && layer % m_checkpointEvery == 0; }
+    // The parameters whose names start with `prefix` (one layer's), each tensor once.
+    std::vector<at::Tensor> parametersUnder(const std::string &prefix) const;
 
     TransformerConfig m_config;
     ParameterMap m_parameters;
     std::map<std::string, std::unique_ptr<LinearOp>> m_linears;
+    int m_checkpointEvery = 0;
 };
 
 } // namespace optibench::engine

@@ -205,6 +205,7 @@ TaskSpec parseTask(const json &j)
     r.integer("eval_every", t.evalEvery, 0, kMaxSteps);
     r.number("learning_rate", t.learningRate, 0.0, 1.0, true, false);
     r.integer("warmup_steps", t.warmupSteps, 0, kMaxSteps);
+    r.string("save_path", t.savePath);
     r.finish();
     return t;
 }
@@ -283,6 +284,7 @@ ProfilingSpec parseProfiling(const json &j)
     r.boolean("ops", p.ops);
     r.boolean("kernels", p.kernels);
     r.integer("iterations", p.iterations, 1, 1000);
+    r.boolean("shapes", p.shapes);
     r.finish();
     return p;
 }
@@ -355,7 +357,7 @@ json toJson(const ExperimentSpec &spec)
                         {"alpha", d.alpha},
                         {"temperature", d.temperature}};
     }
-    return json{
+    json j{
         {"name", spec.name},
         {"model", {{"path", spec.model.path}, {"format", spec.model.format}}},
         {"task",
@@ -385,11 +387,17 @@ json toJson(const ExperimentSpec &spec)
           {"share_layers", o.shareLayers},
           {"distillation", distillation}}},
         {"profiling",
-         {{"ops", spec.profiling.ops}, {"kernels", spec.profiling.kernels}, {"iterations", spec.profiling.iterations}}},
+         {{"ops", spec.profiling.ops},
+          {"kernels", spec.profiling.kernels},
+          {"iterations", spec.profiling.iterations},
+          {"shapes", spec.profiling.shapes}}},
         {"device", spec.device},
         {"threads", spec.threads},
         {"seed", spec.seed},
     };
+    if (!t.savePath.empty()) // written only when set, so specs without it read as before
+        j["task"]["save_path"] = t.savePath;
+    return j;
 }
 
 std::string toJsonText(const ExperimentSpec &spec, int indent)
@@ -407,7 +415,8 @@ std::string toJsonText(const ExperimentSpec &spec, int indent)
 // - fp16-weights / bf16-weights store weights in a half type and compute in fp32; with
 //   precision fp16/bf16 the weights are already in that type, so the toggle would do nothing.
 // - Training accepts no post-training quantization (nothing can back-propagate through a
-//   quantized linear); qat is the training form. qat needs mode training.
+//   quantized linear); qat is the training form. In inference, qat calibrates its fake-quant
+//   observers on a few training batches and converts to int8 (post-training calibration).
 // - checkpoint_every, grad_accumulation, freeze_embeddings, share_layers and distillation act on
 //   training only; in inference they are refused rather than silently ignored.
 // - distillation needs a teacher; eval_every may not exceed steps.
@@ -438,8 +447,6 @@ void validateCombination(const ExperimentSpec &spec)
     if (training && o.quantization != "none" && o.quantization != "qat")
         throw SpecError("optimizations.quantization",
                         o.quantization + " is post-training quantization; training accepts none or qat");
-    if (!training && o.quantization == "qat")
-        throw SpecError("optimizations.quantization", "qat (quantization-aware training) needs task.mode training");
 
     if (!training) {
         const char *why = " acts on training only; task.mode is inference";
@@ -456,6 +463,8 @@ void validateCombination(const ExperimentSpec &spec)
     }
     if (o.distillation && o.distillation->teacher.empty())
         throw SpecError("optimizations.distillation.teacher", "distillation needs a teacher model path");
+    if (!training && !t.savePath.empty())
+        throw SpecError("task.save_path", "saving a trained model needs task.mode training");
     if (training && t.evalEvery > t.steps)
         throw SpecError("task.eval_every", "must not exceed task.steps (" + std::to_string(t.steps) + ")");
 

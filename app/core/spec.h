@@ -39,6 +39,7 @@ struct TaskSpec {
     int evalEvery = 0;   // training: evaluate every N steps (0: only at the end)
     double learningRate = 5e-5;
     int warmupSteps = 10; // training: linear warm-up of the learning rate
+    std::string savePath; // training: save the trained model as a Hugging Face folder here (empty: not saved)
 };
 
 struct PruningSpec {
@@ -76,6 +77,9 @@ struct ProfilingSpec {
     bool ops = false;     // CPU op trace via RecordFunction, in a separate traced pass
     bool kernels = false; // CUDA kernel trace via CUPTI (CUDA devices only)
     int iterations = 3;   // traced iterations
+    // Input shapes of every traced op. Off by default: LibTorch then boxes every op's
+    // arguments for the tracer, which costs several times the tracing itself.
+    bool shapes = false;
 };
 
 struct ExperimentSpec {

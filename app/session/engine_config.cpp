@@ -18,6 +18,7 @@ engine::RunConfig toEngineConfig(const core::ExperimentSpec &spec)
     c.evalEvery = spec.task.evalEvery;
     c.learningRate = spec.task.learningRate;
     c.warmupSteps = spec.task.warmupSteps;
+    c.savePath = spec.task.savePath;
 
     const auto &o = spec.optimizations;
     c.precision = o.precision;
@@ -31,6 +32,13 @@ engine::RunConfig toEngineConfig(const core::ExperimentSpec &spec)
     c.gradAccumulation = o.gradAccumulation;
     c.freezeEmbeddings = o.freezeEmbeddings;
     c.shareLayers = o.shareLayers;
+    if (o.distillation) {
+        c.distillationTeacher = o.distillation->teacher;
+        c.studentLayers = o.distillation->studentLayers;
+        c.studentHidden = o.distillation->studentHidden;
+        c.distillationAlpha = o.distillation->alpha;
+        c.distillationTemperature = o.distillation->temperature;
+    }
 
     c.device = spec.device;
     c.threads = spec.threads;

@@ -55,7 +55,7 @@ TEST(Spec, EveryFieldRoundTrips)
           {"distillation",
            {{"teacher", "/models/big"}, {"student_layers", 4}, {"student_hidden", 384}, {"alpha", 0.7},
             {"temperature", 3.0}}}}},
-        {"profiling", {{"ops", true}, {"kernels", false}, {"iterations", 5}}},
+        {"profiling", {{"ops", true}, {"kernels", false}, {"iterations", 5}, {"shapes", true}}},
         {"device", "cpu"},
         {"threads", 4},
         {"seed", 18446744073709551615ull},
@@ -161,6 +161,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "optimizations.distillation.temperature"},
         BadField{"profiling_ops", {{"profiling", {{"ops", "yes"}}}}, "profiling.ops"},
         BadField{"profiling_iterations", {{"profiling", {{"iterations", 0}}}}, "profiling.iterations"},
+        BadField{"profiling_shapes", {{"profiling", {{"shapes", 1}}}}, "profiling.shapes"},
         BadField{"device", {{"device", "gpu"}}, "device"},
         BadField{"device_index", {{"device", "cuda:x"}}, "device"},
         BadField{"threads", {{"threads", 0}}, "threads"},
@@ -208,7 +209,8 @@ TEST(Spec, CombinationRules)
          "optimizations.quantization"},
         {"ptq in training", {{"task", {{"mode", "training"}}}, {"optimizations", {{"quantization", "dynamic-int8"}}}},
          "optimizations.quantization"},
-        {"qat in inference", {{"optimizations", {{"quantization", "qat"}}}}, "optimizations.quantization"},
+        {"qat in inference (calibrated, converted)", {{"optimizations", {{"quantization", "qat"}}}}, ""},
+        {"qat with bf16", {{"optimizations", {{"quantization", "qat"}, {"precision", "bf16"}}}}, "optimizations.quantization"},
         {"qat in training", {{"task", {{"mode", "training"}}}, {"optimizations", {{"quantization", "qat"}}}}, ""},
         {"checkpoint in inference", {{"optimizations", {{"checkpoint_every", 1}}}}, "optimizations.checkpoint_every"},
         {"accumulation in inference", {{"optimizations", {{"grad_accumulation", 2}}}}, "optimizations.grad_accumulation"},
@@ -255,4 +257,21 @@ TEST(Spec, DescribeToggles)
     spec = parseSpec(json{{"task", {{"mode", "training"}}},
                           {"optimizations", {{"checkpointing", true}, {"grad_accumulation", 4}, {"share_layers", true}}}});
     EXPECT_EQ(describeToggles(spec), "checkpointing, grad accumulation 4, all layers shared");
+}
+
+TEST(Spec, SavePathIsForTrainingAndRoundTrips)
+{
+    const json j = {{"task", {{"mode", "training"}, {"save_path", "/tmp/trained"}}}};
+    const ExperimentSpec spec = parseSpec(j);
+    EXPECT_EQ(spec.task.savePath, "/tmp/trained");
+    EXPECT_EQ(toJson(spec)["task"]["save_path"], "/tmp/trained");
+    EXPECT_EQ(toJson(parseSpec(toJson(spec))), toJson(spec));
+    // Not written when unset, so stored specs of runs that save nothing stay as they were.
+    EXPECT_FALSE(toJson(ExperimentSpec{})["task"].contains("save_path"));
+    try {
+        parseSpec(json{{"task", {{"save_path", "/tmp/trained"}}}});
+        FAIL() << "save_path in an inference run must be refused";
+    } catch (const SpecError &e) {
+        EXPECT_EQ(e.field(), "task.save_path");
+    }
 }

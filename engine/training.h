@@ -1,0 +1,109 @@
+#pragma once
+// The training runner: fine-tunes a native model (engine/model.h) over batches with AdamW, a
+// linear warm-up then linear decay of the learning rate, gradient accumulation, gradient
+// checkpointing, frozen embeddings and mixed precision, and reports the training metrics and
+// series (loss, step_time_ms, memory_bytes, learning_rate, eval_accuracy, loss_scale).
+//
+// train() takes the loss as a callback, so distillation, quantization-aware training and other
+// objectives reuse the loop: the callback runs the forward pass of one micro-batch and returns
+// its mean loss. Runs are reproducible: the same seed gives the same batch order and the same
+// loss curve (on the same machine and thread count).
+#include "engine/batching.h"
+#include "engine/benchmark.h"
+#include "engine/model.h"
+
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace optibench::engine {
+
+struct TrainingOptions {
+    int steps = 100;              // optimizer steps
+    int evalEvery = 0;            // evaluate every N optimizer steps (0: only at the end)
+    double learningRate = 5e-5;   // peak learning rate
+    int warmupSteps = 10;         // linear warm-up from lr/warmup to lr, then linear decay
+    double weightDecay = 0.01;    // AdamW's; biases and LayerNorm parameters get none
+    double maxGradNorm = 1.0;     // gradient clipping by global norm (0: off), as Hugging Face's Trainer
+    int gradAccumulation = 1;     // micro-batches per optimizer step, each loss scaled by 1/k
+    int checkpointEvery = 0;      // gradient checkpointing of every k-th layer (0: off)
+    bool freezeEmbeddings = false;
+    // fp32; amp-bf16 (autocast to bf16: CPU or CUDA); amp-fp16 (CUDA autocast with the dynamic
+    // loss scaler, engine/loss_scale.h).
+    std::string precision = "fp32";
+    std::uint64_t seed = 0;
+    bool reportLatency = true;    // time the final evaluation's forward passes as inference latency
+};
+
+// The learning rate of optimizer step `step` (0-based) of `steps`: (step + 1) / warmup of the
+// peak during warm-up, then decaying linearly to peak / (steps - warmup) at the last step.
+double learningRateAt(int step, int steps, int warmupSteps, double peak);
+
+// Loss of one micro-batch: a scalar, the mean over its examples (or predicted tokens), computed
+// with gradients on.
+using LossFn = std::function<at::Tensor(const Batch &batch)>;
+// Runs after every optimizer step (1-based), e.g. to re-apply pruning masks.
+using StepHook = std::function<void(int step)>;
+
+// Cross-entropy of classifier logits [B, C] against labels [B].
+at::Tensor classificationLoss(const at::Tensor &logits, const at::Tensor &labels);
+// Next-token loss of language-model logits [B, S, V]: position t predicts token t + 1 where both
+// are real (mask 1); mean over the predicted tokens.
+at::Tensor nextTokenLoss(const at::Tensor &logits, const at::Tensor &ids, const at::Tensor &mask);
+// The model's own objective: classificationLoss for classifiers, nextTokenLoss for language models.
+LossFn defaultLoss(const Model &model);
+
+// Embedding parameters (word, position, token type, their LayerNorm; GPT-2's wte and wpe,
+// which also freezes the lm_head tied to wte).
+bool isEmbeddingParameter(const std::string &name);
+// Parameters AdamW applies weight decay to: everything but biases and LayerNorm.
+bool decays(const std::string &name);
+
+// Makes the model trainable: each parameter tensor (tied ones once) a leaf that requires a
+// gradient unless frozen, every Linear an autograd-capable fp32 op (engine/autograd_ops.h), and
+// checkpointing set. Call after the optimizations that rebuild Linears or edit shapes.
+// Returns the trainable parameters by name (a tied tensor under its first name).
+std::vector<std::pair<std::string, at::Tensor>> enableTraining(NativeModel &model, const TrainingOptions &options);
+// Back to inference: no parameter requires a gradient, plain fp32 Linears, no checkpointing.
+void disableTraining(NativeModel &model);
+
+struct Evaluation {
+    double loss = 0;           // mean over examples (classifier) or predicted tokens (LM)
+    double accuracy = -1;      // classifiers: share of argmax == label; -1 for language models
+    std::int64_t examples = 0;
+    std::int64_t tokens = 0;   // real tokens read
+    std::vector<double> latencyMs; // per batch forward time
+};
+// The model's loss and accuracy over the batches, without gradients.
+Evaluation evaluate(const Model &model, const std::vector<Batch> &batches);
+
+struct TrainingResult {
+    std::vector<Measurement> metrics;
+    std::vector<SeriesSample> series;
+    std::vector<double> losses; // per optimizer step (skipped fp16 steps included)
+    Evaluation finalEval;
+};
+
+// Trains `model` for options.steps optimizer steps over trainBatches (cycled, in an order
+// shuffled by the seed each epoch), evaluates on evalBatches every evalEvery steps and at the
+// end. Progress is reported per step under stage "training" (and "evaluating"); a false return
+// cancels between steps (throws Cancelled). The model stays trainable afterwards; call
+// disableTraining to run it for inference. Throws EngineError naming the spec field for
+// settings it cannot run.
+TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches, const std::vector<Batch> &evalBatches,
+                     const TrainingOptions &options, const LossFn &loss, const ProgressFn &progress,
+                     const StepHook &afterStep = {});
+
+// The options a RunConfig asks for.
+TrainingOptions trainingOptions(const RunConfig &config);
+
+// Resident memory of this process now (VmRSS), in bytes; 0 where /proc is missing.
+std::int64_t currentRssBytes();
+// Resets the peak resident set size (VmHWM) to the current one, where the kernel allows it
+// (/proc/self/clear_refs); returns false otherwise.
+bool resetPeakRss();
+
+} // namespace optibench::engine
