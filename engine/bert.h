@@ -36,6 +36,8 @@ public:
 
     // Names of the Linears (without ".weight"), encoder first, then pooler and head.
     std::vector<std::string> linearNames() const override;
+    // Per-layer heads and FFN widths (pruning); the parameters must match the new config.
+    void restructure(TransformerConfig config, ParameterMap parameters) override;
 
     // The Hugging Face names of one family's modules.
     struct Names {

@@ -1,6 +1,7 @@
 #pragma once
 // The architecture description every native model is built from: parsed from a Hugging Face
 // config.json (engine/hf_config.h) or made by the built-in demo. No LibTorch here.
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -34,6 +35,30 @@ struct TransformerConfig {
     int bosTokenId = -1;           // -1: none
     int eosTokenId = -1;
     std::string sourcePath;        // the config.json it was read from; empty for built-in models
+    // Structured pruning (engine/prune.h): the attention heads and FFN width of each layer.
+    // Empty: every layer has numHeads and intermediateSize. A head stays hiddenSize / numHeads
+    // wide however many remain.
+    std::vector<int> layerHeads;
+    std::vector<int> layerIntermediate;
+    // Hugging Face's "pruned_heads": per layer, the original indices of the removed heads.
+    std::map<int, std::vector<int>> prunedHeads;
 };
+
+inline int headDim(const TransformerConfig &c)
+{
+    return c.numHeads > 0 ? c.hiddenSize / c.numHeads : 0;
+}
+
+inline int headsInLayer(const TransformerConfig &c, int layer)
+{
+    return layer >= 0 && static_cast<std::size_t>(layer) < c.layerHeads.size()
+        ? c.layerHeads[static_cast<std::size_t>(layer)] : c.numHeads;
+}
+
+inline int intermediateInLayer(const TransformerConfig &c, int layer)
+{
+    return layer >= 0 && static_cast<std::size_t>(layer) < c.layerIntermediate.size()
+        ? c.layerIntermediate[static_cast<std::size_t>(layer)] : c.intermediateSize;
+}
 
 } // namespace optibench::engine
