@@ -1042,7 +1042,7 @@
     </message>
     <message>
         <source>Student layers:</source>
-        <translation>Schichten des Schülers:</translation>
+        <translation>Schüler-Schichten:</translation>
     </message>
     <message>
         <source>Hidden size of the student: narrower layers are faster and smaller, and lose accuracy (0: the model&apos;s own)</source>
@@ -1050,7 +1050,7 @@
     </message>
     <message>
         <source>Student hidden size:</source>
-        <translation>Verborgene Größe des Schülers:</translation>
+        <translation>Schüler-Breite:</translation>
     </message>
     <message>
         <source>Weight of the teacher&apos;s soft targets against the true labels: higher imitates the teacher more closely, which helps when labels are few or noisy</source>

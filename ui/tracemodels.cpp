@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,14 +14,16 @@ namespace optibench::ui {
 
 QString formatDuration(double ns)
 {
+    // The locale's decimal separator: "50,000 ms" in German, where "50.000" would read as fifty thousand.
+    const QLocale locale;
     const double a = std::abs(ns);
     if (a >= 1e9)
-        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 s").arg(ns / 1e9, 0, 'f', 3);
+        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 s").arg(locale.toString(ns / 1e9, 'f', 3));
     if (a >= 1e6)
-        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 ms").arg(ns / 1e6, 0, 'f', 3);
+        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 ms").arg(locale.toString(ns / 1e6, 'f', 3));
     if (a >= 1e3)
-        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 µs").arg(ns / 1e3, 0, 'f', 1);
-    return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 ns").arg(ns, 0, 'f', 0);
+        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 µs").arg(locale.toString(ns / 1e3, 'f', 1));
+    return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 ns").arg(locale.toString(ns, 'f', 0));
 }
 
 int TraceTableModel::columnCount(const QModelIndex &parent) const
