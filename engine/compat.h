@@ -47,6 +47,32 @@ inline void setAutocast(at::DeviceType device, bool enabled, at::ScalarType dtyp
 #endif
 }
 
+inline bool autocastEnabled(at::DeviceType device)
+{
+#if OPTIBENCH_TORCH_AT_LEAST(2, 4)
+    return at::autocast::is_autocast_enabled(device);
+#else
+    return device == at::kCUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+#endif
+}
+
+inline at::ScalarType autocastDtype(at::DeviceType device)
+{
+#if OPTIBENCH_TORCH_AT_LEAST(2, 4)
+    return at::autocast::get_autocast_dtype(device);
+#else
+    return device == at::kCUDA ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype();
+#endif
+}
+
+// TensorFloat-32 in cuBLAS matmuls and cuDNN convolutions (process-wide switches; no effect
+// without CUDA).
+inline void setAllowTf32(bool allow)
+{
+    at::globalContext().setAllowTF32CuBLAS(allow);
+    at::globalContext().setAllowTF32CuDNN(allow);
+}
+
 // The quantized engine that is fast on x86 without fbgemm (Debian's build): ONEDNN.
 inline bool selectOneDnnQuantizedEngine()
 {

@@ -142,11 +142,15 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
 #endif
     auto split = [&](const at::Tensor &t) { return t.view({B, S, heads, D}).transpose(1, 2); };
     auto scores = at::matmul(split(q), split(k).transpose(-1, -2)).mul_(scale);
+    // Masked scores get the lowest value of the scores' own dtype (bf16 and fp16 overflow to
+    // -inf on float's lowest, and masked_fill_ refuses it).
+    const double lowest = scores.scalar_type() == at::kHalf ? -65504.0
+        : scores.scalar_type() == at::kBFloat16         ? static_cast<double>(std::numeric_limits<c10::BFloat16>::lowest())
+                                                        : std::numeric_limits<float>::lowest();
     if (maskBias.defined())
-        scores.add_(maskBias.view({B, 1, 1, S}).to(scores.scalar_type()));
+        scores.add_(maskBias.view({B, 1, 1, S}).clamp_min(lowest).to(scores.scalar_type()));
     if (causal)
-        scores.masked_fill_(futureMask(S, q.device()),
-                            scores.scalar_type() == at::kHalf ? -65504.0 : std::numeric_limits<float>::lowest());
+        scores.masked_fill_(futureMask(S, q.device()), lowest);
     auto probs = at::softmax(scores, -1);
     return at::matmul(probs, split(v)).transpose(1, 2).reshape({B, S, HD});
 }

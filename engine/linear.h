@@ -1,6 +1,7 @@
 #pragma once
 // A linear layer behind a small interface, so each of a model's Linears can be swapped for an
-// optimized variant (fp32 oneDNN today; int8 and others later) without touching the model code.
+// optimized variant (fp32 oneDNN, int8, half-precision weights, fake-quant) without touching
+// the model code.
 #include <ATen/ATen.h>
 
 #include <cstdint>
@@ -14,16 +15,27 @@ public:
     virtual ~LinearOp() = default;
     // y = x W^T + b for x [..., in].
     virtual at::Tensor forward(const at::Tensor &x) const = 0;
-    virtual std::string kind() const = 0;         // fp32, dynamic-int8, ...
+    virtual std::string kind() const = 0;         // fp32, bf16, dynamic-int8, weight-int8, ...
     virtual std::int64_t weightBytes() const = 0; // storage of weight and bias as held
     virtual std::int64_t inFeatures() const = 0;
     virtual std::int64_t outFeatures() const = 0;
+    // Bytes of the tensors this Linear would write to a safetensors file (weights, scales,
+    // bias), which can differ from what a packed kernel format holds in memory.
+    virtual std::int64_t savedBytes() const { return weightBytes(); }
+    // The weight tensor's data when the op holds the model's own parameter tensor (plain
+    // linears), so that a Linear tied to another parameter (GPT-2's lm_head) is counted once;
+    // nullptr when it holds a converted copy.
+    virtual const void *sharedWeightData() const { return nullptr; }
 };
 
-// fp32 reference: gemm::linear (oneDNN sgemm when available, at::linear otherwise).
+// The plain linear in the weight's floating type: gemm::linear (oneDNN sgemm) for float32 on
+// the CPU, at::linear for other types and devices. kind() is the dtype: fp32, bf16, fp16.
 std::unique_ptr<LinearOp> makeFp32Linear(at::Tensor weight, at::Tensor bias);
 
 // The plain ATen linear (system BLAS); used as the numerical reference in tests and benches.
 std::unique_ptr<LinearOp> makeAtenLinear(at::Tensor weight, at::Tensor bias);
+
+// The name of a floating dtype as the engine reports it: fp32, fp16, bf16, fp64.
+std::string dtypeName(at::ScalarType dtype);
 
 } // namespace optibench::engine

@@ -1,12 +1,17 @@
 // The engine's BERT-base-shaped forward (12 x 768, batch 8 x 128, 2 threads by default) against
 // PyTorch eager (tests/bench/bench_bert.py, python3-torch) in one run: prints both latencies,
 // the ratio, the achieved FLOP rate and its share of the machine's measured GEMM peak.
+// Then the modes section (tests/bench/bench_modes.h): every precision, quantization and pruning
+// mode's latency against the engine fp32 and agreement with it, and dynamic int8 on the demo's
+// eval set.
 //   bench_engine [--threads N] [--iterations N] [--no-python] [--int8]
+//                [--modes all|none|MODE,MODE,...] [--no-demo]
 #include "engine/bert.h"
 #include "engine/flops.h"
 #include "engine/gemm.h"
 #include "engine/peak_flops.h"
 #include "engine/quantize.h"
+#include "tests/bench/bench_modes.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -66,7 +71,8 @@ int main(int argc, char **argv)
         execv("/proc/self/exe", argv);
     }
     int threads = 2, iterations = 3;
-    bool python = true, int8 = false;
+    bool python = true, int8 = false, demoInt8 = true;
+    std::vector<std::string> modes = optibench::bench::allModes();
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
             threads = std::stoi(argv[++i]);
@@ -76,6 +82,20 @@ int main(int argc, char **argv)
             python = false;
         else if (!std::strcmp(argv[i], "--int8"))
             int8 = true;
+        else if (!std::strcmp(argv[i], "--no-demo"))
+            demoInt8 = false;
+        else if (!std::strcmp(argv[i], "--modes") && i + 1 < argc) {
+            const std::string list = argv[++i];
+            modes.clear();
+            if (list == "all")
+                modes = optibench::bench::allModes();
+            for (std::size_t start = 0; list != "all" && list != "none" && start <= list.size();) {
+                const auto comma = std::min(list.find(',', start), list.size());
+                if (comma > start)
+                    modes.push_back(list.substr(start, comma - start));
+                start = comma + 1;
+            }
+        }
     }
     at::set_num_threads(threads);
     TransformerConfig c; // BERT-base defaults
@@ -130,5 +150,8 @@ int main(int argc, char **argv)
             std::printf("PyTorch eager: could not run bench_bert.py (%s)\n", e.what());
         }
     }
+    optibench::bench::runModes(c, model.parameters(), ids, mask, engineMs, iterations, modes);
+    if (demoInt8)
+        optibench::bench::runDemoDynamicInt8(threads);
     return 0;
 }

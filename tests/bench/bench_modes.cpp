@@ -1,0 +1,206 @@
+#include "tests/bench/bench_modes.h"
+#include "engine/benchmark.h"
+#include "engine/bert.h"
+#include "engine/precision.h"
+#include "engine/qat.h"
+#include "engine/quantize.h"
+#include "engine/weight_quant.h"
+#if __has_include("engine/prune.h")
+#include "engine/prune.h"
+#define OPTIBENCH_BENCH_PRUNING 1
+#endif
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+namespace optibench::bench {
+
+using namespace optibench::engine;
+
+namespace {
+
+// Sequences the quality columns compare (timed batch plus extra random batches of its shape).
+constexpr int kQualityBatches = 4;
+
+double medianMs(const Model &model, const at::Tensor &ids, const at::Tensor &mask, int iterations)
+{
+    c10::InferenceMode guard;
+    model.forward(ids, mask); // warm-up
+    std::vector<double> ms;
+    for (int i = 0; i < iterations; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        model.forward(ids, mask);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+at::Tensor logitsOf(const Model &model, const std::vector<std::pair<at::Tensor, at::Tensor>> &batches)
+{
+    c10::InferenceMode guard;
+    std::vector<at::Tensor> out;
+    for (const auto &[ids, mask] : batches)
+        out.push_back(model.forward(ids, mask).to(at::kFloat));
+    return at::cat(out);
+}
+
+ParameterMap deepCopy(const ParameterMap &parameters)
+{
+    ParameterMap copy;
+    for (const auto &[name, t] : parameters)
+        copy.emplace(name, t.clone());
+    return copy;
+}
+
+#if defined(OPTIBENCH_BENCH_PRUNING)
+bool pruningMode(const std::string &mode, PruningOptions &options)
+{
+    static const std::map<std::string, std::pair<std::string, double>> kModes = {
+        {"magnitude-0.5", {"magnitude", 0.5}},
+        {"heads-0.5", {"heads", 0.5}},
+        {"neurons-0.5", {"neurons", 0.5}},
+        {"2:4", {"2:4", 0.5}}};
+    auto it = kModes.find(mode);
+    if (it == kModes.end())
+        return false;
+    options.method = it->second.first;
+    options.amount = it->second.second;
+    return true;
+}
+#endif
+
+// Builds the model of one mode; throws what the engine throws for a mode it cannot run.
+std::unique_ptr<Model> buildMode(const std::string &mode, const TransformerConfig &config, const ParameterMap &parameters,
+                                 const std::vector<std::pair<at::Tensor, at::Tensor>> &calibration)
+{
+    std::unique_ptr<Model> model = std::make_unique<BertClassifier>(config, deepCopy(parameters));
+    auto &native = dynamic_cast<NativeModel &>(*model);
+    if (mode == "dynamic-int8") {
+        if (!enableDynamicInt8())
+            throw std::runtime_error("no ONEDNN quantized engine in this LibTorch");
+        native.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
+            return makeDynamicInt8Linear(w, b);
+        });
+    } else if (mode == "weight-int8") {
+        native.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
+            return makeWeightInt8Linear(w, b);
+        });
+    } else if (mode == "fp16-weights" || mode == "bf16-weights") {
+        const auto dtype = mode == "fp16-weights" ? at::kHalf : at::kBFloat16;
+        native.setLinearFactory([dtype](const std::string &, const at::Tensor &w, const at::Tensor &b) {
+            return makeHalfWeightLinear(w, b, dtype);
+        });
+    } else if (mode == "bf16" || mode == "amp-bf16") {
+        RunConfig c;
+        c.precision = mode;
+        validatePrecision(c);
+        applyPrecision(model, mode, at::kCPU, "BERT-base");
+    } else if (mode == "qat") {
+        auto ops = insertFakeQuant(native);
+        c10::InferenceMode guard;
+        for (const auto &[ids, mask] : calibration)
+            native.forward(ids, mask);
+        convertQat(native);
+    } else {
+#if defined(OPTIBENCH_BENCH_PRUNING)
+        PruningOptions options;
+        if (!pruningMode(mode, options))
+            throw std::runtime_error("unknown mode");
+        prune(*model, options);
+#else
+        throw std::runtime_error("unknown mode (pruning is not in this engine)");
+#endif
+    }
+    return model;
+}
+
+} // namespace
+
+std::vector<std::string> allModes()
+{
+    std::vector<std::string> modes = {"dynamic-int8", "weight-int8", "fp16-weights", "bf16-weights",
+                                      "bf16",         "amp-bf16",    "qat"};
+#if defined(OPTIBENCH_BENCH_PRUNING)
+    for (const auto *m : {"magnitude-0.5", "heads-0.5", "neurons-0.5", "2:4"})
+        modes.push_back(m);
+#endif
+    return modes;
+}
+
+void runModes(const TransformerConfig &config, const ParameterMap &parameters, const at::Tensor &ids,
+              const at::Tensor &mask, double fp32Ms, int iterations, const std::vector<std::string> &modes)
+{
+    if (modes.empty())
+        return;
+    std::vector<std::pair<at::Tensor, at::Tensor>> quality{{ids, mask}};
+    for (int i = 1; i < kQualityBatches; ++i)
+        quality.emplace_back(at::randint(1, config.vocabSize, ids.sizes(), at::kLong), mask);
+    const std::vector<std::pair<at::Tensor, at::Tensor>> calibration{
+        {at::randint(1, config.vocabSize, ids.sizes(), at::kLong), mask}};
+    at::Tensor reference;
+    double fp32Bytes = 0;
+    {
+        BertClassifier fp32(config, parameters);
+        reference = logitsOf(fp32, quality);
+        fp32Bytes = static_cast<double>(fp32.modelBytes());
+    }
+    std::printf("\nmodes (against engine fp32 %.1f ms; agreement and max relative logit error on %lld random "
+                "sequences; model bytes in memory against fp32 %.1f MB):\n",
+                fp32Ms, static_cast<long long>(reference.size(0)), fp32Bytes / 1e6);
+    for (const auto &mode : modes) {
+        std::unique_ptr<Model> model;
+        try {
+            model = buildMode(mode, config, parameters, calibration);
+        } catch (const std::exception &e) {
+            std::printf("  %-14s skipped: %s\n", mode.c_str(), e.what());
+            continue;
+        }
+        const double ms = medianMs(*model, ids, mask, iterations);
+        const auto logits = logitsOf(*model, quality);
+        const double agreement = logits.argmax(-1).eq(reference.argmax(-1)).to(at::kDouble).mean().item<double>();
+        const double relError = ((logits - reference).abs().max() / reference.abs().max()).item<double>();
+        std::printf("  %-14s %8.1f ms  %5.2fx fp32  agreement %5.1f%%  rel. error %.1e  %7.1f MB (%.2f)\n",
+                    mode.c_str(), ms, fp32Ms / ms, 100 * agreement, relError,
+                    static_cast<double>(model->modelBytes()) / 1e6, static_cast<double>(model->modelBytes()) / fp32Bytes);
+        std::fflush(stdout);
+    }
+}
+
+void runDemoDynamicInt8(int threads)
+{
+    auto run = [&](const std::string &quantization) {
+        RunConfig c;
+        c.quantization = quantization;
+        c.batchSize = 32;
+        c.maxLength = 128;
+        c.warmup = 2;
+        c.iterations = 32; // the whole eval split (1000 reviews, 32 batches)
+        c.threads = threads;
+        Benchmark bench(c, nullptr);
+        bench.prepare();
+        std::map<std::string, double> m;
+        for (const auto &x : bench.measure().metrics)
+            m[x.key] = x.value;
+        return m;
+    };
+    try {
+        const auto fp32 = run("none");
+        const auto int8 = run("dynamic-int8");
+        std::printf("\ndemo:tiny-bert dynamic-int8 on demo:reviews eval (%.0f examples, batch 32): agreement %.1f%%, "
+                    "KL %.2e, latency p50 %.2f ms vs fp32 %.2f ms (%.2fx)\n",
+                    int8.at("eval_examples"), 100 * int8.at("agreement"), int8.at("kl_divergence"),
+                    int8.at("latency_p50_ms"), fp32.at("latency_p50_ms"),
+                    fp32.at("latency_p50_ms") / int8.at("latency_p50_ms"));
+    } catch (const std::exception &e) {
+        std::printf("\ndemo dynamic-int8: %s\n", e.what());
+    }
+}
+
+} // namespace optibench::bench
