@@ -1,0 +1,187 @@
+// Cross-layer parameter sharing: shared layers are one storage, the parameter count falls by
+// exactly the dropped layers, FLOPs do not, and the Benchmark measures the shared model's
+// quality against the unshared baseline.
+#include "engine/benchmark.h"
+#include "engine/bert.h"
+#include "engine/demo.h"
+#include "engine/flops.h"
+#include "engine/model_loader.h"
+#include "engine/sharing.h"
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+#include <gtest/gtest.h>
+
+#include <map>
+
+using namespace optibench::engine;
+
+namespace {
+
+const std::string kData = std::string(OPTIBENCH_TEST_DATA_DIR) + "/hf/";
+
+// The demo architecture with random weights: every layer starts different from the others.
+BertClassifier randomDemo(std::uint64_t seed = 7)
+{
+    return BertClassifier(demo::tinyBertConfig(), BertClassifier::randomParameters(demo::tinyBertConfig(), seed));
+}
+
+std::string name(int layer, const std::string &rest)
+{
+    return "bert.encoder.layer." + std::to_string(layer) + "." + rest;
+}
+
+std::map<std::string, double> metricsOf(const RunReport &report)
+{
+    std::map<std::string, double> m;
+    for (const auto &x : report.metrics)
+        m[x.key] = x.value;
+    return m;
+}
+
+RunConfig tinyRun(int shareLayers)
+{
+    RunConfig c;
+    c.batchSize = 8;
+    c.maxLength = 64;
+    c.warmup = 0;
+    c.iterations = 4;
+    c.shareLayers = shareLayers;
+    return c;
+}
+
+} // namespace
+
+TEST(Sharing, GroupSources)
+{
+    EXPECT_EQ(sharedLayerSource(0, 2), 0);
+    EXPECT_EQ(sharedLayerSource(1, 2), 0);
+    EXPECT_EQ(sharedLayerSource(3, 2), 2);
+    EXPECT_EQ(sharedLayerSource(5, 3), 3);
+    EXPECT_EQ(sharedLayerSource(3, 1), 3);
+    EXPECT_EQ(sharedLayerSource(11, 1 << 20), 0);
+}
+
+TEST(Sharing, LayersOfAGroupAreOneStorage)
+{
+    auto model = randomDemo();
+    const auto &p = model.parameters();
+    const auto q = "attention.self.query.weight";
+    ASSERT_NE(p.at(name(0, q)).data_ptr(), p.at(name(1, q)).data_ptr());
+    shareLayers(model, 2);
+    for (const auto &[alias, source] : sharedParameterNames(model, 2)) {
+        EXPECT_EQ(p.at(alias).data_ptr(), p.at(source).data_ptr()) << alias;
+    }
+    EXPECT_EQ(p.at(name(1, q)).data_ptr(), p.at(name(0, q)).data_ptr());
+    EXPECT_EQ(p.at(name(3, "output.LayerNorm.bias")).data_ptr(), p.at(name(2, "output.LayerNorm.bias")).data_ptr());
+    EXPECT_NE(p.at(name(2, q)).data_ptr(), p.at(name(0, q)).data_ptr());
+
+    // A write through one name is visible through the other.
+    p.at(name(1, "intermediate.dense.bias")).fill_(0.25f);
+    EXPECT_TRUE(p.at(name(0, "intermediate.dense.bias")).eq(0.25f).all().item<bool>());
+    EXPECT_FALSE(p.at(name(2, "intermediate.dense.bias")).eq(0.25f).all().item<bool>());
+}
+
+TEST(Sharing, ForwardRunsEveryLayerWithItsGroupsWeights)
+{
+    // The shared model computes what an unshared model computes whose layers 1 and 3 hold
+    // copies of layers 0 and 2: the Linears were rebuilt over the shared tensors.
+    auto shared = randomDemo();
+    shareLayers(shared, 2);
+    auto params = BertClassifier::randomParameters(demo::tinyBertConfig(), 7);
+    for (const auto &[alias, source] : sharedParameterNames(shared, 2))
+        params[alias] = params.at(source).clone();
+    BertClassifier copied(demo::tinyBertConfig(), params);
+
+    at::manual_seed(3);
+    auto ids = at::randint(4, demo::tinyBertConfig().vocabSize, {3, 17}, at::kLong);
+    auto mask = at::ones({3, 17}, at::kLong);
+    mask[2].slice(0, 9).fill_(0);
+    c10::InferenceMode guard;
+    const auto a = shared.forward(ids, mask);
+    const auto b = copied.forward(ids, mask);
+    EXPECT_TRUE(at::allclose(a, b, 1e-5, 1e-6)) << (a - b).abs().max().item<float>();
+    EXPECT_FALSE(at::allclose(a, randomDemo().forward(ids, mask), 1e-3, 1e-4)) << "sharing changed nothing";
+}
+
+TEST(Sharing, ParameterCountFallsByTheDroppedLayers)
+{
+    const auto c = demo::tinyBertConfig();
+    const std::int64_t H = c.hiddenSize, I = c.intermediateSize;
+    // Per layer: Q, K, V and attention output (H*H + H each), two LayerNorms (2H each), the
+    // intermediate (I*H + I) and output (H*I + H) dense layers.
+    const std::int64_t perLayer = 4 * (H * H + H) + 2 * 2 * H + (I * H + I) + (H * I + H);
+    const std::int64_t embeddings = (c.vocabSize + c.maxPositions + c.typeVocabSize) * H + 2 * H;
+    const std::int64_t head = (H * H + H) + (c.numLabels * H + c.numLabels);
+    ASSERT_EQ(c.numLayers, 4);
+
+    auto model = randomDemo();
+    EXPECT_EQ(model.parameterCount(), embeddings + 4 * perLayer + head);
+    shareLayers(model, 2); // groups {0, 1}, {2, 3}
+    EXPECT_EQ(model.parameterCount(), embeddings + 2 * perLayer + head);
+
+    auto one = randomDemo();
+    shareLayers(one, 1 << 20); // one group
+    EXPECT_EQ(one.parameterCount(), embeddings + perLayer + head);
+
+    auto three = randomDemo();
+    shareLayers(three, 3); // groups {0, 1, 2}, {3}
+    EXPECT_EQ(three.parameterCount(), embeddings + 2 * perLayer + head);
+
+    auto none = randomDemo();
+    shareLayers(none, 1);
+    EXPECT_EQ(none.parameterCount(), embeddings + 4 * perLayer + head);
+}
+
+TEST(Sharing, Gpt2BlocksShareToo)
+{
+    auto loaded = loadModel(kData + "gpt2-tiny");
+    const auto before = loaded.model->parameterCount();
+    const auto &p = loaded.model->parameters();
+    const int layers = loaded.model->config().numLayers;
+    ASSERT_GE(layers, 2);
+    shareLayers(*loaded.model, layers);
+    EXPECT_EQ(p.at("transformer.h.1.attn.c_attn.weight").data_ptr(), p.at("transformer.h.0.attn.c_attn.weight").data_ptr());
+    std::int64_t perBlock = 0;
+    for (const auto &[n, t] : p)
+        if (n.rfind("transformer.h.0.", 0) == 0)
+            perBlock += t.numel();
+    EXPECT_EQ(loaded.model->parameterCount(), before - (layers - 1) * perBlock);
+}
+
+TEST(Sharing, BenchmarkMeasuresTheSharedModelAgainstTheBaseline)
+{
+    Benchmark plain(tinyRun(0), {});
+    plain.prepare();
+    const auto base = metricsOf(plain.measure());
+    Benchmark shared(tinyRun(2), {});
+    shared.prepare();
+    const auto m = metricsOf(shared.measure());
+
+    EXPECT_EQ(m.at("flops"), base.at("flops")) << "every use of a shared layer is computed";
+    EXPECT_LT(m.at("parameters"), base.at("parameters"));
+    EXPECT_LT(m.at("model_bytes"), base.at("model_bytes"));
+    EXPECT_EQ(base.at("agreement"), 1.0);
+    // A shared model is a different model: its outputs are compared with the unshared one's.
+    EXPECT_GT(m.at("kl_divergence"), 0.0);
+    EXPECT_EQ(m.at("eval_examples"), base.at("eval_examples"));
+}
+
+TEST(Sharing, RefusedWhereItCannotApply)
+{
+    auto bad = tinyRun(-1);
+    Benchmark negative(bad, {});
+    try {
+        negative.prepare();
+        FAIL() << "a negative group size was accepted";
+    } catch (const EngineError &e) {
+        EXPECT_NE(std::string(e.what()).find("optimizations.share_layers"), std::string::npos) << e.what();
+    }
+    auto scripted = loadModel(kData + "torchscript-tiny/tiny-classifier.pt");
+    try {
+        shareLayers(*scripted.model, 2);
+        FAIL() << "a TorchScript model was shared";
+    } catch (const EngineError &e) {
+        EXPECT_NE(std::string(e.what()).find("optimizations.share_layers"), std::string::npos) << e.what();
+    }
+}
