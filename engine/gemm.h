@@ -23,8 +23,9 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
 at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
                      const at::Tensor &maskBias, bool causal = false);
 
-// C[M, N] = A[M, K] B[K, N] on raw row-major float buffers (single call; used by the peak
-// benchmark). Returns false when no fast GEMM is available.
-bool sgemm(int M, int N, int K, const float *a, const float *b, float *c);
+// y[M, N] = x[M, K] w[N, K]^T on raw row-major float buffers: the linear layer's product with
+// linear()'s own kernel and layout, without bias (used by the peak probe). Returns false when
+// no fast GEMM is available.
+bool sgemmLinear(int M, int N, int K, const float *x, const float *w, float *y);
 
 } // namespace optibench::engine::gemm

@@ -1,7 +1,10 @@
 #pragma once
 // The machine's measured fp32 GEMM rate (FLOP/s) with the engine's own GEMM, for a run's
-// peak_fraction. Measured once per CPU model, thread count and GEMM library, then cached in
-// $XDG_CACHE_HOME/optibench/peak_flops.json (or ~/.cache/optibench/).
+// peak_fraction: the best rate of linear-layer products shaped like a BERT-base model's over
+// 1024 tokens (1024x768x768, 1024x3072x768, 1024x768x3072), each repeated round-robin for about
+// 1.5 s and timed at its best. Measured once per CPU model, thread count and GEMM library, then
+// cached in $XDG_CACHE_HOME/optibench/peak_flops.json (or ~/.cache/optibench/); entries of an
+// older probe version are measured afresh and dropped.
 #include <string>
 
 namespace optibench::engine {
@@ -10,7 +13,7 @@ double measuredPeakFlops(int threads);
 // Measures again and caches the larger of the old and new rate: a peak first measured on a busy
 // machine is too low, which shows as a run achieving more than "peak".
 double remeasurePeakFlops(int threads);
-// Measures now (about 0.2 s), without the cache.
+// Measures now (about 1.5 s), without the cache.
 double measurePeakFlopsNow(int threads);
 std::string peakFlopsCachePath();
 
