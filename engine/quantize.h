@@ -1,8 +1,11 @@
 #pragma once
 // Dynamic int8 quantization of Linears: weights quantized once per output channel (symmetric
-// int8), activations quantized per call by the kernel, through LibTorch's ONEDNN quantized
-// engine (quantized::linear_prepack / quantized::linear_dynamic via the dispatcher). Debian's
-// LibTorch has no fbgemm; ONEDNN is the fast engine on x86 there (DESIGN.md).
+// int8), activations quantized on every call. With oneDNN's own library (OPTIBENCH_HAVE_DNNL)
+// the engine runs its own kernel: activation rows quantized to uint8 with a scale and zero
+// point per row, oneDNN's integer GEMM (dnnl_gemm_u8s8s32), dequantization and bias in one pass
+// (engine/int8_kernels.h). Without it, LibTorch's ONEDNN quantized engine
+// (quantized::linear_prepack / quantized::linear_dynamic via the dispatcher); Debian's LibTorch
+// has no fbgemm, and ONEDNN is the fast engine on x86 there (DESIGN.md).
 #include "engine/linear.h"
 
 #include <ATen/ATen.h>
@@ -12,10 +15,15 @@
 
 namespace optibench::engine {
 
-// Selects the ONEDNN quantized engine; false (with no change) when this LibTorch lacks it.
+// True when makeDynamicInt8Linear works in this build; without oneDNN's own library it selects
+// LibTorch's ONEDNN quantized engine (false, with no change, when this LibTorch lacks it).
 bool enableDynamicInt8();
 
-// Throws std::runtime_error when the quantized engine is not available.
+// Throws std::runtime_error when no int8 kernel is available.
 std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias);
+
+// LibTorch's own quantized::linear_dynamic on the ONEDNN engine (one activation scale per
+// tensor), the reference the engine's kernel is compared with. Throws when unavailable.
+std::unique_ptr<LinearOp> makeTorchDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias);
 
 } // namespace optibench::engine

@@ -25,6 +25,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -117,10 +118,36 @@ int main(int argc, char **argv)
     const double rate = flops / (engineMs / 1000.0);
     std::printf("engine fp32:         %8.1f ms  %6.1f GFLOP/s  %5.1f%% of peak\n", engineMs, rate / 1e9, 100 * rate / peak);
     if (int8 && enableDynamicInt8()) {
-        model.setLinearFactory(
+        // The engine's int8 kernel and LibTorch's quantized::linear_dynamic, each in a model of
+        // its own over the same weights, timed interleaved with fp32 (one forward each in turn)
+        // so that changing machine load hits all three alike; medians.
+        BertClassifier int8Model(c, model.parameters());
+        int8Model.setLinearFactory(
             [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeDynamicInt8Linear(w, b); });
-        const double int8Ms = median(timeModel(model, ids, mask, 1, iterations));
-        std::printf("engine dynamic-int8: %8.1f ms  (%.2fx fp32)\n", int8Ms, engineMs / int8Ms);
+        std::unique_ptr<BertClassifier> torchInt8;
+        try {
+            torchInt8 = std::make_unique<BertClassifier>(c, model.parameters());
+            torchInt8->setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
+                return makeTorchDynamicInt8Linear(w, b);
+            });
+        } catch (const std::exception &) {
+            torchInt8.reset(); // no ONEDNN quantized engine in this LibTorch
+        }
+        std::vector<double> fp32Ms, int8Ms, torchMs;
+        for (int i = 0; i <= iterations; ++i) { // the first round warms up
+            auto one = [&](const BertClassifier &m) { return timeModel(m, ids, mask, 0, 1).front(); };
+            const double a = one(model), b = one(int8Model), t = torchInt8 ? one(*torchInt8) : 0.0;
+            if (i > 0) {
+                fp32Ms.push_back(a);
+                int8Ms.push_back(b);
+                torchMs.push_back(t);
+            }
+        }
+        std::printf("interleaved: engine fp32 %8.1f ms\n", median(fp32Ms));
+        std::printf("engine dynamic-int8: %8.1f ms  (%.2fx fp32)\n", median(int8Ms), median(fp32Ms) / median(int8Ms));
+        if (torchInt8)
+            std::printf("LibTorch quantized::linear_dynamic: %8.1f ms  (%.2fx fp32)\n", median(torchMs),
+                        median(fp32Ms) / median(torchMs));
     }
     if (python) {
         // OpenBLAS misdetects this CPU (DESIGN.md): give eager its best settings so the comparison
