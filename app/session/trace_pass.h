@@ -17,7 +17,9 @@ struct TracePassResult {
     std::vector<core::Metric> metrics; // tracing_overhead, dropped_records, traced_ops, ...
 };
 
-// Runs spec.profiling.iterations traced forward passes of an already measured benchmark.
+// Runs spec.profiling.iterations forward passes of an already measured benchmark, traced and
+// untraced in alternating rounds: the events are the first traced pass's, tracing_overhead the
+// median ratio of traced to untraced time over the rounds (about 2 s, at least 2 rounds).
 TracePassResult runTracePass(engine::Benchmark &bench, const core::ExperimentSpec &spec);
 
 } // namespace optibench::session
