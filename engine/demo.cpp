@@ -1,4 +1,6 @@
 #include "engine/demo.h"
+#include "engine/demo_weights.h"
+#include "engine/safetensors_torch.h"
 
 #include <cctype>
 #include <cmath>
@@ -116,6 +118,24 @@ TransformerConfig tinyBertConfig()
 }
 
 ParameterMap tinyBertParameters()
+{
+    const auto embedded = trainedWeights();
+    if (!embedded.data)
+        return untrainedTinyBertParameters(); // a build without data/demo (haveTrainedWeights() says so)
+    const auto file = SafetensorsFile::parse(embedded.data, embedded.size, std::string(kModelName) + " (built in)");
+    ParameterMap params;
+    // Copies: the embedded bytes are read-only, and training or pruning edit weights in place.
+    for (const auto &view : file.tensors())
+        params.emplace(view.name, toTensor(file, view, true).to(at::kFloat).contiguous());
+    return params;
+}
+
+bool haveTrainedWeights()
+{
+    return trainedWeights().data != nullptr;
+}
+
+ParameterMap untrainedTinyBertParameters()
 {
     return BertClassifier::randomParameters(tinyBertConfig(), kModelSeed);
 }

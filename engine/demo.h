@@ -1,9 +1,10 @@
 #pragma once
-// The built-in demo: model "demo:tiny-bert" and dataset "demo:reviews", generated in code and
-// deterministic, so nothing large is committed and every machine gets the same bytes.
-// The demo model is randomly initialised (not trained): its accuracy is chance level; it exists
-// to measure cost, and agreement/KL against the fp32 baseline still measure an optimization's
-// effect on its outputs.
+// The built-in demo: model "demo:tiny-bert" and dataset "demo:reviews". The dataset is generated
+// in code and deterministic. The model's architecture is fixed here; its weights were trained on
+// the train split of demo:reviews (tools/make_demo_weights.cpp) and are built into the engine
+// library from data/demo/tiny-bert.safetensors (engine/demo_weights.h), so its accuracy on the
+// eval split is meaningful. "demo:tiny-bert-untrained" is the same architecture with random
+// weights from a fixed seed (what the trained model started from).
 #include "engine/bert.h"
 #include "engine/transformer_config.h"
 
@@ -15,6 +16,7 @@
 namespace optibench::engine::demo {
 
 inline constexpr const char *kModelName = "demo:tiny-bert";
+inline constexpr const char *kUntrainedModelName = "demo:tiny-bert-untrained";
 inline constexpr const char *kDatasetName = "demo:reviews";
 inline constexpr std::uint64_t kModelSeed = 20240501;
 
@@ -37,7 +39,12 @@ private:
 const WordTokenizer &tokenizer();
 
 TransformerConfig tinyBertConfig();
+// The trained weights (float32 copies of the embedded file). A build configured without
+// data/demo/tiny-bert.safetensors has none: then the untrained ones (the model summary says so).
 ParameterMap tinyBertParameters();
+bool haveTrainedWeights();
+// Random weights from kModelSeed (BertClassifier::randomParameters).
+ParameterMap untrainedTinyBertParameters();
 
 struct TextExample {
     std::string text;
