@@ -1,5 +1,6 @@
 #include "app/session/run_executor.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <new>
@@ -7,6 +8,7 @@
 #include "app/session/engine_config.h"
 #include "app/session/trace_pass.h"
 #include "engine/benchmark.h"
+#include "engine/dataset.h"
 
 namespace optibench::session {
 namespace {
@@ -31,6 +33,30 @@ void append(core::RunResults &results, const engine::RunReport &report)
         results.series.push_back({s.name, s.step, s.value});
 }
 
+// A distillation run's teacher as an inference run of its own: fp32, untraced, over the whole
+// eval split in the student's batches, so that its accuracy is measured on the examples the
+// student's evaluation reads.
+core::ExperimentSpec teacherSpec(const core::ExperimentSpec &spec)
+{
+    const auto &d = *spec.optimizations.distillation;
+    core::ExperimentSpec t;
+    t.name = "teacher " + d.teacher + (spec.name.empty() ? "" : " (for " + spec.name + ")");
+    t.model.path = d.teacher;
+    t.task.mode = "inference";
+    t.task.dataset = spec.task.dataset;
+    t.task.split = "eval";
+    t.task.batchSize = spec.task.batchSize;
+    t.task.maxLength = spec.task.maxLength;
+    const auto examples = static_cast<int>(engine::loadDataset(spec.task.dataset, "eval", spec.seed).examples.size());
+    t.task.iterations = std::max(1, (examples + t.task.batchSize - 1) / t.task.batchSize);
+    t.task.warmup = std::min(3, t.task.iterations);
+    t.optimizations.padding = spec.optimizations.padding;
+    t.device = spec.device;
+    t.threads = spec.threads;
+    t.seed = spec.seed;
+    return t;
+}
+
 } // namespace
 
 RunOutcome RunExecutor::execute(const core::ExperimentSpec &spec, const RunCallbacks &callbacks)
@@ -53,9 +79,25 @@ RunOutcome RunExecutor::execute(const core::ExperimentSpec &spec, const RunCallb
     core::RunResults results;
     try {
         core::validateCombination(spec);
-        if (spec.optimizations.distillation)
-            throw engine::EngineError("optimizations.distillation: knowledge distillation is not "
-                                      "available in this version of the engine");
+        if (spec.optimizations.distillation && spec.task.mode == "training") {
+            // The teacher is evaluated as a run of its own and becomes the student's baseline,
+            // so the comparison shows the two side by side.
+            progress("teacher", 0, 1, "evaluating the teacher " + spec.optimizations.distillation->teacher);
+            RunCallbacks teacherCallbacks;
+            teacherCallbacks.progress = [&](const std::string &stage, std::int64_t done, std::int64_t total,
+                                            const std::string &message) {
+                if (callbacks.progress)
+                    callbacks.progress("teacher " + stage, done, total, message);
+            };
+            const RunOutcome teacher = execute(teacherSpec(spec), teacherCallbacks);
+            if (teacher.status == core::RunStatus::Cancelled)
+                throw engine::Cancelled();
+            if (teacher.status != core::RunStatus::Done)
+                throw engine::EngineError("optimizations.distillation.teacher: evaluating the teacher failed (run "
+                                          + std::to_string(teacher.runId) + "): " + teacher.error);
+            m_store.setBaseline(outcome.runId, teacher.runId);
+            progress("teacher", 1, 1, "teacher run " + std::to_string(teacher.runId));
+        }
 
         engine::Benchmark bench(toEngineConfig(spec), progress);
         bench.prepare();
