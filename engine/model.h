@@ -73,7 +73,9 @@ public:
     // fp32 Linears, which hold the same tensors; other kinds of Linear need setLinearFactory again.
     ParameterMap &mutableParameters() { return m_parameters; }
     // Gradient checkpointing in training (engine/checkpoint.h): layer i's activations are dropped
-    // in forward and recomputed in backward when every > 0 and i % every == 0. 0: off.
+    // in forward and recomputed in backward when every > 0 and i % every == 0, except the last
+    // layer: its backward starts right after its forward, so dropping its activations would not
+    // lower the peak and recomputing them would cost a layer's forward pass. 0: off.
     void setCheckpointEvery(int every) { m_checkpointEvery = every; }
     int checkpointEvery() const { return m_checkpointEvery; }
     // Structured edits (pruning): a new config (per-layer heads or FFN widths) with parameters of
@@ -93,7 +95,10 @@ protected:
     void checkShapes(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes);
     at::Tensor param(const std::string &name) const;
     at::Tensor activation(const at::Tensor &x) const;
-    bool checkpointed(int layer) const { return m_checkpointEvery > 0 && layer % m_checkpointEvery == 0; }
+    bool checkpointed(int layer) const
+    {
+        return m_checkpointEvery > 0 && layer % m_checkpointEvery == 0 && layer + 1 < m_config.numLayers;
+    }
     // The parameters whose names start with `prefix` (one layer's), each tensor once.
     std::vector<at::Tensor> parametersUnder(const std::string &prefix) const;
 

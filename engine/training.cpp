@@ -298,8 +298,9 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
 #if defined(OPTIBENCH_HAVE_CUDA)
         if (device.is_cuda())
             return static_cast<std::int64_t>(
-                c10::cuda::CUDACachingAllocator::getDeviceStats(device.has_index() ? device.index() : 0)
-                    .allocated_bytes[0]
+                c10::cuda::CUDACachingAllocator::getDeviceStats(
+                    static_cast<c10::DeviceIndex>(device.has_index() ? device.index() : 0))
+                    .allocated_bytes[0] // StatType::AGGREGATE, as compat::cudaPeakAllocatedBytes
                     .current);
 #endif
         return currentRssBytes();

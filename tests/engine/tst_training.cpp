@@ -358,18 +358,18 @@ TEST(Training, DemoShapedModelLearnsAndSavedFolderLoadsBack)
     const auto eval = batchesOf("eval", 256);
     const auto before = evaluate(model, eval);
     TrainingOptions o;
-    o.steps = 80;
+    o.steps = 120;
     o.learningRate = 1e-3;
-    o.warmupSteps = 8;
+    o.warmupSteps = 10;
     const auto result = train(model, trainBatches, eval, o, defaultLoss(model), {});
     disableTraining(model);
     EXPECT_LT(result.finalEval.loss, before.loss);
     EXPECT_GT(result.finalEval.accuracy, before.accuracy);
-    EXPECT_EQ(metric(result.metrics, "optimizer_steps"), 80.0);
+    EXPECT_EQ(metric(result.metrics, "optimizer_steps"), 120.0);
     std::size_t lossPoints = 0;
     for (const auto &s : result.series)
         lossPoints += s.name == "loss";
-    EXPECT_EQ(lossPoints, 80u);
+    EXPECT_EQ(lossPoints, 120u);
 
     const auto dir = std::filesystem::path(OPTIBENCH_BINARY_DIR) / "test-tmp" / "trained-demo";
     std::filesystem::remove_all(dir);
