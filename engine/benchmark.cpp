@@ -146,6 +146,7 @@ struct Benchmark::Impl {
     bool modelAltered = false;
     // What pruning did; its masks are re-applied after every optimizer step when training.
     PruningResult pruning;
+    void reportPruning(RunReport &report) const;
     std::int64_t modelBytesBaseline = 0; // modelBytes() before the optimizations
     bool prepared = false;
 
@@ -314,6 +315,22 @@ void Benchmark::Impl::applyQuantization()
     report("preparing", 1, 1, "converted fake-quant linears to int8");
 }
 
+// The pruning's own metrics and the per-layer sparsity series (nothing without pruning).
+void Benchmark::Impl::reportPruning(RunReport &report) const
+{
+    if (config.pruningMethod == "none")
+        return;
+    auto add = [&](const char *key, double value, const char *unit) { report.metrics.push_back({key, value, unit}); };
+    add("parameters_baseline", static_cast<double>(pruning.parametersBefore), "count");
+    add("pruned_heads", static_cast<double>(pruning.prunedHeads), "count");
+    add("pruned_neurons", static_cast<double>(pruning.prunedNeurons), "count");
+    // 1 when 2:4 Linears run on a sparse kernel; 0 when the zeros are stored and computed dense.
+    add("sparse_kernel", sparseKernelLinears(*model) > 0 ? 1.0 : 0.0, "");
+    const auto layers = layerSparsity(*model);
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        report.series.push_back({"layer_sparsity", static_cast<std::int64_t>(i), layers[i]});
+}
+
 // Training mode: the runner (engine/training.h) on the train split, evaluated on the eval split;
 // then the model runs inference again (plain fp32 Linears) for tracedPass and is saved when asked.
 RunReport Benchmark::Impl::runTraining()
@@ -343,6 +360,9 @@ RunReport Benchmark::Impl::runTraining()
     RunReport out;
     out.metrics = std::move(result.metrics);
     out.series = std::move(result.series);
+    if (!pruning.prunedParameters.empty()) // after fine-tuning: the masks kept the zeros
+        out.metrics.push_back({"sparsity", zeroFraction(*model, pruning.prunedParameters), "ratio"});
+    reportPruning(out);
     return out;
 }
 
@@ -583,16 +603,7 @@ RunReport Benchmark::measure()
         !d.pruning.prunedParameters.empty() ? zeroFraction(*d.model, d.pruning.prunedParameters)
                                             : weights > 0 ? static_cast<double>(zeros) / static_cast<double>(weights) : 0.0,
         "ratio");
-    if (d.config.pruningMethod != "none") {
-        add("parameters_baseline", static_cast<double>(d.pruning.parametersBefore), "count");
-        add("pruned_heads", static_cast<double>(d.pruning.prunedHeads), "count");
-        add("pruned_neurons", static_cast<double>(d.pruning.prunedNeurons), "count");
-        // 1 when 2:4 Linears run on a sparse kernel; 0 when the zeros are stored and computed dense.
-        add("sparse_kernel", sparseKernelLinears(*d.model) > 0 ? 1.0 : 0.0, "");
-        const auto layers = layerSparsity(*d.model);
-        for (std::size_t i = 0; i < layers.size(); ++i)
-            report.series.push_back({"layer_sparsity", static_cast<std::int64_t>(i), layers[i]});
-    }
+    d.reportPruning(report);
     // FLOPs of one timed forward pass (mean over the timed iterations' batch shapes).
     add("flops", flops / iterations, "flop");
     add("achieved_flops_s", flops / totalS, "flop/s");
