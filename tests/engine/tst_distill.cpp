@@ -35,14 +35,6 @@ std::vector<Batch> demoBatches(const LoadedModel &model, const std::string &spli
     return makeBatches(sequences, labels, batchSize, maxLength, Padding::Dynamic, 0, model.padId());
 }
 
-std::map<std::string, double> metricsOf(const std::vector<Measurement> &metrics)
-{
-    std::map<std::string, double> m;
-    for (const auto &x : metrics)
-        m[x.key] = x.value;
-    return m;
-}
-
 template <typename F>
 std::string errorOf(F &&f)
 {
