@@ -1,5 +1,5 @@
 #include "engine/qat.h"
-#include "engine/gemm.h"
+#include "engine/autograd_ops.h"
 #include "engine/model.h"
 #include "engine/quantize.h"
 
@@ -71,31 +71,19 @@ std::int64_t FakeQuantLinear::weightBytes() const
     return bytes(m_weight) + bytes(m_bias);
 }
 
-namespace {
-
-// Differentiable when a gradient is wanted (at::linear), the engine's fast product otherwise.
-at::Tensor product(const at::Tensor &x, const at::Tensor &w, const at::Tensor &b)
-{
-    const bool grad = at::GradMode::is_enabled()
-        && (x.requires_grad() || w.requires_grad() || (b.defined() && b.requires_grad()));
-    return grad ? at::linear(x, w, b) : gemm::linear(x, w, b);
-}
-
-} // namespace
-
 at::Tensor FakeQuantLinear::forward(const at::Tensor &x) const
 {
     TORCH_CHECK(x.scalar_type() == at::kFloat, "fake-quant linear needs float32 input, has ", x.scalar_type());
     if (m_observing)
         observe(x);
     if (!m_enabled)
-        return product(x, m_weight, m_bias);
+        return autograd::linear(x, m_weight, m_bias);
     at::Tensor xq = x;
     if (m_batches > 0)
         xq = at::fake_quantize_per_tensor_affine(x, activationScale(), activationZeroPoint(), kActMin, kActMax);
     const auto zeroPoints = at::zeros({m_weight.size(0)}, at::TensorOptions().dtype(at::kInt).device(m_weight.device()));
     auto wq = at::fake_quantize_per_channel_affine(m_weight, weightScales(), zeroPoints, 0, kWeightMin, kWeightMax);
-    return product(xq, wq, m_bias);
+    return autograd::linear(xq, wq, m_bias);
 }
 
 std::vector<FakeQuantLinear *> insertFakeQuant(NativeModel &model, const QatOptions &options)
