@@ -111,8 +111,11 @@ TEST(Benchmark, UnsupportedConfigNamesTheField)
         }
     };
     auto c = tinyRun();
-    c.mode = "training";
-    expectError(c, "mode");
+    c.mode = "serving";
+    expectError(c, "task.mode");
+    c = tinyRun();
+    c.precision = "tf32";
+    expectError(c, "optimizations.precision");
     c = tinyRun();
     c.padding = "sideways";
     expectError(c, "padding");

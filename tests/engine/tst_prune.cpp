@@ -508,3 +508,36 @@ TEST(Prune, BenchmarkRefusesPruningWithTheField)
         EXPECT_NE(std::string(e.what()).find("optimizations.pruning.amount"), std::string::npos) << e.what();
     }
 }
+
+// Fine-tuning a magnitude-pruned model: the masks are re-applied after every optimizer step, so
+// the pruned set is exactly as sparse after training as before it.
+TEST(Prune, MasksStayAppliedThroughFineTuning)
+{
+    RunConfig c;
+    c.modelPath = demoModel();
+    c.mode = "training";
+    c.steps = 3;
+    c.batchSize = 8;
+    c.maxLength = 32;
+    c.learningRate = 1e-3;
+    c.warmupSteps = 1;
+    c.pruningMethod = "magnitude";
+    c.pruningAmount = 0.5;
+    Benchmark bench(c, nullptr);
+    bench.prepare();
+    const auto report = bench.measure();
+    const auto m = metricsOf(report);
+    ASSERT_TRUE(m.count("sparsity"));
+    ASSERT_TRUE(m.count("train_loss_final"));
+    // Every Linear weight of the demo has an even count of elements: half is exact.
+    EXPECT_DOUBLE_EQ(m.at("sparsity"), 0.5);
+    EXPECT_DOUBLE_EQ(m.at("parameters_baseline"), m.at("parameters"));
+    int layers = 0;
+    for (const auto &s : report.series)
+        if (s.name == "layer_sparsity") {
+            EXPECT_GT(s.value, 0.0); // one global threshold: layers differ around the overall 0.5
+            EXPECT_LT(s.value, 1.0);
+            ++layers;
+        }
+    EXPECT_EQ(layers, 4);
+}
