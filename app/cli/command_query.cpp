@@ -1,4 +1,5 @@
 // optibench-cli list / show: read the run store.
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -100,15 +101,20 @@ int listRuns(const QueryOptions &o)
         std::cout << out.dump(2) << '\n';
         return 0;
     }
+    // The toggles column is as wide as its longest entry, so it never runs into the name.
+    std::size_t togglesWidth = 24;
+    for (const auto &r : runs)
+        togglesWidth = std::max(togglesWidth, toggles(r).size() + 2);
+    const int tw = static_cast<int>(togglesWidth);
     std::cout << std::left << std::setw(6) << "ID" << std::setw(12) << "STATUS" << std::setw(21) << "CREATED"
-              << std::setw(12) << "P50 ms" << std::setw(14) << "TOKENS/s" << std::setw(24) << "TOGGLES"
+              << std::setw(12) << "P50 ms" << std::setw(14) << "TOKENS/s" << std::setw(tw) << "TOGGLES"
               << "NAME\n";
     for (const auto &r : runs) {
         const auto metrics = store.metrics(r.id);
         std::cout << std::left << std::setw(6) << r.id << std::setw(12) << core::toString(r.status)
                   << std::setw(21) << formatTime(r.createdAtMs) << std::setw(12)
                   << fixed(find(metrics, "latency_p50_ms"), 2) << std::setw(14)
-                  << fixed(find(metrics, "throughput_tokens_s"), 0) << std::setw(24) << toggles(r) << r.name
+                  << fixed(find(metrics, "throughput_tokens_s"), 0) << std::setw(tw) << toggles(r) << r.name
                   << '\n';
     }
     return 0;
