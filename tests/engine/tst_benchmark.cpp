@@ -57,7 +57,10 @@ TEST(Benchmark, DemoRunProducesEveryMetric)
     EXPECT_GT(m["peak_memory_bytes"].value, 1e6);
     EXPECT_DOUBLE_EQ(m["parameters"].value, static_cast<double>(bench.model().parameters));
     EXPECT_DOUBLE_EQ(m["model_bytes"].value, 4.0 * bench.model().parameters);
-    EXPECT_DOUBLE_EQ(m["sparsity"].value, 0.0);
+    // Unpruned: only the weights that are zero by themselves (the trained demo's fp16 storage
+    // rounds a handful of tiny weights to zero), never a pruned fraction.
+    EXPECT_GE(m["sparsity"].value, 0.0);
+    EXPECT_LT(m["sparsity"].value, 1e-4);
     EXPECT_GT(m["flops"].value, 0);
     EXPECT_GT(m["peak_flops_s"].value, 1e8);
     EXPECT_GT(m["peak_fraction"].value, 0);
