@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <unistd.h>
 #include <string>
 
 namespace optibench::engine {
@@ -44,6 +45,25 @@ std::int64_t peakRssBytes()
             return std::stoll(line.substr(6)) * 1024; // the kernel reports kB
     }
     return 0;
+}
+
+std::int64_t currentRssBytes()
+{
+    std::ifstream statm("/proc/self/statm");
+    long long pages = 0, resident = 0;
+    if (!(statm >> pages >> resident))
+        return 0;
+    return static_cast<std::int64_t>(resident) * static_cast<std::int64_t>(sysconf(_SC_PAGESIZE));
+}
+
+bool resetPeakRss()
+{
+    std::ofstream clear("/proc/self/clear_refs");
+    if (!clear)
+        return false;
+    clear << "5";
+    clear.flush();
+    return static_cast<bool>(clear);
 }
 
 Agreement compareLogits(const at::Tensor &logits, const at::Tensor &baseline)

@@ -18,6 +18,11 @@ LatencyStats latencyStats(std::vector<double> values);
 
 // Peak resident set size of this process (VmHWM), in bytes; 0 where /proc is missing.
 std::int64_t peakRssBytes();
+// Resident memory of this process now (VmRSS), in bytes; 0 where /proc is missing.
+std::int64_t currentRssBytes();
+// Resets the peak resident set size (VmHWM) to the current one, where the kernel allows it
+// (/proc/self/clear_refs); returns false otherwise.
+bool resetPeakRss();
 
 struct Agreement {
     double agreement = 0;    // share of examples whose argmax matches the baseline's

@@ -1,6 +1,7 @@
 #include "engine/precision.h"
 #include "engine/compat.h"
 #include "engine/gemm.h"
+#include "engine/run_config.h"
 
 #include <algorithm>
 #include <map>
@@ -13,11 +14,6 @@ namespace {
 const std::vector<std::string> kPrecisions = {"fp32", "tf32", "fp16", "bf16", "amp-fp16", "amp-bf16"};
 const std::vector<std::string> kQuantizations = {"none",         "dynamic-int8", "weight-int8",
                                                  "fp16-weights", "bf16-weights", "qat"};
-
-bool isCuda(const std::string &device)
-{
-    return device == "cuda" || device.rfind("cuda:", 0) == 0;
-}
 
 std::string joined(const std::vector<std::string> &values)
 {
@@ -161,7 +157,7 @@ void validatePrecision(const RunConfig &c)
         fail("optimizations.precision: unknown precision '" + p + "' (" + joined(kPrecisions) + ")");
     if (std::find(kQuantizations.begin(), kQuantizations.end(), q) == kQuantizations.end())
         fail("optimizations.quantization: unknown quantization '" + q + "' (" + joined(kQuantizations) + ")");
-    const bool cuda = isCuda(c.device);
+    const bool cuda = isCudaDevice(c.device);
 
     if (p == "tf32" && !cuda)
         fail("optimizations.precision: tf32 is a CUDA matmul mode (TensorFloat-32 on tensor cores); the device is '"

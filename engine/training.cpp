@@ -10,13 +10,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <numeric>
 #include <random>
 #include <set>
-#include <sstream>
 
-#include <unistd.h>
 
 namespace optibench::engine {
 
@@ -421,40 +418,6 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
         }
     }
     return result;
-}
-
-TrainingOptions trainingOptions(const RunConfig &c)
-{
-    TrainingOptions o;
-    o.steps = c.steps;
-    o.evalEvery = c.evalEvery;
-    o.learningRate = c.learningRate;
-    o.warmupSteps = c.warmupSteps;
-    o.gradAccumulation = c.gradAccumulation;
-    o.checkpointEvery = c.checkpointEvery;
-    o.freezeEmbeddings = c.freezeEmbeddings;
-    o.precision = c.precision;
-    o.seed = c.seed;
-    return o;
-}
-
-std::int64_t currentRssBytes()
-{
-    std::ifstream statm("/proc/self/statm");
-    long long pages = 0, resident = 0;
-    if (!(statm >> pages >> resident))
-        return 0;
-    return static_cast<std::int64_t>(resident) * static_cast<std::int64_t>(sysconf(_SC_PAGESIZE));
-}
-
-bool resetPeakRss()
-{
-    std::ofstream clear("/proc/self/clear_refs");
-    if (!clear)
-        return false;
-    clear << "5";
-    clear.flush();
-    return static_cast<bool>(clear);
 }
 
 } // namespace optibench::engine

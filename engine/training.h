@@ -97,13 +97,4 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
                      const TrainingOptions &options, const LossFn &loss, const ProgressFn &progress,
                      const StepHook &afterStep = {});
 
-// The options a RunConfig asks for.
-TrainingOptions trainingOptions(const RunConfig &config);
-
-// Resident memory of this process now (VmRSS), in bytes; 0 where /proc is missing.
-std::int64_t currentRssBytes();
-// Resets the peak resident set size (VmHWM) to the current one, where the kernel allows it
-// (/proc/self/clear_refs); returns false otherwise.
-bool resetPeakRss();
-
 } // namespace optibench::engine

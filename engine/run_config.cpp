@@ -1,0 +1,106 @@
+#include "engine/run_config.h"
+#include "engine/batching.h"
+#include "engine/precision.h"
+
+#include <stdexcept>
+
+namespace optibench::engine {
+
+bool isCudaDevice(const std::string &device)
+{
+    return device == "cuda" || device.rfind("cuda:", 0) == 0;
+}
+
+DistillationConfig distillationConfig(const RunConfig &c)
+{
+    return {c.distillationTeacher, c.studentLayers, c.studentHidden, c.distillationAlpha, c.distillationTemperature};
+}
+
+PruningOptions pruningOptions(const RunConfig &c)
+{
+    PruningOptions o;
+    o.method = c.pruningMethod;
+    o.amount = c.pruningAmount;
+    o.scope = c.pruningScope;
+    o.includeEmbeddings = c.pruneEmbeddings;
+    return o;
+}
+
+TrainingOptions trainingOptions(const RunConfig &c)
+{
+    TrainingOptions o;
+    o.steps = c.steps;
+    o.evalEvery = c.evalEvery;
+    o.learningRate = c.learningRate;
+    o.warmupSteps = c.warmupSteps;
+    o.gradAccumulation = c.gradAccumulation;
+    o.checkpointEvery = c.checkpointEvery;
+    o.freezeEmbeddings = c.freezeEmbeddings;
+    o.precision = c.precision;
+    o.seed = c.seed;
+    return o;
+}
+
+void validateRunConfig(const RunConfig &c)
+{
+    auto fail = [](const std::string &msg) { throw EngineError(msg); };
+    if (c.mode != "inference" && c.mode != "training")
+        fail("task.mode: '" + c.mode + "' is not a mode (inference, training)");
+    validatePrecision(c); // optimizations.precision and .quantization (engine/precision.h)
+    validatePruning(pruningOptions(c)); // optimizations.pruning (engine/prune.h)
+    try {
+        parsePadding(c.padding);
+    } catch (const std::invalid_argument &e) {
+        fail(std::string("optimizations.") + e.what());
+    }
+    const bool training = c.mode == "training";
+    if (c.checkpointEvery < 0)
+        fail("optimizations.checkpoint_every: must not be negative, is " + std::to_string(c.checkpointEvery));
+    if (c.gradAccumulation < 1)
+        fail("optimizations.grad_accumulation: must be at least 1, is " + std::to_string(c.gradAccumulation));
+    if (!training && c.checkpointEvery != 0)
+        fail("optimizations.checkpoint_every: gradient checkpointing acts on training only; task.mode is inference");
+    if (!training && c.gradAccumulation != 1)
+        fail("optimizations.grad_accumulation: gradient accumulation acts on training only; task.mode is inference");
+    if (!training && c.freezeEmbeddings)
+        fail("optimizations.freeze_embeddings: freezing embeddings acts on training only; task.mode is inference");
+    if (!training && !c.savePath.empty())
+        fail("task.save_path: saving a trained model needs task.mode training");
+    if (training) {
+        if (c.steps < 1)
+            fail("task.steps: must be at least 1, is " + std::to_string(c.steps));
+        if (c.evalEvery < 0 || c.evalEvery > c.steps)
+            fail("task.eval_every: must be between 0 and task.steps (" + std::to_string(c.steps) + "), is "
+                 + std::to_string(c.evalEvery));
+        if (!(c.learningRate > 0))
+            fail("task.learning_rate: must be positive, is " + std::to_string(c.learningRate));
+        if (c.warmupSteps < 0)
+            fail("task.warmup_steps: must not be negative, is " + std::to_string(c.warmupSteps));
+    }
+    if (!c.distillationTeacher.empty()) {
+        if (!training)
+            fail("optimizations.distillation: distillation trains a student; task.mode is inference");
+        validateDistillation(distillationConfig(c));
+    }
+    if (c.shareLayers < 0)
+        fail("optimizations.share_layers: layers per group must be at least 1 (0: off), is "
+             + std::to_string(c.shareLayers));
+    if (c.device != "cpu" && !isCudaDevice(c.device))
+        fail("device: unknown device '" + c.device + "' (cpu, cuda, cuda:N)");
+#if !defined(OPTIBENCH_HAVE_CUDA)
+    if (isCudaDevice(c.device))
+        fail("device: '" + c.device + "' needs a CUDA build of LibTorch; this build is CPU-only");
+#endif
+    if (c.threads < 1)
+        fail("threads: must be at least 1, is " + std::to_string(c.threads));
+    if (c.batchSize < 1)
+        fail("task.batch_size: must be at least 1, is " + std::to_string(c.batchSize));
+    if (c.maxLength < 2)
+        fail("task.max_length: must be at least 2, is " + std::to_string(c.maxLength));
+    if (c.warmup < 0)
+        fail("task.warmup: must not be negative, is " + std::to_string(c.warmup));
+    if (c.iterations < 1)
+        fail("task.iterations: must be at least 1, is " + std::to_string(c.iterations));
+}
+
+} // namespace optibench::engine
