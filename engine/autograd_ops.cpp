@@ -8,7 +8,6 @@
 #include <torch/csrc/autograd/custom_function.h>
 
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -64,12 +63,6 @@ bool fastPath(const at::Tensor &x, const at::Tensor &w)
     return x.device().is_cpu() && x.scalar_type() == at::kFloat && w.scalar_type() == at::kFloat;
 }
 
-// [S, S], true above the diagonal.
-at::Tensor futureMask(int64_t S, const at::Device &device)
-{
-    return at::ones({S, S}, at::TensorOptions().dtype(at::kBool).device(device)).triu_(1);
-}
-
 struct LinearFunction : public torch::autograd::Function<LinearFunction> {
     static at::Tensor forward(AutogradContext *ctx, const at::Tensor &x, const at::Tensor &weight,
                               const c10::optional<at::Tensor> &bias)
@@ -118,46 +111,15 @@ struct LinearFunction : public torch::autograd::Function<LinearFunction> {
     }
 };
 
-// Per (batch, head) GEMMs over the projections' [B, S, H*D] layout, as gemm::attention does;
-// the softmax probabilities are kept for backward (as ATen's softmax would keep them).
+// The forward is gemm::attention itself (oneDNN GEMMs per (batch, head)), keeping its softmax
+// probabilities for backward as ATen's softmax would keep them.
 struct AttentionFunction : public torch::autograd::Function<AttentionFunction> {
     static at::Tensor forward(AutogradContext *ctx, const at::Tensor &q, const at::Tensor &k, const at::Tensor &v,
                               int64_t heads, const at::Tensor &maskBias, bool causal)
     {
-        RECORD_FUNCTION("onednn::attention", std::vector<c10::IValue>({q, k, v}));
-        const int64_t B = q.size(0), S = q.size(1), HD = q.size(2), D = HD / heads;
-        const float scale = 1.0f / std::sqrt(static_cast<float>(D));
         auto qc = q.contiguous(), kc = k.contiguous(), vc = v.contiguous();
-        auto scores = at::empty({B, heads, S, S}, q.options());
-        const float *qp = qc.data_ptr<float>();
-        const float *kp = kc.data_ptr<float>();
-        float *sp = scores.data_ptr<float>();
-        at::parallel_for(0, B * heads, 1, [&](int64_t begin, int64_t end) {
-            for (int64_t i = begin; i < end; ++i) {
-                const int64_t b = i / heads, h = i % heads;
-                check(dnnl_sgemm('N', 'T', S, S, D, scale, qp + b * S * HD + h * D, HD, kp + b * S * HD + h * D, HD,
-                                 0.0f, sp + i * S * S, S),
-                      "sgemm (attention scores)");
-            }
-        });
-        if (maskBias.defined())
-            scores.add_(maskBias.view({B, 1, 1, S}));
-        if (causal)
-            scores.masked_fill_(futureMask(S, q.device()), std::numeric_limits<float>::lowest());
-        auto probs = at::softmax(scores, -1);
-        scores.reset();
-        auto context = at::empty({B, S, HD}, q.options());
-        const float *pp = probs.data_ptr<float>();
-        const float *vp = vc.data_ptr<float>();
-        float *cp = context.data_ptr<float>();
-        at::parallel_for(0, B * heads, 1, [&](int64_t begin, int64_t end) {
-            for (int64_t i = begin; i < end; ++i) {
-                const int64_t b = i / heads, h = i % heads;
-                check(dnnl_sgemm('N', 'N', S, D, S, 1.0f, pp + i * S * S, S, vp + b * S * HD + h * D, HD, 0.0f,
-                                 cp + b * S * HD + h * D, HD),
-                      "sgemm (attention context)");
-            }
-        });
+        at::Tensor probs;
+        auto context = gemm::attention(qc, kc, vc, static_cast<int>(heads), maskBias, causal, &probs);
         ctx->save_for_backward({qc, kc, vc, probs});
         ctx->saved_data["heads"] = heads;
         return context;

@@ -110,7 +110,7 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
 }
 
 at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
-                     const at::Tensor &maskBias, bool causal)
+                     const at::Tensor &maskBias, bool causal, at::Tensor *probsOut)
 {
     TORCH_CHECK(q.dim() == 3 && k.sizes() == q.sizes() && v.sizes() == q.sizes(),
                 "gemm::attention: q, k, v must be [B, S, H*D] of one shape");
@@ -142,6 +142,7 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
         if (causal)
             scores.masked_fill_(futureMask(S, q.device()), std::numeric_limits<float>::lowest());
         auto probs = at::softmax(scores, -1);
+        scores.reset(); // not needed past the softmax: lowers the peak before context is allocated
         auto context = at::empty({B, S, HD}, q.options());
         const float *pp = probs.data_ptr<float>();
         const float *vp = vc.data_ptr<float>();
@@ -154,6 +155,8 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
                       "sgemm (attention context)");
             }
         });
+        if (probsOut)
+            *probsOut = probs;
         return context;
     }
 #endif
@@ -169,6 +172,8 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
     if (causal)
         scores.masked_fill_(futureMask(S, q.device()), lowest);
     auto probs = at::softmax(scores, -1);
+    if (probsOut)
+        *probsOut = probs;
     return at::matmul(probs, split(v)).transpose(1, 2).reshape({B, S, HD});
 }
 

@@ -19,9 +19,10 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
 // maskBias is [B, S] (0 for tokens, a large negative for padding) or undefined.
 // causal: position i attends to keys 0..i only (decoders); masked scores get the lowest
 // float, never -inf, so a row with no visible key stays finite.
-// Returns context [B, S, H*D].
+// Returns context [B, S, H*D]. probs, when given, receives the softmax probabilities
+// [B, heads, S, S] (what the backward pass of engine/autograd_ops needs).
 at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
-                     const at::Tensor &maskBias, bool causal = false);
+                     const at::Tensor &maskBias, bool causal = false, at::Tensor *probs = nullptr);
 
 // y[M, N] = x[M, K] w[N, K]^T on raw row-major float buffers: the linear layer's product with
 // linear()'s own kernel and layout, without bias (used by the peak probe). Returns false when
