@@ -8,7 +8,8 @@
 
 namespace optibench::ui {
 
-// events in the store's run order (Store::traceEvents): parent indices are kept as they are.
+// events in the store's run order (Store::traceEvents), converted by session::toTrace
+// (app/session/trace_records), then sorted by start for the views.
 profiler::Trace toTrace(std::vector<core::TraceEventRecord> events);
 
 // Reads a run's events through its own connection to the store file (for worker threads, which

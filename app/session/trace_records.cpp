@@ -56,6 +56,7 @@ profiler::Trace toTrace(std::vector<core::TraceEventRecord> records)
 {
     profiler::Trace trace;
     trace.events.reserve(records.size());
+    const auto n = static_cast<std::int64_t>(records.size());
     for (auto &r : records) {
         profiler::TraceEvent e;
         e.kind = toProfilerKind(r.kind);
@@ -65,7 +66,7 @@ profiler::Trace toTrace(std::vector<core::TraceEventRecord> records)
         e.startNs = r.startNs;
         e.durationNs = r.durationNs;
         e.correlation = r.correlation;
-        e.parent = r.parent;
+        e.parent = r.parent >= 0 && r.parent < n ? r.parent : -1; // a dangling parent (an imported file) is none
         e.shapes = std::move(r.shapes);
         trace.events.push_back(std::move(e));
     }

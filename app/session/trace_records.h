@@ -8,7 +8,8 @@
 
 namespace optibench::session {
 
-// Parent indices stay the run's event order in both directions.
+// Parent indices stay the run's event order in both directions; a parent index outside the
+// records becomes no parent.
 std::vector<core::TraceEventRecord> toRecords(profiler::Trace trace);
 profiler::Trace toTrace(std::vector<core::TraceEventRecord> records);
 
