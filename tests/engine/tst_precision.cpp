@@ -18,28 +18,6 @@ using namespace optibench::engine;
 
 namespace {
 
-// The trained demo when this build embeds its weights, else the random-weight one.
-bool haveTrainedDemo()
-{
-    static const bool have = [] {
-        try {
-            demo::tinyBertParameters();
-            return true;
-        } catch (const std::exception &) {
-            return false;
-        }
-    }();
-    return have;
-}
-ParameterMap demoParameters()
-{
-    return haveTrainedDemo() ? demo::tinyBertParameters() : demo::untrainedTinyBertParameters();
-}
-std::string demoPath()
-{
-    return haveTrainedDemo() ? "demo:tiny-bert" : "demo:tiny-bert-untrained";
-}
-
 // Largest |got - want| relative to the largest |want|.
 double relativeError(const at::Tensor &got, const at::Tensor &want)
 {
@@ -49,7 +27,7 @@ double relativeError(const at::Tensor &got, const at::Tensor &want)
 
 std::unique_ptr<Model> demoModel()
 {
-    return std::make_unique<BertClassifier>(demo::tinyBertConfig(), demoParameters());
+    return std::make_unique<BertClassifier>(demo::tinyBertConfig(), demo::tinyBertParameters());
 }
 
 // Fresh random token ids, with padding at the end of every other sequence.
@@ -76,7 +54,7 @@ std::map<std::string, double> metricsOf(const RunReport &report)
 RunConfig demoRun(const std::string &precision, const std::string &quantization = "none")
 {
     RunConfig c;
-    c.modelPath = demoPath();
+    c.modelPath = "demo:tiny-bert";
     c.precision = precision;
     c.quantization = quantization;
     c.batchSize = 50;
@@ -215,7 +193,7 @@ TEST(Precision, Fp16CastMatchesFp32WithinFp16Tolerance)
 TEST(Precision, RefusesWhatTheDeviceCannotRun)
 {
     RunConfig c;
-    c.modelPath = demoPath();
+    c.modelPath = "demo:tiny-bert";
     c.precision = "tf32";
     expectRefused(c, "optimizations.precision", "CUDA");
     c.precision = "amp-fp16";

@@ -17,28 +17,6 @@ using namespace optibench::engine;
 
 namespace {
 
-// The trained demo when this build embeds its weights, else the random-weight one.
-bool haveTrainedDemo()
-{
-    static const bool have = [] {
-        try {
-            demo::tinyBertParameters();
-            return true;
-        } catch (const std::exception &) {
-            return false;
-        }
-    }();
-    return have;
-}
-ParameterMap demoParameters()
-{
-    return haveTrainedDemo() ? demo::tinyBertParameters() : demo::untrainedTinyBertParameters();
-}
-std::string demoPath()
-{
-    return haveTrainedDemo() ? "demo:tiny-bert" : "demo:tiny-bert-untrained";
-}
-
 std::vector<Batch> demoBatches(const std::string &split, int batchSize, std::size_t limit)
 {
     std::vector<std::vector<std::int64_t>> sequences;
@@ -118,8 +96,8 @@ TEST(Qat, ObserverFollowsAMovingAverage)
 TEST(Qat, ConvertedModelAgreesWithTheFakeQuantModel)
 {
     at::set_num_threads(2);
-    BertClassifier fp32(demo::tinyBertConfig(), demoParameters());
-    BertClassifier model(demo::tinyBertConfig(), demoParameters());
+    BertClassifier fp32(demo::tinyBertConfig(), demo::tinyBertParameters());
+    BertClassifier model(demo::tinyBertConfig(), demo::tinyBertParameters());
     EXPECT_THROW(convertQat(model), std::logic_error);
     const auto ops = insertFakeQuant(model);
     ASSERT_EQ(ops.size(), model.linearNames().size());
@@ -155,7 +133,7 @@ TEST(Qat, ConvertedModelAgreesWithTheFakeQuantModel)
 TEST(Qat, FineTuningThroughFakeQuantLowersTheLoss)
 {
     at::manual_seed(7);
-    BertClassifier model(demo::tinyBertConfig(), demoParameters());
+    BertClassifier model(demo::tinyBertConfig(), demo::tinyBertParameters());
     for (auto &[name, t] : model.mutableParameters())
         t.requires_grad_();
     insertFakeQuant(model);
@@ -181,7 +159,7 @@ TEST(Qat, FineTuningThroughFakeQuantLowersTheLoss)
 TEST(Qat, InferenceRunCalibratesAndConverts)
 {
     RunConfig c;
-    c.modelPath = demoPath();
+    c.modelPath = "demo:tiny-bert";
     c.quantization = "qat";
     c.batchSize = 50;
     c.maxLength = 64;

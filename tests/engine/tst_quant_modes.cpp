@@ -16,28 +16,6 @@ using namespace optibench::engine;
 
 namespace {
 
-// The trained demo when this build embeds its weights, else the random-weight one.
-bool haveTrainedDemo()
-{
-    static const bool have = [] {
-        try {
-            demo::tinyBertParameters();
-            return true;
-        } catch (const std::exception &) {
-            return false;
-        }
-    }();
-    return have;
-}
-ParameterMap demoParameters()
-{
-    return haveTrainedDemo() ? demo::tinyBertParameters() : demo::untrainedTinyBertParameters();
-}
-std::string demoPath()
-{
-    return haveTrainedDemo() ? "demo:tiny-bert" : "demo:tiny-bert-untrained";
-}
-
 double relativeError(const at::Tensor &got, const at::Tensor &want)
 {
     auto g = got.to(at::kDouble), w = want.to(at::kDouble);
@@ -47,7 +25,7 @@ double relativeError(const at::Tensor &got, const at::Tensor &want)
 std::map<std::string, double> demoRun(const std::string &quantization)
 {
     RunConfig c;
-    c.modelPath = demoPath();
+    c.modelPath = "demo:tiny-bert";
     c.quantization = quantization;
     c.batchSize = 50;
     c.maxLength = 64;
@@ -67,7 +45,7 @@ std::map<std::string, double> demoRun(const std::string &quantization)
 template <typename F>
 std::pair<double, double> demoLinearBytes(F perLinear)
 {
-    BertClassifier model(demo::tinyBertConfig(), demoParameters());
+    BertClassifier model(demo::tinyBertConfig(), demo::tinyBertParameters());
     double fp32 = 0, stored = 0;
     for (const auto &name : model.linearNames()) {
         const auto &w = model.parameters().at(name + ".weight");
