@@ -1409,6 +1409,10 @@
         <translation>Eingebautes Demo-Modell: ein kleiner BERT-artiger Encoder mit Zufallsgewichten, zum Ausprobieren.</translation>
     </message>
     <message>
+        <source>Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the tool.</source>
+        <translation>Eingebautes Demo-Modell: ein kleiner BERT-artiger Encoder, trainiert auf den Demo-Rezensionen, zum Ausprobieren.</translation>
+    </message>
+    <message>
         <source>&lt;tr&gt;&lt;td&gt;Parameters&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;Parameter&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>

@@ -1405,6 +1405,10 @@
         <translation>内置演示模型：一个带随机权重的小型 BERT 式编码器，用于试用本工具。</translation>
     </message>
     <message>
+        <source>Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the tool.</source>
+        <translation>内置演示模型：一个在演示评论数据上训练的小型 BERT 式编码器，用于试用本工具。</translation>
+    </message>
+    <message>
         <source>&lt;tr&gt;&lt;td&gt;Parameters&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;参数量&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>

@@ -73,7 +73,9 @@ void ModelPanel::refresh()
         html += QStringLiteral("<span style='color:#b3261e'>%1</span><br>").arg(info.error.toHtmlEscaped());
     } else {
         if (info.format == QLatin1String("demo"))
-            html += tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
+            html += (m_path.endsWith(QLatin1String("-untrained"))
+                         ? tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
+                         : tr("Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the tool."))
                     + QStringLiteral("<br>");
         auto row = [&html](const QString &label, const QString &value) {
             if (!value.isEmpty())
