@@ -69,7 +69,8 @@ std::vector<Batch> makeBatches(const std::vector<std::vector<std::int64_t>> &seq
     std::iota(order.begin(), order.end(), std::size_t{0});
     const auto bs = static_cast<std::size_t>(batchSize);
     if (padding == Padding::Bucketed) {
-        const std::size_t chunk = bs * static_cast<std::size_t>(std::max(1, bucketChunk));
+        const std::size_t chunk = bucketChunk > 0 ? bs * static_cast<std::size_t>(bucketChunk)
+                                                  : std::max<std::size_t>(order.size(), 1);
         for (std::size_t start = 0; start < order.size(); start += chunk) {
             const auto end = std::min(order.size(), start + chunk);
             std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(start),

@@ -2,8 +2,9 @@
 // Batches of token sequences under the padding strategies, with exact token accounting:
 //   fixed     every batch padded to max_length
 //   dynamic   each batch padded to its longest sequence (dataset order kept)
-//   bucketed  sequences sorted by length within large chunks, batched, the batch order shuffled
-//             with the seed (so batches hold similar lengths but training still sees a mix)
+//   bucketed  sequences sorted by length (over the whole split by default, or within chunks of
+//             a number of batches), batched, the batch order shuffled with the seed: batches hold
+//             similar lengths but training still sees them in a mixed order
 #include <ATen/ATen.h>
 
 #include <cstdint>
@@ -27,9 +28,11 @@ struct Batch {
 };
 
 // Sequences longer than maxLength are truncated to it. labels may be empty (then zeros).
-// bucketChunk: sequences sorted within chunks of this many batches (bucketed only).
+// bucketChunk (bucketed only): sequences sorted within chunks of this many batches; 0 sorts the
+// whole split, which pads least (on the demo eval split at batch 8 and length 128: 2.2% over the
+// real tokens, against 5.7% for chunks of 50 batches).
 std::vector<Batch> makeBatches(const std::vector<std::vector<std::int64_t>> &sequences, const std::vector<int> &labels,
                                int batchSize, int maxLength, Padding padding, std::uint64_t seed,
-                               std::int64_t padId = 0, int bucketChunk = 50);
+                               std::int64_t padId = 0, int bucketChunk = 0);
 
 } // namespace optibench::engine
