@@ -97,4 +97,24 @@ std::vector<Batch> makeBatches(const std::vector<std::vector<std::int64_t>> &seq
     return batches;
 }
 
+void attachSegments(std::vector<Batch> &batches, const std::vector<std::int64_t> &secondSegmentStart)
+{
+    for (auto &batch : batches) {
+        const auto B = batch.inputIds.size(0), S = batch.inputIds.size(1);
+        batch.tokenTypeIds = at::zeros({B, S}, at::kLong);
+        auto types = batch.tokenTypeIds.accessor<std::int64_t, 2>();
+        auto mask = batch.attentionMask.accessor<std::int64_t, 2>();
+        for (std::int64_t b = 0; b < B; ++b) {
+            const auto example = batch.indices.at(static_cast<std::size_t>(b));
+            if (example >= secondSegmentStart.size())
+                throw std::invalid_argument("attachSegments: no segment start for example " + std::to_string(example));
+            const auto start = secondSegmentStart[example];
+            if (start < 0)
+                continue;
+            for (std::int64_t s = start; s < S && mask[b][s] != 0; ++s)
+                types[b][s] = 1;
+        }
+    }
+}
+
 } // namespace optibench::engine

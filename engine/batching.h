@@ -22,6 +22,7 @@ struct Batch {
     at::Tensor inputIds;      // int64 [B, S]
     at::Tensor attentionMask; // int64 [B, S], 1 token, 0 padding
     at::Tensor labels;        // int64 [B]
+    at::Tensor tokenTypeIds;  // int64 [B, S] segment ids of text pairs (attachSegments); undefined: none
     std::vector<std::size_t> indices; // positions of the examples in the source
     std::int64_t realTokens = 0;      // non-padding tokens
     std::int64_t paddedTokens = 0;    // B * S: every position computed, padding included
@@ -34,5 +35,11 @@ struct Batch {
 std::vector<Batch> makeBatches(const std::vector<std::vector<std::int64_t>> &sequences, const std::vector<int> &labels,
                                int batchSize, int maxLength, Padding padding, std::uint64_t seed,
                                std::int64_t padId = 0, int bucketChunk = 0);
+
+// Gives every batch its segment ids: for example i (Batch::indices), positions from
+// secondSegmentStart[i] up to its last real token are 1 (the second text of a pair, its
+// separator included, as BERT's tokenizers set token_type_ids), the rest 0. A start < 0 means
+// a single text. Throws std::invalid_argument when the vector does not cover the batches.
+void attachSegments(std::vector<Batch> &batches, const std::vector<std::int64_t> &secondSegmentStart);
 
 } // namespace optibench::engine

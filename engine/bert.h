@@ -32,7 +32,8 @@ public:
     {
         return forward(inputIds, attentionMask, at::Tensor());
     }
-    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask, const at::Tensor &tokenTypeIds) const;
+    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask,
+                       const at::Tensor &tokenTypeIds) const override;
 
     // Names of the Linears (without ".weight"), encoder first, then pooler and head.
     std::vector<std::string> linearNames() const override;

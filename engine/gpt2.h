@@ -28,6 +28,7 @@ public:
     // Causal self-attention plus the padding mask; positions 0..S-1 (right padding).
     // GPT2LMHeadModel: logits [B, S, vocab]; GPT2Model: the last hidden state [B, S, hidden].
     at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const override;
+    using Model::forward; // GPT-2 has no segment embedding: segment ids are ignored
     bool isLanguageModel() const override { return m_lmHead; }
     std::vector<std::string> linearNames() const override;
 

@@ -37,6 +37,15 @@ public:
     // Classifiers return logits [B, numLabels]; language models logits [B, S, vocab]; bare
     // encoders the first position's hidden state [B, hidden].
     virtual at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const = 0;
+    // With the segment ids of text pairs (int64 [B, S]: 0 for the first text, 1 for the second;
+    // undefined: all 0). Models that embed segments (BERT) override it; the others have none and
+    // ignore them.
+    virtual at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask,
+                               const at::Tensor &tokenTypeIds) const
+    {
+        (void)tokenTypeIds;
+        return forward(inputIds, attentionMask);
+    }
     virtual const TransformerConfig &config() const = 0;
     virtual bool isLanguageModel() const { return false; }
     // Parameters, tensors shared between names (tied embeddings) counted once.

@@ -56,17 +56,21 @@ std::vector<std::int64_t> LoadedModel::encode(const std::string &text, int maxLe
     return demo::tokenizer().encode(text, maxLength);
 }
 
-std::vector<std::int64_t> LoadedModel::encodePair(const std::string &text, const std::string &pair, int maxLength) const
+std::vector<std::int64_t> LoadedModel::encodePair(const std::string &text, const std::string &pair, int maxLength,
+                                                  std::int64_t *secondStart) const
 {
     if (!tokenizer) {
         // The demo's word tokenizer: [CLS] a [SEP] b [SEP].
         auto a = demo::tokenizer().encode(text, 1 << 20);
         auto b = demo::tokenizer().encode(pair, 1 << 20);
+        const auto start = static_cast<std::int64_t>(a.size());
         a.insert(a.end(), b.begin() + 1, b.end());
         if (maxLength > 0 && static_cast<int>(a.size()) > maxLength) {
             a.resize(static_cast<std::size_t>(maxLength - 1));
             a.push_back(demo::WordTokenizer::kSep);
         }
+        if (secondStart)
+            *secondStart = start < static_cast<std::int64_t>(a.size()) ? start : -1;
         return a;
     }
     auto a = tokenizer->tokenize(text);
@@ -86,6 +90,8 @@ std::vector<std::int64_t> LoadedModel::encodePair(const std::string &text, const
     std::vector<std::int64_t> out = pre;
     out.insert(out.end(), a.begin(), a.end());
     out.insert(out.end(), middle.begin(), middle.end());
+    if (secondStart)
+        *secondStart = static_cast<std::int64_t>(out.size());
     out.insert(out.end(), b.begin(), b.end());
     out.insert(out.end(), suf.begin(), suf.end());
     return out;

@@ -21,8 +21,11 @@ struct LoadedModel {
 
     // The model's input for one text (specials added, truncated to maxLength).
     std::vector<std::int64_t> encode(const std::string &text, int maxLength) const;
-    // A pair of texts (text, text_pair), truncating the longer first.
-    std::vector<std::int64_t> encodePair(const std::string &text, const std::string &pair, int maxLength) const;
+    // A pair of texts (text, text_pair), truncating the longer first. secondStart, when given,
+    // receives the position where the second text's segment begins (after the first separator),
+    // or -1 when truncation left none of it.
+    std::vector<std::int64_t> encodePair(const std::string &text, const std::string &pair, int maxLength,
+                                         std::int64_t *secondStart = nullptr) const;
     std::int64_t padId() const;
     std::string decode(const std::vector<std::int64_t> &ids) const;
 };

@@ -39,12 +39,17 @@ public:
     }
     at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const override
     {
+        return forward(inputIds, attentionMask, at::Tensor());
+    }
+    at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask,
+                       const at::Tensor &tokenTypeIds) const override
+    {
         const bool wasEnabled = compat::autocastEnabled(m_device);
         const auto wasDtype = compat::autocastDtype(m_device);
         compat::setAutocast(m_device, true, m_dtype);
         at::Tensor out;
         try {
-            out = m_inner->forward(inputIds, attentionMask);
+            out = m_inner->forward(inputIds, attentionMask, tokenTypeIds);
         } catch (...) {
             restore(wasEnabled, wasDtype);
             throw;

@@ -60,6 +60,7 @@ public:
             if (p.name.find("embed") != std::string::npos && p.value.dim() == 2)
                 m_config.vocabSize = std::max<int>(m_config.vocabSize, static_cast<int>(p.value.size(0)));
     }
+    using Model::forward; // the module takes ids and mask only: segment ids are not passed
     at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const override
     {
         std::vector<c10::IValue> inputs{inputIds, attentionMask};

@@ -86,6 +86,28 @@ TEST(Padding, BucketingGroupsSimilarLengthsAndKeepsEveryExample)
     EXPECT_FALSE(otherOrder);
 }
 
+TEST(Padding, SegmentIdsMarkTheSecondTextOfEachPair)
+{
+    // Example 0 is a pair whose second text starts at position 3; example 1 is a single text.
+    const auto seqs = sequencesOfLengths({6, 4});
+    auto batches = makeBatches(seqs, {}, 2, 8, Padding::Fixed, 0);
+    attachSegments(batches, {3, -1});
+    ASSERT_EQ(batches.size(), 1u);
+    const auto types = batches[0].tokenTypeIds;
+    ASSERT_TRUE(types.defined());
+    EXPECT_TRUE(types.equal(at::tensor({0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, at::kLong).view({2, 8})));
+    // Bucketing reorders the examples: the ids follow each example, not its source position.
+    auto bucketed = makeBatches(sequencesOfLengths({6, 2, 5, 3}), {}, 2, 8, Padding::Bucketed, 1);
+    attachSegments(bucketed, {4, -1, 1, -1});
+    for (const auto &b : bucketed)
+        for (std::int64_t row = 0; row < 2; ++row) {
+            const auto example = b.indices[static_cast<std::size_t>(row)];
+            const auto ones = b.tokenTypeIds[row].sum().item<std::int64_t>();
+            EXPECT_EQ(ones, example == 0 ? 2 : example == 2 ? 4 : 0) << "example " << example;
+        }
+    EXPECT_THROW(attachSegments(bucketed, {4}), std::invalid_argument);
+}
+
 TEST(Padding, RejectsUnknownStrategyByName)
 {
     EXPECT_EQ(parsePadding("bucketed"), Padding::Bucketed);
