@@ -5,7 +5,7 @@
 // mode's latency against the engine fp32 and agreement with it, and dynamic int8 on the demo's
 // eval set.
 //   bench_engine [--threads N] [--iterations N] [--no-python] [--int8]
-//                [--modes all|none|MODE,MODE,...] [--no-demo]
+//                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo]
 #include "engine/bert.h"
 #include "engine/flops.h"
 #include "engine/gemm.h"
@@ -39,6 +39,17 @@ using namespace optibench::engine;
 
 namespace {
 
+constexpr const char *kUsage =
+    "usage: bench_engine [--threads N] [--iterations N] [--no-python] [--int8]\n"
+    "                    [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo]\n"
+    "  --threads N       intra-op threads for the engine and PyTorch eager (default 2)\n"
+    "  --iterations N    timed forwards of the fp32 and eager comparison (default 3)\n"
+    "  --no-python       skip PyTorch eager (tests/bench/bench_bert.py)\n"
+    "  --int8            the engine's int8 kernel against LibTorch's quantized::linear_dynamic\n"
+    "  --modes LIST      precision, quantization and pruning modes against fp32 (default all)\n"
+    "  --mode-rounds N   interleaved timing rounds of the modes section (default 5)\n"
+    "  --no-demo         skip dynamic int8 on the demo model's eval set\n";
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -71,7 +82,7 @@ int main(int argc, char **argv)
         setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
         execv("/proc/self/exe", argv);
     }
-    int threads = 2, iterations = 3;
+    int threads = 2, iterations = 3, modeRounds = 5;
     bool python = true, int8 = false, demoInt8 = true;
     std::vector<std::string> modes = optibench::bench::allModes();
     for (int i = 1; i < argc; ++i) {
@@ -79,6 +90,8 @@ int main(int argc, char **argv)
             threads = std::stoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--iterations") && i + 1 < argc)
             iterations = std::stoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--mode-rounds") && i + 1 < argc)
+            modeRounds = std::max(1, std::stoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--no-python"))
             python = false;
         else if (!std::strcmp(argv[i], "--int8"))
@@ -96,6 +109,13 @@ int main(int argc, char **argv)
                     modes.push_back(list.substr(start, comma - start));
                 start = comma + 1;
             }
+        } else {
+            if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+                std::fputs(kUsage, stdout);
+                return 0;
+            }
+            std::fprintf(stderr, "bench_engine: unknown argument '%s'\n%s", argv[i], kUsage);
+            return 2;
         }
     }
     at::set_num_threads(threads);
@@ -177,7 +197,7 @@ int main(int argc, char **argv)
             std::printf("PyTorch eager: could not run bench_bert.py (%s)\n", e.what());
         }
     }
-    optibench::bench::runModes(c, model.parameters(), ids, mask, engineMs, iterations, modes);
+    optibench::bench::runModes(c, model.parameters(), ids, mask, modeRounds, modes);
     if (demoInt8)
         optibench::bench::runDemoDynamicInt8(threads);
     return 0;

@@ -28,18 +28,18 @@ namespace {
 // Sequences the quality columns compare (timed batch plus extra random batches of its shape).
 constexpr int kQualityBatches = 4;
 
-double medianMs(const Model &model, const at::Tensor &ids, const at::Tensor &mask, int iterations)
+double forwardMs(const Model &model, const at::Tensor &ids, const at::Tensor &mask)
 {
     c10::InferenceMode guard;
-    model.forward(ids, mask); // warm-up
-    std::vector<double> ms;
-    for (int i = 0; i < iterations; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        model.forward(ids, mask);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
+    const auto t0 = std::chrono::steady_clock::now();
+    model.forward(ids, mask);
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
 at::Tensor logitsOf(const Model &model, const std::vector<std::pair<at::Tensor, at::Tensor>> &batches)
@@ -135,7 +135,7 @@ std::vector<std::string> allModes()
 }
 
 void runModes(const TransformerConfig &config, const ParameterMap &parameters, const at::Tensor &ids,
-              const at::Tensor &mask, double fp32Ms, int iterations, const std::vector<std::string> &modes)
+              const at::Tensor &mask, int rounds, const std::vector<std::string> &modes)
 {
     if (modes.empty())
         return;
@@ -144,31 +144,51 @@ void runModes(const TransformerConfig &config, const ParameterMap &parameters, c
         quality.emplace_back(at::randint(1, config.vocabSize, ids.sizes(), at::kLong), mask);
     const std::vector<std::pair<at::Tensor, at::Tensor>> calibration{
         {at::randint(1, config.vocabSize, ids.sizes(), at::kLong), mask}};
-    at::Tensor reference;
-    double fp32Bytes = 0;
-    {
-        BertClassifier fp32(config, parameters);
-        reference = logitsOf(fp32, quality);
-        fp32Bytes = static_cast<double>(fp32.modelBytes());
-    }
-    std::printf("\nmodes (against engine fp32 %.1f ms; agreement and max relative logit error on %lld random "
-                "sequences; model bytes in memory against fp32 %.1f MB):\n",
-                fp32Ms, static_cast<long long>(reference.size(0)), fp32Bytes / 1e6);
-    for (const auto &mode : modes) {
+    // Every model is built first; then each round times one forward of fp32 and of every mode,
+    // the start rotating from round to round, so load changes and cache warmth hit all alike.
+    // A mode's speed-up is the median over rounds of fp32's time in that round over its own.
+    struct Entry {
+        std::string mode;
         std::unique_ptr<Model> model;
+        std::vector<double> ms;
+    };
+    std::vector<Entry> entries;
+    entries.push_back({"fp32", std::make_unique<BertClassifier>(config, parameters), {}});
+    for (const auto &mode : modes) {
         try {
-            model = buildMode(mode, config, parameters, calibration);
+            entries.push_back({mode, buildMode(mode, config, parameters, calibration), {}});
         } catch (const std::exception &e) {
             std::printf("  %-14s skipped: %s\n", mode.c_str(), e.what());
-            continue;
         }
-        const double ms = medianMs(*model, ids, mask, iterations);
-        const auto logits = logitsOf(*model, quality);
+    }
+    const auto reference = logitsOf(*entries.front().model, quality);
+    const double fp32Bytes = static_cast<double>(entries.front().model->modelBytes());
+    for (const auto &e : entries) // warm-up: first-call allocations and packed weights
+        forwardMs(*e.model, ids, mask);
+    for (int r = 0; r < rounds; ++r)
+        for (std::size_t k = 0; k < entries.size(); ++k) {
+            auto &e = entries[(k + static_cast<std::size_t>(r)) % entries.size()];
+            e.ms.push_back(forwardMs(*e.model, ids, mask));
+        }
+    const auto &fp32Ms = entries.front().ms;
+    std::printf("\nmodes, interleaved over %d rounds (median ms; speed-up: median over rounds of fp32/mode, with its "
+                "range; agreement and max relative logit error on %lld random sequences; model bytes in memory "
+                "against fp32 %.1f MB):\n",
+                rounds, static_cast<long long>(reference.size(0)), fp32Bytes / 1e6);
+    std::printf("  %-14s %8.1f ms\n", "fp32", median(fp32Ms));
+    for (std::size_t i = 1; i < entries.size(); ++i) {
+        const auto &e = entries[i];
+        std::vector<double> ratios;
+        for (std::size_t r = 0; r < e.ms.size(); ++r)
+            ratios.push_back(fp32Ms[r] / e.ms[r]);
+        const auto [lo, hi] = std::minmax_element(ratios.begin(), ratios.end());
+        const auto logits = logitsOf(*e.model, quality);
         const double agreement = logits.argmax(-1).eq(reference.argmax(-1)).to(at::kDouble).mean().item<double>();
         const double relError = ((logits - reference).abs().max() / reference.abs().max()).item<double>();
-        std::printf("  %-14s %8.1f ms  %5.2fx fp32  agreement %5.1f%%  rel. error %.1e  %7.1f MB (%.2f)\n",
-                    mode.c_str(), ms, fp32Ms / ms, 100 * agreement, relError,
-                    static_cast<double>(model->modelBytes()) / 1e6, static_cast<double>(model->modelBytes()) / fp32Bytes);
+        const double bytes = static_cast<double>(e.model->modelBytes());
+        std::printf("  %-14s %8.1f ms  %5.2fx fp32 (%.2f-%.2f)  agreement %5.1f%%  rel. error %.1e  %7.1f MB (%.2f)\n",
+                    e.mode.c_str(), median(e.ms), median(ratios), *lo, *hi, 100 * agreement, relError, bytes / 1e6,
+                    bytes / fp32Bytes);
         std::fflush(stdout);
     }
 }

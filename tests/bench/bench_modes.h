@@ -14,10 +14,11 @@ namespace optibench::bench {
 // The modes the section knows, in the order it runs them.
 std::vector<std::string> allModes();
 
-// Times each mode on (ids, mask) like the fp32 run that took fp32Ms, and prints its latency
-// ratio, agreement and relative logit error against fp32 on `quality` batches.
+// Builds each mode's model, times them and fp32 interleaved on (ids, mask) for `rounds` rounds,
+// and prints each mode's median latency, its speed-up over fp32 (median of per-round ratios,
+// with their range), agreement and relative logit error against fp32 on a few batches.
 void runModes(const engine::TransformerConfig &config, const engine::ParameterMap &parameters, const at::Tensor &ids,
-              const at::Tensor &mask, double fp32Ms, int iterations, const std::vector<std::string> &modes);
+              const at::Tensor &mask, int rounds, const std::vector<std::string> &modes);
 
 // dynamic-int8 on the demo model's eval set through the Benchmark: agreement with fp32 and
 // the latency ratio.
