@@ -22,6 +22,7 @@
 #include <ATen/Parallel.h>
 #include <c10/core/InferenceMode.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -88,7 +89,7 @@ struct Benchmark::Impl {
     at::Tensor run(std::size_t index) const
     {
         const auto &b = batches[index];
-        auto out = model->forward(b.inputIds, b.attentionMask);
+        auto out = model->forward(b.inputIds, b.attentionMask, b.tokenTypeIds);
         // A bf16/fp16 model's outputs are cast back to fp32 for the quality metrics.
         return out.is_floating_point() && out.scalar_type() != at::kFloat ? out.to(at::kFloat) : out;
     }
@@ -108,6 +109,23 @@ struct Benchmark::Impl {
     void loadData(const std::string &split, std::vector<Batch> &out);
     RunReport runTraining();
     std::vector<Batch> calibrationBatches(int count) const;
+    // Segment ids for text pairs, where the model embeds segments (BERT's token types; RoBERTa
+    // has a single type and DistilBERT and GPT-2 none, so their pairs go without).
+    void attachSegmentsIfUsed(std::vector<Batch> &out, const std::vector<std::int64_t> &secondStarts) const
+    {
+        const bool anyPair = std::any_of(secondStarts.begin(), secondStarts.end(), [](auto s) { return s >= 0; });
+        if (anyPair && model->config().typeVocabSize >= 2)
+            attachSegments(out, secondStarts);
+    }
+    void toDevice(std::vector<Batch> &out) const
+    {
+        for (auto &b : out) {
+            b.inputIds = b.inputIds.to(device);
+            b.attentionMask = b.attentionMask.to(device);
+            if (b.tokenTypeIds.defined())
+                b.tokenTypeIds = b.tokenTypeIds.to(device);
+        }
+    }
     void applyQuantization();
 };
 
@@ -142,14 +160,17 @@ void Benchmark::Impl::loadData(const std::string &split, std::vector<Batch> &out
     const int numLabels = model->config().numLabels;
     std::vector<std::vector<std::int64_t>> sequences;
     std::vector<int> labels;
+    std::vector<std::int64_t> secondStarts;
     sequences.reserve(dataset.examples.size());
     const auto where = [&](const DatasetExample &ex) {
         return ex.line > 0 ? config.dataset + ":" + std::to_string(ex.line) : config.dataset;
     };
     for (const auto &ex : dataset.examples) {
         try {
-            sequences.push_back(ex.pair.empty() ? loaded.encode(ex.text, config.maxLength)
-                                                : loaded.encodePair(ex.text, ex.pair, config.maxLength));
+            secondStarts.push_back(-1);
+            sequences.push_back(ex.pair.empty()
+                                    ? loaded.encode(ex.text, config.maxLength)
+                                    : loaded.encodePair(ex.text, ex.pair, config.maxLength, &secondStarts.back()));
         } catch (const std::exception &e) {
             throw EngineError(where(ex) + ": cannot be tokenized: " + e.what());
         }
@@ -163,12 +184,9 @@ void Benchmark::Impl::loadData(const std::string &split, std::vector<Batch> &out
                       config.seed, loaded.padId());
     if (out.empty())
         throw EngineError("task.dataset: split '" + split + "' of " + config.dataset + " is empty");
-    if (device != at::Device(at::kCPU)) {
-        for (auto &b : out) {
-            b.inputIds = b.inputIds.to(device);
-            b.attentionMask = b.attentionMask.to(device);
-        }
-    }
+    attachSegmentsIfUsed(out, secondStarts);
+    if (device != at::Device(at::kCPU))
+        toDevice(out);
 }
 
 // A few batches of the training split (distinct from the measured eval batches), for
@@ -178,19 +196,20 @@ std::vector<Batch> Benchmark::Impl::calibrationBatches(int count) const
     const auto train = loadDataset(config.dataset, "train", config.seed, model->config().id2label);
     std::vector<std::vector<std::int64_t>> sequences;
     std::vector<int> labels;
+    std::vector<std::int64_t> secondStarts;
     for (const auto &ex : train.examples) {
         if (sequences.size() >= static_cast<std::size_t>(count) * static_cast<std::size_t>(config.batchSize))
             break;
-        sequences.push_back(ex.pair.empty() ? loaded.encode(ex.text, config.maxLength)
-                                            : loaded.encodePair(ex.text, ex.pair, config.maxLength));
+        secondStarts.push_back(-1);
+        sequences.push_back(ex.pair.empty()
+                                ? loaded.encode(ex.text, config.maxLength)
+                                : loaded.encodePair(ex.text, ex.pair, config.maxLength, &secondStarts.back()));
         labels.push_back(std::max(ex.label, 0));
     }
     auto out = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
                            config.seed, loaded.padId());
-    for (auto &b : out) {
-        b.inputIds = b.inputIds.to(device);
-        b.attentionMask = b.attentionMask.to(device);
-    }
+    attachSegmentsIfUsed(out, secondStarts);
+    toDevice(out);
     return out;
 }
 
@@ -226,7 +245,7 @@ void Benchmark::Impl::applyQuantization()
         for (const auto &b : calibration) {
             report("preparing", done++, static_cast<std::int64_t>(calibration.size()),
                    "calibrating fake-quant observers on training batches");
-            native->forward(b.inputIds, b.attentionMask);
+            native->forward(b.inputIds, b.attentionMask, b.tokenTypeIds);
         }
     }
     convertQat(*native);
@@ -392,6 +411,14 @@ void Benchmark::prepare()
     // pruning edits fp32 weights, quantization converts them, the cast leaves converted Linears
     // as they are and moves everything else to the precision's dtype.
     d.applyQuantization();
+    if (d.config.quantizeEmbeddings) {
+        auto *native = dynamic_cast<NativeModel *>(d.model);
+        if (!native)
+            throw EngineError("optimizations.quantize_embeddings: needs a native model; " + d.config.modelPath
+                              + " is a " + d.loaded.summary.format + " model");
+        const auto tables = native->quantizeEmbeddingTables();
+        d.report("preparing", 1, 1, std::to_string(tables.size()) + " embedding tables stored as int8");
+    }
     if (d.config.precision != "fp32" && !training) { // training: autocast in the runner
         d.report("preparing", 0, 1, "precision " + d.config.precision);
         applyPrecision(d.loaded.model, d.config.precision, d.device, d.config.modelPath);

@@ -47,6 +47,7 @@ struct RunConfig {
     std::string savePath; // training: where to save the trained model as a Hugging Face folder (empty: not saved)
     std::string precision = "fp32";
     std::string quantization = "none";
+    bool quantizeEmbeddings = false; // dynamic-int8 / weight-int8: embedding tables int8 too
     std::string pruningMethod = "none";
     double pruningAmount = 0.0;
     std::string pruningScope = "global";

@@ -165,12 +165,11 @@ at::Tensor BertClassifier::embed(const at::Tensor &inputIds, const at::Tensor &t
                                at::TensorOptions().dtype(at::kLong).device(inputIds.device()))
                         .unsqueeze(0);
     }
-    auto h = at::embedding(param(e + "word_embeddings.weight"), inputIds)
-        + at::embedding(param(e + "position_embeddings.weight"), positions);
+    auto h = embedding(e + "word_embeddings.weight", inputIds) + embedding(e + "position_embeddings.weight", positions);
     if (m_config.typeVocabSize > 0) {
-        const auto &types = param(e + "token_type_embeddings.weight");
         // Without token type ids every position is segment 0 (single-segment classification).
-        h = tokenTypeIds.defined() ? h + at::embedding(types, tokenTypeIds) : h + types[0];
+        const auto types = e + "token_type_embeddings.weight";
+        h = h + embedding(types, tokenTypeIds.defined() ? tokenTypeIds : at::zeros({1, 1}, inputIds.options()));
     }
     return at::layer_norm(h, {m_config.hiddenSize}, param(e + "LayerNorm.weight"), param(e + "LayerNorm.bias"),
                           m_config.layerNormEps);

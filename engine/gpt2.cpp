@@ -156,8 +156,7 @@ at::Tensor Gpt2Model::forward(const at::Tensor &inputIds, const at::Tensor &atte
     {
         RECORD_USER_SCOPE("embeddings");
         auto positions = at::arange(S, at::TensorOptions().dtype(at::kLong).device(inputIds.device()));
-        h = at::embedding(param("transformer.wte.weight"), inputIds)
-            + at::embedding(param("transformer.wpe.weight"), positions).unsqueeze(0);
+        h = embedding("transformer.wte.weight", inputIds) + embedding("transformer.wpe.weight", positions).unsqueeze(0);
     }
     for (int i = 0; i < m_config.numLayers; ++i) {
         if (checkpointed(i)) {

@@ -70,6 +70,8 @@ void NativeModel::to(const at::Device &device)
             t = m;
         }
     }
+    for (auto &[name, table] : m_int8Tables)
+        table = {table.first.to(device), table.second.to(device)};
     setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
@@ -116,7 +118,49 @@ std::int64_t NativeModel::parameterCount() const
     for (const auto &[name, t] : m_parameters)
         if (seen.insert(t.data_ptr()).second)
             n += t.numel();
+    for (const auto &[name, table] : m_int8Tables)
+        n += table.first.numel();
     return n;
+}
+
+at::Tensor NativeModel::embedding(const std::string &name, const at::Tensor &ids) const
+{
+    auto it = m_int8Tables.find(name);
+    if (it == m_int8Tables.end())
+        return at::embedding(param(name), ids);
+    const auto &[values, scales] = it->second;
+    return at::embedding(values, ids).to(at::kFloat).mul_(at::embedding(scales.unsqueeze(1), ids));
+}
+
+std::vector<std::string> NativeModel::quantizeEmbeddingTables()
+{
+    std::set<const void *> linearWeights;
+    for (const auto &name : linearNames()) {
+        auto w = m_parameters.find(name + ".weight");
+        if (w != m_parameters.end())
+            linearWeights.insert(w->second.data_ptr());
+    }
+    auto isTable = [](const std::string &n) {
+        auto ends = [&](const std::string &suffix) {
+            return n.size() >= suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0;
+        };
+        return ends("embeddings.weight") || n == "transformer.wte.weight" || n == "transformer.wpe.weight";
+    };
+    std::vector<std::string> done;
+    for (auto it = m_parameters.begin(); it != m_parameters.end();) {
+        const auto &t = it->second;
+        if (!isTable(it->first) || t.dim() != 2 || !t.is_floating_point() || linearWeights.count(t.data_ptr())) {
+            ++it;
+            continue;
+        }
+        const auto w = t.to(at::kFloat);
+        const auto scales = w.abs().amax({1}).clamp_min(1e-12).div(127.0);
+        const auto values = w.div(scales.unsqueeze(1)).round().clamp(-127, 127).to(at::kChar).contiguous();
+        m_int8Tables[it->first] = {values, scales.contiguous()};
+        done.push_back(it->first);
+        it = m_parameters.erase(it);
+    }
+    return done;
 }
 
 std::int64_t NativeModel::modelBytes() const
@@ -131,6 +175,8 @@ std::int64_t NativeModel::modelBytes() const
         if (seen.insert(t.data_ptr()).second)
             bytes += t.numel() * static_cast<std::int64_t>(t.element_size());
     }
+    for (const auto &[name, table] : m_int8Tables)
+        bytes += table.first.numel() + table.second.numel() * static_cast<std::int64_t>(table.second.element_size());
     for (const auto &[name, op] : m_linears) {
         // A Linear tied to a tensor already counted (GPT-2's lm_head and wte) adds nothing.
         auto w = m_parameters.find(name + ".weight");
@@ -153,6 +199,8 @@ std::int64_t NativeModel::savedBytes() const
         if (seen.insert(t.data_ptr()).second)
             bytes += t.numel() * static_cast<std::int64_t>(t.element_size());
     }
+    for (const auto &[name, table] : m_int8Tables)
+        bytes += table.first.numel() + table.second.numel() * static_cast<std::int64_t>(table.second.element_size());
     for (const auto &[name, op] : m_linears) {
         auto w = m_parameters.find(name + ".weight");
         if (w != m_parameters.end() && holdsParameter(*op, w->second) && seen.count(w->second.data_ptr()))

@@ -96,6 +96,14 @@ public:
     // fp32. Applied before optimizations that replace Linears. Throws std::invalid_argument for
     // an unknown name or differing shapes.
     void shareParameters(const std::vector<std::pair<std::string, std::string>> &aliasToSource);
+    // Embedding tables (word, position and token type embeddings; GPT-2's wte and wpe) stored as
+    // int8 with one symmetric scale per row (max |row| -> 127, weight-int8's scheme), the looked-up
+    // rows dequantized on each forward; the fp32 tables are dropped, so model bytes fall. A table
+    // that a Linear also computes with (GPT-2's wte tied to lm_head) stays fp32: the head keeps
+    // using it. Inference only; apply after the optimizations that edit parameters (pruning,
+    // sharing). Returns the names of the tables quantized.
+    std::vector<std::string> quantizeEmbeddingTables();
+    const std::map<std::string, std::pair<at::Tensor, at::Tensor>> &int8Tables() const { return m_int8Tables; }
 
 protected:
     NativeModel(TransformerConfig config, ParameterMap parameters);
@@ -103,6 +111,8 @@ protected:
     // every parameter into contiguous float32.
     void checkShapes(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes);
     at::Tensor param(const std::string &name) const;
+    // The rows of embedding table `name` for ids, from the fp32 table or its int8 form.
+    at::Tensor embedding(const std::string &name, const at::Tensor &ids) const;
     at::Tensor activation(const at::Tensor &x) const;
     bool checkpointed(int layer) const
     {
@@ -114,6 +124,7 @@ protected:
     TransformerConfig m_config;
     ParameterMap m_parameters;
     std::map<std::string, std::unique_ptr<LinearOp>> m_linears;
+    std::map<std::string, std::pair<at::Tensor, at::Tensor>> m_int8Tables; // name -> int8 [V, H], scales [V]
     int m_checkpointEvery = 0;
 };
 

@@ -232,11 +232,15 @@ double zeroFraction(const Model &model, const std::vector<std::string> &paramete
 {
     std::int64_t zeros = 0, total = 0;
     std::set<const void *> seen;
+    const auto *native = dynamic_cast<const NativeModel *>(&model);
     for (const auto &name : parameterNames) {
-        auto it = model.parameters().find(name);
-        if (it == model.parameters().end() || !seen.insert(it->second.data_ptr()).second)
+        at::Tensor t;
+        if (auto it = model.parameters().find(name); it != model.parameters().end())
+            t = it->second;
+        else if (native && native->int8Tables().count(name))
+            t = native->int8Tables().at(name).first; // a pruned zero stays zero in int8
+        if (!t.defined() || !seen.insert(t.data_ptr()).second)
             continue; // a model that no longer holds it by name (e.g. wrapped after a cast)
-        const auto &t = it->second;
         zeros += t.eq(0).sum().item<std::int64_t>();
         total += t.numel();
     }

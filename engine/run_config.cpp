@@ -62,6 +62,9 @@ void validateRunConfig(const RunConfig &c)
         fail("optimizations.checkpoint_every: gradient checkpointing acts on training only; task.mode is inference");
     if (!training && c.gradAccumulation != 1)
         fail("optimizations.grad_accumulation: gradient accumulation acts on training only; task.mode is inference");
+    if (c.quantizeEmbeddings && c.quantization != "dynamic-int8" && c.quantization != "weight-int8")
+        fail("optimizations.quantize_embeddings: int8 embedding tables go with quantization dynamic-int8 or "
+             "weight-int8 (quantization is " + c.quantization + ")");
     if (!training && c.freezeEmbeddings)
         fail("optimizations.freeze_embeddings: freezing embeddings acts on training only; task.mode is inference");
     if (!training && !c.savePath.empty())

@@ -38,6 +38,7 @@ const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional
   "optimizations": {
     "precision": "fp32",               // fp32 | tf32 | fp16 | bf16 | amp-fp16 | amp-bf16
     "quantization": "none",            // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
+    "quantize_embeddings": false,      // dynamic-int8, weight-int8: embedding tables stored int8 too
     "pruning": {
       "method": "none",                // none | magnitude | heads | neurons | 2:4
       "amount": 0.0,                   // fraction removed, [0, 1)

@@ -246,6 +246,7 @@ OptimizationSpec parseOptimizations(const json &j)
     ObjectReader r(j, "optimizations");
     r.string("precision", o.precision, &allowedPrecisions());
     r.string("quantization", o.quantization, &allowedQuantizations());
+    r.boolean("quantize_embeddings", o.quantizeEmbeddings);
     if (const json *p = r.find("pruning"))
         o.pruning = parsePruning(*p);
     r.string("padding", o.padding, &allowedPaddings());
@@ -375,6 +376,7 @@ json toJson(const ExperimentSpec &spec)
         {"optimizations",
          {{"precision", o.precision},
           {"quantization", o.quantization},
+          {"quantize_embeddings", o.quantizeEmbeddings},
           {"pruning",
            {{"method", o.pruning.method},
             {"amount", o.pruning.amount},
@@ -447,6 +449,10 @@ void validateCombination(const ExperimentSpec &spec)
     if (training && o.quantization != "none" && o.quantization != "qat")
         throw SpecError("optimizations.quantization",
                         o.quantization + " is post-training quantization; training accepts none or qat");
+    if (o.quantizeEmbeddings && o.quantization != "dynamic-int8" && o.quantization != "weight-int8")
+        throw SpecError("optimizations.quantize_embeddings",
+                        "int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is "
+                            + o.quantization + ")");
 
     if (!training) {
         const char *why = " acts on training only; task.mode is inference";
@@ -493,6 +499,8 @@ std::string describeToggles(const ExperimentSpec &spec)
         parts.push_back(o.precision);
     if (o.quantization != defaults.optimizations.quantization)
         parts.push_back(o.quantization);
+    if (o.quantizeEmbeddings)
+        parts.push_back("int8 embeddings");
     if (o.pruning.method == "2:4")
         parts.push_back("2:4 sparse");
     else if (o.pruning.method != "none")

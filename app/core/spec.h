@@ -64,6 +64,7 @@ constexpr int kShareAllLayers = 1 << 20;
 struct OptimizationSpec {
     std::string precision = "fp32";    // fp32 | tf32 | fp16 | bf16 | amp-fp16 | amp-bf16
     std::string quantization = "none"; // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
+    bool quantizeEmbeddings = false;   // with dynamic-int8 / weight-int8: embedding tables stored int8 too
     PruningSpec pruning;
     std::string padding = "dynamic";   // fixed | dynamic | bucketed
     int checkpointEvery = 0;           // gradient checkpointing every k-th layer (0: off); JSON also takes "checkpointing": bool (true = 1)

@@ -31,6 +31,7 @@ engine::RunConfig toEngineConfig(const core::ExperimentSpec &spec)
     c.checkpointEvery = o.checkpointEvery;
     c.gradAccumulation = o.gradAccumulation;
     c.freezeEmbeddings = o.freezeEmbeddings;
+    c.quantizeEmbeddings = o.quantizeEmbeddings;
     c.shareLayers = o.shareLayers;
     if (o.distillation) {
         c.distillationTeacher = o.distillation->teacher;

@@ -48,7 +48,7 @@ TEST(Spec, EveryFieldRoundTrips)
           {"warmup", 1}, {"iterations", 7}, {"steps", 500}, {"eval_every", 50}, {"learning_rate", 1e-4},
           {"warmup_steps", 20}}},
         {"optimizations",
-         {{"precision", "bf16"}, {"quantization", "qat"},
+         {{"precision", "bf16"}, {"quantization", "qat"}, {"quantize_embeddings", false},
           {"pruning", {{"method", "magnitude"}, {"amount", 0.3}, {"scope", "layer"}, {"include_embeddings", true}}},
           {"padding", "bucketed"}, {"checkpoint_every", 2}, {"grad_accumulation", 4}, {"freeze_embeddings", true},
           {"share_layers", 3},
@@ -212,6 +212,14 @@ TEST(Spec, CombinationRules)
         {"qat in inference (calibrated, converted)", {{"optimizations", {{"quantization", "qat"}}}}, ""},
         {"qat with bf16", {{"optimizations", {{"quantization", "qat"}, {"precision", "bf16"}}}}, "optimizations.quantization"},
         {"qat in training", {{"task", {{"mode", "training"}}}, {"optimizations", {{"quantization", "qat"}}}}, ""},
+        {"int8 tables with weight-int8", {{"optimizations", {{"quantization", "weight-int8"}, {"quantize_embeddings", true}}}},
+         ""},
+        {"int8 tables with dynamic-int8",
+         {{"optimizations", {{"quantization", "dynamic-int8"}, {"quantize_embeddings", true}}}}, ""},
+        {"int8 tables alone", {{"optimizations", {{"quantize_embeddings", true}}}}, "optimizations.quantize_embeddings"},
+        {"int8 tables with fp16 weights",
+         {{"optimizations", {{"quantization", "fp16-weights"}, {"quantize_embeddings", true}}}},
+         "optimizations.quantize_embeddings"},
         {"checkpoint in inference", {{"optimizations", {{"checkpoint_every", 1}}}}, "optimizations.checkpoint_every"},
         {"accumulation in inference", {{"optimizations", {{"grad_accumulation", 2}}}}, "optimizations.grad_accumulation"},
         {"freeze in inference", {{"optimizations", {{"freeze_embeddings", true}}}}, "optimizations.freeze_embeddings"},
@@ -254,6 +262,8 @@ TEST(Spec, DescribeToggles)
                                            {"padding", "bucketed"},
                                            {"pruning", {{"method", "magnitude"}, {"amount", 0.3}}}}}});
     EXPECT_EQ(describeToggles(spec), "dynamic-int8, magnitude pruned 30%, bucketed padding");
+    spec.optimizations.quantizeEmbeddings = true;
+    EXPECT_EQ(describeToggles(spec), "dynamic-int8, int8 embeddings, magnitude pruned 30%, bucketed padding");
     spec = parseSpec(json{{"task", {{"mode", "training"}}},
                           {"optimizations", {{"checkpointing", true}, {"grad_accumulation", 4}, {"share_layers", true}}}});
     EXPECT_EQ(describeToggles(spec), "checkpointing, grad accumulation 4, all layers shared");

@@ -3,6 +3,7 @@
 // against the fp32 baseline on the whole eval split.
 #include "engine/benchmark.h"
 #include "engine/demo.h"
+#include "engine/gpt2.h"
 #include "engine/linear.h"
 #include "engine/weight_quant.h"
 
@@ -22,11 +23,12 @@ double relativeError(const at::Tensor &got, const at::Tensor &want)
     return ((g - w).abs().max() / w.abs().max()).item<double>();
 }
 
-std::map<std::string, double> demoRun(const std::string &quantization)
+std::map<std::string, double> demoRun(const std::string &quantization, bool quantizeEmbeddings = false)
 {
     RunConfig c;
     c.modelPath = "demo:tiny-bert";
     c.quantization = quantization;
+    c.quantizeEmbeddings = quantizeEmbeddings;
     c.batchSize = 50;
     c.maxLength = 64;
     c.warmup = 0;
@@ -145,4 +147,63 @@ TEST(QuantModes, DynamicInt8DemoRun)
     EXPECT_EQ(m.at("eval_examples"), 1000);
     EXPECT_GE(m.at("agreement"), 0.9);
     EXPECT_LT(m.at("kl_divergence"), 1e-2);
+}
+
+TEST(QuantModes, Int8EmbeddingTablesShrinkTheModelAndKeepItsPredictions)
+{
+    // The lookups against the fp32 tables: each row within half a quantization step.
+    BertClassifier fp32(demo::tinyBertConfig(), demo::tinyBertParameters());
+    BertClassifier int8(demo::tinyBertConfig(), demo::tinyBertParameters());
+    const auto bytesBefore = int8.modelBytes();
+    const auto paramsBefore = int8.parameterCount();
+    const auto tables = int8.quantizeEmbeddingTables();
+    const std::vector<std::string> want{"bert.embeddings.position_embeddings.weight",
+                                        "bert.embeddings.token_type_embeddings.weight",
+                                        "bert.embeddings.word_embeddings.weight"};
+    EXPECT_EQ(tables, want);
+    EXPECT_EQ(int8.parameterCount(), paramsBefore); // stored differently, still counted
+    std::int64_t rows = 0, values = 0;
+    for (const auto &name : want) {
+        const auto &[q, scales] = int8.int8Tables().at(name);
+        EXPECT_EQ(q.scalar_type(), at::kChar);
+        EXPECT_FALSE(int8.parameters().count(name)); // the fp32 table is gone
+        const auto &w = fp32.parameters().at(name);
+        const auto back = q.to(at::kFloat) * scales.unsqueeze(1);
+        EXPECT_LE(((back - w).abs() - scales.unsqueeze(1) / 2).max().item<double>(), 1e-7) << name;
+        rows += w.size(0);
+        values += w.numel();
+    }
+    // fp32 (4 bytes a value) becomes 1 byte a value plus a 4-byte scale a row.
+    EXPECT_EQ(int8.modelBytes(), bytesBefore - 4 * values + values + 4 * rows);
+    auto ids = at::randint(1, demo::tinyBertConfig().vocabSize, {4, 24}, at::kLong);
+    auto mask = at::ones({4, 24}, at::kLong);
+    EXPECT_LT(relativeError(int8.forward(ids, mask), fp32.forward(ids, mask)), 2e-2);
+
+    // Through the spec: weight-int8 plus the tables, on the whole eval split.
+    const auto linearsOnly = demoRun("weight-int8");
+    const auto withTables = demoRun("weight-int8", true);
+    EXPECT_DOUBLE_EQ(withTables.at("model_bytes"), linearsOnly.at("model_bytes") - 3.0 * values + 4.0 * rows);
+    EXPECT_DOUBLE_EQ(withTables.at("parameters"), linearsOnly.at("parameters"));
+    EXPECT_GE(withTables.at("agreement"), 0.97);
+    EXPECT_LT(withTables.at("kl_divergence"), 1e-2);
+}
+
+TEST(QuantModes, TiedEmbeddingTableStaysFp32ForTheHead)
+{
+    // GPT-2's wte is also its lm_head's weight: only wpe is stored as int8.
+    TransformerConfig c;
+    c.family = ArchitectureFamily::Gpt2;
+    c.architecture = "GPT2LMHeadModel";
+    c.vocabSize = 60;
+    c.hiddenSize = 32;
+    c.numLayers = 1;
+    c.numHeads = 4;
+    c.intermediateSize = 128;
+    c.maxPositions = 16;
+    c.tieWordEmbeddings = true;
+    Gpt2Model model(c, Gpt2Model::randomParameters(c, 1));
+    EXPECT_EQ(model.quantizeEmbeddingTables(), std::vector<std::string>{"transformer.wpe.weight"});
+    EXPECT_TRUE(model.parameters().count("transformer.wte.weight"));
+    auto ids = at::randint(0, 60, {2, 8}, at::kLong);
+    EXPECT_EQ(model.forward(ids, at::ones({2, 8}, at::kLong)).sizes(), (std::vector<std::int64_t>{2, 8, 60}));
 }
