@@ -101,7 +101,7 @@ const at::Tensor &TeacherLogits::operator()(const Batch &batch)
     at::Tensor logits;
     {
         c10::InferenceMode guard;
-        logits = m_teacher.forward(batch.inputIds, batch.attentionMask).to(at::kFloat);
+        logits = m_teacher.forward(batch.inputIds, batch.attentionMask, batch.tokenTypeIds).to(at::kFloat);
     }
     // Inference tensors cannot be saved for backward; a plain copy can.
     return m_cache.emplace(batch.indices, logits.clone()).first->second;
@@ -157,7 +157,8 @@ LossFn Distiller::loss(const Model &student)
 {
     return [this, &student](const Batch &batch) {
         const auto &teacher = (*m_logits)(batch);
-        const auto logits = student.forward(batch.inputIds, batch.attentionMask);
+        // Segment ids of text pairs (undefined for single texts) reach teacher and student alike.
+        const auto logits = student.forward(batch.inputIds, batch.attentionMask, batch.tokenTypeIds);
         return distillationLoss(logits, teacher, batch.labels, m_config.alpha, m_config.temperature);
     };
 }
