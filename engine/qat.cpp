@@ -97,6 +97,24 @@ std::vector<FakeQuantLinear *> insertFakeQuant(NativeModel &model, const QatOpti
     return ops;
 }
 
+std::vector<FakeQuantLinear *> fakeQuantLinears(NativeModel &model)
+{
+    std::vector<FakeQuantLinear *> ops;
+    for (const auto &name : model.linearNames()) {
+        // The model hands out its Linears as const; the ops themselves were created non-const
+        // (insertFakeQuant), and the model is non-const here, so switching them is sound.
+        if (auto *op = dynamic_cast<const FakeQuantLinear *>(&model.linear(name)))
+            ops.push_back(const_cast<FakeQuantLinear *>(op));
+    }
+    return ops;
+}
+
+void setFakeQuantObserving(NativeModel &model, bool on)
+{
+    for (auto *op : fakeQuantLinears(model))
+        op->setObserving(on);
+}
+
 void convertQat(NativeModel &model)
 {
     bool any = false;

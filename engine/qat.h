@@ -13,8 +13,11 @@
 // from the current weights: the same per-channel weight rounding; activations are then
 // quantized per call over each batch's own range.
 //
-// For inference without training (quantization "qat" in an inference run) the benchmark inserts
-// fake quant, calibrates the observers on a few training batches and converts.
+// In a training run (engine/training.h, TrainingOptions::quantizationAware) enableTraining()
+// inserts the fake-quant Linears, the observers run on every training forward pass (frozen while
+// evaluating), and train() ends by evaluating the fake-quant model, converting it and evaluating
+// the int8 model. For inference without training (quantization "qat" in an inference run) the
+// benchmark inserts fake quant, calibrates the observers on a few training batches and converts.
 #include "engine/linear.h"
 
 #include <ATen/ATen.h>
@@ -79,6 +82,13 @@ private:
 // Replaces every Linear of the model with a FakeQuantLinear over its parameters (held, not
 // copied) and returns them in linearNames() order; they live as long as the model keeps them.
 std::vector<FakeQuantLinear *> insertFakeQuant(NativeModel &model, const QatOptions &options = {});
+
+// The model's FakeQuantLinears in linearNames() order (skipping Linears of other kinds); valid
+// until the model's Linears are rebuilt.
+std::vector<FakeQuantLinear *> fakeQuantLinears(NativeModel &model);
+// Switches the observers of every FakeQuantLinear of the model on or off: on while training,
+// off while evaluating (the ranges learnt from the training data stay as they are).
+void setFakeQuantObserving(NativeModel &model, bool on);
 
 // Replaces the FakeQuantLinears with dynamic int8 Linears of the current weights. Throws
 // std::logic_error when the model has no fake-quant Linears, std::runtime_error when this

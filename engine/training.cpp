@@ -4,6 +4,8 @@
 #include "engine/compat.h"
 #include "engine/loss_scale.h"
 #include "engine/metrics.h"
+#include "engine/qat.h"
+#include "engine/quantize.h"
 
 #include <torch/optim/adamw.h>
 
@@ -100,6 +102,32 @@ void checkOptions(const TrainingOptions &o, const at::Device &device)
     if (o.precision == "amp-fp16" && !device.is_cuda())
         fail("optimizations.precision: amp-fp16 training needs a CUDA device (fp16 on the CPU has no fast "
              "kernels); use amp-bf16 on the CPU");
+    if (o.quantizationAware && o.precision != "fp32")
+        fail("optimizations.precision: qat trains through fp32 fake-quant linears; use precision fp32");
+    if (o.quantizationAware && device.is_cuda())
+        fail("device: qat converts the trained model to the CPU's int8 kernels; train it on the CPU");
+}
+
+// True when every Linear of the model is a FakeQuantLinear holding the model's current
+// parameter tensors (so that the optimizer's updates reach it).
+bool holdsFakeQuantOverParameters(NativeModel &model)
+{
+    const auto names = model.linearNames();
+    const auto ops = fakeQuantLinears(model);
+    if (names.empty() || ops.size() != names.size())
+        return false;
+    const auto &params = model.parameters();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        auto w = params.find(names[i] + ".weight");
+        auto b = params.find(names[i] + ".bias");
+        if (w == params.end() || ops[i]->weight().unsafeGetTensorImpl() != w->second.unsafeGetTensorImpl())
+            return false;
+        if ((b == params.end()) != !ops[i]->bias().defined())
+            return false;
+        if (b != params.end() && ops[i]->bias().unsafeGetTensorImpl() != b->second.unsafeGetTensorImpl())
+            return false;
+    }
+    return true;
 }
 
 // Per-epoch batch order from the seed: the same seed, the same order.
@@ -196,9 +224,17 @@ std::vector<std::pair<std::string, at::Tensor>> enableTraining(NativeModel &mode
         if (!f && seen.insert(t.unsafeGetTensorImpl()).second)
             trainable.emplace_back(name, t);
     }
-    model.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
-        return makeTrainableLinear(w, b);
-    });
+    if (options.quantizationAware) {
+        // FakeQuantLinear's forward is differentiable already (fake_quantize_* pass the gradient
+        // straight through to the parameter tensors, autograd::linear does the product).
+        if (!holdsFakeQuantOverParameters(model))
+            insertFakeQuant(model, options.qat);
+        setFakeQuantObserving(model, true);
+    } else {
+        model.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
+            return makeTrainableLinear(w, b);
+        });
+    }
     model.setCheckpointEvery(options.checkpointEvery);
     return trainable;
 }
@@ -209,7 +245,12 @@ void disableTraining(NativeModel &model)
         t.mutable_grad() = at::Tensor();
         t.requires_grad_(false);
     }
-    model.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+    const auto names = model.linearNames();
+    const bool converted = !names.empty() && std::all_of(names.begin(), names.end(), [&](const std::string &n) {
+        return model.linear(n).kind() == "dynamic-int8";
+    });
+    if (!converted)
+        model.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
     model.setCheckpointEvery(0);
 }
 
@@ -220,6 +261,7 @@ Evaluation evaluate(const Model &model, const std::vector<Batch> &batches)
     double lossSum = 0;
     std::int64_t correct = 0;
     const bool lm = model.isLanguageModel();
+    std::vector<at::Tensor> predictions;
     for (const auto &b : batches) {
         const auto t0 = std::chrono::steady_clock::now();
         auto out = model.forward(b.inputIds, b.attentionMask);
@@ -233,10 +275,14 @@ Evaluation evaluate(const Model &model, const std::vector<Batch> &batches)
         } else {
             const auto n = b.inputIds.size(0);
             lossSum += classificationLoss(out, b.labels).item<double>() * static_cast<double>(n);
-            correct += out.argmax(-1).cpu().eq(b.labels.cpu()).sum().item<std::int64_t>();
+            auto predicted = out.argmax(-1).cpu();
+            correct += predicted.eq(b.labels.cpu()).sum().item<std::int64_t>();
+            predictions.push_back(std::move(predicted));
             e.examples += n;
         }
     }
+    if (!predictions.empty())
+        e.predictions = at::cat(predictions);
     e.loss = e.examples > 0 ? lossSum / static_cast<double>(e.examples) : 0.0;
     if (!lm)
         e.accuracy = e.examples > 0 ? static_cast<double>(correct) / static_cast<double>(e.examples) : 0.0;
@@ -255,6 +301,10 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
         throw EngineError("task.dataset: the train split has no batches");
     const at::Device device = trainBatches.front().inputIds.device();
     checkOptions(options, device);
+    const bool qat = options.quantizationAware;
+    if (qat && !enableDynamicInt8())
+        throw EngineError("optimizations.quantization: qat converts to int8 kernels (oneDNN or LibTorch's ONEDNN "
+                          "quantized engine), which this build lacks");
     at::manual_seed(options.seed);
 
     const auto named = enableTraining(model, options);
@@ -304,7 +354,11 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
     };
     auto runEval = [&](int step) {
         report("evaluating", step, options.steps, "evaluating on " + std::to_string(evalBatches.size()) + " batches");
+        if (qat)
+            setFakeQuantObserving(model, false); // the eval split does not move the learnt ranges
         auto e = evaluate(model, evalBatches);
+        if (qat)
+            setFakeQuantObserving(model, true);
         if (e.accuracy >= 0)
             series.push_back({"eval_accuracy", step, e.accuracy});
         series.push_back({"eval_loss", step, e.loss});
@@ -371,6 +425,25 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
         peakMemory = compat::cudaPeakAllocatedBytes(device.has_index() ? device.index() : 0);
 #endif
     result.finalEval = evalBatches.empty() ? Evaluation{} : runEval(options.steps);
+    Evaluation fakeQuantEval;
+    if (qat) {
+        // The fake-quant model was evaluated above; now the real int8 model of the same weights.
+        fakeQuantEval = std::move(result.finalEval);
+        result.finalEval = Evaluation{};
+        report("evaluating", options.steps, options.steps, "converting the fake-quant linears to int8");
+        convertQat(model);
+        disableTraining(model); // keeps the int8 linears
+        if (!evalBatches.empty()) {
+            report("evaluating", options.steps, options.steps, "evaluating the int8 model");
+            {
+                // One untimed pass: the int8 kernels have not run yet (training warmed fp32 ones).
+                at::NoGradGuard noGrad;
+                const auto &b = evalBatches.front();
+                model.forward(b.inputIds, b.attentionMask);
+            }
+            result.finalEval = evaluate(model, evalBatches);
+        }
+    }
     report("evaluating", options.steps, options.steps, "");
 
     // The final loss: mean over the last tenth of the steps (at least one), less noisy than one batch.
@@ -403,6 +476,17 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
         else
             add("perplexity", std::exp(e.loss), "");
         add("eval_examples", static_cast<double>(e.examples), "count");
+        if (qat) {
+            const auto &f = fakeQuantEval;
+            add("eval_loss_fake_quant", f.loss, "nats");
+            if (f.accuracy >= 0)
+                add("accuracy_fake_quant", f.accuracy, "ratio");
+            else
+                add("perplexity_fake_quant", std::exp(f.loss), "");
+            if (f.predictions.defined() && e.predictions.defined() && f.predictions.numel() == e.predictions.numel())
+                add("agreement_fake_quant", f.predictions.eq(e.predictions).to(at::kDouble).mean().item<double>(),
+                    "ratio");
+        }
         if (options.reportLatency && !e.latencyMs.empty()) {
             // The final evaluation's forward passes, timed: the trained model's inference cost
             // on the eval split (no warm-up of their own; training warmed the kernels).

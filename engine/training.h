@@ -11,6 +11,7 @@
 #include "engine/batching.h"
 #include "engine/benchmark.h"
 #include "engine/model.h"
+#include "engine/qat.h"
 
 #include <ATen/ATen.h>
 
@@ -36,6 +37,13 @@ struct TrainingOptions {
     std::string precision = "fp32";
     std::uint64_t seed = 0;
     bool reportLatency = true;    // time the final evaluation's forward passes as inference latency
+    // Quantization-aware training (engine/qat.h): every Linear trains as a FakeQuantLinear over
+    // the model's parameters (straight-through gradients), its observer running on the training
+    // batches and frozen while evaluating. At the end the fake-quant model is evaluated, converted
+    // to dynamic int8 (convertQat) and evaluated again; the int8 model is the one whose accuracy,
+    // latency and size are reported. fp32 on the CPU only (the int8 kernels are the CPU's).
+    bool quantizationAware = false;
+    QatOptions qat;
 };
 
 // The learning rate of optimizer step `step` (0-based) of `steps`: (step + 1) / warmup of the
@@ -63,11 +71,14 @@ bool isEmbeddingParameter(const std::string &name);
 bool decays(const std::string &name);
 
 // Makes the model trainable: each parameter tensor (tied ones once) a leaf that requires a
-// gradient unless frozen, every Linear an autograd-capable fp32 op (engine/autograd_ops.h), and
+// gradient unless frozen, every Linear an autograd-capable fp32 op (engine/autograd_ops.h) or,
+// with options.quantizationAware, a FakeQuantLinear (fake-quant Linears the model already holds
+// over its current parameters are kept with their observers, others are inserted fresh), and
 // checkpointing set. Call after the optimizations that rebuild Linears or edit shapes.
 // Returns the trainable parameters by name (a tied tensor under its first name).
 std::vector<std::pair<std::string, at::Tensor>> enableTraining(NativeModel &model, const TrainingOptions &options);
 // Back to inference: no parameter requires a gradient, plain fp32 Linears, no checkpointing.
+// Linears converted to int8 by quantization-aware training (all of them dynamic-int8) are kept.
 void disableTraining(NativeModel &model);
 
 struct Evaluation {
@@ -76,6 +87,7 @@ struct Evaluation {
     std::int64_t examples = 0;
     std::int64_t tokens = 0;   // real tokens read
     std::vector<double> latencyMs; // per batch forward time
+    at::Tensor predictions;    // classifiers: the argmax class per example in batch order (int64, CPU)
 };
 // The model's loss and accuracy over the batches, without gradients.
 Evaluation evaluate(const Model &model, const std::vector<Batch> &batches);
@@ -91,7 +103,12 @@ struct TrainingResult {
 // shuffled by the seed each epoch), evaluates on evalBatches every evalEvery steps and at the
 // end. Progress is reported per step under stage "training" (and "evaluating"); a false return
 // cancels between steps (throws Cancelled). The model stays trainable afterwards; call
-// disableTraining to run it for inference. Throws EngineError naming the spec field for
+// disableTraining to run it for inference. With options.quantizationAware the model ends
+// converted to int8 for inference instead (finalEval is then the int8 model's, and the metrics
+// add eval_loss_fake_quant, accuracy_fake_quant and agreement_fake_quant, the share of eval
+// examples on which the int8 and the fake-quant model predict the same class, or
+// perplexity_fake_quant for a language model; the eval_* series stay the fake-quant model's).
+// Throws EngineError naming the spec field for
 // settings it cannot run.
 TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches, const std::vector<Batch> &evalBatches,
                      const TrainingOptions &options, const LossFn &loss, const ProgressFn &progress,

@@ -1,12 +1,14 @@
 // Cross-layer parameter sharing: shared layers are one storage, the parameter count falls by
-// exactly the dropped layers, FLOPs do not, and the Benchmark measures the shared model's
-// quality against the unshared baseline.
+// exactly the dropped layers, FLOPs do not, the layers stay one storage through training, and
+// the Benchmark measures the shared model's quality against the unshared baseline.
+#include "engine/batching.h"
 #include "engine/benchmark.h"
 #include "engine/bert.h"
 #include "engine/demo.h"
 #include "engine/flops.h"
 #include "engine/model_loader.h"
 #include "engine/sharing.h"
+#include "engine/training.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -131,6 +133,48 @@ TEST(Sharing, ParameterCountFallsByTheDroppedLayers)
     auto none = randomDemo();
     shareLayers(none, 1);
     EXPECT_EQ(none.parameterCount(), embeddings + 4 * perLayer + head);
+}
+
+TEST(Sharing, SharedLayersStayOneStorageThroughTraining)
+{
+    // Random sequences for the demo architecture, fixed padding.
+    auto gen = at::detail::createCPUGenerator(11);
+    std::vector<std::vector<std::int64_t>> seqs;
+    std::vector<int> labels;
+    for (int i = 0; i < 16; ++i) {
+        auto ids = at::randint(4, demo::tinyBertConfig().vocabSize, {5 + i}, gen, at::TensorOptions().dtype(at::kLong));
+        seqs.emplace_back(ids.data_ptr<std::int64_t>(), ids.data_ptr<std::int64_t>() + ids.numel());
+        labels.push_back(i % 2);
+    }
+    const auto batches = makeBatches(seqs, labels, 8, 24, Padding::Fixed, 0);
+
+    // Plain fp32 training with checkpointing, and quantization-aware training (fake-quant
+    // Linears over the shared tensors, converted to int8 at the end).
+    for (const bool qat : {false, true}) {
+        SCOPED_TRACE(qat ? "qat" : "fp32");
+        auto model = randomDemo();
+        shareLayers(model, 2);
+        const auto count = model.parameterCount();
+        const auto &p = model.parameters();
+        const auto q = name(1, "attention.self.query.weight");
+        const auto before = p.at(q).detach().clone();
+        TrainingOptions o;
+        o.steps = 2;
+        o.warmupSteps = 0;
+        o.learningRate = 1e-3;
+        o.checkpointEvery = qat ? 0 : 1;
+        o.quantizationAware = qat;
+        o.reportLatency = false;
+        train(model, batches, {}, o, defaultLoss(model), {});
+        const auto pairs = sharedParameterNames(model, 2);
+        ASSERT_FALSE(pairs.empty());
+        for (const auto &[alias, source] : pairs) {
+            EXPECT_EQ(p.at(alias).data_ptr(), p.at(source).data_ptr()) << alias;
+            EXPECT_TRUE(p.at(alias).equal(p.at(source))) << alias;
+        }
+        EXPECT_FALSE(p.at(q).equal(before)) << "training did not change the shared weight";
+        EXPECT_EQ(model.parameterCount(), count);
+    }
 }
 
 TEST(Sharing, Gpt2BlocksShareToo)
