@@ -237,6 +237,11 @@ void Benchmark::Impl::applyQuantization()
     if (!enableDynamicInt8())
         throw EngineError("optimizations.quantization: qat converts to LibTorch's ONEDNN int8 kernels, which this "
                           "LibTorch build lacks");
+    if (config.mode == "training") {
+        // The training runner trains through fake-quant linears and converts to int8 after it.
+        report("preparing", 1, 1, "qat: training through fake-quant linears, then converting to int8");
+        return;
+    }
     const auto calibration = calibrationBatches(kQatCalibrationBatches);
     insertFakeQuant(*native);
     {
@@ -280,7 +285,8 @@ RunReport Benchmark::Impl::runTraining()
     StepHook afterStep;
     if (!pruning.masks.empty())
         afterStep = [this, native](int) { applyMasks(*native, pruning.masks); };
-    auto result = train(*native, trainBatches, batches, trainingOptions(config),
+    const auto options = trainingOptions(config);
+    auto result = train(*native, trainBatches, batches, options,
                         distiller ? distiller->loss(*native) : defaultLoss(*native), progress, afterStep);
     if (distiller) {
         report("evaluating", 0, 1, "evaluating the teacher " + config.distillationTeacher);
@@ -288,7 +294,9 @@ RunReport Benchmark::Impl::runTraining()
             result.metrics.push_back(std::move(m));
         report("evaluating", 1, 1, "");
     }
-    disableTraining(*native);
+    disableTraining(*native); // qat: keeps the converted int8 linears
+    if (options.quantizationAware)
+        result.metrics.push_back({"model_bytes_baseline", static_cast<double>(modelBytesBaseline), "bytes"});
     if (!config.savePath.empty()) {
         report("saving", 0, 1, "saving the trained model to " + config.savePath);
         saveLoadedModel(loaded, config.savePath);

@@ -36,6 +36,7 @@ TrainingOptions trainingOptions(const RunConfig &c)
     o.gradAccumulation = c.gradAccumulation;
     o.checkpointEvery = c.checkpointEvery;
     o.freezeEmbeddings = c.freezeEmbeddings;
+    o.quantizationAware = c.quantization == "qat"; // trains through fake quant, ends converted to int8
     o.precision = c.precision;
     o.seed = c.seed;
     return o;

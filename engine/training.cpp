@@ -186,10 +186,14 @@ at::Tensor nextTokenLoss(const at::Tensor &logits, const at::Tensor &ids, const 
 LossFn defaultLoss(const Model &model)
 {
     if (model.isLanguageModel())
-        return [&model](const Batch &b) { return nextTokenLoss(model.forward(b.inputIds, b.attentionMask), b.inputIds, b.attentionMask); };
+        return [&model](const Batch &b) {
+            return nextTokenLoss(model.forward(b.inputIds, b.attentionMask, b.tokenTypeIds), b.inputIds, b.attentionMask);
+        };
     if (model.config().numLabels <= 0)
         throw EngineError("model.path: a bare encoder (no classification head) has no training objective");
-    return [&model](const Batch &b) { return classificationLoss(model.forward(b.inputIds, b.attentionMask), b.labels); };
+    return [&model](const Batch &b) {
+        return classificationLoss(model.forward(b.inputIds, b.attentionMask, b.tokenTypeIds), b.labels);
+    };
 }
 
 bool isEmbeddingParameter(const std::string &name)
@@ -264,7 +268,7 @@ Evaluation evaluate(const Model &model, const std::vector<Batch> &batches)
     std::vector<at::Tensor> predictions;
     for (const auto &b : batches) {
         const auto t0 = std::chrono::steady_clock::now();
-        auto out = model.forward(b.inputIds, b.attentionMask);
+        auto out = model.forward(b.inputIds, b.attentionMask, b.tokenTypeIds);
         compat::synchronize(out.device());
         e.latencyMs.push_back(msSince(t0));
         e.tokens += b.realTokens;
@@ -439,7 +443,7 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
                 // One untimed pass: the int8 kernels have not run yet (training warmed fp32 ones).
                 at::NoGradGuard noGrad;
                 const auto &b = evalBatches.front();
-                model.forward(b.inputIds, b.attentionMask);
+                model.forward(b.inputIds, b.attentionMask, b.tokenTypeIds);
             }
             result.finalEval = evaluate(model, evalBatches);
         }
