@@ -295,6 +295,12 @@ RunReport Benchmark::Impl::runTraining()
         report("evaluating", 1, 1, "");
     }
     disableTraining(*native); // qat: keeps the converted int8 linears
+    if (options.reportLatency) {
+        // The trained model timed as inference runs (and the teacher) are, not in its training form.
+        report("evaluating", 0, 1, "timing the trained model for inference");
+        timeForInference(*native, batches, result.metrics);
+        report("evaluating", 1, 1, "");
+    }
     if (options.quantizationAware)
         result.metrics.push_back({"model_bytes_baseline", static_cast<double>(modelBytesBaseline), "bytes"});
     if (!config.savePath.empty()) {

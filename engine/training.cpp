@@ -7,6 +7,7 @@
 #include "engine/qat.h"
 #include "engine/quantize.h"
 
+#include <c10/core/InferenceMode.h>
 #include <torch/optim/adamw.h>
 
 #include <algorithm>
@@ -506,6 +507,27 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
         }
     }
     return result;
+}
+
+void timeForInference(const Model &model, const std::vector<Batch> &batches, std::vector<Measurement> &metrics)
+{
+    if (batches.empty())
+        return;
+    c10::InferenceMode inference;
+    const auto e = evaluate(model, batches);
+    const auto stats = latencyStats(e.latencyMs);
+    const double totalMs = std::accumulate(e.latencyMs.begin(), e.latencyMs.end(), 0.0);
+    auto set = [&](const char *key, double value, const char *unit) {
+        auto it = std::find_if(metrics.begin(), metrics.end(), [&](const Measurement &m) { return m.key == key; });
+        if (it == metrics.end())
+            metrics.push_back({key, value, unit});
+        else
+            it->value = value;
+    };
+    set("latency_p50_ms", stats.p50, "ms");
+    set("latency_p90_ms", stats.p90, "ms");
+    set("latency_mean_ms", stats.mean, "ms");
+    set("throughput_tokens_s", totalMs > 0 ? static_cast<double>(e.tokens) / (totalMs / 1000.0) : 0.0, "tokens/s");
 }
 
 } // namespace optibench::engine

@@ -114,4 +114,10 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
                      const TrainingOptions &options, const LossFn &loss, const ProgressFn &progress,
                      const StepHook &afterStep = {});
 
+// Times the model's forward passes over the batches under InferenceMode, as an inference run
+// (and a distillation's teacher) are timed, and sets latency_p50_ms, latency_p90_ms,
+// latency_mean_ms and throughput_tokens_s in `metrics` (replacing train()'s, which timed the
+// model in its training form). Call after disableTraining.
+void timeForInference(const Model &model, const std::vector<Batch> &batches, std::vector<Measurement> &metrics);
+
 } // namespace optibench::engine

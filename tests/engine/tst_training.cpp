@@ -236,6 +236,31 @@ TEST(Training, SameSeedSameLossCurve)
     EXPECT_NE(a, c); // another seed, another batch order
 }
 
+TEST(Training, TrainedModelIsRetimedAsInference)
+{
+    // train() times its final evaluation with the model still trainable; timeForInference
+    // replaces those figures with the plain inference form's, once each.
+    const auto config = smallBert();
+    const auto batches = randomBatches(16, 4, 10, config.vocabSize, 3);
+    BertClassifier model(config, BertClassifier::randomParameters(config, 2));
+    TrainingOptions o;
+    o.steps = 2;
+    auto result = train(model, batches, batches, o, defaultLoss(model), {});
+    disableTraining(model);
+    const auto before = result.metrics.size();
+    for (auto &m : result.metrics)
+        if (m.key == "latency_p50_ms")
+            m.value = -1;
+    timeForInference(model, batches, result.metrics);
+    EXPECT_EQ(result.metrics.size(), before);
+    EXPECT_GT(metric(result.metrics, "latency_p50_ms"), 0.0);
+    EXPECT_GE(metric(result.metrics, "latency_p90_ms"), metric(result.metrics, "latency_p50_ms"));
+    EXPECT_GT(metric(result.metrics, "throughput_tokens_s"), 0.0);
+    std::vector<Measurement> fresh;
+    timeForInference(model, batches, fresh);
+    EXPECT_EQ(fresh.size(), 4u);
+}
+
 TEST(Training, CancelStopsBetweenSteps)
 {
     const auto config = smallBert();
