@@ -507,6 +507,14 @@
         <source>scope per layer applies to magnitude pruning only</source>
         <translation>Der Bereich „pro Schicht“ gilt nur für Pruning nach Betrag</translation>
     </message>
+    <message>
+        <source>int8 embeddings</source>
+        <translation>int8-Einbettungen</translation>
+    </message>
+    <message>
+        <source>int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)</source>
+        <translation>int8-Einbettungstabellen gehen nur mit der Quantisierung dynamic-int8 oder weight-int8 (Quantisierung ist %1)</translation>
+    </message>
 </context>
 <context>
     <name>Techniques</name>
@@ -1083,6 +1091,14 @@
     <message>
         <source>Memory-saving training</source>
         <translation>Speichersparendes Training</translation>
+    </message>
+    <message>
+        <source>Embedding tables in int8 too</source>
+        <translation>Einbettungstabellen ebenfalls in int8</translation>
+    </message>
+    <message>
+        <source>Stores the word and position embedding tables as int8 with a scale per row: the largest tables of a small model shrink 4x; lookups are dequantized</source>
+        <translation>Speichert die Wort- und Positions-Einbettungstabellen als int8 mit einem Skalenfaktor je Zeile: die größten Tabellen eines kleinen Modells werden 4-mal kleiner; nachgeschlagene Zeilen werden dequantisiert</translation>
     </message>
 </context>
 <context>

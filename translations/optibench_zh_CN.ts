@@ -507,6 +507,14 @@
         <source>scope per layer applies to magnitude pruning only</source>
         <translation>“逐层”范围仅适用于按幅值剪枝</translation>
     </message>
+    <message>
+        <source>int8 embeddings</source>
+        <translation>int8 嵌入</translation>
+    </message>
+    <message>
+        <source>int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)</source>
+        <translation>int8 嵌入表只能与 dynamic-int8 或 weight-int8 量化一起使用（当前量化为 %1）</translation>
+    </message>
 </context>
 <context>
     <name>Techniques</name>
@@ -1082,6 +1090,14 @@
     <message>
         <source>Memory-saving training</source>
         <translation>节省内存的训练</translation>
+    </message>
+    <message>
+        <source>Embedding tables in int8 too</source>
+        <translation>嵌入表也使用 int8</translation>
+    </message>
+    <message>
+        <source>Stores the word and position embedding tables as int8 with a scale per row: the largest tables of a small model shrink 4x; lookups are dequantized</source>
+        <translation>将词嵌入表和位置嵌入表以 int8 存储，每行一个缩放因子：小模型中最大的表缩小 4 倍；查表时反量化</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,12 @@ void setCombo(QComboBox *combo, const std::string &value)
     }
 }
 
+// The quantization modes that can store the embedding tables as int8 as well.
+bool int8TablesAllowed(const std::string &quantization)
+{
+    return quantization == "dynamic-int8" || quantization == "weight-int8";
+}
+
 std::string comboValue(const QComboBox *combo)
 {
     if (combo->isEditable())
@@ -146,6 +152,10 @@ void ExperimentPanel::buildUi()
     addChoices(m_quantization, core::allowedQuantizations());
     m_quantization->setToolTip(tr("Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy"));
     opt->addRow(tr("Quantization:"), m_quantization);
+    m_quantEmbeddings = new QCheckBox(tr("Embedding tables in int8 too"), optBox);
+    m_quantEmbeddings->setToolTip(tr("Stores the word and position embedding tables as int8 with a scale per row: "
+                                     "the largest tables of a small model shrink 4x; lookups are dequantized"));
+    opt->addRow(QString(), m_quantEmbeddings);
     m_pruning = new QComboBox(optBox);
     addChoices(m_pruning, core::allowedPruningMethods());
     m_pruning->setToolTip(tr("Removes weights, heads or neurons: smaller models; speed depends on the structure removed"));
@@ -241,7 +251,7 @@ void ExperimentPanel::buildUi()
                         m_share, m_threads})
         connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
     connect(m_pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
-    for (QCheckBox *c : {m_freeze, m_traceOps, m_traceKernels})
+    for (QCheckBox *c : {m_freeze, m_quantEmbeddings, m_traceOps, m_traceKernels})
         connect(c, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
     connect(m_model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
 }
@@ -260,6 +270,7 @@ core::ExperimentSpec ExperimentPanel::spec() const
     s.task.steps = m_steps->value();
     s.optimizations.precision = comboValue(m_precision);
     s.optimizations.quantization = comboValue(m_quantization);
+    s.optimizations.quantizeEmbeddings = m_quantEmbeddings->isChecked() && int8TablesAllowed(s.optimizations.quantization);
     s.optimizations.pruning.method = comboValue(m_pruning);
     s.optimizations.pruning.amount = s.optimizations.pruning.method == "none" ? 0.0 : m_pruneAmount->value();
     s.optimizations.pruning.scope = comboValue(m_pruneScope);
@@ -307,6 +318,7 @@ void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
     m_steps->setValue(s.task.steps);
     setCombo(m_precision, s.optimizations.precision);
     setCombo(m_quantization, s.optimizations.quantization);
+    m_quantEmbeddings->setChecked(s.optimizations.quantizeEmbeddings);
     setCombo(m_pruning, s.optimizations.pruning.method);
     m_pruneAmount->setValue(s.optimizations.pruning.amount);
     setCombo(m_pruneScope, s.optimizations.pruning.scope);
@@ -388,6 +400,7 @@ void ExperimentPanel::revalidate()
     m_checkpoint->setEnabled(training);
     m_accumulation->setEnabled(training);
     m_freeze->setEnabled(training);
+    m_quantEmbeddings->setEnabled(int8TablesAllowed(comboValue(m_quantization)));
     m_share->setEnabled(training);
     m_distill->setEnabled(training || m_distill->isChecked());
     m_distill->setToolTip(training ? tr("Trains the model as a student that imitates a larger teacher's outputs: a "
@@ -406,7 +419,10 @@ void ExperimentPanel::revalidate()
     m_pruneScope->setEnabled(method == QLatin1String("magnitude"));
 
     markInvalidChoices(m_precision, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.precision = v; });
-    markInvalidChoices(m_quantization, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.quantization = v; });
+    markInvalidChoices(m_quantization, [](core::ExperimentSpec &s, const std::string &v) {
+        s.optimizations.quantization = v;
+        s.optimizations.quantizeEmbeddings = s.optimizations.quantizeEmbeddings && int8TablesAllowed(v);
+    });
     markInvalidChoices(m_pruning, [](core::ExperimentSpec &s, const std::string &v) {
         s.optimizations.pruning.method = v;
         // The amount follows the method (pruningMethodChanged), so judge each with its own.

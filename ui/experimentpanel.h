@@ -71,6 +71,7 @@ private:
     QSpinBox *m_checkpoint;
     QSpinBox *m_accumulation;
     QCheckBox *m_freeze;
+    QCheckBox *m_quantEmbeddings;
     QSpinBox *m_share;
     QCheckBox *m_distill;
     QLineEdit *m_teacher;

@@ -109,6 +109,8 @@ QString togglesText(const core::ExperimentSpec &spec)
         parts << Text::tr("checkpoint every %1").arg(o.checkpointEvery);
     if (o.gradAccumulation > 1)
         parts << Text::tr("grad accumulation %1").arg(o.gradAccumulation);
+    if (o.quantizeEmbeddings)
+        parts << Text::tr("int8 embeddings");
     if (o.freezeEmbeddings)
         parts << Text::tr("frozen embeddings");
     if (o.shareLayers == core::kShareAllLayers)
@@ -153,6 +155,9 @@ QString specErrorText(const core::ExperimentSpec &spec, const std::exception &er
             return Text::tr("%1 changes nothing with precision %2; the weights already have that type")
                 .arg(q(o.quantization), q(o.precision));
     }
+    if (field == "optimizations.quantize_embeddings")
+        return Text::tr("int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)")
+            .arg(q(o.quantization));
     if (!training) {
         if (field == "optimizations.checkpoint_every")
             return Text::tr("gradient checkpointing acts on training only; the mode is inference");

@@ -115,6 +115,41 @@ private slots:
         QVERIFY(!panel.spec().optimizations.distillation.has_value());
     }
 
+    void int8EmbeddingTablesFollowTheQuantization()
+    {
+        ExperimentPanel panel;
+        panel.resize(520, 900);
+        QCheckBox *tables = nullptr;
+        for (QCheckBox *c : panel.findChildren<QCheckBox *>()) {
+            if (c->text().contains(QLatin1String("Embedding tables")))
+                tables = c;
+        }
+        QVERIFY(tables);
+        QVERIFY(!tables->isEnabled()); // quantization none by default
+        QComboBox *quantization = comboWith(panel, QStringLiteral("weight-int8"));
+        quantization->setCurrentIndex(quantization->findData(QStringLiteral("weight-int8")));
+        QVERIFY(tables->isEnabled());
+        tables->setChecked(true);
+        QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
+        QVERIFY(panel.spec().optimizations.quantizeEmbeddings);
+        // Every other quantization stays selectable: the tables simply drop out of the spec.
+        QVERIFY(itemEnabled(quantization, QStringLiteral("fp16-weights")));
+        if (const QByteArray dir = qgetenv("OPTIBENCH_GRAB_DIR"); !dir.isEmpty())
+            panel.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/experiment-int8-tables.png"));
+        quantization->setCurrentIndex(quantization->findData(QStringLiteral("fp16-weights")));
+        QVERIFY(!tables->isEnabled());
+        QVERIFY(!panel.spec().optimizations.quantizeEmbeddings);
+        QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
+        // A stored spec with int8 tables comes back checked.
+        core::ExperimentSpec s;
+        s.optimizations.quantization = "dynamic-int8";
+        s.optimizations.quantizeEmbeddings = true;
+        panel.setSpec(s);
+        QVERIFY(tables->isChecked());
+        QVERIFY(tables->isEnabled());
+        QVERIFY(panel.spec().optimizations.quantizeEmbeddings);
+    }
+
     void invalidCombinationsAreDisabledWithTheReason()
     {
         ExperimentPanel panel;
