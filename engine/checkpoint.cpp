@@ -13,6 +13,16 @@ namespace {
 using torch::autograd::AutogradContext;
 using torch::autograd::variable_list;
 
+thread_local int t_recomputing = 0;
+
+// Marks the recomputation for recomputingCheckpoint(), also when the block throws.
+struct RecomputeScope {
+    RecomputeScope() { ++t_recomputing; }
+    ~RecomputeScope() { --t_recomputing; }
+    RecomputeScope(const RecomputeScope &) = delete;
+    RecomputeScope &operator=(const RecomputeScope &) = delete;
+};
+
 // What backward needs beyond tensors: the block to run again.
 struct BlockHolder : torch::CustomClassHolder {
     explicit BlockHolder(BlockFn f) : block(std::move(f)) {}
@@ -90,6 +100,7 @@ struct CheckpointFunction : public torch::autograd::Function<CheckpointFunction>
         at::Tensor output;
         {
             at::AutoGradMode enable(true);
+            RecomputeScope recomputing;
             output = block(input);
         }
         at::autocast::clear_cache();
@@ -102,6 +113,11 @@ struct CheckpointFunction : public torch::autograd::Function<CheckpointFunction>
 };
 
 } // namespace
+
+bool recomputingCheckpoint()
+{
+    return t_recomputing > 0;
+}
 
 at::Tensor checkpoint(const BlockFn &block, const at::Tensor &input, const std::vector<at::Tensor> &parameters)
 {

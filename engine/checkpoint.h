@@ -20,4 +20,9 @@ using BlockFn = std::function<at::Tensor(const at::Tensor &input)>;
 // block(input).
 at::Tensor checkpoint(const BlockFn &block, const at::Tensor &input, const std::vector<at::Tensor> &parameters);
 
+// True on the thread that is recomputing a checkpointed block in backward. Modules with state
+// that a forward pass updates (the fake-quant observers) leave it alone then: the block has
+// already been seen once in this step, and must compute exactly what its forward computed.
+bool recomputingCheckpoint();
+
 } // namespace optibench::engine

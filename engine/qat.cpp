@@ -1,5 +1,6 @@
 #include "engine/qat.h"
 #include "engine/autograd_ops.h"
+#include "engine/checkpoint.h"
 #include "engine/model.h"
 #include "engine/quantize.h"
 
@@ -74,7 +75,8 @@ std::int64_t FakeQuantLinear::weightBytes() const
 at::Tensor FakeQuantLinear::forward(const at::Tensor &x) const
 {
     TORCH_CHECK(x.scalar_type() == at::kFloat, "fake-quant linear needs float32 input, has ", x.scalar_type());
-    if (m_observing)
+    // A checkpointed layer recomputed in backward was observed in its forward already.
+    if (m_observing && !recomputingCheckpoint())
         observe(x);
     if (!m_enabled)
         return autograd::linear(x, m_weight, m_bias);

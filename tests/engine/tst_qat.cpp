@@ -243,6 +243,41 @@ TEST(QatTraining, GradientsReachTheWeightsThroughTheFakeQuantLinears)
         EXPECT_EQ(model.linear(name).kind(), "dynamic-int8") << name;
 }
 
+TEST(QatTraining, CheckpointedLayersAreObservedOnceAndGetTheSameGradients)
+{
+    // A checkpointed layer runs again in backward; its observers must not see the batch twice,
+    // so the recomputation quantizes exactly as the forward did and the gradients equal the
+    // plain run's.
+    at::set_num_threads(2);
+    const auto trainBatches = demoBatches("train", 8, 8);
+    auto oneStep = [&](int checkpointEvery) {
+        BertClassifier model(demo::tinyBertConfig(), demo::tinyBertParameters());
+        TrainingOptions o;
+        o.steps = 1;
+        o.warmupSteps = 0;
+        o.quantizationAware = true;
+        o.checkpointEvery = checkpointEvery;
+        o.reportLatency = false;
+        std::map<std::string, at::Tensor> grads;
+        auto afterStep = [&](int) {
+            const auto ops = fakeQuantLinears(model);
+            for (const auto *op : ops)
+                EXPECT_EQ(op->observedBatches(), 1);
+            for (const auto &name : model.linearNames())
+                grads[name] = model.parameters().at(name + ".weight").grad().clone();
+        };
+        train(model, trainBatches, {}, o, defaultLoss(model), {}, afterStep);
+        return grads;
+    };
+    const auto plain = oneStep(0), checkpointed = oneStep(1);
+    ASSERT_EQ(plain.size(), checkpointed.size());
+    ASSERT_FALSE(plain.empty());
+    for (const auto &[name, g] : plain) {
+        const double scale = std::max(1e-12, g.abs().max().item<double>());
+        EXPECT_LT((checkpointed.at(name) - g).abs().max().item<double>() / scale, 1e-5) << name;
+    }
+}
+
 TEST(QatTraining, FineTunedModelConvertsToAnInt8ModelThatAgreesWithIt)
 {
     at::set_num_threads(2);
