@@ -43,7 +43,7 @@ constexpr const char *kUsage =
     "usage: bench_engine [--threads N] [--iterations N] [--no-python] [--int8]\n"
     "                    [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo]\n"
     "  --threads N       intra-op threads for the engine and PyTorch eager (default 2)\n"
-    "  --iterations N    timed forwards of the fp32 and eager comparison (default 3)\n"
+    "  --iterations N    timed forwards of the fp32 and eager comparison, after 2 untimed (default 10)\n"
     "  --no-python       skip PyTorch eager (tests/bench/bench_bert.py)\n"
     "  --int8            the engine's int8 kernel against LibTorch's quantized::linear_dynamic\n"
     "  --modes LIST      precision, quantization and pruning modes against fp32 (default all)\n"
@@ -82,7 +82,8 @@ int main(int argc, char **argv)
         setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
         execv("/proc/self/exe", argv);
     }
-    int threads = 2, iterations = 3, modeRounds = 5;
+    int threads = 2, iterations = 10, modeRounds = 5;
+    constexpr int kWarmup = 2; // the engine and eager alike: first passes fault in 440 MB of weights
     bool python = true, int8 = false, demoInt8 = true;
     std::vector<std::string> modes = optibench::bench::allModes();
     for (int i = 1; i < argc; ++i) {
@@ -134,7 +135,7 @@ int main(int argc, char **argv)
                 gemm::haveOneDnn() ? ("oneDNN " + gemm::oneDnnVersion() + " sgemm").c_str() : "at::linear (system BLAS)",
                 peak / 1e9);
 
-    const double engineMs = median(timeModel(model, ids, mask, 1, iterations));
+    const double engineMs = median(timeModel(model, ids, mask, kWarmup, iterations));
     const double rate = flops / (engineMs / 1000.0);
     std::printf("engine fp32:         %8.1f ms  %6.1f GFLOP/s  %5.1f%% of peak\n", engineMs, rate / 1e9, 100 * rate / peak);
     if (int8 && enableDynamicInt8()) {
@@ -176,7 +177,7 @@ int main(int argc, char **argv)
         const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
         const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX " + interpreter + " "
             + OPTIBENCH_SOURCE_DIR + "/tests/bench/bench_bert.py --threads " + std::to_string(threads)
-            + " --iterations " + std::to_string(iterations);
+            + " --warmup " + std::to_string(kWarmup) + " --iterations " + std::to_string(iterations);
         std::string out;
         if (FILE *p = popen(cmd.c_str(), "r")) {
             char buf[4096];
