@@ -4,7 +4,7 @@
 // Then the modes section (tests/bench/bench_modes.h): every precision, quantization and pruning
 // mode's latency against the engine fp32 and agreement with it, and dynamic int8 on the demo's
 // eval set.
-//   bench_engine [--threads N] [--iterations N] [--no-python] [--int8]
+//   bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]
 //                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo]
 #include "engine/bert.h"
 #include "engine/flops.h"
@@ -40,11 +40,12 @@ using namespace optibench::engine;
 namespace {
 
 constexpr const char *kUsage =
-    "usage: bench_engine [--threads N] [--iterations N] [--no-python] [--int8]\n"
+    "usage: bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]\n"
     "                    [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo]\n"
     "  --threads N       intra-op threads for the engine and PyTorch eager (default 2)\n"
     "  --iterations N    timed forwards of the fp32 and eager comparison, after 2 untimed (default 10)\n"
     "  --no-python       skip PyTorch eager (tests/bench/bench_bert.py)\n"
+    "  --eager-rounds N  alternating engine / eager blocks of the comparison (default 3)\n"
     "  --int8            the engine's int8 kernel against LibTorch's quantized::linear_dynamic\n"
     "  --modes LIST      precision, quantization and pruning modes against fp32 (default all)\n"
     "  --mode-rounds N   interleaved timing rounds of the modes section (default 5)\n"
@@ -71,6 +72,37 @@ std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids
     return ms;
 }
 
+// Runs tests/bench/bench_bert.py (PyTorch eager through Debian's python3-torch) and returns
+// its median ms, and in `version` torch's version; on failure 0 and the reason in `version`.
+double eagerMedianMs(int threads, int warmup, int iterations, std::string &version)
+{
+    // OpenBLAS misdetects this CPU (DESIGN.md): give eager its best settings so the comparison
+    // is fair; OMP_WAIT_POLICY is inherited from this process.
+    // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
+    const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
+    const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX " + interpreter + " " + OPTIBENCH_SOURCE_DIR
+        + "/tests/bench/bench_bert.py --threads " + std::to_string(threads) + " --warmup " + std::to_string(warmup)
+        + " --iterations " + std::to_string(iterations);
+    std::string out;
+    if (FILE *p = popen(cmd.c_str(), "r")) {
+        char buf[4096];
+        while (std::fgets(buf, sizeof buf, p))
+            out += buf;
+        pclose(p);
+    }
+    try {
+        const auto brace = out.rfind('{');
+        if (brace == std::string::npos)
+            throw std::runtime_error("no result line");
+        const auto j = nlohmann::json::parse(out.substr(brace));
+        version = j["torch"].get<std::string>();
+        return j["median_ms"].get<double>();
+    } catch (const std::exception &e) {
+        version = e.what();
+        return 0;
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -82,7 +114,7 @@ int main(int argc, char **argv)
         setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
         execv("/proc/self/exe", argv);
     }
-    int threads = 2, iterations = 10, modeRounds = 5;
+    int threads = 2, iterations = 10, modeRounds = 5, eagerRounds = 3;
     constexpr int kWarmup = 2; // the engine and eager alike: first passes fault in 440 MB of weights
     bool python = true, int8 = false, demoInt8 = true;
     std::vector<std::string> modes = optibench::bench::allModes();
@@ -93,6 +125,8 @@ int main(int argc, char **argv)
             iterations = std::stoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--mode-rounds") && i + 1 < argc)
             modeRounds = std::max(1, std::stoi(argv[++i]));
+        else if (!std::strcmp(argv[i], "--eager-rounds") && i + 1 < argc)
+            eagerRounds = std::max(1, std::stoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--no-python"))
             python = false;
         else if (!std::strcmp(argv[i], "--int8"))
@@ -171,31 +205,31 @@ int main(int argc, char **argv)
                         median(fp32Ms) / median(torchMs));
     }
     if (python) {
-        // OpenBLAS misdetects this CPU (DESIGN.md): give eager its best settings so the comparison
-        // is fair; OMP_WAIT_POLICY is inherited from this process.
-        // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
-        const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
-        const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX " + interpreter + " "
-            + OPTIBENCH_SOURCE_DIR + "/tests/bench/bench_bert.py --threads " + std::to_string(threads)
-            + " --warmup " + std::to_string(kWarmup) + " --iterations " + std::to_string(iterations);
-        std::string out;
-        if (FILE *p = popen(cmd.c_str(), "r")) {
-            char buf[4096];
-            while (std::fgets(buf, sizeof buf, p))
-                out += buf;
-            pclose(p);
+        // Engine and eager alternate in blocks (engine, eager process, engine, ...), so a change
+        // in machine load between the two hits both; the ratio is the median of the rounds'.
+        std::vector<double> engineBlocks{engineMs}, eagerBlocks, ratios;
+        std::string torchVersion;
+        for (int r = 0; r < eagerRounds; ++r) {
+            if (r > 0)
+                engineBlocks.push_back(median(timeModel(model, ids, mask, 1, iterations)));
+            std::string version;
+            const double eagerMs = eagerMedianMs(threads, kWarmup, iterations, version);
+            if (eagerMs <= 0) {
+                std::printf("PyTorch eager: could not run bench_bert.py (%s)\n", version.c_str());
+                break;
+            }
+            torchVersion = version;
+            eagerBlocks.push_back(eagerMs);
+            ratios.push_back(eagerMs / engineBlocks.back());
+            std::printf("  round %d: engine %8.1f ms, eager %8.1f ms\n", r + 1, engineBlocks.back(), eagerMs);
         }
-        try {
-            const auto brace = out.rfind('{');
-            if (brace == std::string::npos)
-                throw std::runtime_error("no result line");
-            const auto j = nlohmann::json::parse(out.substr(brace));
-            const double eagerMs = j["median_ms"].get<double>();
-            std::printf("PyTorch eager %s: %8.1f ms  %6.1f GFLOP/s  (engine is %.2fx faster)\n",
-                        j["torch"].get<std::string>().c_str(), eagerMs, flops / (eagerMs / 1000.0) / 1e9,
-                        eagerMs / engineMs);
-        } catch (const std::exception &e) {
-            std::printf("PyTorch eager: could not run bench_bert.py (%s)\n", e.what());
+        if (!ratios.empty()) {
+            const double eagerMs = median(eagerBlocks);
+            const auto [lo, hi] = std::minmax_element(ratios.begin(), ratios.end());
+            std::printf("PyTorch eager %s: %8.1f ms  %6.1f GFLOP/s  (engine %8.1f ms: %.2fx eager's speed, rounds "
+                        "%.2f-%.2f)\n",
+                        torchVersion.c_str(), eagerMs, flops / (eagerMs / 1000.0) / 1e9, median(engineBlocks),
+                        median(ratios), *lo, *hi);
         }
     }
     optibench::bench::runModes(c, model.parameters(), ids, mask, modeRounds, modes);
