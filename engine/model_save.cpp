@@ -115,6 +115,10 @@ void saveHfFolder(const Model &model, const std::string &folder, const std::stri
     const auto &params = model.parameters();
     if (params.empty() || model.linearNames().empty())
         fail("only native models (Hugging Face folders, the demo) can be saved; this one is opaque");
+    for (int width : model.config().layerIntermediate)
+        if (width != model.config().intermediateSize)
+            fail("the model's FFN widths differ from layer to layer (neurons pruning), which a Hugging Face "
+                 "config.json cannot describe (it has one intermediate_size); nothing was written");
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec || !fs::is_directory(folder))

@@ -70,6 +70,9 @@ void validateRunConfig(const RunConfig &c)
         fail("optimizations.freeze_embeddings: freezing embeddings acts on training only; task.mode is inference");
     if (!training && !c.savePath.empty())
         fail("task.save_path: saving a trained model needs task.mode training");
+    if (!c.savePath.empty() && c.pruningMethod == "neurons")
+        fail("task.save_path: neurons pruning leaves each layer its own FFN width, which a Hugging Face "
+             "config.json cannot describe (it has one intermediate_size); prune heads or magnitude to save");
     if (training) {
         if (c.steps < 1)
             fail("task.steps: must be at least 1, is " + std::to_string(c.steps));

@@ -471,6 +471,9 @@ void validateCombination(const ExperimentSpec &spec)
         throw SpecError("optimizations.distillation.teacher", "distillation needs a teacher model path");
     if (!training && !t.savePath.empty())
         throw SpecError("task.save_path", "saving a trained model needs task.mode training");
+    if (!t.savePath.empty() && o.pruning.method == "neurons")
+        throw SpecError("task.save_path", "neurons pruning leaves each layer its own FFN width, which a Hugging Face "
+                                          "config.json cannot describe; prune heads or magnitude to save");
     if (training && t.evalEvery > t.steps)
         throw SpecError("task.eval_every", "must not exceed task.steps (" + std::to_string(t.steps) + ")");
 

@@ -7,6 +7,8 @@
 #include "engine/hf_loader.h"
 #include "engine/metrics.h"
 #include "engine/model_loader.h"
+#include "engine/model_save.h"
+#include "engine/run_config.h"
 #include "engine/prune.h"
 
 #include <ATen/ATen.h>
@@ -14,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -507,6 +510,34 @@ TEST(Prune, BenchmarkRefusesPruningWithTheField)
     } catch (const EngineError &e) {
         EXPECT_NE(std::string(e.what()).find("optimizations.pruning.amount"), std::string::npos) << e.what();
     }
+}
+
+// A neuron-pruned model has per-layer FFN widths that config.json cannot hold: saving it is
+// refused before training (the spec) and, should it get that far, before anything is written.
+TEST(Prune, NeuronPrunedModelIsNotSavedAsAnUnloadableFolder)
+{
+    RunConfig c;
+    c.modelPath = demoModel();
+    c.mode = "training";
+    c.pruningMethod = "neurons";
+    c.pruningAmount = 0.25;
+    c.savePath = (std::filesystem::temp_directory_path() / "optibench-neurons-save").string();
+    std::filesystem::remove_all(c.savePath);
+    try {
+        validateRunConfig(c);
+        FAIL() << "no error";
+    } catch (const EngineError &e) {
+        EXPECT_NE(std::string(e.what()).find("task.save_path"), std::string::npos) << e.what();
+    }
+    auto model = randomBert();
+    prune(*model, options("neurons", 0.25));
+    try {
+        saveHfFolder(*model, c.savePath, "");
+        FAIL() << "no error";
+    } catch (const EngineError &e) {
+        EXPECT_NE(std::string(e.what()).find("intermediate_size"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(c.savePath));
 }
 
 // Fine-tuning a magnitude-pruned model: the masks are re-applied after every optimizer step, so
