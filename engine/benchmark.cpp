@@ -10,6 +10,7 @@
 #include "engine/model_save.h"
 #include "engine/peak_flops.h"
 #include "engine/precision.h"
+#include "engine/run_batches.h"
 #include "engine/run_config.h"
 #include "engine/qat.h"
 #include "engine/prune.h"
@@ -109,23 +110,6 @@ struct Benchmark::Impl {
     void loadData(const std::string &split, std::vector<Batch> &out);
     RunReport runTraining();
     std::vector<Batch> calibrationBatches(int count) const;
-    // Segment ids for text pairs, where the model embeds segments (BERT's token types; RoBERTa
-    // has a single type and DistilBERT and GPT-2 none, so their pairs go without).
-    void attachSegmentsIfUsed(std::vector<Batch> &out, const std::vector<std::int64_t> &secondStarts) const
-    {
-        const bool anyPair = std::any_of(secondStarts.begin(), secondStarts.end(), [](auto s) { return s >= 0; });
-        if (anyPair && model->config().typeVocabSize >= 2)
-            attachSegments(out, secondStarts);
-    }
-    void toDevice(std::vector<Batch> &out) const
-    {
-        for (auto &b : out) {
-            b.inputIds = b.inputIds.to(device);
-            b.attentionMask = b.attentionMask.to(device);
-            if (b.tokenTypeIds.defined())
-                b.tokenTypeIds = b.tokenTypeIds.to(device);
-        }
-    }
     void applyQuantization();
 };
 
@@ -157,36 +141,10 @@ void Benchmark::Impl::loadData(const std::string &split, std::vector<Batch> &out
     if (!languageModel && !dataset.labelled())
         throw EngineError("task.dataset: " + config.dataset + " has no labels, and " + config.modelPath
                           + " is a classifier (give a .csv/.tsv/.jsonl file with a label column)");
-    const int numLabels = model->config().numLabels;
-    std::vector<std::vector<std::int64_t>> sequences;
-    std::vector<int> labels;
-    std::vector<std::int64_t> secondStarts;
-    sequences.reserve(dataset.examples.size());
-    const auto where = [&](const DatasetExample &ex) {
-        return ex.line > 0 ? config.dataset + ":" + std::to_string(ex.line) : config.dataset;
-    };
-    for (const auto &ex : dataset.examples) {
-        try {
-            secondStarts.push_back(-1);
-            sequences.push_back(ex.pair.empty()
-                                    ? loaded.encode(ex.text, config.maxLength)
-                                    : loaded.encodePair(ex.text, ex.pair, config.maxLength, &secondStarts.back()));
-        } catch (const std::exception &e) {
-            throw EngineError(where(ex) + ": cannot be tokenized: " + e.what());
-        }
-        if (labelled && numLabels > 0 && ex.label >= numLabels)
-            throw EngineError(where(ex) + ": label " + dataset.labelNames.at(static_cast<std::size_t>(ex.label))
-                              + " (id " + std::to_string(ex.label) + ") is outside the model's "
-                              + std::to_string(numLabels) + " labels");
-        labels.push_back(std::max(ex.label, 0));
-    }
-    out = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
-                      config.seed, loaded.padId());
+    const int numLabels = labelled ? model->config().numLabels : 0;
+    out = batchExamples(loaded, encodeExamples(loaded, dataset, config, numLabels), config, device);
     if (out.empty())
         throw EngineError("task.dataset: split '" + split + "' of " + config.dataset + " is empty");
-    attachSegmentsIfUsed(out, secondStarts);
-    if (device != at::Device(at::kCPU))
-        toDevice(out);
 }
 
 // A few batches of the training split (distinct from the measured eval batches), for
@@ -194,23 +152,8 @@ void Benchmark::Impl::loadData(const std::string &split, std::vector<Batch> &out
 std::vector<Batch> Benchmark::Impl::calibrationBatches(int count) const
 {
     const auto train = loadDataset(config.dataset, "train", config.seed, model->config().id2label);
-    std::vector<std::vector<std::int64_t>> sequences;
-    std::vector<int> labels;
-    std::vector<std::int64_t> secondStarts;
-    for (const auto &ex : train.examples) {
-        if (sequences.size() >= static_cast<std::size_t>(count) * static_cast<std::size_t>(config.batchSize))
-            break;
-        secondStarts.push_back(-1);
-        sequences.push_back(ex.pair.empty()
-                                ? loaded.encode(ex.text, config.maxLength)
-                                : loaded.encodePair(ex.text, ex.pair, config.maxLength, &secondStarts.back()));
-        labels.push_back(std::max(ex.label, 0));
-    }
-    auto out = makeBatches(sequences, labels, config.batchSize, config.maxLength, parsePadding(config.padding),
-                           config.seed, loaded.padId());
-    attachSegmentsIfUsed(out, secondStarts);
-    toDevice(out);
-    return out;
+    const auto limit = static_cast<std::size_t>(count) * static_cast<std::size_t>(config.batchSize);
+    return batchExamples(loaded, encodeExamples(loaded, train, config, 0, limit), config, device);
 }
 
 // weight-int8, fp16-weights, bf16-weights and qat (dynamic-int8 is applied in prepare()).
