@@ -22,6 +22,25 @@ namespace optibench::engine {
 
 namespace {
 
+// latency_p50_ms, latency_p90_ms, latency_mean_ms and throughput_tokens_s of an evaluation's
+// timed forward passes, set in `metrics` (replaced where present, else added).
+void setLatencyMetrics(const Evaluation &e, std::vector<Measurement> &metrics)
+{
+    const auto stats = latencyStats(e.latencyMs);
+    const double totalMs = std::accumulate(e.latencyMs.begin(), e.latencyMs.end(), 0.0);
+    auto set = [&](const char *key, double value, const char *unit) {
+        auto it = std::find_if(metrics.begin(), metrics.end(), [&](const Measurement &m) { return m.key == key; });
+        if (it == metrics.end())
+            metrics.push_back({key, value, unit});
+        else
+            it->value = value;
+    };
+    set("latency_p50_ms", stats.p50, "ms");
+    set("latency_p90_ms", stats.p90, "ms");
+    set("latency_mean_ms", stats.mean, "ms");
+    set("throughput_tokens_s", totalMs > 0 ? static_cast<double>(e.tokens) / (totalMs / 1000.0) : 0.0, "tokens/s");
+}
+
 bool endsWith(const std::string &s, const std::string &suffix)
 {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -495,15 +514,7 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
         if (options.reportLatency && !e.latencyMs.empty()) {
             // The final evaluation's forward passes, timed: the trained model's inference cost
             // on the eval split (no warm-up of their own; training warmed the kernels).
-            const auto stats = latencyStats(e.latencyMs);
-            double evalMs = 0;
-            for (double v : e.latencyMs)
-                evalMs += v;
-            add("latency_p50_ms", stats.p50, "ms");
-            add("latency_p90_ms", stats.p90, "ms");
-            add("latency_mean_ms", stats.mean, "ms");
-            add("throughput_tokens_s", evalMs > 0 ? static_cast<double>(e.tokens) / (evalMs / 1000.0) : 0.0,
-                "tokens/s");
+            setLatencyMetrics(e, result.metrics);
         }
     }
     return result;
@@ -514,20 +525,7 @@ void timeForInference(const Model &model, const std::vector<Batch> &batches, std
     if (batches.empty())
         return;
     c10::InferenceMode inference;
-    const auto e = evaluate(model, batches);
-    const auto stats = latencyStats(e.latencyMs);
-    const double totalMs = std::accumulate(e.latencyMs.begin(), e.latencyMs.end(), 0.0);
-    auto set = [&](const char *key, double value, const char *unit) {
-        auto it = std::find_if(metrics.begin(), metrics.end(), [&](const Measurement &m) { return m.key == key; });
-        if (it == metrics.end())
-            metrics.push_back({key, value, unit});
-        else
-            it->value = value;
-    };
-    set("latency_p50_ms", stats.p50, "ms");
-    set("latency_p90_ms", stats.p90, "ms");
-    set("latency_mean_ms", stats.mean, "ms");
-    set("throughput_tokens_s", totalMs > 0 ? static_cast<double>(e.tokens) / (totalMs / 1000.0) : 0.0, "tokens/s");
+    setLatencyMetrics(evaluate(model, batches), metrics);
 }
 
 } // namespace optibench::engine

@@ -36,6 +36,7 @@
 #endif
 
 using namespace optibench::engine;
+using optibench::bench::median;
 
 namespace {
 
@@ -50,12 +51,6 @@ constexpr const char *kUsage =
     "  --modes LIST      precision, quantization and pruning modes against fp32 (default all)\n"
     "  --mode-rounds N   interleaved timing rounds of the modes section (default 5)\n"
     "  --no-demo         skip dynamic int8 on the demo model's eval set\n";
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids, const at::Tensor &mask, int warmup,
                               int iterations)

@@ -36,12 +36,6 @@ double forwardMs(const Model &model, const at::Tensor &ids, const at::Tensor &ma
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
 at::Tensor logitsOf(const Model &model, const std::vector<std::pair<at::Tensor, at::Tensor>> &batches)
 {
     c10::InferenceMode guard;
@@ -122,6 +116,12 @@ std::unique_ptr<Model> buildMode(const std::string &mode, const TransformerConfi
 }
 
 } // namespace
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
 
 std::vector<std::string> allModes()
 {

@@ -11,6 +11,9 @@
 
 namespace optibench::bench {
 
+// The middle value (the upper of the two middle ones for an even count); 0 for none.
+double median(std::vector<double> values);
+
 // The modes the section knows, in the order it runs them.
 std::vector<std::string> allModes();
 
