@@ -94,6 +94,9 @@ int main(int argc, char *argv[])
     specs.push_back(demo("int8 + bucketed"));
     specs.back().optimizations.quantization = "dynamic-int8";
     specs.back().optimizations.padding = "bucketed";
+    specs.push_back(demo("int8 + int8 tables"));
+    specs.back().optimizations.quantization = "dynamic-int8";
+    specs.back().optimizations.quantizeEmbeddings = true;
     specs.push_back(demo("batch 16"));
     specs.back().task.batchSize = 16;
 
