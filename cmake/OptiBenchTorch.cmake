@@ -9,6 +9,17 @@ target_link_libraries(optibench_torch INTERFACE ${TORCH_LIBRARIES})
 # TORCH_CXX_FLAGS carries the ABI definition LibTorch was built with.
 separate_arguments(_optibench_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 target_compile_options(optibench_torch INTERFACE ${_optibench_torch_flags})
+# ATen's at::parallel_for is a header template: compiled without OpenMP (no _OPENMP), every
+# parallel_for in the project's own kernels (attention heads, int8 GEMM epilogues, bias rows)
+# runs on one thread, and the oneDNN calls inside it each start their own team for a small
+# product. LibTorch's parallel backend here is OpenMP (at::get_parallel_info()), so the
+# project's code must be compiled and linked with it too.
+find_package(OpenMP)
+if(OpenMP_CXX_FOUND)
+  target_link_libraries(optibench_torch INTERFACE OpenMP::OpenMP_CXX)
+else()
+  message(WARNING "No OpenMP for the C++ compiler: the engine's own parallel loops run on one thread.")
+endif()
 
 set(_torch_has_cuda OFF)
 if(TARGET torch_cuda OR TORCH_CUDA_LIBRARIES)

@@ -12,6 +12,7 @@
 #include <limits>
 #include <stdexcept>
 #include <tuple>
+#include <vector>
 
 using namespace optibench::engine;
 
@@ -220,4 +221,23 @@ TEST(Linear, DynamicInt8PerRowRangesBeatOneRangePerTensor)
     } catch (const std::runtime_error &) {
         // no ONEDNN quantized engine in this LibTorch: nothing to compare with
     }
+}
+
+// at::parallel_for is a header template: it runs in parallel only in code compiled with the
+// parallel backend's flags (OpenMP here). The engine's own loops (attention heads, int8
+// epilogues) and this test get them from the same optibench::torch target; without them every
+// such loop ran on one thread and BERT-base attention took 4x longer.
+TEST(Linear, ProjectParallelLoopsUseEveryIntraOpThread)
+{
+    const int before = at::get_num_threads();
+    at::set_num_threads(2);
+    std::vector<int> ranBy(64, -1);
+    at::parallel_for(0, 64, 1, [&](int64_t begin, int64_t end) {
+        for (int64_t i = begin; i < end; ++i)
+            ranBy[static_cast<std::size_t>(i)] = at::get_thread_num();
+    });
+    at::set_num_threads(before);
+    std::sort(ranBy.begin(), ranBy.end());
+    EXPECT_EQ(ranBy.front(), 0);
+    EXPECT_EQ(ranBy.back(), 1) << "at::parallel_for ran on one thread: the project is compiled without OpenMP";
 }
