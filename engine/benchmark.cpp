@@ -5,6 +5,7 @@
 #include "engine/dataset.h"
 #include "engine/distill.h"
 #include "engine/flops.h"
+#include "engine/host_allocator.h"
 #include "engine/metrics.h"
 #include "engine/model_loader.h"
 #include "engine/model_save.h"
@@ -266,13 +267,18 @@ Benchmark::Benchmark(RunConfig config, ProgressFn progress) : m_impl(std::make_u
     m_impl->progress = std::move(progress);
 }
 
-Benchmark::~Benchmark() = default;
+Benchmark::~Benchmark()
+{
+    m_impl.reset();
+    releaseFreedBlocks(); // the run's activations and models go back to the kernel
+}
 
 void Benchmark::prepare()
 {
     auto &d = *m_impl;
     validateRunConfig(d.config);
     at::set_num_threads(d.config.threads);
+    keepFreedBlocksForReuse();
     at::manual_seed(d.config.seed);
     if (isCudaDevice(d.config.device)) {
         try {

@@ -1,4 +1,5 @@
 #include "engine/metrics.h"
+#include "engine/host_allocator.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,6 +59,7 @@ std::int64_t currentRssBytes()
 
 bool resetPeakRss()
 {
+    releaseFreedBlocks(); // what earlier runs freed is no part of this one
     std::ofstream clear("/proc/self/clear_refs");
     if (!clear)
         return false;

@@ -20,8 +20,8 @@ LatencyStats latencyStats(std::vector<double> values);
 std::int64_t peakRssBytes();
 // Resident memory of this process now (VmRSS), in bytes; 0 where /proc is missing.
 std::int64_t currentRssBytes();
-// Resets the peak resident set size (VmHWM) to the current one, where the kernel allows it
-// (/proc/self/clear_refs); returns false otherwise.
+// Returns freed heap memory to the kernel, then resets the peak resident set size (VmHWM) to
+// the current one, where the kernel allows it (/proc/self/clear_refs); returns false otherwise.
 bool resetPeakRss();
 
 struct Agreement {

@@ -1,0 +1,22 @@
+#pragma once
+// How the process's C allocator treats the large, short-lived blocks of a forward pass
+// (activations, attention scores: megabytes each, freed within the layer).
+//
+// glibc's malloc serves such blocks with mmap and gives them back to the kernel on free, so
+// every forward faults its activations in afresh, page by page: on the 2-core machine that was
+// 35,000 page faults and about a fifth of a BERT-base forward (DESIGN.md, stack facts). Keeping
+// freed blocks in the heap during a run, and trimming once when the run ends, removes that cost
+// without holding the memory after the run.
+// No LibTorch here; a no-op where the C library is not glibc.
+
+namespace optibench::engine {
+
+// Serves blocks up to 32 MiB from the heap and stops returning the heap's free top to the
+// kernel. Process-wide; idempotent; call before a run's first forward.
+void keepFreedBlocksForReuse();
+
+// Returns the heap's free memory to the kernel (malloc_trim): after a run, and before a peak
+// resident size is reset, so a run's peak does not include what an earlier run freed.
+void releaseFreedBlocks();
+
+} // namespace optibench::engine
