@@ -5,12 +5,15 @@
 // mode's latency against the engine fp32 and agreement with it, and dynamic int8 on the demo's
 // eval set.
 //   bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]
-//                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo]
+//                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile]
 #include "engine/bert.h"
 #include "engine/flops.h"
 #include "engine/gemm.h"
+#include "engine/host_allocator.h"
 #include "engine/peak_flops.h"
 #include "engine/quantize.h"
+#include "profiler/op_tracer.h"
+#include "profiler/summary.h"
 #include "tests/bench/bench_modes.h"
 
 #include <ATen/ATen.h>
@@ -42,7 +45,7 @@ namespace {
 
 constexpr const char *kUsage =
     "usage: bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]\n"
-    "                    [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo]\n"
+    "                    [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile]\n"
     "  --threads N       intra-op threads for the engine and PyTorch eager (default 2)\n"
     "  --iterations N    timed forwards of the fp32 and eager comparison, after 2 untimed (default 10)\n"
     "  --no-python       skip PyTorch eager (tests/bench/bench_bert.py)\n"
@@ -50,7 +53,8 @@ constexpr const char *kUsage =
     "  --int8            the engine's int8 kernel against LibTorch's quantized::linear_dynamic\n"
     "  --modes LIST      precision, quantization and pruning modes against fp32 (default all)\n"
     "  --mode-rounds N   interleaved timing rounds of the modes section (default 5)\n"
-    "  --no-demo         skip dynamic int8 on the demo model's eval set\n";
+    "  --no-demo         skip dynamic int8 on the demo model's eval set\n"
+    "  --profile         after the fp32 timing, trace 3 forwards and print where their time goes\n";
 
 std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids, const at::Tensor &mask, int warmup,
                               int iterations)
@@ -72,10 +76,14 @@ std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids
 double eagerMedianMs(int threads, int warmup, int iterations, std::string &version)
 {
     // OpenBLAS misdetects this CPU (DESIGN.md): give eager its best settings so the comparison
-    // is fair; OMP_WAIT_POLICY is inherited from this process.
+    // is fair; OMP_WAIT_POLICY is inherited from this process. The malloc settings are the ones
+    // the engine makes with mallopt (engine/host_allocator.h), which spare eager the same page
+    // faults.
     // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
     const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
-    const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX " + interpreter + " " + OPTIBENCH_SOURCE_DIR
+    const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 "
+                            "MALLOC_TOP_PAD_=67108864 "
+        + interpreter + " " + OPTIBENCH_SOURCE_DIR
         + "/tests/bench/bench_bert.py --threads " + std::to_string(threads) + " --warmup " + std::to_string(warmup)
         + " --iterations " + std::to_string(iterations);
     std::string out;
@@ -98,6 +106,25 @@ double eagerMedianMs(int threads, int warmup, int iterations, std::string &versi
     }
 }
 
+// Traces `forwards` forwards with the op tracer (no shapes) and prints the ops by self time:
+// where the time goes besides the matrix products.
+void printProfile(const BertClassifier &model, const at::Tensor &ids, const at::Tensor &mask, int forwards)
+{
+    optibench::profiler::OpTracer tracer;
+    if (!tracer.start()) {
+        std::printf("profile: %s\n", tracer.error().c_str());
+        return;
+    }
+    timeModel(model, ids, mask, 0, forwards);
+    const auto summary = optibench::profiler::summarize(tracer.stop());
+    std::printf("profile of %d traced forwards (ops by self time, per forward):\n", forwards);
+    const double total = static_cast<double>(std::max<std::int64_t>(1, summary.opSelfNs));
+    for (const auto &op : optibench::profiler::topOpsBySelf(summary, 12))
+        std::printf("  %-32s %6lld calls %9.1f ms  %5.1f%%\n", op.name.c_str(),
+                    static_cast<long long>(op.count / forwards), op.selfNs / 1e6 / forwards, 100.0 * op.selfNs / total);
+    std::printf("  all ops' self time %.1f ms per forward\n", summary.opSelfNs / 1e6 / forwards);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -111,7 +138,7 @@ int main(int argc, char **argv)
     }
     int threads = 2, iterations = 10, modeRounds = 5, eagerRounds = 3;
     constexpr int kWarmup = 2; // the engine and eager alike: first passes fault in 440 MB of weights
-    bool python = true, int8 = false, demoInt8 = true;
+    bool python = true, int8 = false, demoInt8 = true, profile = false;
     std::vector<std::string> modes = optibench::bench::allModes();
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
@@ -128,6 +155,8 @@ int main(int argc, char **argv)
             int8 = true;
         else if (!std::strcmp(argv[i], "--no-demo"))
             demoInt8 = false;
+        else if (!std::strcmp(argv[i], "--profile"))
+            profile = true;
         else if (!std::strcmp(argv[i], "--modes") && i + 1 < argc) {
             const std::string list = argv[++i];
             modes.clear();
@@ -149,6 +178,7 @@ int main(int argc, char **argv)
         }
     }
     at::set_num_threads(threads);
+    keepFreedBlocksForReuse(); // as Benchmark::prepare() does for every run
     TransformerConfig c; // BERT-base defaults
     c.numLabels = 2;
     const std::int64_t B = 8, S = 128;
@@ -167,6 +197,8 @@ int main(int argc, char **argv)
     const double engineMs = median(timeModel(model, ids, mask, kWarmup, iterations));
     const double rate = flops / (engineMs / 1000.0);
     std::printf("engine fp32:         %8.1f ms  %6.1f GFLOP/s  %5.1f%% of peak\n", engineMs, rate / 1e9, 100 * rate / peak);
+    if (profile)
+        printProfile(model, ids, mask, 3);
     if (int8 && enableDynamicInt8()) {
         // The engine's int8 kernel and LibTorch's quantized::linear_dynamic, each in a model of
         // its own over the same weights, timed interleaved with fp32 (one forward each in turn)
