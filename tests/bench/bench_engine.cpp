@@ -257,6 +257,9 @@ int main(int argc, char **argv)
                         "%.2f-%.2f)\n",
                         torchVersion.c_str(), eagerMs, flops / (eagerMs / 1000.0) / 1e9, median(engineBlocks),
                         median(ratios), *lo, *hi);
+            const double blockRate = flops / (median(engineBlocks) / 1000.0);
+            std::printf("engine fp32 over the %zu blocks: %.1f GFLOP/s, %.1f%% of the measured GEMM peak\n",
+                        engineBlocks.size(), blockRate / 1e9, 100 * blockRate / peak);
         }
     }
     optibench::bench::runModes(c, model.parameters(), ids, mask, modeRounds, modes);
