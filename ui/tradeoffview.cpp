@@ -8,7 +8,12 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
 #include <QComboBox>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
@@ -90,6 +95,7 @@ TradeoffView::TradeoffView(std::shared_ptr<core::Store> store, QWidget *parent)
 
     connect(m_cost, &QComboBox::currentIndexChanged, this, &TradeoffView::updateScatter);
     connect(m_quality, &QComboBox::currentIndexChanged, this, &TradeoffView::updateScatter);
+    connect(m_scatter, &QCustomPlot::afterLayout, this, &TradeoffView::placeLabels);
 }
 
 void TradeoffView::setRuns(const QVector<ComparedRun> &runs)
@@ -103,6 +109,7 @@ void TradeoffView::updateScatter()
 {
     m_scatter->clearPlottables();
     m_scatter->clearItems();
+    m_labels.clear();
     m_front.clear();
     const QString costKey = m_cost->currentData().toString();
     const QString qualityKey = m_quality->currentData().toString();
@@ -158,15 +165,78 @@ void TradeoffView::updateScatter()
         const ComparedRun &r = m_runs.at(runOfPoint.at(int(i)));
         auto *label = new QCPItemText(m_scatter);
         label->position->setCoords(points[i].cost, points[i].quality);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-        label->setPadding(QMargins(5, 0, 0, 3));
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        label->setPadding(QMargins(2, 0, 2, 0));
         label->setText(tr("#%1 %2").arg(r.id).arg(r.name.left(20)));
         label->setFont(QFont(font().family(), 8));
+        auto *leader = new QCPItemLine(m_scatter);
+        leader->setPen(QPen(QColor(0x88, 0x88, 0x88), 0.8));
+        leader->setVisible(false);
+        m_labels.push_back({label, leader, points[i].cost, points[i].quality});
     }
     const double padX = qMax(1e-6, (x1 - x0) * 0.15), padY = qMax(0.5, (y1 - y0) * 0.2);
     m_scatter->xAxis->setRange(qMax(0.0, x0 - padX), x1 + padX * 2.5); // room for labels on the right
     m_scatter->yAxis->setRange(y0 - padY, y1 + padY);
     m_scatter->replot();
+}
+
+void TradeoffView::placeLabels()
+{
+    if (m_labels.empty())
+        return;
+    QCPAxis *xAxis = m_scatter->xAxis, *yAxis = m_scatter->yAxis;
+    const QRectF area = m_scatter->axisRect()->rect();
+    constexpr double kDot = 5, kGap = 6;
+    // Points are obstacles too: a label must not cover another run's point.
+    std::vector<QRectF> taken;
+    std::vector<std::size_t> order(m_labels.size());
+    for (std::size_t i = 0; i < m_labels.size(); ++i) {
+        const QPointF p(xAxis->coordToPixel(m_labels[i].x), yAxis->coordToPixel(m_labels[i].y));
+        taken.emplace_back(p.x() - kDot, p.y() - kDot, 2 * kDot, 2 * kDot);
+        order[i] = i;
+    }
+    // Left to right, top to bottom: crowded clusters fan out the same way every time.
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::make_pair(m_labels[a].x, -m_labels[a].y) < std::make_pair(m_labels[b].x, -m_labels[b].y);
+    });
+    auto isFree = [&](const QRectF &r) {
+        if (!area.contains(r))
+            return false;
+        return std::none_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(r); });
+    };
+    for (std::size_t i : order) {
+        PointLabel &l = m_labels[i];
+        const QPointF p(xAxis->coordToPixel(l.x), yAxis->coordToPixel(l.y));
+        const QFontMetricsF fm(l.text->font());
+        const QSizeF size(fm.horizontalAdvance(l.text->text()) + 4, fm.height());
+        auto rectAt = [&](bool right, int step) {
+            const double left = right ? p.x() + kGap : p.x() - kGap - size.width();
+            return QRectF(QPointF(left, p.y() - size.height() / 2 + step * size.height()), size);
+        };
+        QRectF chosen = rectAt(true, 0);
+        bool right = true, found = false;
+        // Beside the point first, then one line up or down at a time, right before left.
+        for (int k = 0; k <= 12 && !found; ++k) {
+            const int step = (k + 1) / 2 * (k % 2 ? -1 : 1);
+            for (bool side : {true, false}) {
+                const QRectF r = rectAt(side, step);
+                if (isFree(r)) {
+                    chosen = r, right = side, found = true;
+                    break;
+                }
+            }
+        }
+        taken.push_back(chosen);
+        l.text->position->setCoords(xAxis->pixelToCoord(chosen.left()), yAxis->pixelToCoord(chosen.center().y()));
+        // A label moved off its point's line gets a leader line back to the point.
+        const bool displaced = std::abs(chosen.center().y() - p.y()) > 1;
+        l.leader->setVisible(displaced);
+        if (displaced) {
+            const QPointF end(right ? chosen.left() : chosen.right(), chosen.center().y());
+            l.leader->start->setCoords(l.x, l.y);
+            l.leader->end->setCoords(xAxis->pixelToCoord(end.x()), yAxis->pixelToCoord(end.y()));
+        }
+    }
 }
 
 void TradeoffView::updateSeries()

@@ -6,9 +6,12 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QComboBox;
 class QCustomPlot;
+class QCPItemLine;
+class QCPItemText;
 
 namespace optibench::core {
 class Store;
@@ -36,6 +39,17 @@ signals:
 private:
     void updateScatter();
     void updateSeries();
+    // Puts each run's label next to its point where it overlaps no other label or point
+    // (right, left, then stepped up and down with a leader line); runs on every layout, so
+    // zooming, resizing and exporting keep the labels apart.
+    void placeLabels();
+
+    struct PointLabel {
+        QCPItemText *text;
+        QCPItemLine *leader;
+        double x, y; // the point, in plot coordinates
+    };
+    std::vector<PointLabel> m_labels;
 
     std::shared_ptr<core::Store> m_store;
     QVector<ComparedRun> m_runs;
