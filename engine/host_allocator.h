@@ -8,6 +8,7 @@
 // freed blocks in the heap during a run, and trimming once when the run ends, removes that cost
 // without holding the memory after the run.
 // No LibTorch here; a no-op where the C library is not glibc.
+#include <string>
 
 namespace optibench::engine {
 
@@ -18,5 +19,9 @@ void keepFreedBlocksForReuse();
 // Returns the heap's free memory to the kernel (malloc_trim): after a run, and before a peak
 // resident size is reset, so a run's peak does not include what an earlier run freed.
 void releaseFreedBlocks();
+
+// The same settings as glibc's environment variables ("MALLOC_MMAP_THRESHOLD_=... ..."), for a
+// child process that should run under them (bench_engine's PyTorch eager reference).
+std::string freedBlocksEnvironment();
 
 } // namespace optibench::engine

@@ -77,13 +77,10 @@ double eagerMedianMs(int threads, int warmup, int iterations, std::string &versi
 {
     // OpenBLAS misdetects this CPU (DESIGN.md): give eager its best settings so the comparison
     // is fair; OMP_WAIT_POLICY is inherited from this process. The malloc settings are the ones
-    // the engine makes with mallopt (engine/host_allocator.h), which spare eager the same page
-    // faults.
+    // the engine makes with mallopt, which spare eager the same page faults.
     // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
     const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
-    const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 "
-                            "MALLOC_TOP_PAD_=67108864 "
-        + interpreter + " " + OPTIBENCH_SOURCE_DIR
+    const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX " + freedBlocksEnvironment() + " " + interpreter + " " + OPTIBENCH_SOURCE_DIR
         + "/tests/bench/bench_bert.py --threads " + std::to_string(threads) + " --warmup " + std::to_string(warmup)
         + " --iterations " + std::to_string(iterations);
     std::string out;
