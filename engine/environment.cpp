@@ -1,7 +1,9 @@
 // Probing the machine a run happens on, for the run's environment record.
 #include "engine/benchmark.h"
 #include "engine/compat.h"
+#include "engine/cpu_isa.h"
 #include "engine/gemm.h"
+#include "engine/int8_scheme.h"
 
 #include <nlohmann/json.hpp>
 
@@ -102,6 +104,15 @@ std::string environmentJson(int threads)
     env["libtorch"] = libtorchVersion();
     env["onednn_gemm"] = gemm::haveOneDnn();
     env["onednn_version"] = gemm::oneDnnVersion();
+    // Which kernels ran: a result on another CPU class can differ by more than noise.
+    env["onednn_isa"] = gemm::oneDnnCpuIsa();
+    env["kernel_isa"] = isa::name(isa::kernelLevel());
+    env["int8_scheme"] = int8SchemeName(int8Scheme());
+    env["int8_scheme_reason"] = int8SchemeReason();
+    for (const char *cap : {"ONEDNN_MAX_CPU_ISA", "OPTIBENCH_MAX_ISA", "OPTIBENCH_INT8_SCHEME"}) {
+        if (const char *value = std::getenv(cap); value && *value)
+            env["isa_caps"][cap] = value;
+    }
     env["app_version"] = OPTIBENCH_VERSION;
     env["git_revision"] = OPTIBENCH_GIT_REVISION;
     // OpenMP's wait policy changes latency several-fold on a shared machine: record it.

@@ -73,6 +73,34 @@ std::string oneDnnVersion()
 #endif
 }
 
+std::string oneDnnCpuIsa()
+{
+#if defined(OPTIBENCH_HAVE_DNNL)
+    switch (dnnl_get_effective_cpu_isa()) {
+    case dnnl_cpu_isa_sse41:
+        return "sse41";
+    case dnnl_cpu_isa_avx:
+        return "avx";
+    case dnnl_cpu_isa_avx2:
+        return "avx2";
+    case dnnl_cpu_isa_avx2_vnni:
+        return "avx2_vnni";
+    case dnnl_cpu_isa_avx512_core:
+        return "avx512_core";
+    case dnnl_cpu_isa_avx512_core_vnni:
+        return "avx512_core_vnni";
+    case dnnl_cpu_isa_avx512_core_bf16:
+        return "avx512_core_bf16";
+    case dnnl_cpu_isa_avx512_core_amx:
+        return "avx512_core_amx";
+    default:
+        return "isa-" + std::to_string(static_cast<int>(dnnl_get_effective_cpu_isa()));
+    }
+#else
+    return {};
+#endif
+}
+
 at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
 #if defined(OPTIBENCH_HAVE_DNNL)

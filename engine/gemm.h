@@ -10,6 +10,9 @@ namespace optibench::engine::gemm {
 
 bool haveOneDnn();
 std::string oneDnnVersion(); // empty without oneDNN
+// The instruction set oneDNN's kernels run with ("avx2", "avx512_core_vnni", ...): the CPU's
+// best, capped by ONEDNN_MAX_CPU_ISA. Empty without oneDNN.
+std::string oneDnnCpuIsa();
 
 // y = x W^T + b for x [..., K], weight [N, K] (PyTorch's layout), bias [N] or undefined.
 at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias);

@@ -1,20 +1,25 @@
 #pragma once
 // The row passes around the dynamic int8 GEMM, on raw buffers (no LibTorch): fp32 activation
 // rows to uint8 with a scale and zero point per row, and the int32 products back to fp32 with
-// the per-row and per-channel scales and the bias. AVX-512 where the CPU has it, plain loops
-// elsewhere; both round alike (to nearest, ties to even).
+// the per-row and per-channel scales and the bias. One plain loop and AVX2 and AVX-512 paths,
+// chosen by engine/cpu_isa.h (OPTIBENCH_MAX_ISA caps it); every path gives the plain loop's
+// results bit for bit (rounding to nearest even, then separate multiply and add).
+#include "engine/cpu_isa.h"
+
 #include <cstdint>
 
 namespace optibench::engine::qkernels {
 
-// x ≈ scale * (q - zeroPoint); the range always includes 0, so zeroPoint is in [0, 255].
+// x ≈ scale * (q - zeroPoint); the range always includes 0, so zeroPoint is in [0, qmax].
 struct RowQuant {
     float scale = 1.0f;
     std::int32_t zeroPoint = 0;
 };
 
-// Rows [begin, end) of x [*, K] into q [*, K] and params[row].
-void quantizeRows(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, std::uint8_t *q,
+// Rows [begin, end) of x [*, K] into q [*, K] and params[row], each row's range mapped onto
+// [0, qmax]: qmax 255 uses the full uint8 range, 127 leaves the top bit clear (the 7-bit
+// activations of int8 GEMMs that sum u8*s8 pairs in saturating int16, engine/int8_scheme.h).
+void quantizeRows(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax, std::uint8_t *q,
                   RowQuant *params);
 
 // Rows [begin, end) of out [*, N] hold the int32 products acc = q · w^T (same memory, same
@@ -23,7 +28,11 @@ void quantizeRows(const float *x, std::int64_t K, std::int64_t begin, std::int64
 void dequantizeRows(float *out, std::int64_t N, std::int64_t begin, std::int64_t end, const RowQuant *params,
                     const float *colScale, const std::int32_t *colSum, const float *bias);
 
-// True when the kernels take their AVX-512 path on this CPU.
-bool vectorized();
+// The same on a chosen path (tests compare the paths); a level above isa::cpuLevel() runs at
+// isa::cpuLevel().
+void quantizeRowsAt(isa::Level level, const float *x, std::int64_t K, std::int64_t begin, std::int64_t end,
+                    int qmax, std::uint8_t *q, RowQuant *params);
+void dequantizeRowsAt(isa::Level level, float *out, std::int64_t N, std::int64_t begin, std::int64_t end,
+                      const RowQuant *params, const float *colScale, const std::int32_t *colSum, const float *bias);
 
 } // namespace optibench::engine::qkernels

@@ -14,9 +14,16 @@ namespace optibench::engine {
 
 namespace {
 
-// uint8 activations, int8 weights: the ranges of the dynamic int8 kernel (no reduce_range).
-constexpr std::int64_t kActMin = 0, kActMax = 255;
+// uint8 activations over the range of this machine's int8 scheme (7 bits where its GEMM
+// saturates, engine/int8_scheme.h), so training sees what the converted model computes; int8
+// weights.
+constexpr std::int64_t kActMin = 0;
 constexpr std::int64_t kWeightMin = -128, kWeightMax = 127;
+
+std::int64_t actMax()
+{
+    return activationMax(int8Scheme());
+}
 
 } // namespace
 
@@ -49,14 +56,14 @@ void FakeQuantLinear::observe(const at::Tensor &x) const
 
 double FakeQuantLinear::activationScale() const
 {
-    const double scale = (m_max - m_min) / static_cast<double>(kActMax - kActMin);
+    const double scale = (m_max - m_min) / static_cast<double>(actMax() - kActMin);
     return scale > 0 ? scale : 1.0;
 }
 
 std::int64_t FakeQuantLinear::activationZeroPoint() const
 {
     const auto zp = static_cast<std::int64_t>(std::nearbyint(kActMin - m_min / activationScale()));
-    return std::clamp(zp, kActMin, kActMax);
+    return std::clamp(zp, kActMin, actMax());
 }
 
 at::Tensor FakeQuantLinear::weightScales() const
@@ -82,7 +89,7 @@ at::Tensor FakeQuantLinear::forward(const at::Tensor &x) const
         return autograd::linear(x, m_weight, m_bias);
     at::Tensor xq = x;
     if (m_batches > 0)
-        xq = at::fake_quantize_per_tensor_affine(x, activationScale(), activationZeroPoint(), kActMin, kActMax);
+        xq = at::fake_quantize_per_tensor_affine(x, activationScale(), activationZeroPoint(), kActMin, actMax());
     const auto zeroPoints = at::zeros({m_weight.size(0)}, at::TensorOptions().dtype(at::kInt).device(m_weight.device()));
     auto wq = at::fake_quantize_per_channel_affine(m_weight, weightScales(), zeroPoints, 0, kWeightMin, kWeightMax);
     return autograd::linear(xq, wq, m_bias);

@@ -36,11 +36,11 @@ std::int64_t bytesOf(const at::Tensor &t)
 // whole tensor), dnnl_gemm_u8s8s32 multiplies with the int8 weight quantized once, and one pass
 // turns the int32 products into fp32 in place, subtracting each row's zero-point share exactly
 // (zero point x the weight row's sum) and adding the bias. Per-row activation scales are at
-// least as accurate as one scale for the whole tensor.
+// least as accurate as one scale for the whole tensor. The rows map onto [0, activationMax].
 class OneDnnInt8Linear : public LinearOp {
 public:
-    OneDnnInt8Linear(const at::Tensor &weight, const at::Tensor &bias)
-        : m_in(weight.size(1)), m_out(weight.size(0))
+    OneDnnInt8Linear(const at::Tensor &weight, const at::Tensor &bias, Int8Scheme scheme)
+        : m_in(weight.size(1)), m_out(weight.size(0)), m_qmax(activationMax(scheme))
     {
         auto w = weight.to(at::kFloat).contiguous();
         auto scales = weightScales(w);
@@ -72,7 +72,7 @@ public:
         const float *xp = x2.data_ptr<float>();
         std::uint8_t *qp = q.data_ptr<std::uint8_t>();
         at::parallel_for(0, M, grainRows(K), [&](std::int64_t begin, std::int64_t end) {
-            qkernels::quantizeRows(xp, K, begin, end, qp, rows.data());
+            qkernels::quantizeRows(xp, K, begin, end, m_qmax, qp, rows.data());
         });
 
         // The int32 products go straight into the output's memory (same size as float).
@@ -106,6 +106,7 @@ private:
     static std::int64_t grainRows(std::int64_t width) { return std::max<std::int64_t>(1, 16384 / std::max<std::int64_t>(1, width)); }
 
     std::int64_t m_in, m_out;
+    int m_qmax;
     at::Tensor m_weight, m_colSum, m_colScale, m_bias;
 };
 #endif
@@ -126,8 +127,8 @@ const c10::OperatorHandle &dynamicOp()
 // every call): the path without oneDNN's own library, and the reference the benches compare to.
 class DispatcherInt8Linear : public LinearOp {
 public:
-    DispatcherInt8Linear(const at::Tensor &weight, const at::Tensor &bias)
-        : m_in(weight.size(1)), m_out(weight.size(0))
+    DispatcherInt8Linear(const at::Tensor &weight, const at::Tensor &bias, Int8Scheme scheme)
+        : m_in(weight.size(1)), m_out(weight.size(0)), m_reduceRange(scheme == Int8Scheme::U7S8)
     {
         auto w = weight.to(at::kFloat).contiguous();
         auto q = at::quantize_per_channel(w, weightScales(w), at::zeros({m_out}, at::kLong), 0, at::kQInt8);
@@ -139,7 +140,7 @@ public:
     }
     at::Tensor forward(const at::Tensor &x) const override
     {
-        c10::Stack stack{x.contiguous(), m_packed, false /* reduce_range: only fbgemm needs it */};
+        c10::Stack stack{x.contiguous(), m_packed, m_reduceRange};
         dynamicOp().callBoxed(&stack);
         return stack.at(0).toTensor();
     }
@@ -150,6 +151,7 @@ public:
 
 private:
     std::int64_t m_in, m_out;
+    bool m_reduceRange; // 7-bit activations, where the int8 GEMM saturates (u7s8)
     std::int64_t m_bytes = 0;
     c10::IValue m_packed;
 };
@@ -167,20 +169,32 @@ bool enableDynamicInt8()
 
 std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias)
 {
+    return makeDynamicInt8Linear(weight, bias, int8Scheme());
+}
+
+std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias,
+                                                Int8Scheme scheme)
+{
     TORCH_CHECK(weight.dim() == 2, "linear weight must be 2-D, is ", weight.sizes());
 #if defined(OPTIBENCH_HAVE_DNNL)
-    return std::make_unique<OneDnnInt8Linear>(weight, bias);
+    return std::make_unique<OneDnnInt8Linear>(weight, bias, scheme);
 #else
-    return makeTorchDynamicInt8Linear(weight, bias);
+    return makeTorchDynamicInt8Linear(weight, bias, scheme);
 #endif
 }
 
 std::unique_ptr<LinearOp> makeTorchDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias)
 {
+    return makeTorchDynamicInt8Linear(weight, bias, int8Scheme());
+}
+
+std::unique_ptr<LinearOp> makeTorchDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias,
+                                                     Int8Scheme scheme)
+{
     TORCH_CHECK(weight.dim() == 2, "linear weight must be 2-D, is ", weight.sizes());
     if (at::globalContext().qEngine() != at::QEngine::ONEDNN && !compat::selectOneDnnQuantizedEngine())
         throw std::runtime_error("dynamic int8 needs LibTorch's ONEDNN quantized engine, which this build lacks");
-    return std::make_unique<DispatcherInt8Linear>(weight, bias);
+    return std::make_unique<DispatcherInt8Linear>(weight, bias, scheme);
 }
 
 } // namespace optibench::engine

@@ -5,7 +5,9 @@
 // point per row, oneDNN's integer GEMM (dnnl_gemm_u8s8s32), dequantization and bias in one pass
 // (engine/int8_kernels.h). Without it, LibTorch's ONEDNN quantized engine
 // (quantized::linear_prepack / quantized::linear_dynamic via the dispatcher); Debian's LibTorch
-// has no fbgemm, and ONEDNN is the fast engine on x86 there (DESIGN.md).
+// has no fbgemm, and ONEDNN is the fast engine on x86 there. Either way the activations' range
+// follows the machine's int8 scheme (engine/int8_scheme.h).
+#include "engine/int8_scheme.h"
 #include "engine/linear.h"
 
 #include <ATen/ATen.h>
@@ -19,11 +21,17 @@ namespace optibench::engine {
 // LibTorch's ONEDNN quantized engine (false, with no change, when this LibTorch lacks it).
 bool enableDynamicInt8();
 
-// Throws std::runtime_error when no int8 kernel is available.
+// Throws std::runtime_error when no int8 kernel is available. The scheme defaults to this
+// machine's (int8Scheme()); u8s8 on a CPU whose GEMM saturates gives wrong sums (the probe).
 std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias);
+std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias,
+                                                Int8Scheme scheme);
 
 // LibTorch's own quantized::linear_dynamic on the ONEDNN engine (one activation scale per
-// tensor), the reference the engine's kernel is compared with. Throws when unavailable.
+// tensor; reduce_range under u7s8), the reference the engine's kernel is compared with.
+// Throws when unavailable.
 std::unique_ptr<LinearOp> makeTorchDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias);
+std::unique_ptr<LinearOp> makeTorchDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias,
+                                                     Int8Scheme scheme);
 
 } // namespace optibench::engine

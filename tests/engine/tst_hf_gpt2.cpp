@@ -9,6 +9,7 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <set>
 
 using namespace optibench::engine;
@@ -114,6 +115,8 @@ TEST(HfGpt2, DynamicInt8StaysCloseToFp32)
         return makeDynamicInt8Linear(w, b);
     });
     auto int8 = model->forward(ids, mask);
+    std::printf("GPT-2 fixture, dynamic-int8 (%s): relative logit error %.3e\n", int8SchemeName(int8Scheme()),
+                relativeError(int8, fp32));
     EXPECT_LT(relativeError(int8, fp32), 0.1);
     EXPECT_LT(model->modelBytes(), model->parameterCount() * 4);
 }

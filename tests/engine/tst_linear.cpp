@@ -115,12 +115,13 @@ TEST(Linear, Fp32BiasReachesEveryRowOfALeadingDimensionInput)
 
 namespace {
 
-// The dynamic int8 scheme written out plainly in double: each activation row to uint8 over
-// its range widened to include 0 (scale (hi - lo) / 255, zero point round(-lo / scale)), the
+// The dynamic int8 scheme written out plainly in double: each activation row to [0, qmax] over
+// its range widened to include 0 (scale (hi - lo) / qmax, zero point round(-lo / scale)), the
 // weight to int8 per output row (scale max |w| / 127, rounded by at::quantize_per_channel),
-// integer products, then scaled back.
-at::Tensor int8Reference(const at::Tensor &x, const at::Tensor &w, const at::Tensor &b)
+// integer products, then scaled back. qmax is 255, or 127 under the 7-bit scheme.
+at::Tensor int8Reference(const at::Tensor &x, const at::Tensor &w, const at::Tensor &b, int qmax)
 {
+    const float top = static_cast<float>(qmax);
     const int64_t M = x.size(0), K = x.size(1), N = w.size(0);
     const auto xc = x.contiguous();
     auto xa = xc.accessor<float, 2>();
@@ -137,14 +138,14 @@ at::Tensor int8Reference(const at::Tensor &x, const at::Tensor &w, const at::Ten
             lo = std::min(lo, xa[m][k]);
             hi = std::max(hi, xa[m][k]);
         }
-        const float scale = (hi - lo) / 255.0f;
+        const float scale = (hi - lo) / top;
         const bool zero = !(scale >= std::numeric_limits<float>::min());
         const float inv = zero ? 1.0f : 1.0f / scale;
-        const double zp = zero ? 0.0 : std::clamp(std::nearbyint(-lo * inv), 0.0f, 255.0f);
+        const double zp = zero ? 0.0 : std::clamp(std::nearbyint(-lo * inv), 0.0f, top);
         sa[m] = zero ? 1.0 : double(scale);
         za[m] = zp;
         for (int64_t k = 0; k < K; ++k)
-            qa[m][k] = std::clamp(double(std::nearbyint(xa[m][k] * inv)) + zp, 0.0, 255.0);
+            qa[m][k] = std::clamp(double(std::nearbyint(xa[m][k] * inv)) + zp, 0.0, double(top));
     }
     auto acc = at::matmul(xq - xZero.unsqueeze(1), wq.t()); // exact: integers below 2^53
     auto y = acc * xScale.unsqueeze(1) * wScale.unsqueeze(0);
@@ -167,7 +168,8 @@ TEST(Linear, DynamicInt8FollowsItsQuantizationScheme)
         auto w = at::randn({n, k}) * 0.05;
         auto b = at::randn({n});
         auto got = makeDynamicInt8Linear(w, b)->forward(x);
-        EXPECT_LT(maxRelError(got, int8Reference(x, w, b)), 1e-5) << m << "x" << k << "x" << n;
+        EXPECT_LT(maxRelError(got, int8Reference(x, w, b, activationMax(int8Scheme()))), 1e-5)
+            << int8SchemeName(int8Scheme()) << " " << m << "x" << k << "x" << n;
         EXPECT_LT(maxRelError(got, at::linear(x, w, b)), 3e-2) << m << "x" << k << "x" << n;
     }
 }

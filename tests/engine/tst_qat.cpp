@@ -7,6 +7,7 @@
 #include "engine/batching.h"
 #include "engine/benchmark.h"
 #include "engine/demo.h"
+#include "engine/int8_scheme.h"
 #include "engine/qat.h"
 #include "engine/training.h"
 
@@ -68,7 +69,9 @@ TEST(Qat, FakeQuantRoundsWeightsAndPassesGradientsStraightThrough)
     ASSERT_TRUE(y.requires_grad());
     EXPECT_TRUE(op.calibrated());
 
-    // The forward equals the product of the int8-rounded weight and the uint8-rounded input.
+    // The forward equals the product of the int8-rounded weight and the uint8-rounded input,
+    // over the range of the machine's int8 scheme (7 bits where its GEMM saturates).
+    const int qmax = activationMax(int8Scheme());
     at::Tensor xq, wq;
     {
         at::NoGradGuard noGrad;
@@ -77,7 +80,7 @@ TEST(Qat, FakeQuantRoundsWeightsAndPassesGradientsStraightThrough)
         wq = at::round(w / scales.unsqueeze(1)).clamp(-128, 127) * scales.unsqueeze(1);
         const double s = op.activationScale();
         const auto zp = op.activationZeroPoint();
-        xq = (at::round(x / s) + zp).clamp(0, 255).sub(zp) * s;
+        xq = (at::round(x / s) + zp).clamp(0, qmax).sub(zp) * s;
         EXPECT_LT((y - at::linear(xq, wq, b)).abs().max().item<double>(), 1e-5);
         EXPECT_GT((y - at::linear(x, w, b)).abs().max().item<double>(), 1e-5); // it did round
     }
@@ -107,7 +110,7 @@ TEST(Qat, ObserverFollowsAMovingAverage)
     op.setObserving(false);
     op.forward(at::full({2, 8}, 100.0));
     EXPECT_DOUBLE_EQ(op.activationRange().second, 4.0);
-    EXPECT_DOUBLE_EQ(op.activationScale(), 6.0 / 255);
+    EXPECT_DOUBLE_EQ(op.activationScale(), 6.0 / activationMax(int8Scheme()));
 }
 
 TEST(Qat, ConvertedModelAgreesWithTheFakeQuantModel)

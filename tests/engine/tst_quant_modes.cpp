@@ -11,6 +11,7 @@
 #include <ATen/Parallel.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 
 using namespace optibench::engine;
@@ -142,10 +143,14 @@ TEST(QuantModes, HalfWeightDemoRuns)
 
 TEST(QuantModes, DynamicInt8DemoRun)
 {
+    // At least 99% of the eval split's predictions as fp32's, on every ISA level and int8
+    // scheme (the "isa" variants of this test).
     const auto m = demoRun("dynamic-int8");
+    std::printf("dynamic-int8 on the demo eval split: agreement %.4f, KL %.2e\n", m.at("agreement"),
+                m.at("kl_divergence"));
     EXPECT_LT(m.at("model_bytes"), m.at("model_bytes_baseline"));
     EXPECT_EQ(m.at("eval_examples"), 1000);
-    EXPECT_GE(m.at("agreement"), 0.9);
+    EXPECT_GE(m.at("agreement"), 0.99);
     EXPECT_LT(m.at("kl_divergence"), 1e-2);
 }
 
