@@ -1,5 +1,6 @@
 // optibench-cli compare ID ID... [--baseline ID]: metrics side by side with deltas against a
-// baseline run, and the spec fields in which the runs differ.
+// baseline run, and the spec and environment fields in which the runs differ (another CPU, ISA
+// level or int8 scheme shows there).
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -73,6 +74,69 @@ std::string percent(double p)
     return s.str();
 }
 
+// Each run's JSON document (spec or environment) flattened, and the paths whose values are not
+// the same in every run.
+struct FieldDifferences {
+    std::vector<std::map<std::string, json>> perRun;
+    std::vector<std::string> differing;
+};
+
+FieldDifferences differingFields(const std::vector<std::string> &documents, const std::set<std::string> &ignored)
+{
+    FieldDifferences d;
+    std::set<std::string> paths;
+    for (const auto &text : documents) {
+        std::map<std::string, json> flat;
+        const json doc = json::parse(text, nullptr, false);
+        if (!doc.is_discarded())
+            flatten(doc, "", flat);
+        for (const auto &path : ignored)
+            flat.erase(path);
+        for (const auto &[path, value] : flat)
+            paths.insert(path);
+        d.perRun.push_back(std::move(flat));
+    }
+    for (const auto &path : paths) {
+        const auto first = d.perRun[0].find(path);
+        for (const auto &run : d.perRun) {
+            const auto it = run.find(path);
+            if ((it == run.end()) != (first == d.perRun[0].end()) || (it != run.end() && it->second != first->second)) {
+                d.differing.push_back(path);
+                break;
+            }
+        }
+    }
+    return d;
+}
+
+json differencesJson(const FieldDifferences &d)
+{
+    json out = json::object();
+    for (const auto &path : d.differing) {
+        json values = json::array();
+        for (const auto &run : d.perRun) {
+            const auto it = run.find(path);
+            values.push_back(it == run.end() ? json(nullptr) : it->second);
+        }
+        out[path] = std::move(values);
+    }
+    return out;
+}
+
+std::vector<std::vector<std::string>> differenceCells(const FieldDifferences &d)
+{
+    std::vector<std::vector<std::string>> cells;
+    for (const auto &path : d.differing) {
+        std::vector<std::string> row{path};
+        for (const auto &run : d.perRun) {
+            const auto it = run.find(path);
+            row.push_back(shown(it == run.end() ? nullptr : &it->second));
+        }
+        cells.push_back(std::move(row));
+    }
+    return cells;
+}
+
 struct MetricRow {
     std::string key, unit;
     std::vector<std::optional<double>> values; // per run, in the order given
@@ -93,16 +157,12 @@ int compare(const CompareOptions &o)
         throw std::runtime_error("--baseline " + std::to_string(baseId) + " is not one of the compared runs");
 
     std::vector<core::RunRecord> runs;
-    std::vector<std::map<std::string, json>> specs;
+    std::vector<std::string> specTexts, environmentTexts;
     std::map<std::string, MetricRow> rows;
     for (std::size_t i = 0; i < o.ids.size(); ++i) {
         runs.push_back(*store.run(o.ids[i]));
-        std::map<std::string, json> flat;
-        const json spec = json::parse(runs.back().specJson, nullptr, false);
-        if (!spec.is_discarded())
-            flatten(spec, "", flat);
-        flat.erase("name"); // shown with the run
-        specs.push_back(std::move(flat));
+        specTexts.push_back(runs.back().specJson);
+        environmentTexts.push_back(runs.back().environmentJson);
         for (const auto &m : store.metrics(o.ids[i])) {
             auto &row = rows[m.key];
             row.key = m.key;
@@ -112,22 +172,8 @@ int compare(const CompareOptions &o)
         }
     }
 
-    // Spec fields whose values are not the same in every run.
-    std::set<std::string> paths;
-    for (const auto &s : specs)
-        for (const auto &[path, value] : s)
-            paths.insert(path);
-    std::vector<std::string> differing;
-    for (const auto &path : paths) {
-        const auto first = specs[0].find(path);
-        for (const auto &s : specs) {
-            const auto it = s.find(path);
-            if ((it == s.end()) != (first == specs[0].end()) || (it != s.end() && it->second != first->second)) {
-                differing.push_back(path);
-                break;
-            }
-        }
-    }
+    const auto specs = differingFields(specTexts, {"name"}); // the name is shown with the run
+    const auto environments = differingFields(environmentTexts, {});
     std::vector<const MetricRow *> shownRows;
     for (auto &[key, row] : rows) {
         row.values.resize(o.ids.size());
@@ -144,15 +190,8 @@ int compare(const CompareOptions &o)
         out["runs"] = json::array();
         for (const auto &r : runs)
             out["runs"].push_back({{"id", r.id}, {"name", r.name}, {"status", core::toString(r.status)}});
-        out["spec_differences"] = json::object();
-        for (const auto &path : differing) {
-            json values = json::array();
-            for (const auto &s : specs) {
-                const auto it = s.find(path);
-                values.push_back(it == s.end() ? json(nullptr) : it->second);
-            }
-            out["spec_differences"][path] = std::move(values);
-        }
+        out["spec_differences"] = differencesJson(specs);
+        out["environment_differences"] = differencesJson(environments);
         out["metrics"] = json::array();
         for (const auto *row : shownRows) {
             json values = json::array(), deltas = json::array(), percents = json::array();
@@ -202,19 +241,14 @@ int compare(const CompareOptions &o)
         }
     };
 
-    std::vector<std::vector<std::string>> specCells;
-    for (const auto &path : differing) {
-        std::vector<std::string> row{path};
-        for (const auto &s : specs) {
-            const auto it = s.find(path);
-            row.push_back(shown(it == s.end() ? nullptr : &it->second));
-        }
-        specCells.push_back(std::move(row));
-    }
-    if (specCells.empty())
+    if (specs.differing.empty())
         std::cout << "\nThe specs are the same.\n";
     else
-        table("Spec differences", specCells);
+        table("Spec differences", differenceCells(specs));
+    if (environments.differing.empty())
+        std::cout << "\nThe runs' environments are the same.\n";
+    else
+        table("Environment differences (machine, libraries, ISA, int8 scheme)", differenceCells(environments));
 
     std::vector<std::vector<std::string>> metricCells;
     for (const auto *row : shownRows) {
@@ -246,7 +280,7 @@ void addCompareCommand(CLI::App &app, ExitCode &exit)
 {
     auto o = std::make_shared<CompareOptions>();
     auto *cmd = app.add_subcommand("compare", "Metrics of runs side by side, with deltas against a baseline, "
-                                              "and the spec fields in which they differ");
+                                              "and the spec and environment fields in which they differ");
     cmd->add_option("runs", o->ids, "Run ids (two or more)")->required();
     cmd->add_option("--baseline", o->baseline, "The run the others are compared with (default: the first)");
     cmd->add_option("--db", o->db, "Run store (SQLite file)");
