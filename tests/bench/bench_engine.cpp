@@ -5,11 +5,14 @@
 // mode's latency against the engine fp32 and agreement with it, and dynamic int8 on the demo's
 // eval set.
 //   bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]
-//                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile]
+//                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile] [--no-ort]
+// and, unless --no-ort, the engine's fp32 and int8 against ONNX Runtime's (tests/bench/bench_ort.h).
 #include "engine/bert.h"
+#include "engine/cpu_isa.h"
 #include "engine/flops.h"
 #include "engine/gemm.h"
 #include "engine/host_allocator.h"
+#include "engine/int8_scheme.h"
 #include "engine/peak_flops.h"
 #include "engine/quantize.h"
 #include "profiler/op_tracer.h"
@@ -45,7 +48,7 @@ namespace {
 
 constexpr const char *kUsage =
     "usage: bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]\n"
-    "                    [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile]\n"
+    "                    [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile] [--no-ort]\n"
     "  --threads N       intra-op threads for the engine and PyTorch eager (default 2)\n"
     "  --iterations N    timed forwards of the fp32 and eager comparison, after 2 untimed (default 10)\n"
     "  --no-python       skip PyTorch eager (tests/bench/bench_bert.py)\n"
@@ -54,7 +57,8 @@ constexpr const char *kUsage =
     "  --modes LIST      precision, quantization and pruning modes against fp32 (default all)\n"
     "  --mode-rounds N   interleaved timing rounds of the modes section (default 5)\n"
     "  --no-demo         skip dynamic int8 on the demo model's eval set\n"
-    "  --profile         after the fp32 timing, trace 3 forwards and print where their time goes\n";
+    "  --profile         after the fp32 timing, trace 3 forwards and print where their time goes\n"
+    "  --no-ort          skip ONNX Runtime fp32 and int8 (tests/bench/ort, scripts/deps-debian.sh bench)\n";
 
 std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids, const at::Tensor &mask, int warmup,
                               int iterations)
@@ -71,16 +75,32 @@ std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids
     return ms;
 }
 
+// The OpenBLAS kernel family for eager's matrix products: OpenBLAS misdetects some virtual
+// CPUs as older ones, so name the family this CPU runs (SkylakeX needs AVX-512, Haswell AVX2
+// and FMA); on anything else leave OpenBLAS to detect it.
+std::string openBlasCoreType()
+{
+    switch (isa::cpuLevel()) {
+    case isa::Level::Avx512:
+        return "OPENBLAS_CORETYPE=SkylakeX ";
+    case isa::Level::Avx2:
+        return "OPENBLAS_CORETYPE=Haswell ";
+    case isa::Level::Scalar:
+        break;
+    }
+    return "";
+}
+
 // Runs tests/bench/bench_bert.py (PyTorch eager through Debian's python3-torch) and returns
 // its median ms, and in `version` torch's version; on failure 0 and the reason in `version`.
 double eagerMedianMs(int threads, int warmup, int iterations, std::string &version)
 {
-    // OpenBLAS misdetects this CPU (DESIGN.md): give eager its best settings so the comparison
-    // is fair; OMP_WAIT_POLICY is inherited from this process. The malloc settings are the ones
-    // the engine makes with mallopt, which spare eager the same page faults.
+    // Eager gets its best settings so the comparison is fair: OpenBLAS's kernel family for this
+    // CPU, OMP_WAIT_POLICY inherited from this process, and the malloc settings the engine makes
+    // with mallopt, which spare eager the same page faults.
     // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
     const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
-    const std::string cmd = "OPENBLAS_CORETYPE=SkylakeX " + freedBlocksEnvironment() + " " + interpreter + " " + OPTIBENCH_SOURCE_DIR
+    const std::string cmd = openBlasCoreType() + freedBlocksEnvironment() + " " + interpreter + " " + OPTIBENCH_SOURCE_DIR
         + "/tests/bench/bench_bert.py --threads " + std::to_string(threads) + " --warmup " + std::to_string(warmup)
         + " --iterations " + std::to_string(iterations);
     std::string out;
@@ -135,7 +155,7 @@ int main(int argc, char **argv)
     }
     int threads = 2, iterations = 10, modeRounds = 5, eagerRounds = 3;
     constexpr int kWarmup = 2; // the engine and eager alike: first passes fault in 440 MB of weights
-    bool python = true, int8 = false, demoInt8 = true, profile = false;
+    bool python = true, int8 = false, demoInt8 = true, profile = false, ort = true;
     std::vector<std::string> modes = optibench::bench::allModes();
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
@@ -154,6 +174,8 @@ int main(int argc, char **argv)
             demoInt8 = false;
         else if (!std::strcmp(argv[i], "--profile"))
             profile = true;
+        else if (!std::strcmp(argv[i], "--no-ort"))
+            ort = false;
         else if (!std::strcmp(argv[i], "--modes") && i + 1 < argc) {
             const std::string list = argv[++i];
             modes.clear();
@@ -180,6 +202,7 @@ int main(int argc, char **argv)
     c.numLabels = 2;
     const std::int64_t B = 8, S = 128;
     BertClassifier model(c, BertClassifier::randomParameters(c, 0));
+    at::manual_seed(0); // the same token ids and quality batches in every run
     auto ids = at::randint(1, c.vocabSize, {B, S}, at::kLong);
     auto mask = at::ones({B, S}, at::kLong);
     const double flops = encoderForwardFlops(c, B, S);
@@ -190,6 +213,9 @@ int main(int argc, char **argv)
     std::printf("GEMM path: %s; measured fp32 GEMM peak %.1f GFLOP/s\n",
                 gemm::haveOneDnn() ? ("oneDNN " + gemm::oneDnnVersion() + " sgemm").c_str() : "at::linear (system BLAS)",
                 peak / 1e9);
+    std::printf("ISA: oneDNN %s, project kernels %s (CPU %s); int8 scheme %s: %s\n", gemm::oneDnnCpuIsa().c_str(),
+                isa::name(isa::kernelLevel()), isa::name(isa::cpuLevel()), int8SchemeName(int8Scheme()),
+                int8SchemeReason().c_str());
 
     const double engineMs = median(timeModel(model, ids, mask, kWarmup, iterations));
     const double rate = flops / (engineMs / 1000.0);
@@ -259,6 +285,8 @@ int main(int argc, char **argv)
                         engineBlocks.size(), blockRate / 1e9, 100 * blockRate / peak);
         }
     }
+    if (ort && enableDynamicInt8())
+        optibench::bench::runAgainstOrt(c, model.parameters(), ids, mask, threads, iterations, eagerRounds);
     optibench::bench::runModes(c, model.parameters(), ids, mask, modeRounds, modes);
     if (demoInt8)
         optibench::bench::runDemoDynamicInt8(threads);

@@ -23,6 +23,12 @@ std::vector<std::string> allModes();
 void runModes(const engine::TransformerConfig &config, const engine::ParameterMap &parameters, const at::Tensor &ids,
               const at::Tensor &mask, int rounds, const std::vector<std::string> &modes);
 
+// Engine fp32 and dynamic-int8 against ONNX Runtime's fp32 and int8 (tests/bench/bench_ort.h) on
+// the same shape, in `rounds` alternating blocks of `iterations` forwards: the speed-ups and the
+// engine's int8 speed in times ORT int8's.
+void runAgainstOrt(const engine::TransformerConfig &config, const engine::ParameterMap &parameters,
+                   const at::Tensor &ids, const at::Tensor &mask, int threads, int iterations, int rounds);
+
 // dynamic-int8 on the demo model's eval set through the Benchmark: agreement with fp32 and
 // the latency ratio.
 void runDemoDynamicInt8(int threads);
