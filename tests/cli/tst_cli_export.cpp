@@ -85,6 +85,30 @@ TEST_F(CliExport, CompareShowsDeltasAgainstTheBaseline)
     EXPECT_NE(bad.err.find("999"), std::string::npos);
 }
 
+// A run made with the project's kernels capped differs from the others in its environment, and
+// compare says so; every run's environment names the ISA levels and the int8 scheme it ran.
+TEST_F(CliExport, CompareShowsEnvironmentDifferences)
+{
+    const auto capped = run({"/usr/bin/env", "OPTIBENCH_MAX_ISA=scalar", kCli, "run",
+                             writeJson(s_dir / "capped.json", tinySpec("capped")), "--db", db()});
+    ASSERT_EQ(capped.exitCode, 0) << capped.err;
+    const auto id = lines(capped.out).at(0);
+    const auto env = show(id, db())["environment"];
+    EXPECT_EQ(env["kernel_isa"], "scalar");
+    EXPECT_EQ(env["isa_caps"]["OPTIBENCH_MAX_ISA"], "scalar");
+    for (const char *key : {"onednn_isa", "int8_scheme", "int8_scheme_reason", "cpu"})
+        EXPECT_TRUE(env.contains(key)) << key << " missing from " << env.dump();
+
+    const auto j = json::parse(run({kCli, "compare", s_plain, id, "--db", db(), "--json"}).out);
+    ASSERT_TRUE(j["environment_differences"].contains("isa_caps.OPTIBENCH_MAX_ISA")) << j.dump();
+    EXPECT_EQ(j["environment_differences"]["isa_caps.OPTIBENCH_MAX_ISA"], json({nullptr, "scalar"}));
+    EXPECT_FALSE(j["environment_differences"].contains("cpu")) << "the same machine";
+    const auto text = run({kCli, "compare", s_plain, id, "--db", db()}).out;
+    EXPECT_NE(text.find("Environment differences"), std::string::npos) << text;
+    const auto same = run({kCli, "compare", s_plain, s_traced, "--db", db()}).out;
+    EXPECT_NE(same.find("The runs' environments are the same."), std::string::npos) << same;
+}
+
 TEST_F(CliExport, JsonBundleImportsIntoAnotherStoreFieldByField)
 {
     const auto bundle = (s_dir / "bundle.json").string();
