@@ -657,10 +657,10 @@
         <translation>Wählen Sie zwei oder mehr Läufe in der Tabelle und drücken Sie Strg+D, um sie zu vergleichen.</translation>
     </message>
     <message numerus="yes">
-        <source>%n run(s); %1 spec field(s) differ.</source>
+        <source>%n run(s); %1 spec or environment field(s) differ.</source>
         <translation>
-            <numerusform>%n Lauf; %1 Spezifikationsfeld(er) unterscheiden sich.</numerusform>
-            <numerusform>%n Läufe; %1 Spezifikationsfeld(er) unterscheiden sich.</numerusform>
+            <numerusform>%n Lauf; %1 Spezifikations- oder Umgebungsfeld(er) unterscheiden sich.</numerusform>
+            <numerusform>%n Läufe; %1 Spezifikations- oder Umgebungsfeld(er) unterscheiden sich.</numerusform>
         </translation>
     </message>
     <message>
@@ -1913,8 +1913,8 @@
 <context>
     <name>optibench::ui::SpecDiffModel</name>
     <message>
-        <source>Spec field</source>
-        <translation>Spezifikationsfeld</translation>
+        <source>Spec or environment field</source>
+        <translation>Spezifikations- oder Umgebungsfeld</translation>
     </message>
     <message>
         <source>#%1 %2</source>

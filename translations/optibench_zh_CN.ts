@@ -657,9 +657,9 @@
         <translation>在运行表中选择两个或更多运行，按 Ctrl+D 进行比较。</translation>
     </message>
     <message numerus="yes">
-        <source>%n run(s); %1 spec field(s) differ.</source>
+        <source>%n run(s); %1 spec or environment field(s) differ.</source>
         <translation>
-            <numerusform>%n 个运行；%1 个配置字段不同。</numerusform>
+            <numerusform>%n 个运行；%1 个配置或环境字段不同。</numerusform>
         </translation>
     </message>
     <message>
@@ -1907,8 +1907,8 @@
 <context>
     <name>optibench::ui::SpecDiffModel</name>
     <message>
-        <source>Spec field</source>
-        <translation>配置字段</translation>
+        <source>Spec or environment field</source>
+        <translation>配置或环境字段</translation>
     </message>
     <message>
         <source>#%1 %2</source>

@@ -176,6 +176,9 @@ void SpecDiffModel::setRuns(const QVector<ComparedRun> &runs)
         QHash<QString, QString> flat;
         flatten(QJsonDocument::fromJson(r.specJson.toUtf8()).object(), QString(), flat);
         flat.remove(QStringLiteral("name")); // names always differ and are in the header already
+        const QJsonObject environment = QJsonDocument::fromJson(r.environmentJson.toUtf8()).object();
+        if (!environment.isEmpty())
+            flatten(environment, QStringLiteral("environment"), flat);
         for (auto it = flat.cbegin(); it != flat.cend(); ++it)
             all.insert(it.key());
         m_flat << flat;
@@ -217,7 +220,7 @@ QVariant SpecDiffModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     if (section == 0)
-        return tr("Spec field");
+        return tr("Spec or environment field");
     const int i = section - 1;
     return i < m_runs.size() ? QVariant(tr("#%1 %2").arg(m_runs.at(i).id).arg(m_runs.at(i).name)) : QVariant();
 }

@@ -1,7 +1,9 @@
 #pragma once
 // Item models of the comparison page. ComparisonModel: one row per metric, one column per run,
 // each cell the value and its change against the baseline run, coloured better/worse.
-// SpecDiffModel: only the spec fields whose values differ between the runs.
+// SpecDiffModel: only the spec fields whose values differ between the runs, and the fields of
+// their environments ("environment.cpu", "environment.int8_scheme", ...) that differ: another
+// machine, ISA level or int8 scheme shows beside the settings.
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QStringList>
@@ -14,6 +16,7 @@ struct ComparedRun {
     QString name;
     QString specJson;
     QHash<QString, double> metrics;
+    QString environmentJson; // empty: not compared
 };
 
 class ComparisonModel : public QAbstractTableModel {

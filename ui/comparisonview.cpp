@@ -122,6 +122,7 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
             r.id = id;
             r.name = toQ(record->name);
             r.specJson = toQ(record->specJson);
+            r.environmentJson = toQ(record->environmentJson);
             const auto it = metrics.find(id);
             if (it != metrics.end()) {
                 for (const auto &m : it->second)
@@ -149,7 +150,7 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     if (runs.size() < 2)
         m_hint->setText(tr("Select two or more runs in the runs table and press Ctrl+D to compare them."));
     else
-        m_hint->setText(tr("%n run(s); %1 spec field(s) differ.", nullptr, int(runs.size())).arg(m_specModel->rowCount()));
+        m_hint->setText(tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(runs.size())).arg(m_specModel->rowCount()));
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_metricsTable->setColumnWidth(c, c == 0 ? 170 : 210);
     for (int c = 0; c < m_specModel->columnCount(); ++c)

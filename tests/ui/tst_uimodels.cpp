@@ -137,9 +137,9 @@ private slots:
         b.optimizations.padding = "bucketed";
         QVector<ComparedRun> runs;
         runs << ComparedRun{1, QStringLiteral("fp32"), test::specJson(a),
-                            {{QStringLiteral("latency_p50_ms"), 20.0}, {QStringLiteral("accuracy"), 0.9}}};
+                            {{QStringLiteral("latency_p50_ms"), 20.0}, {QStringLiteral("accuracy"), 0.9}}, QString()};
         runs << ComparedRun{2, QStringLiteral("int8"), test::specJson(b),
-                            {{QStringLiteral("latency_p50_ms"), 10.0}, {QStringLiteral("accuracy"), 0.85}}};
+                            {{QStringLiteral("latency_p50_ms"), 10.0}, {QStringLiteral("accuracy"), 0.85}}, QString()};
         metrics.setRuns(runs, 0);
         spec.setRuns(runs);
 
@@ -161,6 +161,16 @@ private slots:
         QCOMPARE(spec.differingFields(),
                  QStringList({QStringLiteral("optimizations.padding"), QStringLiteral("optimizations.quantization")}));
         QCOMPARE(spec.index(1, 2).data().toString(), QStringLiteral("dynamic-int8"));
+
+        // Environments: the fields that differ join the spec's, under "environment.".
+        runs[0].environmentJson = QStringLiteral(R"({"cpu": "AMD EPYC", "kernel_isa": "avx2", "int8_scheme": "u7s8"})");
+        runs[1].environmentJson = QStringLiteral(R"({"cpu": "AMD EPYC", "kernel_isa": "avx512", "int8_scheme": "u8s8"})");
+        spec.setRuns(runs);
+        QCOMPARE(spec.differingFields(),
+                 QStringList({QStringLiteral("environment.int8_scheme"), QStringLiteral("environment.kernel_isa"),
+                              QStringLiteral("optimizations.padding"), QStringLiteral("optimizations.quantization")}));
+        QCOMPARE(spec.index(0, 1).data().toString(), QStringLiteral("u7s8"));
+        QCOMPARE(spec.index(1, 2).data().toString(), QStringLiteral("avx512"));
     }
 };
 
