@@ -12,7 +12,6 @@
 #include <c10/core/InferenceMode.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -24,16 +23,7 @@ namespace {
 
 double blockMedianMs(const Model &model, const at::Tensor &ids, const at::Tensor &mask, int warmup, int iterations)
 {
-    c10::InferenceMode guard;
-    for (int i = 0; i < warmup; ++i)
-        model.forward(ids, mask);
-    std::vector<double> ms;
-    for (int i = 0; i < iterations; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        model.forward(ids, mask);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    }
-    return median(ms);
+    return median(timeForwards(model, ids, mask, warmup, iterations));
 }
 
 double relativeError(const at::Tensor &got, const at::Tensor &want)

@@ -43,6 +43,7 @@
 
 using namespace optibench::engine;
 using optibench::bench::median;
+using optibench::bench::timeForwards;
 
 namespace {
 
@@ -59,21 +60,6 @@ constexpr const char *kUsage =
     "  --no-demo         skip dynamic int8 on the demo model's eval set\n"
     "  --profile         after the fp32 timing, trace 3 forwards and print where their time goes\n"
     "  --no-ort          skip ONNX Runtime fp32 and int8 (tests/bench/ort, scripts/deps-debian.sh bench)\n";
-
-std::vector<double> timeModel(const BertClassifier &model, const at::Tensor &ids, const at::Tensor &mask, int warmup,
-                              int iterations)
-{
-    c10::InferenceMode guard;
-    for (int i = 0; i < warmup; ++i)
-        model.forward(ids, mask);
-    std::vector<double> ms;
-    for (int i = 0; i < iterations; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
-        model.forward(ids, mask);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    }
-    return ms;
-}
 
 // The OpenBLAS kernel family for eager's matrix products: OpenBLAS misdetects some virtual
 // CPUs as older ones, so name the family this CPU runs (SkylakeX needs AVX-512, Haswell AVX2
@@ -132,7 +118,7 @@ void printProfile(const BertClassifier &model, const at::Tensor &ids, const at::
         std::printf("profile: %s\n", tracer.error().c_str());
         return;
     }
-    timeModel(model, ids, mask, 0, forwards);
+    timeForwards(model, ids, mask, 0, forwards);
     const auto summary = optibench::profiler::summarize(tracer.stop());
     std::printf("profile of %d traced forwards (ops by self time, per forward):\n", forwards);
     const double total = static_cast<double>(std::max<std::int64_t>(1, summary.opSelfNs));
@@ -217,7 +203,7 @@ int main(int argc, char **argv)
                 isa::name(isa::kernelLevel()), isa::name(isa::cpuLevel()), int8SchemeName(int8Scheme()),
                 int8SchemeReason().c_str());
 
-    const double engineMs = median(timeModel(model, ids, mask, kWarmup, iterations));
+    const double engineMs = median(timeForwards(model, ids, mask, kWarmup, iterations));
     const double rate = flops / (engineMs / 1000.0);
     std::printf("engine fp32:         %8.1f ms  %6.1f GFLOP/s  %5.1f%% of peak\n", engineMs, rate / 1e9, 100 * rate / peak);
     if (profile)
@@ -240,7 +226,7 @@ int main(int argc, char **argv)
         }
         std::vector<double> fp32Ms, int8Ms, torchMs;
         for (int i = 0; i <= iterations; ++i) { // the first round warms up
-            auto one = [&](const BertClassifier &m) { return timeModel(m, ids, mask, 0, 1).front(); };
+            auto one = [&](const BertClassifier &m) { return timeForwards(m, ids, mask, 0, 1).front(); };
             const double a = one(model), b = one(int8Model), t = torchInt8 ? one(*torchInt8) : 0.0;
             if (i > 0) {
                 fp32Ms.push_back(a);
@@ -261,7 +247,7 @@ int main(int argc, char **argv)
         std::string torchVersion;
         for (int r = 0; r < eagerRounds; ++r) {
             if (r > 0)
-                engineBlocks.push_back(median(timeModel(model, ids, mask, 1, iterations)));
+                engineBlocks.push_back(median(timeForwards(model, ids, mask, 1, iterations)));
             std::string version;
             const double eagerMs = eagerMedianMs(threads, kWarmup, iterations, version);
             if (eagerMs <= 0) {

@@ -117,6 +117,21 @@ std::unique_ptr<Model> buildMode(const std::string &mode, const TransformerConfi
 
 } // namespace
 
+std::vector<double> timeForwards(const Model &model, const at::Tensor &ids, const at::Tensor &mask, int warmup,
+                                 int iterations)
+{
+    c10::InferenceMode guard;
+    for (int i = 0; i < warmup; ++i)
+        model.forward(ids, mask);
+    std::vector<double> ms;
+    for (int i = 0; i < iterations; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        model.forward(ids, mask);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    return ms;
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());

@@ -27,7 +27,6 @@ them; it fails unless fp32's max relative error is below 1e-4 (int8's is reporte
 Uses Debian's python3-torch and python3-onnx; onnxruntime's Python package is not needed."""
 import argparse
 import json
-import math
 import os
 import subprocess
 import sys
@@ -35,26 +34,17 @@ import sys
 import numpy as np
 import onnx
 import torch
-import torch.nn.functional as F
 from onnx import TensorProto, helper, numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OPSET = 14
 
-
-def build_layers(a):
-    """The weights exactly as bench_bert.py makes them: same constructors, same order, seed 0."""
-    torch.manual_seed(0)
-    H, I = a.hidden, a.intermediate
-    lin = lambda o, i: torch.nn.Linear(i, o)
-    layers = [dict(q=lin(H, H), k=lin(H, H), v=lin(H, H), o=lin(H, H), ln1=torch.nn.LayerNorm(H, eps=1e-12),
-                   i=lin(I, H), out=lin(H, I), ln2=torch.nn.LayerNorm(H, eps=1e-12)) for _ in range(a.layers)]
-    x0 = torch.randn(a.batch, a.seq, H)  # bench_bert.py's input, drawn after the weights
-    return layers, x0
+sys.path.insert(0, os.path.dirname(HERE))
+import bench_bert  # noqa: E402  the weights, input and forward every reference shares
 
 
 class Encoder(torch.nn.Module):
-    """bench_bert.py's forward(), op for op, as a module torch.onnx.export can trace."""
+    """bench_bert.py's encoder_forward() with constant shapes, as a module torch.onnx.export can trace."""
 
     def __init__(self, layers, heads, batch, seq, hidden):
         super().__init__()
@@ -64,30 +54,7 @@ class Encoder(torch.nn.Module):
 
     def forward(self, x):
         B, S, H, nh = self.shape
-        d = H // nh
-        for L in self.layers:
-            split = lambda t: t.view(B, S, nh, d).transpose(1, 2)
-            q, k, v = split(L["q"](x)), split(L["k"](x)), split(L["v"](x))
-            p = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(d) + self.mask, -1)
-            ctx = (p @ v).transpose(1, 2).reshape(B, S, H)
-            x = L["ln1"](L["o"](ctx) + x)
-            x = L["ln2"](L["out"](F.gelu(L["i"](x))) + x)
-        return x
-
-
-def bench_bert_forward(layers, heads, x, mask):
-    """Literal copy of bench_bert.py's forward (the reference the check compares against)."""
-    B, S, H = x.shape
-    nh = heads
-    d = H // nh
-    for L in layers:
-        split = lambda t: t.view(B, S, nh, d).transpose(1, 2)
-        q, k, v = split(L["q"](x)), split(L["k"](x)), split(L["v"](x))
-        p = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(d) + mask, -1)
-        ctx = (p @ v).transpose(1, 2).reshape(B, S, H)
-        x = L["ln1"](L["o"](ctx) + x)
-        x = L["ln2"](L["out"](F.gelu(L["i"](x))) + x)
-    return x
+        return bench_bert.encoder_forward(self.layers, nh, x, self.mask, shape=(B, S, H))
 
 
 def export_fp32(a, layers, path):
@@ -230,12 +197,7 @@ def quantize_int8(fp32, form, per_column, qmax=64):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--layers", type=int, default=12)
-    ap.add_argument("--hidden", type=int, default=768)
-    ap.add_argument("--heads", type=int, default=12)
-    ap.add_argument("--intermediate", type=int, default=3072)
-    ap.add_argument("--batch", type=int, default=8)
-    ap.add_argument("--seq", type=int, default=128)
+    bench_bert.add_shape_arguments(ap)
     ap.add_argument("--int8-form", choices=["standard", "contrib"], default="standard")
     ap.add_argument("--per-tensor", action="store_true", help="one weight scale per matrix (default: per column)")
     ap.add_argument("--full-range", action="store_true",
@@ -244,7 +206,7 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(1)
     os.makedirs(a.out, exist_ok=True)
-    layers, x0 = build_layers(a)
+    layers, x0 = bench_bert.build_layers(a.layers, a.hidden, a.intermediate, a.batch, a.seq)
     fp32_path, int8_path = os.path.join(a.out, "bert_fp32.onnx"), os.path.join(a.out, "bert_int8.onnx")
     fp32 = export_fp32(a, layers, fp32_path)
     int8, count = quantize_int8(fp32, a.int8_form, not a.per_tensor, 127 if a.full_range else 64)
@@ -255,7 +217,7 @@ def main():
               "opset": OPSET, "torch": torch.__version__, "onnx": onnx.__version__}
     if a.check:
         with torch.inference_mode():
-            y = bench_bert_forward(layers, a.heads, x0, torch.zeros(a.batch, 1, 1, a.seq))
+            y = bench_bert.encoder_forward(layers, a.heads, x0, torch.zeros(a.batch, 1, 1, a.seq))
         xb, yb = os.path.join(a.out, "check_x.bin"), os.path.join(a.out, "check_y.bin")
         x0.numpy().astype("<f4").tofile(xb)
         y.numpy().astype("<f4").tofile(yb)
