@@ -48,12 +48,12 @@ std::optional<Level> parse(std::string_view text)
 std::optional<Level> cap()
 {
     static const std::optional<Level> limit = []() -> std::optional<Level> {
-        const char *value = std::getenv("OPTIBENCH_MAX_ISA");
+        const char *value = std::getenv(kCapVariable);
         if (!value || !*value)
             return std::nullopt;
         if (auto l = parse(value))
             return l;
-        std::fprintf(stderr, "OPTIBENCH_MAX_ISA=%s is not a level (scalar, avx2, avx512): ignored\n", value);
+        std::fprintf(stderr, "%s=%s is not a level (scalar, avx2, avx512): ignored\n", kCapVariable, value);
         return std::nullopt;
     }();
     return limit;

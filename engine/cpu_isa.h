@@ -13,6 +13,9 @@ namespace optibench::engine::isa {
 // Ordered: a level includes every one below it.
 enum class Level { Scalar = 0, Avx2 = 1, Avx512 = 2 };
 
+// The environment variable that caps the level.
+inline constexpr const char *kCapVariable = "OPTIBENCH_MAX_ISA";
+
 // The best level this CPU and OS support (AVX2 needs AVX2 and FMA; AVX-512 needs AVX512F).
 Level cpuLevel();
 

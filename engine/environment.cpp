@@ -109,7 +109,7 @@ std::string environmentJson(int threads)
     env["kernel_isa"] = isa::name(isa::kernelLevel());
     env["int8_scheme"] = int8SchemeName(int8Scheme());
     env["int8_scheme_reason"] = int8SchemeReason();
-    for (const char *cap : {"ONEDNN_MAX_CPU_ISA", "OPTIBENCH_MAX_ISA", "OPTIBENCH_INT8_SCHEME"}) {
+    for (const char *cap : {"ONEDNN_MAX_CPU_ISA", isa::kCapVariable, kInt8SchemeVariable}) {
         if (const char *value = std::getenv(cap); value && *value)
             env["isa_caps"][cap] = value;
     }

@@ -76,7 +76,8 @@ std::string oneDnnVersion()
 std::string oneDnnCpuIsa()
 {
 #if defined(OPTIBENCH_HAVE_DNNL)
-    switch (dnnl_get_effective_cpu_isa()) {
+    const dnnl_cpu_isa_t isa = dnnl_get_effective_cpu_isa();
+    switch (isa) {
     case dnnl_cpu_isa_sse41:
         return "sse41";
     case dnnl_cpu_isa_avx:
@@ -94,7 +95,7 @@ std::string oneDnnCpuIsa()
     case dnnl_cpu_isa_avx512_core_amx:
         return "avx512_core_amx";
     default:
-        return "isa-" + std::to_string(static_cast<int>(dnnl_get_effective_cpu_isa()));
+        return "isa-" + std::to_string(static_cast<int>(isa));
     }
 #else
     return {};

@@ -56,13 +56,13 @@ const Choice &choice()
 {
     static const Choice c = [] {
         Choice r;
-        if (const char *value = std::getenv("OPTIBENCH_INT8_SCHEME"); value && *value) {
+        if (const char *value = std::getenv(kInt8SchemeVariable); value && *value) {
             if (auto s = parseInt8Scheme(value)) {
                 r.scheme = *s;
-                r.reason = std::string("set by OPTIBENCH_INT8_SCHEME=") + value;
+                r.reason = std::string("set by ") + kInt8SchemeVariable + "=" + value;
                 return r;
             }
-            std::fprintf(stderr, "OPTIBENCH_INT8_SCHEME=%s is not a scheme (u8s8, u7s8): ignored\n", value);
+            std::fprintf(stderr, "%s=%s is not a scheme (u8s8, u7s8): ignored\n", kInt8SchemeVariable, value);
         }
         if (!enableDynamicInt8()) {
             r.reason = "no int8 kernel in this build";

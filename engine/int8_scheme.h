@@ -20,6 +20,9 @@ namespace optibench::engine {
 
 enum class Int8Scheme { U8S8, U7S8 };
 
+// The environment variable that overrides the probe.
+inline constexpr const char *kInt8SchemeVariable = "OPTIBENCH_INT8_SCHEME";
+
 const char *int8SchemeName(Int8Scheme scheme); // "u8s8", "u7s8"
 std::optional<Int8Scheme> parseInt8Scheme(std::string_view text);
 

@@ -25,7 +25,7 @@ public:
         std::printf("ISA: oneDNN %s, project kernels %s, int8 scheme %s (%s)\n", onednn.c_str(), kernels.c_str(),
                     int8SchemeName(int8Scheme()), int8SchemeReason().c_str());
         const char *wantOneDnn = std::getenv("OPTIBENCH_TEST_ONEDNN_ISA");
-        const char *wantKernels = std::getenv("OPTIBENCH_MAX_ISA");
+        const char *wantKernels = std::getenv(isa::kCapVariable);
         std::string missing;
         if (wantOneDnn && *wantOneDnn && gemm::haveOneDnn() && onednn != wantOneDnn)
             missing = std::string("oneDNN runs ") + onednn + ", not " + wantOneDnn;

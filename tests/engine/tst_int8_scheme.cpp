@@ -71,12 +71,12 @@ TEST(Int8Scheme, ProbeSeesThePairSumSaturation)
     EXPECT_LT(relativeError(seven, exact), 1e-5) << "7-bit activations must never saturate";
     if (int8GemmSaturates()) {
         EXPECT_GT(fullError, 0.3) << "the probe saw saturation this input does not show";
-        if (!std::getenv("OPTIBENCH_INT8_SCHEME")) {
+        if (!std::getenv(kInt8SchemeVariable)) {
             EXPECT_EQ(int8Scheme(), Int8Scheme::U7S8);
         }
     } else {
         EXPECT_LT(fullError, 1e-5);
-        if (!std::getenv("OPTIBENCH_INT8_SCHEME")) {
+        if (!std::getenv(kInt8SchemeVariable)) {
             EXPECT_EQ(int8Scheme(), Int8Scheme::U8S8);
         }
     }
