@@ -204,9 +204,10 @@ void migrate(sqlite3 *db, const std::string &path)
 {
     auto refuseNewer = [&](int version) {
         if (version > kVersion)
-            throw StoreError(path + ": database schema version " + std::to_string(version) +
-                             " is newer than this OptiBench supports (" + std::to_string(kVersion) +
-                             "); open it with a newer OptiBench, or export the runs from there");
+            throw NewerStoreError(path + ": database schema version " + std::to_string(version) +
+                                      " is newer than this OptiBench supports (" + std::to_string(kVersion) +
+                                      "); open it with a newer OptiBench, or export the runs from there",
+                                  version, kVersion);
     };
     // A read first: refuses a newer file without taking the write lock.
     int version = userVersion(db, path);

@@ -27,6 +27,22 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A file whose schema is newer than this build reads: written by a newer OptiBench. Front ends
+// say so and offer another store; the file is not touched.
+class NewerStoreError : public StoreError {
+public:
+    NewerStoreError(const std::string &what, int version, int supported)
+        : StoreError(what), m_version(version), m_supported(supported)
+    {
+    }
+    int version() const { return m_version; }
+    int supported() const { return m_supported; }
+
+private:
+    int m_version;
+    int m_supported;
+};
+
 enum class RunStatus { Running, Done, Failed, Cancelled, Interrupted };
 std::string toString(RunStatus s);
 std::optional<RunStatus> runStatusFromString(const std::string &s);
