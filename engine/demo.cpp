@@ -1,9 +1,11 @@
 #include "engine/demo.h"
+#include "engine/demo_architecture.h"
 #include "engine/demo_weights.h"
 #include "engine/safetensors_torch.h"
 
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <random>
 #include <stdexcept>
 
@@ -28,6 +30,12 @@ const char *const kNegative[] = {
     "terrible", "broken", "awful", "poor", "bad", "cheap", "flimsy", "slow", "noisy", "disappointed", "refund",
     "return", "worst", "useless", "defective", "cracked", "late", "missing", "hate", "waste", "faulty",
     "unreliable", "uncomfortable", "dim", "weak", "leaking", "scratched", "overpriced", "annoying", "failed"};
+
+// The special tokens and the two punctuation marks, then the words.
+constexpr size_t kFixedTokens = 6;
+static_assert(kFixedTokens + std::size(kNeutral) + std::size(kPositive) + std::size(kNegative)
+                  == static_cast<size_t>(kTinyBert.vocabSize),
+              "demo_architecture.h's vocabulary size is the tokenizer's");
 
 template <size_t N>
 const char *pick(const char *const (&words)[N], std::mt19937_64 &rng)
@@ -102,16 +110,16 @@ TransformerConfig tinyBertConfig()
     c.architecture = "BertForSequenceClassification";
     c.modelType = "bert";
     c.vocabSize = tokenizer().vocabSize();
-    c.hiddenSize = 128;
-    c.numLayers = 4;
-    c.numHeads = 4;
-    c.intermediateSize = 512;
-    c.maxPositions = 256;
-    c.typeVocabSize = 2;
+    c.hiddenSize = kTinyBert.hidden;
+    c.numLayers = kTinyBert.layers;
+    c.numHeads = kTinyBert.heads;
+    c.intermediateSize = kTinyBert.intermediate;
+    c.maxPositions = kTinyBert.maxPositions;
+    c.typeVocabSize = kTinyBert.typeVocabSize;
     c.activation = "gelu";
     c.layerNormEps = 1e-12;
     c.padTokenId = 0;
-    c.numLabels = 2;
+    c.numLabels = kTinyBert.labels;
     c.id2label = {{0, "negative"}, {1, "positive"}};
     c.hasPooler = true;
     return c;

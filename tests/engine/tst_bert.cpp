@@ -2,6 +2,7 @@
 // from the BERT paper's equations, plus masking, parameter naming and the profiler scopes.
 #include "engine/bert.h"
 #include "engine/demo.h"
+#include "engine/demo_architecture.h"
 
 #include <ATen/ATen.h>
 #include <ATen/record_function.h>
@@ -167,4 +168,18 @@ TEST(Bert, DemoModelIsDeterministic)
     EXPECT_EQ(demo::tokenizer().word(ids[1]), "great");
     EXPECT_EQ(demo::tokenizer().word(ids[3]), ",");
     EXPECT_EQ(ids[6], demo::WordTokenizer::kUnk); // "lid" is not in the demo vocabulary
+}
+
+// The GUI shows the demo's shape and parameter count from demo_architecture.h without LibTorch:
+// both must be the model's own.
+TEST(Bert, DemoArchitectureDescribesTheModel)
+{
+    std::int64_t parameters = 0;
+    for (const auto &[name, tensor] : demo::tinyBertParameters())
+        parameters += tensor.numel();
+    EXPECT_EQ(demo::kTinyBert.parameters(), parameters);
+    const auto c = demo::tinyBertConfig();
+    EXPECT_EQ(c.numHeads, demo::kTinyBert.heads);
+    EXPECT_EQ(c.intermediateSize, demo::kTinyBert.intermediate);
+    EXPECT_EQ(c.vocabSize, demo::kTinyBert.vocabSize);
 }
