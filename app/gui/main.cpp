@@ -1,8 +1,8 @@
 // The OptiBench desktop application: options, translations, the store, the main window.
-#include "app/core/store.h"
 #include "ui/convert.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
+#include "ui/storeopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,7 +10,7 @@
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
 
@@ -60,26 +60,19 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[model]"));
     parser.process(app);
 
-    const QString dbPath = QFileInfo(parser.value(dbOption)).absoluteFilePath();
+    // Without --db: the store used last (chosen in the recovery dialog), else the default.
+    const QString lastDb = QSettings().value(QStringLiteral("store/last")).toString();
+    const QString dbPath = parser.isSet(dbOption) || lastDb.isEmpty() ? parser.value(dbOption) : lastDb;
     const QString modelPath = parser.positionalArguments().value(0, QStringLiteral("demo:tiny-bert"));
-    if (!QDir().mkpath(QFileInfo(dbPath).absolutePath())) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "OptiBench"),
-                              QApplication::translate("main", "The folder for the run store cannot be created:\n%1")
-                                  .arg(QFileInfo(dbPath).absolutePath()));
-        return 1;
-    }
 
-    std::shared_ptr<core::Store> store;
-    try {
-        store = std::make_shared<core::Store>(ui::fromQ(dbPath));
-    } catch (const std::exception &e) {
-        // Locked, corrupt, or written by a newer OptiBench: say which file and why, then stop.
-        QMessageBox::critical(nullptr, QApplication::translate("main", "OptiBench"),
-                              QApplication::translate("main", "The run store %1 cannot be opened.\n\n%2\n\n"
-                                                              "Start OptiBench with --db FILE to use another store.")
-                                  .arg(dbPath, ui::toQ(e.what())));
+    // Locked, corrupt, or written by a newer OptiBench: the opener names the file and the
+    // problem and offers another store, a new one, or quitting.
+    ui::StoreOpener opener;
+    std::shared_ptr<core::Store> store = opener.open(dbPath);
+    if (!store)
         return 1;
-    }
+    if (opener.openedPath() != QFileInfo(dbPath).absoluteFilePath())
+        QSettings().setValue(QStringLiteral("store/last"), opener.openedPath());
 
     const QString model = modelPath.startsWith(QLatin1String("demo:")) ? modelPath
                                                                         : QFileInfo(modelPath).absoluteFilePath();

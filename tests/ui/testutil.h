@@ -1,10 +1,14 @@
 #pragma once
-// Helpers shared by the GUI tests: specs of short demo runs, and runs written straight into
-// a store through core's API (the same calls the worker makes).
+// Helpers shared by the GUI tests: specs of short demo runs, runs written straight into a store
+// through core's API (the same calls the worker makes), and acting on a dialog once it shows.
 #include "app/core/spec.h"
 #include "app/core/store.h"
 
+#include <QObject>
 #include <QString>
+#include <QTimer>
+
+#include <functional>
 
 namespace optibench::ui::test {
 
@@ -36,6 +40,19 @@ inline std::int64_t writeRun(core::Store &store, const core::ExperimentSpec &spe
         results.series.push_back({"latency_ms", i, p50 + (i % 3) * 0.5});
     store.finishRun(id, core::RunStatus::Done, results);
     return id;
+}
+
+// Runs `act` every 20 ms until it returns true: for a popup menu or modal dialog that blocks
+// the caller once it is shown.
+inline void whenShown(std::function<bool()> act)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
+        if (act())
+            timer->deleteLater();
+    });
+    timer->start();
 }
 
 } // namespace optibench::ui::test

@@ -24,17 +24,7 @@ using namespace optibench;
 using namespace optibench::ui;
 
 namespace {
-// Runs `act` on the next popup menu or modal dialog once it is shown.
-void whenShown(std::function<bool()> act)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
-        if (act())
-            timer->deleteLater();
-    });
-    timer->start();
-}
+using test::whenShown;
 
 void chooseInMenu(const QString &text)
 {
