@@ -4,6 +4,7 @@
 #include "ui/chartexport.h"
 #include "ui/comparisonmodel.h"
 #include "ui/convert.h"
+#include "ui/emptystate.h"
 #include "ui/metricinfo.h"
 #include "ui/tracediffview.h"
 #include "ui/tradeoffview.h"
@@ -15,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -49,6 +51,12 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     , m_tradeoff(new TradeoffView(m_store, this))
     , m_traceDiff(new TraceDiffView(m_store, this))
     , m_chartPages(new QTabWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new EmptyState(tr("Nothing to compare yet"),
+                             tr("Select two or more runs in the Runs table (Ctrl+1): Shift or Ctrl and a click, or "
+                                "Ctrl+A for all. The comparison follows the selection; the baseline is the run you "
+                                "chose with \"Use as baseline\", else the first."),
+                             this))
 {
     m_specTable = makeTable(this, m_specModel);
     m_metricsTable = makeTable(this, m_model);
@@ -90,10 +98,17 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     split->setStretchFactor(2, 4);
     split->setSizes({160, 300, 300});
 
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(4, 4, 4, 4);
+    contentLayout->addLayout(top);
+    contentLayout->addWidget(split, 1);
+    m_empty->setObjectName(QStringLiteral("comparisonEmpty"));
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(top);
-    layout->addWidget(split, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
 
     connect(m_baseline, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setBaseline(i);
@@ -147,8 +162,9 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
             m_baseline->addItem(tr("#%1 %2").arg(r.id).arg(r.name));
         m_baseline->setCurrentIndex(baseline);
     }
+    m_stack->setCurrentIndex(runs.size() < 2 ? 0 : 1);
     if (runs.size() < 2)
-        m_hint->setText(tr("Select two or more runs in the runs table and press Ctrl+D to compare them."));
+        m_hint->clear();
     else
         m_hint->setText(tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(runs.size())).arg(m_specModel->rowCount()));
     for (int c = 0; c < m_model->columnCount(); ++c)
@@ -161,6 +177,11 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     updateChart();
     m_tradeoff->setRuns(runs);
     updateTraceDiff();
+}
+
+bool ComparisonView::showsEmptyState() const
+{
+    return m_stack->currentWidget() == m_empty;
 }
 
 void ComparisonView::updateTraceDiff()

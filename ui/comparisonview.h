@@ -2,7 +2,7 @@
 // The comparison page: the spec fields that differ, the metrics side by side with changes
 // against a chosen baseline; below them a bar chart of the metric selected in the table, cost
 // against quality with the Pareto front and latency series, and the trace diff of the baseline
-// and the next run.
+// and the next run. With fewer than two runs it says how to choose them.
 #include <QVector>
 #include <QWidget>
 
@@ -11,6 +11,7 @@
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -21,6 +22,7 @@ class Store;
 namespace optibench::ui {
 
 class ComparisonModel;
+class EmptyState;
 class SpecDiffModel;
 class TraceDiffView;
 class TradeoffView;
@@ -39,6 +41,7 @@ public:
     TraceDiffView *traceDiff() const { return m_traceDiff; }
     QTabWidget *chartPages() const { return m_chartPages; }
     void showMetric(const QString &key);
+    bool showsEmptyState() const; // fewer than two runs
 
 signals:
     void errorOccurred(const QString &message);
@@ -60,6 +63,8 @@ private:
     TraceDiffView *m_traceDiff;
     QTabWidget *m_chartPages;
     QString m_metric;
+    QStackedWidget *m_stack;
+    EmptyState *m_empty;
 };
 
 } // namespace optibench::ui

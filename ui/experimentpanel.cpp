@@ -11,7 +11,6 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -22,6 +21,8 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -87,12 +88,13 @@ void ExperimentPanel::buildUi()
 {
     auto *content = new QWidget;
     auto *form = new QVBoxLayout(content);
+    form->setContentsMargins(0, 0, 0, 0);
 
     // Presets
     auto *presetRow = new QHBoxLayout;
     m_presets = new QComboBox(content);
     m_presets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_presets->setMinimumContentsLength(14);
+    m_presets->setMinimumContentsLength(10);
     m_presets->setToolTip(tr("Load a preset: a complete spec to start from"));
     m_savePreset = new QPushButton(tr("Save…"), content);
     m_savePreset->setToolTip(tr("Save the current settings as your own preset"));
@@ -104,108 +106,20 @@ void ExperimentPanel::buildUi()
     presetRow->addWidget(m_deletePreset);
     form->addLayout(presetRow);
 
-    // Model and task
-    auto *taskBox = new QGroupBox(tr("Model and task"), content);
-    auto *task = new QFormLayout(taskBox);
-    m_name = new QLineEdit(taskBox);
-    m_name->setPlaceholderText(tr("described by its optimizations"));
-    m_name->setToolTip(tr("A name for the run; left empty, the run is named after what it changes"));
-    task->addRow(tr("Run name:"), m_name);
-    auto *modelRow = new QHBoxLayout;
-    m_model = new QLineEdit(taskBox);
-    m_model->setToolTip(tr("\"demo:tiny-bert\", a Hugging Face model folder (config.json + safetensors) or a TorchScript file"));
-    auto *browse = new QToolButton(taskBox);
-    browse->setText(tr("…"));
-    browse->setToolTip(tr("Choose a model folder"));
-    modelRow->addWidget(m_model, 1);
-    modelRow->addWidget(browse);
-    task->addRow(tr("Model:"), modelRow);
-    m_mode = new QComboBox(taskBox);
-    addChoices(m_mode, {"inference", "training"});
-    m_mode->setToolTip(tr("Inference times forward passes; training times optimizer steps"));
-    task->addRow(tr("Mode:"), m_mode);
-    m_dataset = new QComboBox(taskBox);
-    m_dataset->setEditable(true);
-    m_dataset->addItem(QStringLiteral("demo:reviews"), QStringLiteral("demo:reviews"));
-    m_dataset->setToolTip(tr("\"demo:reviews\" (built in) or a JSON-lines file with text and label"));
-    task->addRow(tr("Dataset:"), m_dataset);
-    m_batch = spin(taskBox, 1, 4096, tr("Sequences per batch: larger batches raise throughput and memory"));
-    task->addRow(tr("Batch size:"), m_batch);
-    m_maxLength = spin(taskBox, 8, 8192, tr("Longest sequence in tokens; longer inputs are truncated"));
-    task->addRow(tr("Max length:"), m_maxLength);
-    m_warmup = spin(taskBox, 0, 1000, tr("Untimed iterations first, so caches and allocators settle"));
-    task->addRow(tr("Warm-up:"), m_warmup);
-    m_iterations = spin(taskBox, 1, 100000, tr("Timed batches: more give steadier percentiles"));
-    task->addRow(tr("Iterations:"), m_iterations);
-    m_steps = spin(taskBox, 1, 1000000, tr("Optimizer steps of a training run"));
-    task->addRow(tr("Training steps:"), m_steps);
-    form->addWidget(taskBox);
-
-    // Optimizations
-    auto *optBox = new QGroupBox(tr("Optimizations"), content);
-    auto *opt = new QFormLayout(optBox);
-    m_precision = new QComboBox(optBox);
-    addChoices(m_precision, core::allowedPrecisions());
-    m_precision->setToolTip(tr("Number format of weights and activations: lower precision is faster and smaller, slightly less exact"));
-    opt->addRow(tr("Precision:"), m_precision);
-    m_quantization = new QComboBox(optBox);
-    addChoices(m_quantization, core::allowedQuantizations());
-    m_quantization->setToolTip(tr("Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy"));
-    opt->addRow(tr("Quantization:"), m_quantization);
-    m_quantEmbeddings = new QCheckBox(tr("Embedding tables in int8 too"), optBox);
-    m_quantEmbeddings->setToolTip(tr("Stores the word and position embedding tables as int8 with a scale per row: "
-                                     "the largest tables of a small model shrink 4x; lookups are dequantized"));
-    opt->addRow(QString(), m_quantEmbeddings);
-    m_pruning = new QComboBox(optBox);
-    addChoices(m_pruning, core::allowedPruningMethods());
-    m_pruning->setToolTip(tr("Removes weights, heads or neurons: smaller models; speed depends on the structure removed"));
-    opt->addRow(tr("Pruning:"), m_pruning);
-    m_pruneAmount = new QDoubleSpinBox(optBox);
-    m_pruneAmount->setRange(0.0, 0.99);
-    m_pruneAmount->setSingleStep(0.05);
-    m_pruneAmount->setDecimals(2);
-    m_pruneAmount->setToolTip(tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
-    opt->addRow(tr("Pruning amount:"), m_pruneAmount);
-    m_pruneScope = new QComboBox(optBox);
-    m_pruneScope->addItem(tr("global"), QStringLiteral("global"));
-    m_pruneScope->addItem(tr("per layer"), QStringLiteral("layer"));
-    m_pruneScope->setToolTip(tr("Global ranks all weights together (usually better); per layer prunes each layer equally"));
-    opt->addRow(tr("Pruning scope:"), m_pruneScope);
-    m_padding = new QComboBox(optBox);
-    addChoices(m_padding, core::allowedPaddings());
-    m_padding->setToolTip(tr("How batches are padded: less padding means less wasted compute"));
-    opt->addRow(tr("Padding:"), m_padding);
-    m_checkpoint = spin(optBox, 0, 64, tr("Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; saves memory, costs about 30% time (0: off)"));
-    m_checkpoint->setSpecialValueText(tr("off"));
-    opt->addRow(tr("Checkpointing every:"), m_checkpoint);
-    m_accumulation = spin(optBox, 1, 1024, tr("Gradient accumulation: sums gradients over N micro-batches; a large effective batch in little memory, no speed gain"));
-    opt->addRow(tr("Accumulation steps:"), m_accumulation);
-    m_freeze = new QCheckBox(tr("Freeze embeddings"), optBox);
-    m_freeze->setToolTip(tr("Embeddings get no gradients: less optimizer memory and a faster backward pass, usually little accuracy loss"));
-    opt->addRow(QString(), m_freeze);
-    m_share = spin(optBox, 0, 64, tr("Cross-layer sharing: groups of N layers share weights (ALBERT-style); much smaller, costs accuracy (0: off)"));
-    m_share->setSpecialValueText(tr("off"));
-    opt->addRow(tr("Share layers:"), m_share);
-    form->addWidget(optBox);
-    form->addWidget(buildDistillation(content));
-
-    // Hardware and profiling
-    auto *hwBox = new QGroupBox(tr("Hardware and profiling"), content);
-    auto *hw = new QFormLayout(hwBox);
-    m_device = new QComboBox(hwBox);
-    m_device->addItem(QStringLiteral("cpu"), QStringLiteral("cpu"));
-    m_device->addItem(QStringLiteral("cuda"), QStringLiteral("cuda"));
-    m_device->setToolTip(tr("Where the model runs; the list comes from the worker"));
-    hw->addRow(tr("Device:"), m_device);
-    m_threads = spin(hwBox, 1, 256, tr("CPU threads for intra-op parallelism"));
-    hw->addRow(tr("Threads:"), m_threads);
-    m_traceOps = new QCheckBox(tr("Trace operators"), hwBox);
-    m_traceOps->setToolTip(tr("Records every operator in a separate pass after timing, so tracing never distorts the timing"));
-    hw->addRow(QString(), m_traceOps);
-    m_traceKernels = new QCheckBox(tr("Trace CUDA kernels"), hwBox);
-    m_traceKernels->setToolTip(tr("Records GPU kernels with CUPTI (CUDA devices only)"));
-    hw->addRow(QString(), m_traceKernels);
-    form->addWidget(hwBox);
+    // One tab per part of the spec, so each reads without scrolling.
+    m_sections = new QTabWidget(content);
+    m_sections->setObjectName(QStringLiteral("experimentSections"));
+    m_sections->setDocumentMode(true);
+    buildTaskPage(addPage(tr("Task")));
+    buildOptimizationsPage(addPage(tr("Optimizations")));
+    QFormLayout *training = addPage(tr("Training"));
+    buildTrainingPage(training);
+    training->addRow(buildDistillation(training->parentWidget()));
+    buildHardwarePage(addPage(tr("Hardware")));
+    // The tab bar's scroll arrows, shown when the dock is narrow.
+    for (QToolButton *arrow : m_sections->tabBar()->findChildren<QToolButton *>())
+        arrow->setToolTip(tr("Show the other tabs"));
+    form->addWidget(m_sections);
     form->addStretch();
 
     auto *scroll = new QScrollArea(this);
@@ -226,11 +140,6 @@ void ExperimentPanel::buildUi()
     layout->addWidget(m_status);
     layout->addWidget(m_run);
 
-    connect(browse, &QToolButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a model folder"));
-        if (!dir.isEmpty())
-            setModelPath(dir);
-    });
     connect(m_model, &QLineEdit::editingFinished, this, [this] {
         updateModelFamily();
         emit modelPathChanged(m_model->text());
@@ -254,6 +163,127 @@ void ExperimentPanel::buildUi()
     for (QCheckBox *c : {m_freeze, m_quantEmbeddings, m_traceOps, m_traceKernels})
         connect(c, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
     connect(m_model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
+}
+
+QFormLayout *ExperimentPanel::addPage(const QString &title)
+{
+    auto *page = new QWidget(m_sections);
+    auto *form = new QFormLayout(page);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_sections->addTab(page, title);
+    return form;
+}
+
+void ExperimentPanel::buildTaskPage(QFormLayout *task)
+{
+    QWidget *page = task->parentWidget();
+    m_name = new QLineEdit(page);
+    m_name->setPlaceholderText(tr("described by its optimizations"));
+    m_name->setToolTip(tr("A name for the run; left empty, the run is named after what it changes"));
+    task->addRow(tr("Run name:"), m_name);
+    auto *modelRow = new QHBoxLayout;
+    m_model = new QLineEdit(page);
+    m_model->setToolTip(tr("\"demo:tiny-bert\", a Hugging Face model folder (config.json + safetensors) or a TorchScript file"));
+    auto *browse = new QToolButton(page);
+    browse->setText(tr("…"));
+    browse->setToolTip(tr("Choose a model folder"));
+    modelRow->addWidget(m_model, 1);
+    modelRow->addWidget(browse);
+    task->addRow(tr("Model:"), modelRow);
+    m_mode = new QComboBox(page);
+    addChoices(m_mode, {"inference", "training"});
+    m_mode->setToolTip(tr("Inference times forward passes; training times optimizer steps"));
+    task->addRow(tr("Mode:"), m_mode);
+    m_dataset = new QComboBox(page);
+    m_dataset->setEditable(true);
+    m_dataset->addItem(QStringLiteral("demo:reviews"), QStringLiteral("demo:reviews"));
+    m_dataset->setToolTip(tr("\"demo:reviews\" (built in) or a JSON-lines file with text and label"));
+    task->addRow(tr("Dataset:"), m_dataset);
+    m_batch = spin(page, 1, 4096, tr("Sequences per batch: larger batches raise throughput and memory"));
+    task->addRow(tr("Batch size:"), m_batch);
+    m_maxLength = spin(page, 8, 8192, tr("Longest sequence in tokens; longer inputs are truncated"));
+    task->addRow(tr("Max length:"), m_maxLength);
+    m_warmup = spin(page, 0, 1000, tr("Untimed iterations first, so caches and allocators settle"));
+    task->addRow(tr("Warm-up:"), m_warmup);
+    m_iterations = spin(page, 1, 100000, tr("Timed batches: more give steadier percentiles"));
+    task->addRow(tr("Iterations:"), m_iterations);
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a model folder"));
+        if (!dir.isEmpty())
+            setModelPath(dir);
+    });
+}
+
+void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
+{
+    QWidget *page = opt->parentWidget();
+    m_precision = new QComboBox(page);
+    addChoices(m_precision, core::allowedPrecisions());
+    m_precision->setToolTip(tr("Number format of weights and activations: lower precision is faster and smaller, slightly less exact"));
+    opt->addRow(tr("Precision:"), m_precision);
+    m_quantization = new QComboBox(page);
+    addChoices(m_quantization, core::allowedQuantizations());
+    m_quantization->setToolTip(tr("Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy"));
+    opt->addRow(tr("Quantization:"), m_quantization);
+    m_quantEmbeddings = new QCheckBox(tr("Embedding tables in int8 too"), page);
+    m_quantEmbeddings->setToolTip(tr("Stores the word and position embedding tables as int8 with a scale per row: "
+                                     "the largest tables of a small model shrink 4x; lookups are dequantized"));
+    opt->addRow(QString(), m_quantEmbeddings);
+    m_pruning = new QComboBox(page);
+    addChoices(m_pruning, core::allowedPruningMethods());
+    m_pruning->setToolTip(tr("Removes weights, heads or neurons: smaller models; speed depends on the structure removed"));
+    opt->addRow(tr("Pruning:"), m_pruning);
+    m_pruneAmount = new QDoubleSpinBox(page);
+    m_pruneAmount->setRange(0.0, 0.99);
+    m_pruneAmount->setSingleStep(0.05);
+    m_pruneAmount->setDecimals(2);
+    m_pruneAmount->setToolTip(tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
+    opt->addRow(tr("Pruning amount:"), m_pruneAmount);
+    m_pruneScope = new QComboBox(page);
+    m_pruneScope->addItem(tr("global"), QStringLiteral("global"));
+    m_pruneScope->addItem(tr("per layer"), QStringLiteral("layer"));
+    m_pruneScope->setToolTip(tr("Global ranks all weights together (usually better); per layer prunes each layer equally"));
+    opt->addRow(tr("Pruning scope:"), m_pruneScope);
+    m_padding = new QComboBox(page);
+    addChoices(m_padding, core::allowedPaddings());
+    m_padding->setToolTip(tr("How batches are padded: less padding means less wasted compute"));
+    opt->addRow(tr("Padding:"), m_padding);
+}
+
+void ExperimentPanel::buildTrainingPage(QFormLayout *train)
+{
+    QWidget *page = train->parentWidget();
+    m_steps = spin(page, 1, 1000000, tr("Optimizer steps of a training run"));
+    train->addRow(tr("Training steps:"), m_steps);
+    m_checkpoint = spin(page, 0, 64, tr("Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; saves memory, costs about 30% time (0: off)"));
+    m_checkpoint->setSpecialValueText(tr("off"));
+    train->addRow(tr("Checkpointing every:"), m_checkpoint);
+    m_accumulation = spin(page, 1, 1024, tr("Gradient accumulation: sums gradients over N micro-batches; a large effective batch in little memory, no speed gain"));
+    train->addRow(tr("Accumulation steps:"), m_accumulation);
+    m_freeze = new QCheckBox(tr("Freeze embeddings"), page);
+    m_freeze->setToolTip(tr("Embeddings get no gradients: less optimizer memory and a faster backward pass, usually little accuracy loss"));
+    train->addRow(QString(), m_freeze);
+    m_share = spin(page, 0, 64, tr("Cross-layer sharing: groups of N layers share weights (ALBERT-style); much smaller, costs accuracy (0: off)"));
+    m_share->setSpecialValueText(tr("off"));
+    train->addRow(tr("Share layers:"), m_share);
+}
+
+void ExperimentPanel::buildHardwarePage(QFormLayout *hw)
+{
+    QWidget *page = hw->parentWidget();
+    m_device = new QComboBox(page);
+    m_device->addItem(QStringLiteral("cpu"), QStringLiteral("cpu"));
+    m_device->addItem(QStringLiteral("cuda"), QStringLiteral("cuda"));
+    m_device->setToolTip(tr("Where the model runs; the list comes from the worker"));
+    hw->addRow(tr("Device:"), m_device);
+    m_threads = spin(page, 1, 256, tr("CPU threads for intra-op parallelism"));
+    hw->addRow(tr("Threads:"), m_threads);
+    m_traceOps = new QCheckBox(tr("Trace operators"), page);
+    m_traceOps->setToolTip(tr("Records every operator in a separate pass after timing, so tracing never distorts the timing"));
+    hw->addRow(QString(), m_traceOps);
+    m_traceKernels = new QCheckBox(tr("Trace CUDA kernels"), page);
+    m_traceKernels->setToolTip(tr("Records GPU kernels with CUPTI (CUDA devices only)"));
+    hw->addRow(QString(), m_traceKernels);
 }
 
 core::ExperimentSpec ExperimentPanel::spec() const

@@ -1,5 +1,6 @@
 #pragma once
-// Every toggle of the experiment spec as a widget, with a tooltip that says what the technique
+// Every toggle of the experiment spec as a widget, in tabs (task, optimizations, training,
+// hardware) that each read without scrolling, with a tooltip that says what the technique
 // does and what it usually costs. Choices that cannot combine with the rest of the spec are
 // disabled with the reason (core::validateCombination decides, not the GUI). Presets, built-in
 // and the user's own (QSettings). Run (Ctrl+R) emits runRequested with the spec as JSON.
@@ -10,10 +11,12 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QToolButton;
 
 namespace optibench::ui {
@@ -40,6 +43,11 @@ signals:
 
 private:
     void buildUi();
+    QFormLayout *addPage(const QString &title);
+    void buildTaskPage(QFormLayout *task);
+    void buildOptimizationsPage(QFormLayout *opt);
+    void buildTrainingPage(QFormLayout *train);
+    void buildHardwarePage(QFormLayout *hw);
     void revalidate();
     void savePreset();
     void deletePreset();
@@ -53,6 +61,7 @@ private:
     void updateModelFamily();
     void pruningMethodChanged();
 
+    QTabWidget *m_sections = nullptr;
     QLineEdit *m_name;
     QLineEdit *m_model;
     QComboBox *m_mode;

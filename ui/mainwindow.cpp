@@ -4,6 +4,7 @@
 #include "ui/chartexport.h"
 #include "ui/comparisonview.h"
 #include "ui/convert.h"
+#include "ui/bundleimport.h"
 #include "ui/experimentpanel.h"
 #include "ui/messagebar.h"
 #include "ui/modelinfo.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QIcon>
 #include <QInputDialog>
@@ -31,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -45,6 +48,9 @@ namespace optibench::ui {
 namespace {
 // Runs written by a CLI next to the GUI show up within this interval.
 constexpr int kReloadIntervalMs = 3000;
+// The detail and the comparison follow the selection once it rests this long, so holding an
+// arrow key through the table does not load every run on the way.
+constexpr int kFollowSelectionMs = 120;
 } // namespace
 
 MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelPath, QWidget *parent)
@@ -63,6 +69,7 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     , m_pages(new QTabWidget(this))
     , m_workerStatus(new QLabel(this))
     , m_reloadTimer(new QTimer(this))
+    , m_followTimer(new QTimer(this))
 {
     setWindowTitle(tr("OptiBench — %1").arg(toQ(m_store->path())));
     setWindowIcon(QIcon(QStringLiteral(":/icons/optibench.svg")));
@@ -93,6 +100,14 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
         m_comparison->setRuns(ids, m_runsModel->baselineRunId());
         m_pages->setCurrentWidget(m_comparison);
     });
+    m_followTimer->setSingleShot(true);
+    m_followTimer->setInterval(kFollowSelectionMs);
+    connect(m_followTimer, &QTimer::timeout, this, &MainWindow::followSelection);
+    connect(m_runsView, &RunsView::currentRunChanged, m_followTimer, qOverload<>(&QTimer::start));
+    connect(m_runsView, &RunsView::selectionChanged, m_followTimer, qOverload<>(&QTimer::start));
+    connect(m_runsView, &RunsView::demoRequested, this, &MainWindow::runDemo);
+    connect(m_runsView, &RunsView::openModelRequested, this, &MainWindow::openModel);
+    connect(m_runsView, &RunsView::importRequested, this, &MainWindow::importRuns);
     connect(m_runsView, &RunsView::rerunRequested, this,
             [this](const QString &name, const QString &spec) { m_queue->enqueue(name, spec); });
     connect(m_runsModel, &RunsModel::errorOccurred, this, &MainWindow::showError);
@@ -103,6 +118,8 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     connect(m_queue, &RunQueueModel::runFinished, this, [this](qint64 runId, const QString &status, const QString &error) {
         m_runsModel->reload();
         m_modelPanel->refresh();
+        if (runId > 0 && runId == m_detail->runId())
+            m_detail->setRun(runId); // it was shown while running
         if (status == QLatin1String("failed"))
             showError(runId ? tr("Run #%1 failed: %2").arg(runId).arg(error) : tr("A run failed: %1").arg(error));
         else if (status == QLatin1String("done"))
@@ -127,22 +144,82 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     m_runsModel->setBaselineRunId(QSettings().value(baselineKey()).toLongLong());
     setModelPath(modelPath);
 
+    restoreLayout();
+    updateStatus();
+}
+
+void MainWindow::restoreLayout()
+{
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 860);
+        setGeometry(firstStartGeometry());
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
-        // First start: dock sizes only apply once the window has its size.
+        // First start: dock sizes only apply once the window has its size. The model panel
+        // takes what its text needs; the experiment form the rest of the left column.
         QTimer::singleShot(0, this, [this] {
-            const auto docks = findChildren<QDockWidget *>();
-            for (QDockWidget *dock : docks) {
-                if (dock->objectName() == QLatin1String("queueDock"))
-                    resizeDocks({dock}, {210}, Qt::Vertical);
-                else if (dock->objectName() == QLatin1String("experimentDock"))
-                    resizeDocks({dock}, {420}, Qt::Horizontal);
-            }
+            auto *experiment = findChild<QDockWidget *>(QStringLiteral("experimentDock"));
+            auto *model = findChild<QDockWidget *>(QStringLiteral("modelDock"));
+            if (!experiment || !model)
+                return;
+            const int column = qBound(400, width() / 4, 460);
+            resizeDocks({experiment}, {column}, Qt::Horizontal);
+            // The dock adds its title bar to the panel's own height.
+            const int modelHeight = m_modelPanel->heightForWidth(column) + 3 * fontMetrics().height();
+            resizeDocks({model}, {modelHeight}, Qt::Vertical);
         });
     }
-    updateStatus();
+}
+
+QRect MainWindow::firstStartGeometry() const
+{
+    // Nine tenths of the screen the window opens on, centred; the whole screen when that is small.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return QRect(0, 0, 1280, 800);
+    const QRect available = screen->availableGeometry();
+    const bool small = available.width() < 1400 || available.height() < 860;
+    const QSize size = small ? available.size() : available.size() * 0.9;
+    QRect rect(QPoint(0, 0), size);
+    rect.moveCenter(available.center());
+    return rect;
+}
+
+void MainWindow::followSelection()
+{
+    const qint64 current = m_runsView->currentRunId();
+    if (current != m_detail->runId())
+        m_detail->setRun(current);
+    const QVector<qint64> ids = m_runsView->selectedRunIds();
+    if (ids.size() >= 2 && ids != m_comparison->runIds())
+        m_comparison->setRuns(ids, m_runsModel->baselineRunId());
+}
+
+void MainWindow::runDemo()
+{
+    setModelPath(QStringLiteral("demo:tiny-bert"));
+    runCurrentSpec();
+}
+
+void MainWindow::importRuns()
+{
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import runs"), QString(),
+                                                          tr("Run bundles (*.json);;All files (*)"));
+    if (!fileName.isEmpty())
+        importRunsFrom(fileName);
+}
+
+void MainWindow::importRunsFrom(const QString &fileName)
+{
+    const BundleImport result = importBundleFile(*m_store, fileName);
+    if (!result.error.isEmpty()) {
+        showError(result.error);
+        return;
+    }
+    m_runsModel->reload();
+    m_modelPanel->refresh();
+    if (!result.runIds.isEmpty())
+        m_runsView->selectRun(result.runIds.last());
+    statusBar()->showMessage(tr("Imported %n run(s) from %1", nullptr, int(result.runIds.size())).arg(fileName), 8000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -165,10 +242,17 @@ void MainWindow::createDocks()
     QDockWidget *model = addDock(m_modelPanel, tr("Model"), QStringLiteral("modelDock"), Qt::LeftDockWidgetArea);
     QDockWidget *experiment = addDock(m_experiment, tr("Experiment"), QStringLiteral("experimentDock"), Qt::LeftDockWidgetArea);
     QDockWidget *queue = addDock(m_queueView, tr("Run queue"), QStringLiteral("queueDock"), Qt::BottomDockWidgetArea);
+    // The left column runs the full height, so the experiment form keeps its room when the
+    // queue opens; the queue sits under the pages.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     splitDockWidget(model, experiment, Qt::Vertical);
     resizeDocks({model, experiment}, {180, 600}, Qt::Vertical);
     resizeDocks({experiment}, {400}, Qt::Horizontal);
-    resizeDocks({queue}, {200}, Qt::Vertical);
+    // Collapsed to one line while nothing is queued; a queued run opens it to a useful height.
+    connect(m_queueView, &RunQueueView::collapsedChanged, this, [this, queue](bool collapsed) {
+        if (!collapsed)
+            QTimer::singleShot(0, this, [this, queue] { resizeDocks({queue}, {210}, Qt::Vertical); });
+    });
 }
 
 void MainWindow::createActions()
@@ -178,6 +262,9 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     open->setIcon(QIcon(QStringLiteral(":/icons/open.svg")));
     m_recentMenu = file->addMenu(tr("Recent models"));
+    QAction *import = file->addAction(tr("&Import runs…"), this, &MainWindow::importRuns);
+    import->setShortcut(QKeySequence(tr("Ctrl+I")));
+    import->setToolTip(tr("Add the runs of a bundle made by optibench-cli export --format json"));
     file->addSeparator();
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportCurrent);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
@@ -229,6 +316,15 @@ void MainWindow::createActions()
     reload->setShortcut(QKeySequence::Refresh);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int page = 0; page < m_pages->count(); ++page) {
+        QAction *show = m_viewMenu->addAction(m_pages->tabText(page), this, [this, page] {
+            m_pages->setCurrentIndex(page);
+            if (m_pages->currentWidget() == m_runsView)
+                m_runsView->table()->setFocus();
+        });
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
+    }
+    m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
 

@@ -1,7 +1,9 @@
 #pragma once
 // The main window: the runs table in the middle, with the run detail and the comparison as
-// further pages; model panel, experiment panel and run queue as dock widgets. Errors go to a
-// message bar inside the window. Layout and recent models persist in QSettings.
+// further pages (Ctrl+1, 2, 3); model panel, experiment panel and run queue as dock widgets.
+// The detail follows the current run and the comparison a selection of two or more. Errors go
+// to a message bar inside the window. Layout and recent models persist in QSettings; the first
+// start sizes the window to its screen.
 #include <QMainWindow>
 
 #include <memory>
@@ -51,6 +53,8 @@ public slots:
     void runCurrentSpec();
     void showRun(qint64 runId);
     void compareSelected();
+    void runDemo();
+    void importRunsFrom(const QString &fileName);
     void showError(const QString &message);
 
 protected:
@@ -62,6 +66,10 @@ private:
     void createActions();
     void createDocks();
     void openModel();
+    void importRuns();
+    void followSelection();
+    void restoreLayout();
+    QRect firstStartGeometry() const;
     void exportCurrent();
     void exportRunsCsv();
     void configureWorker();
@@ -83,6 +91,7 @@ private:
     QTabWidget *m_pages;
     QLabel *m_workerStatus;
     QTimer *m_reloadTimer;
+    QTimer *m_followTimer;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QString m_workerVersion;

@@ -1,5 +1,7 @@
 #include "ui/modelinfo.h"
 
+#include "engine/demo_architecture.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -137,10 +139,17 @@ LocalModelInfo readModelInfo(const QString &path)
     LocalModelInfo info;
     info.path = path;
     if (path.startsWith(QLatin1String("demo:"))) {
+        // Built in: its shape is known without loading it.
+        const engine::demo::Architecture &demo = engine::demo::kTinyBert;
         info.format = QStringLiteral("demo");
         info.architecture = QStringLiteral("BertForSequenceClassification");
         info.modelType = QStringLiteral("bert");
-        info.tokenizer = Text::tr("WordPiece (built in)");
+        info.layers = demo.layers;
+        info.hidden = demo.hidden;
+        info.heads = demo.heads;
+        info.parameters = demo.parameters();
+        info.sizeBytes = demo.parameters() * qint64(sizeof(float));
+        info.tokenizer = Text::tr("whole words (built in, %1 tokens)").arg(demo.vocabSize);
         info.dtype = QStringLiteral("float32");
         return info;
     }

@@ -25,6 +25,7 @@ ModelPanel::ModelPanel(std::shared_ptr<core::Store> store, QWidget *parent)
     : QWidget(parent)
     , m_store(std::move(store))
     , m_info(new QLabel(this))
+    , m_recentLabel(new QLabel(tr("Recent models:"), this))
     , m_recent(new QListWidget(this))
 {
     m_info->setWordWrap(true);
@@ -34,8 +35,9 @@ ModelPanel::ModelPanel(std::shared_ptr<core::Store> store, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_info);
-    layout->addWidget(new QLabel(tr("Recent models:"), this));
+    layout->addWidget(m_recentLabel);
     layout->addWidget(m_recent, 1);
+    layout->addStretch();
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { emit modelChosen(item->text()); });
 }
@@ -61,79 +63,95 @@ void ModelPanel::setModelPath(const QString &path)
     refresh();
 }
 
-void ModelPanel::refresh()
+QString ModelPanel::describe(const LocalModelInfo &info) const
 {
-    m_recent->clear();
-    m_recent->addItems(recentModels());
-
-    QString html = QStringLiteral("<b>%1</b><br>").arg(m_path.toHtmlEscaped());
-    const LocalModelInfo info = readModelInfo(m_path);
     const QLocale locale;
-    if (!info.ok()) {
-        html += QStringLiteral("<span style='color:#b3261e'>%1</span><br>").arg(info.error.toHtmlEscaped());
-    } else {
-        if (info.format == QLatin1String("demo"))
-            html += (m_path.endsWith(QLatin1String("-untrained"))
-                         ? tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
-                         : tr("Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the tool."))
-                    + QStringLiteral("<br>");
-        auto row = [&html](const QString &label, const QString &value) {
-            if (!value.isEmpty())
-                html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label, value.toHtmlEscaped());
-        };
-        auto number = [&locale](int n) { return n > 0 ? locale.toString(n) : QString(); };
-        html += QStringLiteral("<table>");
-        row(tr("Architecture"), info.architecture);
-        row(tr("Format"), info.format == QLatin1String("hf") ? tr("Hugging Face folder")
-                          : info.format == QLatin1String("torchscript") ? tr("TorchScript")
-                                                                        : tr("built in"));
-        row(tr("Layers"), number(info.layers));
-        row(tr("Hidden size"), number(info.hidden));
-        row(tr("Attention heads"), number(info.heads));
-        if (info.parameters > 0)
-            row(tr("Parameters"), formatMetric(QStringLiteral("parameters"), double(info.parameters)));
-        if (info.sizeBytes > 0)
-            row(tr("Size"), locale.formattedDataSize(info.sizeBytes));
-        row(tr("Data type"), info.dtype);
-        row(tr("Tokenizer"), info.tokenizer);
-        html += QStringLiteral("</table>");
-    }
+    QString html = QStringLiteral("<table>");
+    auto row = [&html](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label, value.toHtmlEscaped());
+    };
+    auto number = [&locale](int n) { return n > 0 ? locale.toString(n) : QString(); };
+    row(tr("Architecture"), info.architecture);
+    row(tr("Format"), info.format == QLatin1String("hf")            ? tr("Hugging Face folder")
+                      : info.format == QLatin1String("torchscript") ? tr("TorchScript")
+                                                                    : tr("built in"));
+    row(tr("Layers"), number(info.layers));
+    row(tr("Hidden size"), number(info.hidden));
+    row(tr("Attention heads"), number(info.heads));
+    if (info.parameters > 0)
+        row(tr("Parameters"), formatMetric(QStringLiteral("parameters"), double(info.parameters)));
+    if (info.sizeBytes > 0)
+        row(tr("Size"), locale.formattedDataSize(info.sizeBytes));
+    row(tr("Data type"), info.dtype);
+    row(tr("Tokenizer"), info.tokenizer);
+    return html + QStringLiteral("</table>");
+}
 
+QString ModelPanel::storeSummary(const LocalModelInfo &info, QString &storedRows) const
+{
     try {
-        const auto models = m_store->models();
         int known = 0;
-        for (const auto &m : models) {
+        for (const auto &m : m_store->models()) {
             if (toQ(m.source) != m_path)
                 continue;
             ++known;
-            html += QStringLiteral("<table>");
+            storedRows += QStringLiteral("<table>");
             if (info.parameters <= 0 && m.parameters > 0)
-                html += tr("<tr><td>Parameters</td><td>%1</td></tr>").arg(formatMetric(QStringLiteral("parameters"), double(m.parameters)));
+                storedRows += tr("<tr><td>Parameters</td><td>%1</td></tr>")
+                                  .arg(formatMetric(QStringLiteral("parameters"), double(m.parameters)));
             if (!m.sha256.empty())
-                html += tr("<tr><td>SHA-256</td><td>%1…</td></tr>").arg(toQ(m.sha256).left(16));
-            html += QStringLiteral("</table>");
+                storedRows += tr("<tr><td>SHA-256</td><td>%1…</td></tr>").arg(toQ(m.sha256).left(16));
+            storedRows += QStringLiteral("</table>");
         }
-        core::RunFilter filter;
-        int runs = 0;
+        std::vector<std::int64_t> ids;
+        for (const auto &run : m_store->runs(core::RunFilter{})) {
+            if (toQ(run.modelSource) == m_path)
+                ids.push_back(run.id);
+        }
+        const int runs = int(ids.size());
         double best = std::numeric_limits<double>::infinity();
-        for (const auto &run : m_store->runs(filter)) {
-            if (toQ(run.modelSource) != m_path)
-                continue;
-            ++runs;
-            for (const auto &metric : m_store->metrics(run.id)) {
+        for (const auto &[id, metrics] : m_store->metrics(ids)) {
+            for (const auto &metric : metrics) {
                 if (metric.key == "latency_p50_ms" && metric.value < best)
                     best = metric.value;
             }
         }
         if (known == 0)
-            html += tr("No run of this model is stored yet.");
-        else
-            html += tr("%n stored run(s)", nullptr, runs);
+            return tr("No run of this model is stored yet.");
+        QString line = tr("%n stored run(s)", nullptr, runs);
         if (runs > 0 && best < std::numeric_limits<double>::infinity())
-            html += tr(", best latency p50 %1").arg(formatMetric(QStringLiteral("latency_p50_ms"), best));
+            line += tr(", best latency p50 %1").arg(formatMetric(QStringLiteral("latency_p50_ms"), best));
+        return line;
     } catch (const std::exception &e) {
-        html += tr("The store could not be read: %1").arg(toQ(e.what()).toHtmlEscaped());
+        return tr("The store could not be read: %1").arg(toQ(e.what()).toHtmlEscaped());
     }
+}
+
+void ModelPanel::refresh()
+{
+    m_recent->clear();
+    m_recent->addItems(recentModels());
+    // Nothing to offer on a first start: no empty box.
+    m_recentLabel->setVisible(m_recent->count() > 0);
+    m_recent->setVisible(m_recent->count() > 0);
+
+    QString html = QStringLiteral("<b>%1</b><br>").arg(m_path.toHtmlEscaped());
+    const LocalModelInfo info = readModelInfo(m_path);
+    if (!info.ok()) {
+        html += QStringLiteral("<span style='color:#b3261e'>%1</span><br>").arg(info.error.toHtmlEscaped());
+    } else if (info.format == QLatin1String("demo")) {
+        html += (m_path.endsWith(QLatin1String("-untrained"))
+                     ? tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
+                     : tr("Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the tool."))
+                + QStringLiteral("<br>");
+    }
+    // What the store knows comes first: it changes as runs land, and stays in view when the
+    // dock is short.
+    QString storedRows;
+    html += storeSummary(info, storedRows) + QStringLiteral("<br>");
+    if (info.ok())
+        html += describe(info) + storedRows;
     m_info->setText(html);
 }
 

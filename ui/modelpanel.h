@@ -1,6 +1,7 @@
 #pragma once
 // The model panel: the chosen model path, what the store knows about it (architecture,
-// parameters, size, hash, runs and their best latency), and the recently used models.
+// parameters, size, hash, runs and their best latency), and the recently used models (hidden
+// while there are none).
 #include <QWidget>
 
 #include <memory>
@@ -13,6 +14,8 @@ class Store;
 }
 
 namespace optibench::ui {
+
+struct LocalModelInfo;
 
 class ModelPanel : public QWidget {
     Q_OBJECT
@@ -30,9 +33,15 @@ signals:
     void modelChosen(const QString &path);
 
 private:
+    QString describe(const LocalModelInfo &info) const;
+    // One line on the runs of this model in the store; the stored hash and parameters go to
+    // storedRows (HTML table rows).
+    QString storeSummary(const LocalModelInfo &info, QString &storedRows) const;
+
     std::shared_ptr<core::Store> m_store;
     QString m_path;
     QLabel *m_info;
+    QLabel *m_recentLabel;
     QListWidget *m_recent;
 };
 

@@ -3,6 +3,7 @@
 #include "app/core/store.h"
 #include "ui/chartexport.h"
 #include "ui/convert.h"
+#include "ui/emptystate.h"
 #include "ui/metricinfo.h"
 #include "ui/seriescharts.h"
 #include "ui/spectext.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -58,6 +60,11 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     , m_series(new SeriesCharts(this))
     , m_traceSummary(new TraceSummaryView(m_store, this))
     , m_timeline(new TimelineView(m_store, this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new EmptyState(tr("No run selected"),
+                             tr("Select a run in the Runs table (Ctrl+1) and its metrics, latency charts, series and "
+                                "trace show here. Enter or a double-click on a run opens this page."),
+                             this))
 {
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -104,10 +111,17 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     connect(m_traceSummary, &TraceSummaryView::errorOccurred, this, &RunDetail::errorOccurred);
     connect(m_timeline, &TimelineView::errorOccurred, this, &RunDetail::errorOccurred);
 
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(4, 4, 4, 4);
+    contentLayout->addWidget(m_title);
+    contentLayout->addWidget(m_pages, 1);
+    m_empty->setObjectName(QStringLiteral("runDetailEmpty"));
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(content);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_title);
-    layout->addWidget(m_pages, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
     setRun(0);
 }
 
@@ -119,8 +133,9 @@ void RunDetail::setRun(qint64 runId)
     m_environment->clear();
     m_traceSummary->setRun(runId);
     m_timeline->setRun(runId);
+    m_stack->setCurrentIndex(runId > 0 ? 1 : 0);
     if (runId <= 0) {
-        m_title->setText(tr("Double-click a run in the runs table to see it here."));
+        m_title->clear();
         m_series->setSeries({});
         plotLatency({}, {});
         return;
@@ -178,6 +193,11 @@ void RunDetail::setRun(qint64 runId)
     } catch (const std::exception &e) {
         emit errorOccurred(tr("Could not read run %1: %2").arg(runId).arg(toQ(e.what())));
     }
+}
+
+bool RunDetail::showsEmptyState() const
+{
+    return m_stack->currentWidget() == m_empty;
 }
 
 void RunDetail::plotLatency(const QVector<double> &steps, const QVector<double> &values)

@@ -1,7 +1,8 @@
 #pragma once
 // One run in detail: its metrics, the spec and environment as pretty JSON, and latency charts
 // (per iteration, and a histogram) from the store's "latency_ms" series; its trace summarised
-// (ops, layers, kernels) and on a timeline, each on its own page.
+// (ops, layers, kernels) and on a timeline, each on its own page. Without a run it says how to
+// choose one rather than drawing empty axes.
 #include <QWidget>
 
 #include <memory>
@@ -9,6 +10,7 @@
 class QCustomPlot;
 class QLabel;
 class QPlainTextEdit;
+class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
 
@@ -18,6 +20,7 @@ class Store;
 
 namespace optibench::ui {
 
+class EmptyState;
 class SeriesCharts;
 class TimelineView;
 class TraceSummaryView;
@@ -34,6 +37,7 @@ public:
     SeriesCharts *seriesCharts() const { return m_series; }
     TimelineView *timeline() const { return m_timeline; }
     QTabWidget *pages() const { return m_pages; }
+    bool showsEmptyState() const;
 
 public slots:
     void setRun(qint64 runId);
@@ -56,6 +60,8 @@ private:
     SeriesCharts *m_series;
     TraceSummaryView *m_traceSummary;
     TimelineView *m_timeline;
+    QStackedWidget *m_stack;
+    EmptyState *m_empty;
 };
 
 } // namespace optibench::ui

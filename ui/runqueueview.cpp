@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QTreeView>
@@ -48,6 +49,8 @@ RunQueueView::RunQueueView(RunQueueModel *model, QWidget *parent)
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_cancelAll(new QPushButton(tr("Cancel all"), this))
     , m_clear(new QPushButton(tr("Clear finished"), this))
+    , m_full(new QWidget(this))
+    , m_idle(new QLabel(tr("No runs queued. Run an experiment (Ctrl+R) and its progress shows here."), this))
 {
     m_view->setModel(model);
     m_view->setRootIsDecorated(false);
@@ -67,10 +70,16 @@ RunQueueView::RunQueueView(RunQueueModel *model, QWidget *parent)
     buttons->addWidget(m_cancelAll);
     buttons->addStretch();
     buttons->addWidget(m_clear);
+    auto *fullLayout = new QVBoxLayout(m_full);
+    fullLayout->setContentsMargins(0, 0, 0, 0);
+    fullLayout->addWidget(m_view);
+    fullLayout->addLayout(buttons);
+    m_idle->setObjectName(QStringLiteral("queueIdle"));
+    m_idle->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_view);
-    layout->addLayout(buttons);
+    layout->addWidget(m_idle);
+    layout->addWidget(m_full);
 
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         const auto rows = m_view->selectionModel()->selectedRows();
@@ -82,8 +91,25 @@ RunQueueView::RunQueueView(RunQueueModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RunQueueView::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &RunQueueView::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RunQueueView::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RunQueueView::updateCollapsed);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RunQueueView::updateCollapsed);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RunQueueView::updateCollapsed);
+    updateCollapsed();
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunQueueView::updateButtons);
     updateButtons();
+}
+
+void RunQueueView::updateCollapsed()
+{
+    const bool collapse = m_model->rowCount() == 0;
+    if (collapse == m_collapsed)
+        return;
+    m_collapsed = collapse;
+    m_full->setVisible(!collapse);
+    m_idle->setVisible(collapse);
+    // Collapsed, the panel is one line high; the dock follows its maximum height.
+    setMaximumHeight(collapse ? minimumSizeHint().height() : QWIDGETSIZE_MAX);
+    emit collapsedChanged(collapse);
 }
 
 void RunQueueView::updateButtons()

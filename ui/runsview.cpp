@@ -1,8 +1,12 @@
 #include "ui/runsview.h"
 
+#include "ui/emptystate.h"
 #include "ui/runsmodel.h"
 
 #include <QComboBox>
+#include <QKeyEvent>
+#include <QPushButton>
+#include <QStackedWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -30,6 +34,9 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
     , m_table(new QTableView(this))
+    , m_stack(new QStackedWidget(this))
+    , m_start(nullptr)
+    , m_hint(new QLabel(this))
 {
     m_proxy->setSourceModel(model);
     m_search->setPlaceholderText(tr("Search name, model, optimizations, notes (Ctrl+F)"));
@@ -63,14 +70,26 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     m_table->setColumnWidth(RunsModel::TogglesColumn, 200);
     m_table->setColumnWidth(RunsModel::CreatedColumn, 130);
 
+    m_hint->setWordWrap(true);
+    m_hint->setObjectName(QStringLiteral("runsHint"));
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_table->installEventFilter(this);
+
+    auto *tablePage = new QWidget(this);
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
-    filters->addWidget(new QLabel(tr("Status:"), this));
+    filters->addWidget(new QLabel(tr("Status:"), tablePage));
     filters->addWidget(m_status);
+    auto *tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(filters);
+    tableLayout->addWidget(m_hint);
+    tableLayout->addWidget(m_table, 1);
+    m_stack->addWidget(buildStartPage());
+    m_stack->addWidget(tablePage);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(filters);
-    layout->addWidget(m_table);
+    layout->addWidget(m_stack);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &RunsFilterModel::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this,
@@ -82,9 +101,112 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
             emit detailsRequested(index.data(RunsModel::RunIdRole).toLongLong());
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsView::selectionChanged);
-    // Extra metric columns appear on a reset: apply the chosen columns again.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { emit currentRunChanged(currentRunId()); });
+    // Extra metric columns appear on a reset: apply the chosen columns again. A reset also
+    // drops the selection without a signal; the same runs are selected again.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptSelection = selectedRunIds();
+        m_keptCurrent = currentRunId();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &RunsView::restoreColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RunsView::restoreSelection);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunsView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &RunsView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &RunsView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &RunsView::updateEmptyState);
     restoreColumns();
+    updateEmptyState();
+}
+
+QWidget *RunsView::buildStartPage()
+{
+    m_start = new EmptyState(
+        tr("Find out which optimizations make your model cheaper on this machine"),
+        tr("OptiBench runs a model with and without quantization, pruning, lower precision or less padding, "
+           "measures speed, memory and quality, and compares the runs. Start with the built-in demo model: "
+           "a first run takes about a minute. You can also drop a model folder onto this window."),
+        this);
+    m_start->setObjectName(QStringLiteral("startPage"));
+    QPushButton *demo = m_start->addAction(
+        tr("Run the demo model"),
+        tr("Queue a baseline run of the built-in demo model (Ctrl+R runs the experiment panel's spec)"),
+        QStringLiteral("runDemo"));
+    QPushButton *open = m_start->addAction(
+        tr("Open a model folder…"),
+        tr("A Hugging Face folder (config.json and model.safetensors) or a TorchScript file (Ctrl+O)"),
+        QStringLiteral("openModel"));
+    QPushButton *import = m_start->addAction(
+        tr("Import runs…"), tr("Add the runs of a bundle made by optibench-cli export --format json (Ctrl+I)"),
+        QStringLiteral("importRuns"));
+    connect(demo, &QPushButton::clicked, this, &RunsView::demoRequested);
+    connect(open, &QPushButton::clicked, this, &RunsView::openModelRequested);
+    connect(import, &QPushButton::clicked, this, &RunsView::importRequested);
+    return m_start;
+}
+
+bool RunsView::showsStartPage() const
+{
+    return m_stack->currentWidget() == m_start;
+}
+
+void RunsView::updateEmptyState()
+{
+    const int stored = m_model->rowCount();
+    const bool wasStart = showsStartPage();
+    m_stack->setCurrentIndex(stored == 0 ? 0 : 1);
+    if (stored == 1)
+        m_hint->setText(tr("Next: change one optimization in the Experiment panel (quantization, say) and run it; then "
+                           "select both runs (Ctrl+A) to compare them."));
+    else if (m_proxy->rowCount() == 0)
+        m_hint->setText(tr("No run matches the search or the status filter."));
+    else
+        m_hint->clear();
+    m_hint->setVisible(!m_hint->text().isEmpty());
+    // The first run that lands on the start page becomes the current one, so its detail shows.
+    if (wasStart && stored > 0 && !m_table->currentIndex().isValid()) {
+        m_table->selectRow(0);
+        m_table->setFocus();
+    }
+}
+
+void RunsView::restoreSelection()
+{
+    if (m_keptSelection.isEmpty() && m_keptCurrent == 0)
+        return; // nothing was selected (the start page may have chosen a run since)
+    QItemSelection selection;
+    for (qint64 id : std::as_const(m_keptSelection)) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->index(m_model->rowOfRun(id), 0));
+        if (index.isValid())
+            selection.select(index, index);
+    }
+    QItemSelectionModel *model = m_table->selectionModel();
+    const QModelIndex current = m_proxy->mapFromSource(m_model->index(m_model->rowOfRun(m_keptCurrent), 0));
+    if (current.isValid())
+        model->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_keptSelection.clear();
+    m_keptCurrent = 0;
+}
+
+qint64 RunsView::currentRunId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.data(RunsModel::RunIdRole).toLongLong() : 0;
+}
+
+bool RunsView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Enter or Return on a run opens its detail. One that ends a cell's editing comes up from
+    // the editor, which holds the focus, and is left alone.
+    if (watched == m_table && event->type() == QEvent::KeyPress && m_table->hasFocus()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && currentRunId() > 0) {
+            emit detailsRequested(currentRunId());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QVector<qint64> RunsView::selectedRunIds() const
@@ -105,7 +227,7 @@ void RunsView::selectRun(qint64 runId)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return;
-    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
 }
 

@@ -1,15 +1,21 @@
 #pragma once
 // The runs page: search field, status filter and the sortable runs table, with a context menu
 // (details, rename, notes, baseline, re-run, compare, delete) and a header menu to pick columns.
+// A store without runs shows the start page instead (run the demo, open a model, import runs);
+// a store with one run says what to try next. The current row drives the run detail; Enter or a
+// double-click asks to open it.
 #include <QVector>
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QStackedWidget;
 class QTableView;
 
 namespace optibench::ui {
 
+class EmptyState;
 class RunsModel;
 class RunsFilterModel;
 
@@ -21,6 +27,9 @@ public:
     QTableView *table() const { return m_table; }
     QLineEdit *searchField() const { return m_search; }
     RunsFilterModel *proxy() const { return m_proxy; }
+    EmptyState *startPage() const { return m_start; }
+    bool showsStartPage() const;
+    qint64 currentRunId() const;
     QVector<qint64> selectedRunIds() const;
     void selectRun(qint64 runId);
     void focusSearch();
@@ -32,8 +41,19 @@ signals:
     void compareRequested(const QVector<qint64> &runIds);
     void rerunRequested(const QString &name, const QString &specJson);
     void selectionChanged();
+    void currentRunChanged(qint64 runId); // 0: no current run
+    // The start page's actions.
+    void demoRequested();
+    void openModelRequested();
+    void importRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QWidget *buildStartPage();
+    void updateEmptyState();
+    void restoreSelection();
     void showContextMenu(const QPoint &pos);
     void showHeaderMenu(const QPoint &pos);
     void saveColumns() const;
@@ -44,6 +64,11 @@ private:
     QLineEdit *m_search;
     QComboBox *m_status;
     QTableView *m_table;
+    QStackedWidget *m_stack;
+    EmptyState *m_start;
+    QLabel *m_hint;
+    QVector<qint64> m_keptSelection; // across a model reset
+    qint64 m_keptCurrent = 0;
 };
 
 } // namespace optibench::ui

@@ -1,0 +1,29 @@
+#pragma once
+// What an empty page shows instead of empty tables and axes: one line that says what would fill
+// it, a sentence on how, and the actions that get there, each one click. The runs page, the run
+// detail and the comparison use it, so every empty view reads alike.
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace optibench::ui {
+
+class EmptyState : public QWidget {
+    Q_OBJECT
+public:
+    EmptyState(const QString &title, const QString &text, QWidget *parent = nullptr);
+    // A button under the text; the first one added is the default action (drawn as such).
+    QPushButton *addAction(const QString &label, const QString &toolTip, const QString &objectName);
+    void setText(const QString &text);
+    QString title() const;
+    QString text() const;
+
+private:
+    QLabel *m_title;
+    QLabel *m_text;
+    QVBoxLayout *m_buttons;
+};
+
+} // namespace optibench::ui
