@@ -6,6 +6,7 @@
 #include "ui/convert.h"
 #include "ui/bundleimport.h"
 #include "ui/experimentpanel.h"
+#include "ui/gettingstarted.h"
 #include "ui/messagebar.h"
 #include "ui/modelinfo.h"
 #include "ui/modelpanel.h"
@@ -333,6 +334,8 @@ void MainWindow::createActions()
     settings->addAction(tr("&Preferences…"), this, [this] { SettingsDialog(this).exec(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *start = help->addAction(tr("&Getting started"), this, [this] { showGettingStarted(this); });
+    start->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About OptiBench"), this, [this] {
         QMessageBox::about(this, tr("About OptiBench"),
                            tr("<b>OptiBench %1</b><p>Measures which optimizations make a transformer model "

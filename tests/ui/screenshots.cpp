@@ -5,8 +5,10 @@
 #include "app/core/spec.h"
 #include "app/core/store.h"
 #include "ui/comparisonview.h"
+#include "ui/emptystate.h"
 #include "ui/experimentpanel.h"
 #include "ui/mainwindow.h"
+#include "ui/modelpanel.h"
 #include "ui/rundetail.h"
 #include "ui/timelineview.h"
 #include "ui/tracediffview.h"
@@ -24,6 +26,7 @@
 #include <QEventLoop>
 #include <QStandardPaths>
 #include <QScrollArea>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -62,6 +65,19 @@ bool save(QWidget *w, const QString &path)
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
 }
+
+// The Getting started page's pictures: one part of the window, at most as wide as the help
+// window shows without scrolling.
+bool savePart(QWidget *w, const QString &path)
+{
+    settle();
+    QPixmap shot = w->grab();
+    if (shot.width() > 900)
+        shot = shot.scaledToWidth(900, Qt::SmoothTransformation);
+    const bool ok = shot.save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -70,6 +86,7 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings alone
     QApplication::setOrganizationName(QStringLiteral("OptiBenchScreenshots"));
     QApplication::setApplicationName(QStringLiteral("OptiBench"));
+    QSettings().clear(); // every picture from a first start, whatever an earlier run left
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1])
                                  : QStringLiteral(OPTIBENCH_SOURCE_DIR "/docs/screenshots");
     QDir().mkpath(out);
@@ -84,6 +101,15 @@ int main(int argc, char *argv[])
     window.workerClient()->setCommand({QStringLiteral(OPTIBENCH_WORKER_PATH), {QStringLiteral("worker")}});
     window.resize(1440, 900);
     window.show();
+    // A fresh store: the start page.
+    bool ok = true;
+    {
+        // The start page's text and buttons, without the empty space around them.
+        settle();
+        QWidget *start = window.runsView()->startPage();
+        const QRect content = start->childrenRect().adjusted(-60, -40, 60, 40).intersected(start->rect());
+        ok &= start->grab(content).save(out + QStringLiteral("/getting-started-start.png"));
+    }
 
     std::vector<core::ExperimentSpec> specs;
     specs.push_back(demo("baseline fp32"));
@@ -128,7 +154,7 @@ int main(int argc, char *argv[])
     window.runsModel()->setBaselineRunId(baseline);
     window.runsView()->selectRun(window.runsModel()->row(1)->id);
 
-    bool ok = save(&window, out + QStringLiteral("/main-window.png"));
+    ok &= save(&window, out + QStringLiteral("/main-window.png"));
     // The whole form, not only the part the dock shows.
     if (auto *scroll = window.experimentPanel()->findChild<QScrollArea *>())
         ok &= save(scroll->widget(), out + QStringLiteral("/experiment-panel.png"));
@@ -157,9 +183,15 @@ int main(int argc, char *argv[])
     window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->tradeoff());
     ok &= save(&window, out + QStringLiteral("/comparison-tradeoff.png"));
     window.comparisonView()->setRuns({ids.value(0), ids.value(1)}, baseline);
+    window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->tradeoff());
+    ok &= savePart(window.pages(), out + QStringLiteral("/getting-started-compare.png"));
     window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->traceDiff());
     while (window.comparisonView()->traceDiff()->isLoading())
         settle(100);
     ok &= save(&window, out + QStringLiteral("/comparison-trace-diff.png"));
+
+    // A Hugging Face folder opened: the model panel describes it before anything runs.
+    window.setModelPath(QStringLiteral(OPTIBENCH_SOURCE_DIR "/tests/data/hf/bert-tiny"));
+    ok &= savePart(window.modelPanel(), out + QStringLiteral("/getting-started-model.png"));
     return ok ? 0 : 1;
 }

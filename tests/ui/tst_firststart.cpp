@@ -8,6 +8,7 @@
 #include "ui/comparisonview.h"
 #include "ui/emptystate.h"
 #include "ui/experimentpanel.h"
+#include "ui/gettingstarted.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebar.h"
 #include "ui/modelpanel.h"
@@ -19,6 +20,7 @@
 #include "ui/workerclient.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -31,6 +33,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
 
 #include <nlohmann/json.hpp>
 
@@ -239,6 +244,33 @@ private slots:
         QCOMPARE(int(target->runs().size()), 2);
         QCOMPARE(window.runsModel()->rowCount(), 2);
         QVERIFY(!window.runsView()->showsStartPage());
+    }
+
+    void gettingStartedShowsThePageWithItsPictures()
+    {
+        MainWindow window(freshStore(QStringLiteral("help.sqlite")), QStringLiteral("demo:tiny-bert"));
+        window.show();
+        showGettingStarted(&window);
+        showGettingStarted(&window); // F1 again raises the same page
+        const auto dialogs = window.findChildren<QDialog *>(QStringLiteral("gettingStarted"));
+        QCOMPARE(dialogs.size(), 1);
+        auto *browser = dialogs.first()->findChild<QTextBrowser *>();
+        QVERIFY(browser);
+        const QString text = browser->toPlainText();
+        for (const char *expected : {"Run the demo model", "Change one optimization and compare", "Import", "Ctrl+R"})
+            QVERIFY2(text.contains(QLatin1String(expected)), expected);
+        int images = 0;
+        for (QTextBlock block = browser->document()->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextImageFormat image = it.fragment().charFormat().toImageFormat();
+                if (!image.isValid())
+                    continue;
+                const QVariant loaded = browser->document()->resource(QTextDocument::ImageResource, QUrl(image.name()));
+                QVERIFY2(loaded.isValid(), qPrintable(image.name()));
+                ++images;
+            }
+        }
+        QCOMPARE(images, 3);
     }
 
     void theDemoShowsItsArchitectureAndNoEmptyRecentList()
