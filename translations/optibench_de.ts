@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BundleImport</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>Import von %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: it is not valid JSON (a bundle comes from optibench-cli export --format json)</source>
+        <translation>Import von %1 nicht möglich: kein gültiges JSON (ein Bündel entsteht mit optibench-cli export --format json)</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Erste Schritte</translation>
+    </message>
+</context>
+<context>
     <name>Metrics</name>
     <message>
         <source>Latency p50</source>
@@ -203,10 +221,6 @@
         <translation>keiner gefunden</translation>
     </message>
     <message>
-        <source>WordPiece (built in)</source>
-        <translation>WordPiece (eingebaut)</translation>
-    </message>
-    <message>
         <source>%1 does not exist</source>
         <translation>%1 existiert nicht</translation>
     </message>
@@ -217,6 +231,10 @@
     <message>
         <source>%1 is not a model: open a Hugging Face model folder (config.json and model.safetensors), a TorchScript file, or the demo</source>
         <translation>%1 ist kein Modell: Öffnen Sie einen Hugging-Face-Modellordner (config.json und model.safetensors), eine TorchScript-Datei oder das Demo-Modell</translation>
+    </message>
+    <message>
+        <source>whole words (built in, %1 tokens)</source>
+        <translation>ganze Wörter (eingebaut, %1 Tokens)</translation>
     </message>
 </context>
 <context>
@@ -517,6 +535,57 @@
     </message>
 </context>
 <context>
+    <name>StoreOpener</name>
+    <message>
+        <source>OptiBench run stores (*.sqlite *.db);;All files (*)</source>
+        <translation>OptiBench-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>It was written by a newer OptiBench (store schema %1; this version reads up to %2). Open it with that version, or export its runs there and import them here.</source>
+        <translation>Sie wurde von einem neueren OptiBench geschrieben (Schema %1; diese Version liest bis %2). Öffnen Sie sie mit jener Version, oder exportieren Sie die Läufe dort und importieren Sie sie hier.</translation>
+    </message>
+    <message>
+        <source>OptiBench</source>
+        <translation>OptiBench</translation>
+    </message>
+    <message>
+        <source>The run store %1 is from a newer OptiBench.</source>
+        <translation>Die Datenbank %1 stammt von einem neueren OptiBench.</translation>
+    </message>
+    <message>
+        <source>The run store %1 cannot be opened.</source>
+        <translation>Die Datenbank %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The file is left as it is. Open another store, create a new one, or quit.</source>
+        <translation>Die Datei bleibt unverändert. Öffnen Sie eine andere Datenbank, legen Sie eine neue an, oder beenden Sie.</translation>
+    </message>
+    <message>
+        <source>Open another store…</source>
+        <translation>Andere Datenbank öffnen…</translation>
+    </message>
+    <message>
+        <source>Create a new store…</source>
+        <translation>Neue Datenbank anlegen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Open a run store</source>
+        <translation>Datenbank öffnen</translation>
+    </message>
+    <message>
+        <source>Create a run store</source>
+        <translation>Datenbank anlegen</translation>
+    </message>
+</context>
+<context>
     <name>Techniques</name>
     <message>
         <source>Full 32-bit floats: the reference for speed and quality.</source>
@@ -652,10 +721,6 @@
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
-    <message>
-        <source>Select two or more runs in the runs table and press Ctrl+D to compare them.</source>
-        <translation>Wählen Sie zwei oder mehr Läufe in der Tabelle und drücken Sie Strg+D, um sie zu vergleichen.</translation>
-    </message>
     <message numerus="yes">
         <source>%n run(s); %1 spec or environment field(s) differ.</source>
         <translation>
@@ -709,6 +774,14 @@
         <source>Trace diff</source>
         <translation>Trace-Vergleich</translation>
     </message>
+    <message>
+        <source>Nothing to compare yet</source>
+        <translation>Noch nichts zu vergleichen</translation>
+    </message>
+    <message>
+        <source>Select two or more runs in the Runs table (Ctrl+1): Shift or Ctrl and a click, or Ctrl+A for all. The comparison follows the selection; the baseline is the run you chose with &quot;Use as baseline&quot;, else the first.</source>
+        <translation>Wählen Sie zwei oder mehr Läufe in der Lauftabelle (Strg+1): Umschalt oder Strg und ein Klick, oder Strg+A für alle. Der Vergleich folgt der Auswahl; die Basislinie ist der mit „Als Basislinie verwenden“ gewählte Lauf, sonst der erste.</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExperimentPanel</name>
@@ -735,10 +808,6 @@
     <message>
         <source>Preset:</source>
         <translation>Vorlage:</translation>
-    </message>
-    <message>
-        <source>Model and task</source>
-        <translation>Modell und Aufgabe</translation>
     </message>
     <message>
         <source>described by its optimizations</source>
@@ -921,10 +990,6 @@
         <translation>Schichten teilen:</translation>
     </message>
     <message>
-        <source>Hardware and profiling</source>
-        <translation>Hardware und Profiling</translation>
-    </message>
-    <message>
         <source>Where the model runs; the list comes from the worker</source>
         <translation>Wo das Modell läuft; die Liste kommt vom Worker</translation>
     </message>
@@ -1099,6 +1164,22 @@
     <message>
         <source>Stores the word and position embedding tables as int8 with a scale per row: the largest tables of a small model shrink 4x; lookups are dequantized</source>
         <translation>Speichert die Wort- und Positions-Einbettungstabellen als int8 mit einem Skalenfaktor je Zeile: die größten Tabellen eines kleinen Modells werden 4-mal kleiner; nachgeschlagene Zeilen werden dequantisiert</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Show the other tabs</source>
+        <translation>Die anderen Reiter zeigen</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1483,37 @@
         <source>Cannot open the dropped model: %1</source>
         <translation>Das abgelegte Modell kann nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>Import runs</source>
+        <translation>Läufe importieren</translation>
+    </message>
+    <message>
+        <source>Run bundles (*.json);;All files (*)</source>
+        <translation>Laufbündel (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n run(s) from %1</source>
+        <translation>
+            <numerusform>%n Lauf aus %1 importiert</numerusform>
+            <numerusform>%n Läufe aus %1 importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation>Läufe &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Add the runs of a bundle made by optibench-cli export --format json</source>
+        <translation>Die Läufe eines mit optibench-cli export --format json erstellten Bündels hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Erste Schritte</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -1597,10 +1709,6 @@
         <translation>Umgebung</translation>
     </message>
     <message>
-        <source>Double-click a run in the runs table to see it here.</source>
-        <translation>Doppelklicken Sie einen Lauf in der Tabelle, um ihn hier zu sehen.</translation>
-    </message>
-    <message>
         <source>Run %1 is no longer in the store.</source>
         <translation>Lauf %1 ist nicht mehr in der Datenbank.</translation>
     </message>
@@ -1631,6 +1739,14 @@
     <message>
         <source>Series</source>
         <translation>Verläufe</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>Kein Lauf ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a run in the Runs table (Ctrl+1) and its metrics, latency charts, series and trace show here. Enter or a double-click on a run opens this page.</source>
+        <translation>Wählen Sie einen Lauf in der Lauftabelle (Strg+1), dann erscheinen hier seine Messgrößen, Latenzdiagramme, Verläufe und sein Trace. Eingabe oder ein Doppelklick auf einen Lauf öffnet diese Seite.</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +1845,10 @@
     <message>
         <source>Remove finished, failed and cancelled runs from this list (they stay in the store)</source>
         <translation>Beendete, fehlgeschlagene und abgebrochene Läufe aus dieser Liste entfernen (sie bleiben in der Datenbank)</translation>
+    </message>
+    <message>
+        <source>No runs queued. Run an experiment (Ctrl+R) and its progress shows here.</source>
+        <translation>Keine Läufe in der Warteschlange. Führen Sie ein Experiment aus (Strg+R), dann erscheint hier sein Fortschritt.</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2002,46 @@
     <message>
         <source>Delete…</source>
         <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Find out which optimizations make your model cheaper on this machine</source>
+        <translation>Finden Sie heraus, welche Optimierungen Ihr Modell auf diesem Rechner günstiger machen</translation>
+    </message>
+    <message>
+        <source>OptiBench runs a model with and without quantization, pruning, lower precision or less padding, measures speed, memory and quality, and compares the runs. Start with the built-in demo model: a first run takes about a minute. You can also drop a model folder onto this window.</source>
+        <translation>OptiBench führt ein Modell mit und ohne Quantisierung, Pruning, geringere Genauigkeit oder weniger Padding aus, misst Geschwindigkeit, Speicher und Qualität und vergleicht die Läufe. Beginnen Sie mit dem eingebauten Demo-Modell: ein erster Lauf dauert etwa eine Minute. Sie können auch einen Modellordner auf dieses Fenster ziehen.</translation>
+    </message>
+    <message>
+        <source>Run the demo model</source>
+        <translation>Demo-Modell ausführen</translation>
+    </message>
+    <message>
+        <source>Queue a baseline run of the built-in demo model (Ctrl+R runs the experiment panel&apos;s spec)</source>
+        <translation>Einen Basislauf des eingebauten Demo-Modells einreihen (Strg+R führt die Spezifikation des Experiment-Bereichs aus)</translation>
+    </message>
+    <message>
+        <source>Open a model folder…</source>
+        <translation>Modellordner öffnen…</translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder (config.json and model.safetensors) or a TorchScript file (Ctrl+O)</source>
+        <translation>Ein Hugging-Face-Ordner (config.json und model.safetensors) oder eine TorchScript-Datei (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Import runs…</source>
+        <translation>Läufe importieren…</translation>
+    </message>
+    <message>
+        <source>Add the runs of a bundle made by optibench-cli export --format json (Ctrl+I)</source>
+        <translation>Die Läufe eines mit optibench-cli export --format json erstellten Bündels hinzufügen (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Next: change one optimization in the Experiment panel (quantization, say) and run it; then select both runs (Ctrl+A) to compare them.</source>
+        <translation>Als Nächstes: Ändern Sie im Experiment-Bereich eine Optimierung (etwa die Quantisierung) und führen Sie sie aus; wählen Sie dann beide Läufe (Strg+A), um sie zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>No run matches the search or the status filter.</source>
+        <translation>Kein Lauf passt zur Suche oder zum Statusfilter.</translation>
     </message>
 </context>
 <context>

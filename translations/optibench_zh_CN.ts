@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BundleImport</name>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: it is not valid JSON (a bundle comes from optibench-cli export --format json)</source>
+        <translation>无法导入 %1：不是有效的 JSON（运行包由 optibench-cli export --format json 生成）</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+</context>
+<context>
     <name>Metrics</name>
     <message>
         <source>Latency p50</source>
@@ -203,10 +221,6 @@
         <translation>未找到</translation>
     </message>
     <message>
-        <source>WordPiece (built in)</source>
-        <translation>WordPiece（内置）</translation>
-    </message>
-    <message>
         <source>%1 does not exist</source>
         <translation>%1 不存在</translation>
     </message>
@@ -217,6 +231,10 @@
     <message>
         <source>%1 is not a model: open a Hugging Face model folder (config.json and model.safetensors), a TorchScript file, or the demo</source>
         <translation>%1 不是模型：请打开 Hugging Face 模型文件夹（config.json 和 model.safetensors）、TorchScript 文件或演示模型</translation>
+    </message>
+    <message>
+        <source>whole words (built in, %1 tokens)</source>
+        <translation>整词（内置，%1 个词元）</translation>
     </message>
 </context>
 <context>
@@ -517,6 +535,57 @@
     </message>
 </context>
 <context>
+    <name>StoreOpener</name>
+    <message>
+        <source>OptiBench run stores (*.sqlite *.db);;All files (*)</source>
+        <translation>OptiBench 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>It was written by a newer OptiBench (store schema %1; this version reads up to %2). Open it with that version, or export its runs there and import them here.</source>
+        <translation>它由更新版本的 OptiBench 写入（数据库架构 %1；此版本最多读取 %2）。请用那个版本打开它，或在那里导出运行再导入到这里。</translation>
+    </message>
+    <message>
+        <source>OptiBench</source>
+        <translation>OptiBench</translation>
+    </message>
+    <message>
+        <source>The run store %1 is from a newer OptiBench.</source>
+        <translation>数据库 %1 来自更新版本的 OptiBench。</translation>
+    </message>
+    <message>
+        <source>The run store %1 cannot be opened.</source>
+        <translation>无法打开数据库 %1。</translation>
+    </message>
+    <message>
+        <source>The file is left as it is. Open another store, create a new one, or quit.</source>
+        <translation>该文件保持不变。请打开另一个数据库、新建一个，或退出。</translation>
+    </message>
+    <message>
+        <source>Open another store…</source>
+        <translation>打开其他数据库…</translation>
+    </message>
+    <message>
+        <source>Create a new store…</source>
+        <translation>新建数据库…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Open a run store</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Create a run store</source>
+        <translation>新建数据库</translation>
+    </message>
+</context>
+<context>
     <name>Techniques</name>
     <message>
         <source>Full 32-bit floats: the reference for speed and quality.</source>
@@ -652,10 +721,6 @@
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
-    <message>
-        <source>Select two or more runs in the runs table and press Ctrl+D to compare them.</source>
-        <translation>在运行表中选择两个或更多运行，按 Ctrl+D 进行比较。</translation>
-    </message>
     <message numerus="yes">
         <source>%n run(s); %1 spec or environment field(s) differ.</source>
         <translation>
@@ -708,6 +773,14 @@
         <source>Trace diff</source>
         <translation>追踪差异</translation>
     </message>
+    <message>
+        <source>Nothing to compare yet</source>
+        <translation>尚无可比较的内容</translation>
+    </message>
+    <message>
+        <source>Select two or more runs in the Runs table (Ctrl+1): Shift or Ctrl and a click, or Ctrl+A for all. The comparison follows the selection; the baseline is the run you chose with &quot;Use as baseline&quot;, else the first.</source>
+        <translation>在运行表中选择两个或更多运行（Ctrl+1）：按住 Shift 或 Ctrl 单击，或按 Ctrl+A 全选。比较会跟随选择；基线是用“设为基线”选定的运行，否则为第一个。</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExperimentPanel</name>
@@ -734,10 +807,6 @@
     <message>
         <source>Preset:</source>
         <translation>预设：</translation>
-    </message>
-    <message>
-        <source>Model and task</source>
-        <translation>模型与任务</translation>
     </message>
     <message>
         <source>described by its optimizations</source>
@@ -920,10 +989,6 @@
         <translation>共享层：</translation>
     </message>
     <message>
-        <source>Hardware and profiling</source>
-        <translation>硬件与性能分析</translation>
-    </message>
-    <message>
         <source>Where the model runs; the list comes from the worker</source>
         <translation>模型运行的设备；列表来自工作进程</translation>
     </message>
@@ -1098,6 +1163,22 @@
     <message>
         <source>Stores the word and position embedding tables as int8 with a scale per row: the largest tables of a small model shrink 4x; lookups are dequantized</source>
         <translation>将词嵌入表和位置嵌入表以 int8 存储，每行一个缩放因子：小模型中最大的表缩小 4 倍；查表时反量化</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Show the other tabs</source>
+        <translation>显示其他标签页</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1479,36 @@
         <source>Cannot open the dropped model: %1</source>
         <translation>无法打开拖放的模型：%1</translation>
     </message>
+    <message>
+        <source>Import runs</source>
+        <translation>导入运行</translation>
+    </message>
+    <message>
+        <source>Run bundles (*.json);;All files (*)</source>
+        <translation>运行包 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n run(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation>导入运行(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Add the runs of a bundle made by optibench-cli export --format json</source>
+        <translation>添加由 optibench-cli export --format json 生成的运行包中的运行</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -1592,10 +1703,6 @@
         <translation>环境</translation>
     </message>
     <message>
-        <source>Double-click a run in the runs table to see it here.</source>
-        <translation>在运行表中双击一个运行即可在此查看。</translation>
-    </message>
-    <message>
         <source>Run %1 is no longer in the store.</source>
         <translation>运行 %1 已不在数据库中。</translation>
     </message>
@@ -1626,6 +1733,14 @@
     <message>
         <source>Series</source>
         <translation>序列</translation>
+    </message>
+    <message>
+        <source>No run selected</source>
+        <translation>未选择运行</translation>
+    </message>
+    <message>
+        <source>Select a run in the Runs table (Ctrl+1) and its metrics, latency charts, series and trace show here. Enter or a double-click on a run opens this page.</source>
+        <translation>在运行表中选择一个运行（Ctrl+1），其指标、延迟图表、序列和追踪会显示在这里。在运行上按 Enter 或双击可打开此页。</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1839,10 @@
     <message>
         <source>Remove finished, failed and cancelled runs from this list (they stay in the store)</source>
         <translation>从列表中移除已完成、失败和已取消的运行（它们仍保留在数据库中）</translation>
+    </message>
+    <message>
+        <source>No runs queued. Run an experiment (Ctrl+R) and its progress shows here.</source>
+        <translation>队列中没有运行。运行一个实验（Ctrl+R），其进度会显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -1876,6 +1995,46 @@
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Find out which optimizations make your model cheaper on this machine</source>
+        <translation>找出哪些优化能让你的模型在这台机器上更省</translation>
+    </message>
+    <message>
+        <source>OptiBench runs a model with and without quantization, pruning, lower precision or less padding, measures speed, memory and quality, and compares the runs. Start with the built-in demo model: a first run takes about a minute. You can also drop a model folder onto this window.</source>
+        <translation>OptiBench 在使用和不使用量化、剪枝、低精度或更少填充的情况下运行模型，测量速度、内存和质量，并比较各次运行。先从内置演示模型开始：第一次运行约需一分钟。也可以把模型文件夹拖到此窗口。</translation>
+    </message>
+    <message>
+        <source>Run the demo model</source>
+        <translation>运行演示模型</translation>
+    </message>
+    <message>
+        <source>Queue a baseline run of the built-in demo model (Ctrl+R runs the experiment panel&apos;s spec)</source>
+        <translation>将内置演示模型的基线运行加入队列（Ctrl+R 运行实验面板中的配置）</translation>
+    </message>
+    <message>
+        <source>Open a model folder…</source>
+        <translation>打开模型文件夹…</translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder (config.json and model.safetensors) or a TorchScript file (Ctrl+O)</source>
+        <translation>Hugging Face 文件夹（config.json 和 model.safetensors）或 TorchScript 文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Import runs…</source>
+        <translation>导入运行…</translation>
+    </message>
+    <message>
+        <source>Add the runs of a bundle made by optibench-cli export --format json (Ctrl+I)</source>
+        <translation>添加由 optibench-cli export --format json 生成的运行包中的运行（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Next: change one optimization in the Experiment panel (quantization, say) and run it; then select both runs (Ctrl+A) to compare them.</source>
+        <translation>下一步：在实验面板中改变一项优化（例如量化）并运行；然后选择这两个运行（Ctrl+A）进行比较。</translation>
+    </message>
+    <message>
+        <source>No run matches the search or the status filter.</source>
+        <translation>没有运行符合搜索或状态筛选。</translation>
     </message>
 </context>
 <context>
