@@ -1181,6 +1181,10 @@
         <source>Show the other tabs</source>
         <translation>Die anderen Reiter zeigen</translation>
     </message>
+    <message>
+        <source>These apply to training runs: set Mode to training on the Task tab.</source>
+        <translation>Diese gelten für Trainingsläufe: Stellen Sie auf dem Reiter Aufgabe den Modus auf Training.</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExportDialog</name>

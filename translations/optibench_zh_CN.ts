@@ -1180,6 +1180,10 @@
         <source>Show the other tabs</source>
         <translation>显示其他标签页</translation>
     </message>
+    <message>
+        <source>These apply to training runs: set Mode to training on the Task tab.</source>
+        <translation>这些设置用于训练运行：请在“任务”标签页把模式设为训练。</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExportDialog</name>

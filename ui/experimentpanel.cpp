@@ -253,6 +253,10 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
 void ExperimentPanel::buildTrainingPage(QFormLayout *train)
 {
     QWidget *page = train->parentWidget();
+    m_trainingHint = new QLabel(tr("These apply to training runs: set Mode to training on the Task tab."), page);
+    m_trainingHint->setWordWrap(true);
+    m_trainingHint->setForegroundRole(QPalette::PlaceholderText);
+    train->addRow(m_trainingHint);
     m_steps = spin(page, 1, 1000000, tr("Optimizer steps of a training run"));
     train->addRow(tr("Training steps:"), m_steps);
     m_checkpoint = spin(page, 0, 64, tr("Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; saves memory, costs about 30% time (0: off)"));
@@ -424,6 +428,7 @@ void ExperimentPanel::revalidate()
     if (m_updating)
         return;
     const bool training = m_mode->currentData().toString() == QLatin1String("training");
+    m_trainingHint->setVisible(!training);
     m_warmup->setEnabled(!training);
     m_iterations->setEnabled(!training);
     m_steps->setEnabled(training);

@@ -71,6 +71,7 @@ private:
     QSpinBox *m_warmup;
     QSpinBox *m_iterations;
     QSpinBox *m_steps;
+    QLabel *m_trainingHint = nullptr;
     QComboBox *m_precision;
     QComboBox *m_quantization;
     QComboBox *m_pruning;
