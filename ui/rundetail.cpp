@@ -38,7 +38,7 @@ QString prettyJson(const std::string &text)
 
 void setupPlot(QCustomPlot *plot, const QString &title)
 {
-    plot->setMinimumSize(320, 220);
+    plot->setMinimumSize(320, 160);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);

@@ -55,7 +55,7 @@ RunQueueView::RunQueueView(RunQueueModel *model, QWidget *parent)
     m_view->setModel(model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
-    m_view->setMinimumHeight(m_view->fontMetrics().height() * 6);
+    m_view->setMinimumHeight(m_view->fontMetrics().height() * 3);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setItemDelegateForColumn(RunQueueModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->header()->setStretchLastSection(true);
