@@ -153,7 +153,8 @@ bool RunsView::showsStartPage() const
 void RunsView::updateEmptyState()
 {
     const int stored = m_model->rowCount();
-    const bool wasStart = showsStartPage();
+    // Only a start page the user is looking at hands over to the first run.
+    const bool wasStart = showsStartPage() && isVisible();
     m_stack->setCurrentIndex(stored == 0 ? 0 : 1);
     if (stored == 1)
         m_hint->setText(tr("Next: change one optimization in the Experiment panel (quantization, say) and run it; then "

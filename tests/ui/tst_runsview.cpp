@@ -79,14 +79,15 @@ private slots:
         RunsView view(&model);
         view.resize(1000, 400);
         view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(QTest::qWaitForWindowActive(&view)); // keyboard focus needs an active window
 
-        // Rename: the menu opens the in-place editor on the name.
+        // Rename: the menu opens the in-place editor on the name, with the keyboard focus.
         chooseInMenu(QStringLiteral("Rename"));
         openMenuOnRun(view, b);
         QTRY_VERIFY(view.table()->findChild<QLineEdit *>(QString(), Qt::FindChildrenRecursively));
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget())
+                    && view.table()->isAncestorOf(QApplication::focusWidget()));
         auto *editor = QApplication::focusWidget();
-        QVERIFY(qobject_cast<QLineEdit *>(editor));
         static_cast<QLineEdit *>(editor)->setText(QStringLiteral("int8 renamed"));
         QTest::keyClick(editor, Qt::Key_Return);
         QTRY_COMPARE(store->run(b)->name, std::string("int8 renamed"));
