@@ -2012,8 +2012,8 @@
         <translation>Finden Sie heraus, welche Optimierungen Ihr Modell auf diesem Rechner günstiger machen</translation>
     </message>
     <message>
-        <source>OptiBench runs a model with and without quantization, pruning, lower precision or less padding, measures speed, memory and quality, and compares the runs. Start with the built-in demo model: a first run takes about a minute. You can also drop a model folder onto this window.</source>
-        <translation>OptiBench führt ein Modell mit und ohne Quantisierung, Pruning, geringere Genauigkeit oder weniger Padding aus, misst Geschwindigkeit, Speicher und Qualität und vergleicht die Läufe. Beginnen Sie mit dem eingebauten Demo-Modell: ein erster Lauf dauert etwa eine Minute. Sie können auch einen Modellordner auf dieses Fenster ziehen.</translation>
+        <source>OptiBench runs a model with and without quantization, pruning, lower precision or less padding, measures speed, memory and quality, and compares the runs. Start with the built-in demo model: a first run takes a few seconds. You can also drop a model folder onto this window.</source>
+        <translation>OptiBench führt ein Modell mit und ohne Quantisierung, Pruning, geringere Genauigkeit oder weniger Padding aus, misst Geschwindigkeit, Speicher und Qualität und vergleicht die Läufe. Beginnen Sie mit dem eingebauten Demo-Modell: ein erster Lauf dauert wenige Sekunden. Sie können auch einen Modellordner auf dieses Fenster ziehen.</translation>
     </message>
     <message>
         <source>Run the demo model</source>

@@ -2005,8 +2005,8 @@
         <translation>找出哪些优化能让你的模型在这台机器上更省</translation>
     </message>
     <message>
-        <source>OptiBench runs a model with and without quantization, pruning, lower precision or less padding, measures speed, memory and quality, and compares the runs. Start with the built-in demo model: a first run takes about a minute. You can also drop a model folder onto this window.</source>
-        <translation>OptiBench 在使用和不使用量化、剪枝、低精度或更少填充的情况下运行模型，测量速度、内存和质量，并比较各次运行。先从内置演示模型开始：第一次运行约需一分钟。也可以把模型文件夹拖到此窗口。</translation>
+        <source>OptiBench runs a model with and without quantization, pruning, lower precision or less padding, measures speed, memory and quality, and compares the runs. Start with the built-in demo model: a first run takes a few seconds. You can also drop a model folder onto this window.</source>
+        <translation>OptiBench 在使用和不使用量化、剪枝、低精度或更少填充的情况下运行模型，测量速度、内存和质量，并比较各次运行。先从内置演示模型开始：第一次运行只需几秒钟。也可以把模型文件夹拖到此窗口。</translation>
     </message>
     <message>
         <source>Run the demo model</source>

@@ -125,7 +125,7 @@ QWidget *RunsView::buildStartPage()
         tr("Find out which optimizations make your model cheaper on this machine"),
         tr("OptiBench runs a model with and without quantization, pruning, lower precision or less padding, "
            "measures speed, memory and quality, and compares the runs. Start with the built-in demo model: "
-           "a first run takes about a minute. You can also drop a model folder onto this window."),
+           "a first run takes a few seconds. You can also drop a model folder onto this window."),
         this);
     m_start->setObjectName(QStringLiteral("startPage"));
     QPushButton *demo = m_start->addAction(
