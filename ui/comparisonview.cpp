@@ -104,11 +104,7 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     contentLayout->addLayout(top);
     contentLayout->addWidget(split, 1);
     m_empty->setObjectName(QStringLiteral("comparisonEmpty"));
-    m_stack->addWidget(m_empty);
-    m_stack->addWidget(content);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    layOutWithEmptyState(this, m_stack, m_empty, content);
 
     connect(m_baseline, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setBaseline(i);

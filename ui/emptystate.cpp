@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace optibench::ui {
@@ -83,6 +84,23 @@ QString EmptyState::title() const
 QString EmptyState::text() const
 {
     return m_text->text();
+}
+
+void layOutWithEmptyState(QWidget *owner, QStackedWidget *stack, QWidget *empty, QWidget *content)
+{
+    stack->addWidget(empty);
+    stack->addWidget(content);
+    auto *layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(stack);
+}
+
+QLabel *hintLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
 }
 
 } // namespace optibench::ui

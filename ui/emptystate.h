@@ -6,6 +6,7 @@
 
 class QLabel;
 class QPushButton;
+class QStackedWidget;
 class QVBoxLayout;
 
 namespace optibench::ui {
@@ -25,5 +26,11 @@ private:
     QLabel *m_text;
     QVBoxLayout *m_buttons;
 };
+
+// Fills owner edge to edge with stack: page 0 the empty state, page 1 the content.
+void layOutWithEmptyState(QWidget *owner, QStackedWidget *stack, QWidget *empty, QWidget *content);
+
+// A wrapped line in the placeholder colour: a hint on what to do next, never a value.
+QLabel *hintLabel(const QString &text, QWidget *parent);
 
 } // namespace optibench::ui

@@ -4,6 +4,7 @@
 #include "ui/experimentpanel.h"
 
 #include "app/core/spec.h"
+#include "ui/emptystate.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -118,9 +119,7 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
 void ExperimentPanel::buildTrainingPage(QFormLayout *train)
 {
     QWidget *page = train->parentWidget();
-    m_trainingHint = new QLabel(tr("These apply to training runs: set Mode to training on the Task tab."), page);
-    m_trainingHint->setWordWrap(true);
-    m_trainingHint->setForegroundRole(QPalette::PlaceholderText);
+    m_trainingHint = hintLabel(tr("These apply to training runs: set Mode to training on the Task tab."), page);
     train->addRow(m_trainingHint);
     m_steps = spin(page, 1, 1000000, tr("Optimizer steps of a training run"));
     train->addRow(tr("Training steps:"), m_steps);

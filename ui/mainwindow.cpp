@@ -349,11 +349,11 @@ void MainWindow::setModelPath(const QString &path)
 {
     if (path.isEmpty())
         return;
-    m_experiment->setModelPath(path);
-    m_modelPanel->setModelPath(path);
+    // Recent first, so the panel reads the store and the list once.
     if (!path.startsWith(QLatin1String("demo:")))
         ModelPanel::addRecentModel(path);
-    m_modelPanel->refresh();
+    m_experiment->setModelPath(path);
+    m_modelPanel->setModelPath(path);
     updateRecentMenu();
 }
 

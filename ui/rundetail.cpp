@@ -117,11 +117,7 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     contentLayout->addWidget(m_title);
     contentLayout->addWidget(m_pages, 1);
     m_empty->setObjectName(QStringLiteral("runDetailEmpty"));
-    m_stack->addWidget(m_empty);
-    m_stack->addWidget(content);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    layOutWithEmptyState(this, m_stack, m_empty, content);
     setRun(0);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/runqueueview.h"
 
+#include "ui/emptystate.h"
 #include "ui/runqueuemodel.h"
 
 #include <QApplication>
@@ -50,7 +51,7 @@ RunQueueView::RunQueueView(RunQueueModel *model, QWidget *parent)
     , m_cancelAll(new QPushButton(tr("Cancel all"), this))
     , m_clear(new QPushButton(tr("Clear finished"), this))
     , m_full(new QWidget(this))
-    , m_idle(new QLabel(tr("No runs queued. Run an experiment (Ctrl+R) and its progress shows here."), this))
+    , m_idle(hintLabel(tr("No runs queued. Run an experiment (Ctrl+R) and its progress shows here."), this))
 {
     m_view->setModel(model);
     m_view->setRootIsDecorated(false);
@@ -75,7 +76,6 @@ RunQueueView::RunQueueView(RunQueueModel *model, QWidget *parent)
     fullLayout->addWidget(m_view);
     fullLayout->addLayout(buttons);
     m_idle->setObjectName(QStringLiteral("queueIdle"));
-    m_idle->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_idle);

@@ -36,7 +36,7 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     , m_table(new QTableView(this))
     , m_stack(new QStackedWidget(this))
     , m_start(nullptr)
-    , m_hint(new QLabel(this))
+    , m_hint(hintLabel(QString(), this))
 {
     m_proxy->setSourceModel(model);
     m_search->setPlaceholderText(tr("Search name, model, optimizations, notes (Ctrl+F)"));
@@ -70,9 +70,7 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     m_table->setColumnWidth(RunsModel::TogglesColumn, 200);
     m_table->setColumnWidth(RunsModel::CreatedColumn, 130);
 
-    m_hint->setWordWrap(true);
     m_hint->setObjectName(QStringLiteral("runsHint"));
-    m_hint->setForegroundRole(QPalette::PlaceholderText);
     m_table->installEventFilter(this);
 
     auto *tablePage = new QWidget(this);
@@ -85,11 +83,7 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     tableLayout->addLayout(filters);
     tableLayout->addWidget(m_hint);
     tableLayout->addWidget(m_table, 1);
-    m_stack->addWidget(buildStartPage());
-    m_stack->addWidget(tablePage);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    layOutWithEmptyState(this, m_stack, buildStartPage(), tablePage);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &RunsFilterModel::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this,
