@@ -23,7 +23,7 @@ endfunction()
 # optibench_add_isa_variants(<test>[=<gtest filter>]...)
 # Registers each test again once per CPU instruction-set level, as "<test>@<level>" (with the
 # filter, only the GoogleTest cases it selects: the ones whose results depend on the ISA), with
-# oneDNN's cap (ONEDNN_MAX_CPU_ISA) and the project's own (OPTIBENCH_MAX_ISA, engine/cpu_isa.h)
+# oneDNN's cap (ONEDNN_MAX_CPU_ISA) and the project's own (OPTIBENCH_MAX_ISA, engine/kernels/cpu_isa.h)
 # set, labelled "isa" and "isa-<level>", so every kernel path is tested on a machine that has a
 # better one. A level beyond the CPU prints OPTIBENCH_ISA_UNAVAILABLE (tests/engine/isa_guard.cpp)
 # and CTest reports the variant as skipped. The tests' own run, with no cap, covers the best

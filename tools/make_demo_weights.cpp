@@ -5,14 +5,14 @@
 // count: fixed seeds, fixed batch order. Rebuild the engine afterwards to embed the new file.
 //
 //   optibench-make-demo-weights --out data/demo/tiny-bert.safetensors [--steps 600] [--threads 2]
-#include "engine/batching.h"
-#include "engine/bert.h"
-#include "engine/dataset.h"
-#include "engine/demo.h"
-#include "engine/model_loader.h"
-#include "engine/safetensors.h"
-#include "engine/safetensors_torch.h"
-#include "engine/training.h"
+#include "engine/data/batching.h"
+#include "engine/models/bert.h"
+#include "engine/text/dataset.h"
+#include "engine/models/demo.h"
+#include "engine/models/model_loader.h"
+#include "engine/formats/safetensors.h"
+#include "engine/models/safetensors_torch.h"
+#include "engine/train/training.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

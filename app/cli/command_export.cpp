@@ -9,11 +9,11 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
-#include "app/session/trace_records.h"
+#include "app/core/trace_records.h"
 #include "app/core/export.h"
 #include "app/core/store.h"
-#include "profiler/chrome_trace.h"
-#include "profiler/trace.h"
+#include "profiler/trace/chrome_trace.h"
+#include "profiler/trace/trace.h"
 
 namespace optibench::cli {
 namespace {
@@ -40,7 +40,7 @@ int exportRuns(const ExportOptions &o)
         if (store.traceEventCount(o.ids[0]) == 0)
             throw std::runtime_error("run " + std::to_string(o.ids[0]) +
                                      " has no trace (run it with \"profiling\": {\"ops\": true})");
-        writeOutput(o.out, profiler::chromeTraceJson(session::toTrace(store.traceEvents(o.ids[0]))) + "\n");
+        writeOutput(o.out, profiler::chromeTraceJson(core::toTrace(store.traceEvents(o.ids[0]))) + "\n");
     }
     return 0;
 }

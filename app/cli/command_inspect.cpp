@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/commands.h"
-#include "engine/inspect.h"
+#include "engine/run/inspect.h"
 
 namespace optibench::cli {
 namespace {

@@ -10,9 +10,9 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
-#include "app/session/trace_records.h"
+#include "app/core/trace_records.h"
 #include "app/core/store.h"
-#include "profiler/trace_diff.h"
+#include "profiler/trace/trace_diff.h"
 
 namespace optibench::cli {
 namespace {
@@ -42,7 +42,7 @@ profiler::Trace load(core::Store &store, std::int64_t id)
         throw std::runtime_error(store.path() + ": there is no run " + std::to_string(id));
     if (store.traceEventCount(id) == 0)
         throw std::runtime_error("run " + std::to_string(id) + " has no trace (run it with profiling.ops on)");
-    return session::toTrace(store.traceEvents(id));
+    return core::toTrace(store.traceEvents(id));
 }
 
 void printTable(const char *title, const std::vector<profiler::DiffRow> &rows, int top)

@@ -20,7 +20,7 @@
 #include "app/core/spec.h"
 #include "app/core/store.h"
 #include "app/session/run_executor.h"
-#include "engine/benchmark.h"
+#include "engine/run/benchmark.h"
 
 #ifndef OPTIBENCH_VERSION
 #define OPTIBENCH_VERSION "unknown"

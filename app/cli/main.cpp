@@ -6,7 +6,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/openmp_env.h"
-#include "engine/benchmark.h"
+#include "engine/run/benchmark.h"
 
 #ifndef OPTIBENCH_VERSION
 #define OPTIBENCH_VERSION "unknown"

@@ -1,8 +1,8 @@
 // The OptiBench desktop application: options, translations, the store, the main window.
-#include "ui/convert.h"
-#include "ui/mainwindow.h"
-#include "ui/settingsdialog.h"
-#include "ui/storeopener.h"
+#include "ui/models/convert.h"
+#include "ui/window/mainwindow.h"
+#include "ui/window/settingsdialog.h"
+#include "ui/window/storeopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

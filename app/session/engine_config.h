@@ -1,7 +1,7 @@
 #pragma once
 // The one translation from the experiment spec (app/core) to the engine's own RunConfig.
 #include "app/core/spec.h"
-#include "engine/benchmark.h"
+#include "engine/run/benchmark.h"
 
 namespace optibench::session {
 

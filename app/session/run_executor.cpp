@@ -7,8 +7,8 @@
 
 #include "app/session/engine_config.h"
 #include "app/session/trace_pass.h"
-#include "engine/benchmark.h"
-#include "engine/dataset.h"
+#include "engine/run/benchmark.h"
+#include "engine/text/dataset.h"
 
 namespace optibench::session {
 namespace {

@@ -1,15 +1,15 @@
 #include "app/session/trace_pass.h"
 
-#include "app/session/trace_records.h"
+#include "app/core/trace_records.h"
 
 #include <algorithm>
 #include <chrono>
 #include <string>
 
-#include "engine/benchmark.h"
-#include "profiler/cupti_tracer.h"
-#include "profiler/op_tracer.h"
-#include "profiler/trace.h"
+#include "engine/run/benchmark.h"
+#include "profiler/tracers/cupti_tracer.h"
+#include "profiler/tracers/op_tracer.h"
+#include "profiler/trace/trace.h"
 
 namespace optibench::session {
 
@@ -110,7 +110,7 @@ TracePassResult runTracePass(engine::Benchmark &bench, const core::ExperimentSpe
     }
     const std::int64_t dropped = trace.droppedRecords;
     TracePassResult result;
-    result.events = toRecords(std::move(trace));
+    result.events = core::toRecords(std::move(trace));
     result.metrics.push_back({"tracing_overhead", ratios.empty() ? 0.0 : median(ratios) - 1.0, "ratio"});
     result.metrics.push_back({"traced_pass_ms", median(tracedNs) / 1e6 / n, "ms"});
     result.metrics.push_back({"untraced_pass_ms", median(plainNs) / 1e6 / n, "ms"});

@@ -7,16 +7,16 @@
 //   bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]
 //                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile] [--no-ort]
 // and, unless --no-ort, the engine's fp32 and int8 against ONNX Runtime's (tests/bench/bench_ort.h).
-#include "engine/bert.h"
-#include "engine/cpu_isa.h"
-#include "engine/flops.h"
-#include "engine/gemm.h"
-#include "engine/host_allocator.h"
-#include "engine/int8_scheme.h"
-#include "engine/peak_flops.h"
-#include "engine/quantize.h"
-#include "profiler/op_tracer.h"
-#include "profiler/summary.h"
+#include "engine/models/bert.h"
+#include "engine/kernels/cpu_isa.h"
+#include "engine/measure/flops.h"
+#include "engine/kernels/gemm.h"
+#include "engine/measure/host_allocator.h"
+#include "engine/kernels/int8_scheme.h"
+#include "engine/measure/peak_flops.h"
+#include "engine/kernels/quantize.h"
+#include "profiler/tracers/op_tracer.h"
+#include "profiler/trace/summary.h"
 #include "tests/bench/bench_modes.h"
 
 #include <ATen/ATen.h>

@@ -1,12 +1,13 @@
 #include "tests/bench/bench_modes.h"
-#include "engine/benchmark.h"
-#include "engine/bert.h"
-#include "engine/precision.h"
-#include "engine/qat.h"
-#include "engine/quantize.h"
-#include "engine/weight_quant.h"
-#if __has_include("engine/prune.h")
-#include "engine/prune.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/bert.h"
+#include "engine/optimize/precision.h"
+#include "engine/run/run_options.h"
+#include "engine/train/qat.h"
+#include "engine/kernels/quantize.h"
+#include "engine/kernels/weight_quant.h"
+#if __has_include("engine/optimize/prune.h")
+#include "engine/optimize/prune.h"
 #define OPTIBENCH_BENCH_PRUNING 1
 #endif
 

@@ -2,7 +2,7 @@
 // The modes section of bench_engine: each precision, quantization (and, where the engine has
 // it, pruning) mode on the BERT-base shape, timed in the same run as the engine's fp32 and
 // compared with its outputs.
-#include "engine/model.h"
+#include "engine/models/model.h"
 
 #include <ATen/ATen.h>
 

@@ -12,10 +12,10 @@
 // The configurations alternate over `repeat` children each and keep their fastest.
 //   bench_training [--threads N] [--steps N] [--hidden N] [--length N] [--batch N] [--every K]
 //                  [--repeat N]
-#include "engine/batching.h"
-#include "engine/bert.h"
-#include "engine/training.h"
-#include "engine/metrics.h"
+#include "engine/data/batching.h"
+#include "engine/models/bert.h"
+#include "engine/train/training.h"
+#include "engine/measure/metrics.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

@@ -3,9 +3,9 @@
 // run, with the marker CTest reads as "skipped", when the level the variant asks for is beyond
 // this CPU: ONEDNN_MAX_CPU_ISA and OPTIBENCH_MAX_ISA only cap, so on a smaller CPU the variant
 // would silently repeat a lower level.
-#include "engine/cpu_isa.h"
-#include "engine/gemm.h"
-#include "engine/int8_scheme.h"
+#include "engine/kernels/cpu_isa.h"
+#include "engine/kernels/gemm.h"
+#include "engine/kernels/int8_scheme.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // A tiny real run of the demo through the Benchmark facade.
-#include "engine/benchmark.h"
-#include "engine/demo.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/demo.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 // The native BERT encoder against an independent, naive double-precision reference written
 // from the BERT paper's equations, plus masking, parameter naming and the profiler scopes.
-#include "engine/bert.h"
-#include "engine/demo.h"
-#include "engine/demo_architecture.h"
+#include "engine/models/bert.h"
+#include "engine/models/demo.h"
+#include "engine/formats/demo_architecture.h"
 
 #include <ATen/ATen.h>
 #include <ATen/record_function.h>

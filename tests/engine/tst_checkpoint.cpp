@@ -1,10 +1,10 @@
 // Gradient checkpointing: a checkpointed layer's activations are recomputed in backward, and the
 // gradients equal those of the plain backward pass (every layer, every k-th layer; BERT and
 // GPT-2; with the input not requiring a gradient, as with frozen embeddings).
-#include "engine/bert.h"
-#include "engine/checkpoint.h"
-#include "engine/gpt2.h"
-#include "engine/training.h"
+#include "engine/models/bert.h"
+#include "engine/kernels/checkpoint.h"
+#include "engine/models/gpt2.h"
+#include "engine/train/training.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

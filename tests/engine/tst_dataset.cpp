@@ -1,8 +1,8 @@
 // Dataset files (CSV, TSV, JSONL, plain text): parsing, label mapping, the seeded split, errors
 // that name the file and line, and Benchmark runs on them with the model's own tokenizer.
-#include "engine/benchmark.h"
-#include "engine/dataset.h"
-#include "engine/sha256.h"
+#include "engine/run/benchmark.h"
+#include "engine/text/dataset.h"
+#include "engine/formats/sha256.h"
 
 #include <gtest/gtest.h>
 

@@ -1,14 +1,14 @@
 // Knowledge distillation: student construction from a teacher, the combined loss and its
 // gradient, the teacher's cached logits, and a real distillation of the trained demo model into
 // a small student, compared with the same student trained on the hard labels alone.
-#include "engine/batching.h"
-#include "engine/benchmark.h"
-#include "engine/dataset.h"
-#include "engine/demo.h"
-#include "engine/distill.h"
-#include "engine/model_loader.h"
-#include "engine/sharing.h"
-#include "engine/training.h"
+#include "engine/data/batching.h"
+#include "engine/run/benchmark.h"
+#include "engine/text/dataset.h"
+#include "engine/models/demo.h"
+#include "engine/train/distill.h"
+#include "engine/models/model_loader.h"
+#include "engine/optimize/sharing.h"
+#include "engine/train/training.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

@@ -1,6 +1,6 @@
 // config.json parsing: the tiny checkpoints under tests/data/hf, inline configs as transformers
 // writes them for each supported architecture, and a table of refused configs.
-#include "engine/hf_config.h"
+#include "engine/formats/hf_config.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 // RoBERTa and DistilBERT checkpoints (tests/data/hf/roberta-tiny, distilbert-tiny, made by
 // tools/make_hf_fixtures.py) through the BERT-family encoder, against their reference logits.
-#include "engine/benchmark.h"
-#include "engine/hf_loader.h"
-#include "engine/model_loader.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/hf_loader.h"
+#include "engine/models/model_loader.h"
 #include "tests/engine/hf_reference.h"
 
 #include <ATen/ATen.h>

@@ -1,9 +1,9 @@
 // A real Hugging Face GPT-2 checkpoint (tests/data/hf/gpt2-tiny, made by
 // tools/make_hf_fixtures.py) through the native decoder, against the reference logits.
-#include "engine/benchmark.h"
-#include "engine/compat.h"
-#include "engine/hf_loader.h"
-#include "engine/quantize.h"
+#include "engine/run/benchmark.h"
+#include "engine/kernels/compat.h"
+#include "engine/models/hf_loader.h"
+#include "engine/kernels/quantize.h"
 #include "tests/engine/hf_reference.h"
 
 #include <ATen/ATen.h>

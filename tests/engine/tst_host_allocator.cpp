@@ -1,7 +1,7 @@
 // The engine's allocator settings: activation-sized blocks stay in the heap between forwards
 // (no page faults for the next one), and a run's end gives them back to the kernel.
-#include "engine/host_allocator.h"
-#include "engine/metrics.h"
+#include "engine/measure/host_allocator.h"
+#include "engine/measure/metrics.h"
 
 #include <gtest/gtest.h>
 

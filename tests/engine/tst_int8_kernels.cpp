@@ -1,8 +1,8 @@
-// The int8 row kernels (engine/int8_kernels.h): every ISA path this CPU can run gives the plain
+// The int8 row kernels (engine/kernels/int8_kernels.h): every ISA path this CPU can run gives the plain
 // loop's bytes, parameters and floats bit for bit, on tails of every length, rows of one sign,
 // zero rows, NaN, infinities and both activation ranges (255 and the 7-bit 127).
-#include "engine/cpu_isa.h"
-#include "engine/int8_kernels.h"
+#include "engine/kernels/cpu_isa.h"
+#include "engine/kernels/int8_kernels.h"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
-// The int8 scheme (engine/int8_scheme.h): the probe finds the saturation that full-range
+// The int8 scheme (engine/kernels/int8_scheme.h): the probe finds the saturation that full-range
 // activations cause where the GEMM sums u8*s8 pairs in int16, the chosen scheme is exact on
 // this CPU, and each scheme's error against fp32 on BERT-base-shaped layers stays within its
 // stated bound. CTest runs this once per ISA level (label "isa").
-#include "engine/gemm.h"
-#include "engine/int8_scheme.h"
-#include "engine/quantize.h"
+#include "engine/kernels/gemm.h"
+#include "engine/kernels/int8_scheme.h"
+#include "engine/kernels/quantize.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // The engine's GEMM paths (oneDNN sgemm when built with it) against ATen's own ops.
-#include "engine/gemm.h"
-#include "engine/linear.h"
-#include "engine/quantize.h"
+#include "engine/kernels/gemm.h"
+#include "engine/kernels/linear.h"
+#include "engine/kernels/quantize.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

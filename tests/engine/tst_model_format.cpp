@@ -1,6 +1,6 @@
 // Model format detection on real folders and files made in a temporary directory, and the
 // tiny checkpoints under tests/data/hf.
-#include "engine/model_format.h"
+#include "engine/formats/model_format.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Padding strategies and their token accounting.
-#include "engine/batching.h"
-#include "engine/demo.h"
+#include "engine/data/batching.h"
+#include "engine/models/demo.h"
 
 #include <gtest/gtest.h>
 

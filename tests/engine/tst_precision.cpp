@@ -1,10 +1,11 @@
-// Precision modes (engine/precision.h): whole-model bf16/fp16 casts and autocast against the
+// Precision modes (engine/optimize/precision.h): whole-model bf16/fp16 casts and autocast against the
 // fp32 model with dtype-aware tolerances, the checks that refuse what a device cannot run, and
 // the stored metrics of a bf16 run of the demo.
-#include "engine/benchmark.h"
-#include "engine/demo.h"
-#include "engine/model_loader.h"
-#include "engine/precision.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/demo.h"
+#include "engine/models/model_loader.h"
+#include "engine/optimize/precision.h"
+#include "engine/run/run_options.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

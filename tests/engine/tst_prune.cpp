@@ -1,15 +1,15 @@
 // Pruning on real models: the demo encoder, random-weight BertClassifiers, the Hugging Face
 // fixtures (tests/data/hf), and whole Benchmark runs.
-#include "engine/benchmark.h"
-#include "engine/demo.h"
-#include "engine/demo_weights.h"
-#include "engine/flops.h"
-#include "engine/hf_loader.h"
-#include "engine/metrics.h"
-#include "engine/model_loader.h"
-#include "engine/model_save.h"
-#include "engine/run_config.h"
-#include "engine/prune.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/demo.h"
+#include "engine/models/demo_weights.h"
+#include "engine/measure/flops.h"
+#include "engine/models/hf_loader.h"
+#include "engine/measure/metrics.h"
+#include "engine/models/model_loader.h"
+#include "engine/models/model_save.h"
+#include "engine/run/run_options.h"
+#include "engine/optimize/prune.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>

@@ -1,15 +1,15 @@
-// Quantization-aware training (engine/qat.h): fake-quant forward values and straight-through
+// Quantization-aware training (engine/train/qat.h): fake-quant forward values and straight-through
 // gradients, the moving-average observer, conversion to int8 agreeing with the fake-quant
 // model on the demo eval set, a qat run through the Benchmark, and training through the
-// fake-quant Linears (engine/training.h): gradients reach the parameters the optimizer updates,
+// fake-quant Linears (engine/train/training.h): gradients reach the parameters the optimizer updates,
 // the fine-tuned model converts to an int8 model that agrees with it, and a training run of the
 // Benchmark reports both models' accuracy.
-#include "engine/batching.h"
-#include "engine/benchmark.h"
-#include "engine/demo.h"
-#include "engine/int8_scheme.h"
-#include "engine/qat.h"
-#include "engine/training.h"
+#include "engine/data/batching.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/demo.h"
+#include "engine/kernels/int8_scheme.h"
+#include "engine/train/qat.h"
+#include "engine/train/training.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

@@ -1,11 +1,11 @@
-// Weight-only quantization modes (engine/weight_quant.h) and dynamic int8: the Linears against
+// Weight-only quantization modes (engine/kernels/weight_quant.h) and dynamic int8: the Linears against
 // fp32 on random inputs, their bytes, and demo runs through the Benchmark with agreement and KL
 // against the fp32 baseline on the whole eval split.
-#include "engine/benchmark.h"
-#include "engine/demo.h"
-#include "engine/gpt2.h"
-#include "engine/linear.h"
-#include "engine/weight_quant.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/demo.h"
+#include "engine/models/gpt2.h"
+#include "engine/kernels/linear.h"
+#include "engine/kernels/weight_quant.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

@@ -1,7 +1,7 @@
 // The safetensors reader on real checkpoints (tests/data/hf, made by tools/make_hf_fixtures.py),
 // the writer, sharded checkpoints, and hostile files: each must fail with a message that names
 // the file and the problem, never crash.
-#include "engine/safetensors.h"
+#include "engine/formats/safetensors.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // Safetensors views as LibTorch tensors: values of the tiny checkpoint, zero-copy aliasing that
 // outlives the file object, copies for unaligned data, and the round trip through the writer.
-#include "engine/safetensors_torch.h"
+#include "engine/models/safetensors_torch.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

@@ -1,14 +1,14 @@
 // Cross-layer parameter sharing: shared layers are one storage, the parameter count falls by
 // exactly the dropped layers, FLOPs do not, the layers stay one storage through training, and
 // the Benchmark measures the shared model's quality against the unshared baseline.
-#include "engine/batching.h"
-#include "engine/benchmark.h"
-#include "engine/bert.h"
-#include "engine/demo.h"
-#include "engine/flops.h"
-#include "engine/model_loader.h"
-#include "engine/sharing.h"
-#include "engine/training.h"
+#include "engine/data/batching.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/bert.h"
+#include "engine/models/demo.h"
+#include "engine/measure/flops.h"
+#include "engine/models/model_loader.h"
+#include "engine/optimize/sharing.h"
+#include "engine/train/training.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>

@@ -1,10 +1,10 @@
 // Tokenizers against real vocabularies (GPT-2's encoder.json/vocab.bpe, BERT-base-uncased's
 // vocab.txt) and the ids that the npm packages' own JavaScript encoders give
 // (tests/data/formats/tokenizer_reference.json, made by tools/tokenizer_reference.js).
-#include "engine/bpe.h"
-#include "engine/tokenizer.h"
-#include "engine/unicode.h"
-#include "engine/wordpiece.h"
+#include "engine/text/bpe.h"
+#include "engine/text/tokenizer.h"
+#include "engine/text/unicode.h"
+#include "engine/text/wordpiece.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -2,17 +2,17 @@
 // ATen's autograd, gradient accumulation against one large batch, frozen embeddings, the
 // learning-rate schedule, reproducibility, the fp16 loss scaler, the demo model learning its
 // dataset, saving the trained model as a Hugging Face folder, and the Benchmark's training mode.
-#include "engine/autograd_ops.h"
-#include "engine/batching.h"
-#include "engine/benchmark.h"
-#include "engine/bert.h"
-#include "engine/dataset.h"
-#include "engine/demo.h"
-#include "engine/gpt2.h"
-#include "engine/loss_scale.h"
-#include "engine/model_loader.h"
-#include "engine/model_save.h"
-#include "engine/training.h"
+#include "engine/kernels/autograd_ops.h"
+#include "engine/data/batching.h"
+#include "engine/run/benchmark.h"
+#include "engine/models/bert.h"
+#include "engine/text/dataset.h"
+#include "engine/models/demo.h"
+#include "engine/models/gpt2.h"
+#include "engine/train/loss_scale.h"
+#include "engine/models/model_loader.h"
+#include "engine/models/model_save.h"
+#include "engine/train/training.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // libFuzzer target: the safetensors reader on arbitrary bytes. Any input must either parse into
 // a consistent set of tensor views or throw SafetensorsError; never crash or read out of bounds.
-#include "engine/safetensors.h"
+#include "engine/formats/safetensors.h"
 
 #include <cstdint>
 #include <cstdlib>

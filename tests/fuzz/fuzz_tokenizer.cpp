@@ -1,9 +1,9 @@
 // libFuzzer target: GPT-2's byte-level BPE and BERT's WordPiece, with their real vocabularies,
 // on arbitrary bytes (invalid UTF-8 included). Checks, beyond not crashing: BPE decodes back to
 // the input (with invalid bytes read as U+FFFD) and every id is inside the vocabulary.
-#include "engine/bpe.h"
-#include "engine/tokenizer.h"
-#include "engine/unicode.h"
+#include "engine/text/bpe.h"
+#include "engine/text/tokenizer.h"
+#include "engine/text/unicode.h"
 
 #include <cstdint>
 #include <cstdlib>

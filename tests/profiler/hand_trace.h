@@ -4,7 +4,7 @@
 // layer.1 [1000, 1600) { aten::linear [1000, 1500) { aten::addmm [1050, 1450) } }
 // GPU: gemm kernels launched by both addmms, a relu kernel, one copy; each op's id is its
 // correlation.
-#include "profiler/trace.h"
+#include "profiler/trace/trace.h"
 
 namespace optibench::profiler::testing {
 

@@ -1,5 +1,5 @@
 // Chrome trace export, parsed back with nlohmann-json.
-#include "profiler/chrome_trace.h"
+#include "profiler/trace/chrome_trace.h"
 
 #include "hand_trace.h"
 

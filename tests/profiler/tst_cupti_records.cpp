@@ -1,5 +1,5 @@
 // CUPTI record decoding on synthetic activity buffers filled with the real CUDA 13 structs.
-#include "profiler/cupti_records.h"
+#include "profiler/trace/cupti_records.h"
 
 #include <cupti_activity.h>
 #include <gtest/gtest.h>

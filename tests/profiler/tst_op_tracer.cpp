@@ -1,6 +1,6 @@
 // The op tracer on real ATen ops: nesting under USER_SCOPE ranges, shapes, threads, start/stop.
-#include "profiler/op_tracer.h"
-#include "profiler/cupti_tracer.h"
+#include "profiler/tracers/op_tracer.h"
+#include "profiler/tracers/cupti_tracer.h"
 
 #include <ATen/ATen.h>
 #include <ATen/record_function.h>

@@ -1,6 +1,6 @@
 // Summaries and diffs on hand-made traces whose answers are worked out by hand.
-#include "profiler/summary.h"
-#include "profiler/trace_diff.h"
+#include "profiler/trace/summary.h"
+#include "profiler/trace/trace_diff.h"
 
 #include "hand_trace.h"
 

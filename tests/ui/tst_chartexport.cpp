@@ -1,6 +1,6 @@
 // Chart export gives real files of the chosen size: PNG and JPG decode to exactly that many
 // pixels, the SVG renders with that size, the PDF is a PDF, the CSV has every point.
-#include "ui/chartexport.h"
+#include "ui/charts/chartexport.h"
 
 #include <qcustomplot.h>
 

@@ -4,11 +4,11 @@
 // own drag-and-drop dispatch (QDragEnterEvent, then QDropEvent on the window handle), as a
 // desktop drop would.
 #include "testutil.h"
-#include "ui/experimentpanel.h"
-#include "ui/mainwindow.h"
-#include "ui/messagebar.h"
-#include "ui/modelinfo.h"
-#include "ui/modelpanel.h"
+#include "ui/panels/experimentpanel.h"
+#include "ui/window/mainwindow.h"
+#include "ui/widgets/messagebar.h"
+#include "ui/models/modelinfo.h"
+#include "ui/panels/modelpanel.h"
 
 #include <QDropEvent>
 #include <QLabel>

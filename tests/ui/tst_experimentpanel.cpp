@@ -2,7 +2,7 @@
 // fields follow the training mode and reach the spec; choices that cannot combine are disabled
 // with the reason (CUDA-only precisions on the CPU, int8 with bf16, 2:4's fixed amount, heads
 // and neurons pruning on a model that is not BERT-family).
-#include "ui/experimentpanel.h"
+#include "ui/panels/experimentpanel.h"
 
 #include <QAbstractSpinBox>
 #include <QCheckBox>

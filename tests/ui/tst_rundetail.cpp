@@ -2,9 +2,9 @@
 // distillation: one chart per series the run has (with axis units), labels, units and the
 // better direction of each new key.
 #include "testutil.h"
-#include "ui/metricinfo.h"
-#include "ui/rundetail.h"
-#include "ui/seriescharts.h"
+#include "ui/models/metricinfo.h"
+#include "ui/pages/rundetail.h"
+#include "ui/charts/seriescharts.h"
 
 #include <qcustomplot.h>
 

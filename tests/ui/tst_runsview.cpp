@@ -2,8 +2,8 @@
 // (in-place editor), notes (dialog), re-run (the stored spec again), delete (confirmation:
 // Cancel keeps the run, Yes removes it from the store).
 #include "testutil.h"
-#include "ui/runsmodel.h"
-#include "ui/runsview.h"
+#include "ui/models/runsmodel.h"
+#include "ui/pages/runsview.h"
 
 #include <QApplication>
 #include <QInputDialog>

@@ -2,7 +2,7 @@
 // and offers another store, a new one, or quitting; each choice is taken here as a user would,
 // on real SQLite files. The file that failed is never written to.
 #include "testutil.h"
-#include "ui/storeopener.h"
+#include "ui/window/storeopener.h"
 
 #include <QApplication>
 #include <QFile>

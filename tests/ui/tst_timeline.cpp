@@ -2,9 +2,9 @@
 // over a store with 1,000,000 events: time from opening the run to the first painted frame and to
 // the first frame with the events (the per-lane overview), then single events once zoomed in.
 #include "app/core/store.h"
-#include "ui/timelinedata.h"
-#include "ui/timelinemapping.h"
-#include "ui/timelineview.h"
+#include "ui/timeline/timelinedata.h"
+#include "ui/timeline/timelinemapping.h"
+#include "ui/timeline/timelineview.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

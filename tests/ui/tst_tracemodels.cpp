@@ -1,11 +1,11 @@
 // Trace tables and the trace diff model under QAbstractItemModelTester, the stored-events
 // conversion, the Pareto front, and the run detail's trace summary read on a worker thread.
 #include "testutil.h"
-#include "profiler/summary.h"
-#include "ui/pareto.h"
-#include "ui/traceconvert.h"
-#include "ui/tracemodels.h"
-#include "ui/tracesummaryview.h"
+#include "profiler/trace/summary.h"
+#include "ui/models/pareto.h"
+#include "app/core/trace_records.h"
+#include "ui/models/tracemodels.h"
+#include "ui/pages/tracesummaryview.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
@@ -44,7 +44,7 @@ class TestTraceModels : public QObject {
 private slots:
     void conversionKeepsNesting()
     {
-        const profiler::Trace t = toTrace(layerTrace(500));
+        const profiler::Trace t = core::toTraceByStart(layerTrace(500));
         QCOMPARE(t.events.size(), std::size_t(4));
         QCOMPARE(t.events[2].name, std::string("aten::mm"));
         QCOMPARE(t.events[2].parent, std::int64_t(1));
@@ -61,7 +61,7 @@ private slots:
         QAbstractItemModelTester t1(&ops, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QAbstractItemModelTester t2(&ranges, QAbstractItemModelTester::FailureReportingMode::Fatal);
         QAbstractItemModelTester t3(&kernels, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        const auto s = profiler::summarize(toTrace(layerTrace(500)));
+        const auto s = profiler::summarize(core::toTraceByStart(layerTrace(500)));
         ops.setSummary(s);
         ranges.setSummary(s);
         kernels.setSummary(s);
@@ -81,7 +81,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         auto b = layerTrace(200);
         b.push_back(traceEvent(core::TraceKind::Op, "aten::quantize_per_tensor", 950, 30, 0));
-        model.setDiff(profiler::diffTraces(toTrace(layerTrace(500)), toTrace(b)));
+        model.setDiff(profiler::diffTraces(core::toTraceByStart(layerTrace(500)), core::toTraceByStart(b)));
         QVERIFY(model.rowCount() >= 3);
         const QString first = model.index(0, TraceDiffModel::Name).data().toString();
         QVERIFY2(first == QLatin1String("aten::mm") || first == QLatin1String("aten::linear"), qPrintable(first));

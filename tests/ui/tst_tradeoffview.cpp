@@ -2,9 +2,9 @@
 // labels that do not overlap each other or any point, each still beside its point or joined to
 // it by a leader line, at the widget's size and at an export's size alike.
 #include "app/core/store.h"
-#include "ui/chartexport.h"
-#include "ui/comparisonmodel.h"
-#include "ui/tradeoffview.h"
+#include "ui/charts/chartexport.h"
+#include "ui/models/comparisonmodel.h"
+#include "ui/charts/tradeoffview.h"
 
 #include <qcustomplot.h>
 

@@ -1,10 +1,10 @@
 // Every item model of the GUI under QAbstractItemModelTester (fatal), attached before data goes
 // in, over a real SQLite store written through core's API.
 #include "testutil.h"
-#include "ui/comparisonmodel.h"
-#include "ui/runqueuemodel.h"
-#include "ui/runsmodel.h"
-#include "ui/workerclient.h"
+#include "ui/models/comparisonmodel.h"
+#include "ui/models/runqueuemodel.h"
+#include "ui/models/runsmodel.h"
+#include "ui/models/workerclient.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,0 +1,64 @@
+#pragma once
+// The architecture description every native model is built from: parsed from a Hugging Face
+// config.json (engine/formats/hf_config.h) or made by the built-in demo. No LibTorch here.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace optibench::engine {
+
+enum class ArchitectureFamily { Bert, Roberta, DistilBert, Gpt2 };
+
+struct TransformerConfig {
+    ArchitectureFamily family = ArchitectureFamily::Bert;
+    std::string architecture = "BertForSequenceClassification"; // config.json "architectures"[0]
+    std::string modelType = "bert";                             // config.json "model_type"
+    int vocabSize = 30522;
+    int hiddenSize = 768;
+    int numLayers = 12;
+    int numHeads = 12;
+    int intermediateSize = 3072;
+    int maxPositions = 512;
+    int typeVocabSize = 2;     // 0: no token type embeddings (DistilBERT, GPT-2)
+    std::string activation = "gelu"; // gelu | gelu_new | relu
+    double layerNormEps = 1e-12;
+    int padTokenId = 0;
+    int numLabels = 2;         // classification heads; 0: no head (bare encoder or LM)
+    std::map<int, std::string> id2label;
+    bool hasPooler = true;     // BERT-style pooler before the classifier
+    bool tieWordEmbeddings = true; // GPT-2 lm_head shares wte
+    int positionOffset = 0;    // RoBERTa positions start at padding_idx + 1
+    // Added by the config parser (engine/formats/hf_config.h):
+    bool hasPreClassifier = false; // DistilBERT pre_classifier, RoBERTa classifier.dense before the output
+    int bosTokenId = -1;           // -1: none
+    int eosTokenId = -1;
+    std::string sourcePath;        // the config.json it was read from; empty for built-in models
+    // Structured pruning (engine/optimize/prune.h): the attention heads and FFN width of each layer.
+    // Empty: every layer has numHeads and intermediateSize. A head stays hiddenSize / numHeads
+    // wide however many remain.
+    std::vector<int> layerHeads;
+    std::vector<int> layerIntermediate;
+    // Hugging Face's "pruned_heads": per layer, the original indices of the removed heads.
+    std::map<int, std::vector<int>> prunedHeads;
+};
+
+inline int headDim(const TransformerConfig &c)
+{
+    return c.numHeads > 0 ? c.hiddenSize / c.numHeads : 0;
+}
+
+inline int headsInLayer(const TransformerConfig &c, int layer)
+{
+    return layer >= 0 && static_cast<std::size_t>(layer) < c.layerHeads.size()
+        ? c.layerHeads[static_cast<std::size_t>(layer)] : c.numHeads;
+}
+
+inline int intermediateInLayer(const TransformerConfig &c, int layer)
+{
+    return layer >= 0 && static_cast<std::size_t>(layer) < c.layerIntermediate.size()
+        ? c.layerIntermediate[static_cast<std::size_t>(layer)] : c.intermediateSize;
+}
+
+} // namespace optibench::engine

@@ -1,0 +1,41 @@
+#pragma once
+// The engine's face towards app/session: one benchmark run of one model configuration.
+// No LibTorch in this header (it is included by code that must compile fast); the model,
+// tensors and kernels live behind the pimpl. It brings the types a caller needs with it: the
+// errors, the run's configuration, the model summary, the report and the environment probes.
+#include "engine/formats/errors.h"
+#include "engine/measure/environment.h"
+#include "engine/measure/report.h"
+#include "engine/models/model_summary.h"
+#include "engine/run/run_config.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace optibench::engine {
+
+class Benchmark {
+public:
+    Benchmark(RunConfig config, ProgressFn progress);
+    ~Benchmark();
+    Benchmark(const Benchmark &) = delete;
+    Benchmark &operator=(const Benchmark &) = delete;
+
+    // Loads model, tokenizer and dataset, computes the baseline outputs that quality needs,
+    // then applies the optimizations in their fixed order. Throws EngineError or Cancelled.
+    void prepare();
+    const ModelSummary &model() const;
+
+    // Warm-up and timed iterations, untraced; quality against the baseline; memory; FLOPs.
+    RunReport measure();
+
+    // The same forward passes as measure(), `iterations` of them, for a tracer the caller has
+    // switched on; returns their wall time in ns. Layer ranges are opened with RecordFunction.
+    std::int64_t tracedPass(int iterations);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace optibench::engine

@@ -1,0 +1,53 @@
+#pragma once
+// Byte-level BPE as GPT-2 and RoBERTa use it: the GPT-2 pre-tokenizer pattern
+//   's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
+// matched by hand over code points, bytes mapped to printable characters (bytes_to_unicode),
+// then merges applied by rank, with a cache of pre-token results.
+#include "engine/text/tokenizer.h"
+
+#include <mutex>
+#include <unordered_map>
+
+namespace optibench::engine {
+
+struct BpeOptions {
+    bool addPrefixSpace = false; // prepend a space when the text does not start with one
+    // Special tokens around the input: GPT-2 adds none; RoBERTa <s> ... </s>.
+    std::string bosToken, eosToken;
+    std::string padToken; // empty: GPT-2 pads with <|endoftext|>
+    // Matched in the text before pre-tokenization; skipped by decode. Absent ones are ignored.
+    std::vector<std::string> specialTokens = {"<|endoftext|>"};
+};
+
+class BpeTokenizer : public Tokenizer {
+public:
+    // `vocab`: tokens in id order; `merges`: pairs in rank order.
+    BpeTokenizer(std::vector<std::string> vocab, const std::vector<std::pair<std::string, std::string>> &merges,
+                 BpeOptions options, const std::string &source);
+    // Reads vocab.json (token -> id) and merges.txt ("#version" line, then "a b" per line).
+    static std::unique_ptr<BpeTokenizer> fromFiles(const std::string &vocabJson, const std::string &mergesTxt,
+                                                   BpeOptions options);
+
+    TokenizerKind kind() const override { return TokenizerKind::Bpe; }
+    std::string decode(const std::vector<std::int64_t> &ids, bool skipSpecial = true) const override;
+
+    // GPT-2's pre-tokenization of text (exposed for tests), as UTF-8 pieces.
+    static std::vector<std::string> preTokenize(std::string_view text);
+
+protected:
+    void tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const override;
+
+private:
+    void bpe(const std::string &piece, std::vector<std::int64_t> &out) const;
+
+    BpeOptions m_options;
+    std::unordered_map<std::string, int> m_ranks; // "a b" -> rank
+    std::string m_byteToUnicode[256];
+    std::unordered_map<std::string, std::uint8_t> m_unicodeToByte;
+    mutable std::mutex m_cacheMutex;
+    mutable std::unordered_map<std::string, std::vector<std::int64_t>> m_cache;
+};
+
+std::vector<std::pair<std::string, std::string>> parseMerges(std::string_view text, const std::string &source);
+
+} // namespace optibench::engine

@@ -1,0 +1,325 @@
+#include "engine/text/tokenizer.h"
+
+#include "engine/text/bpe.h"
+#include "engine/text/wordpiece.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <sys/stat.h>
+
+namespace optibench::engine {
+
+namespace {
+
+using nlohmann::json;
+
+bool isFile(const std::string &path)
+{
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+json readJson(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw TokenizerError(path + ": cannot open");
+    try {
+        return json::parse(in);
+    } catch (const json::exception &e) {
+        throw TokenizerError(path + ": is not valid JSON: " + e.what());
+    }
+}
+
+// A string-or-{"content": ...} special token from tokenizer_config.json.
+std::string tokenText(const json &cfg, const char *key, const std::string &fallback)
+{
+    if (!cfg.contains(key) || cfg[key].is_null())
+        return fallback;
+    const json &v = cfg[key];
+    if (v.is_string())
+        return v.get<std::string>();
+    if (v.is_object() && v.contains("content") && v["content"].is_string())
+        return v["content"].get<std::string>();
+    return fallback;
+}
+
+// The vocabulary of a tokenizer.json model or vocab.json: token -> id, ids dense from 0.
+std::vector<std::string> vocabFromMap(const json &vocab, const std::string &source)
+{
+    if (!vocab.is_object())
+        throw TokenizerError(source + ": the vocabulary is not a JSON object of token -> id");
+    std::vector<std::string> tokens(vocab.size());
+    std::vector<bool> seen(vocab.size(), false);
+    for (auto it = vocab.begin(); it != vocab.end(); ++it) {
+        if (!it.value().is_number_unsigned())
+            throw TokenizerError(source + ": token \"" + it.key() + "\" has a non-integer id");
+        const auto id = it.value().get<std::uint64_t>();
+        if (id >= tokens.size())
+            throw TokenizerError(source + ": token \"" + it.key() + "\" has id " + std::to_string(id)
+                                 + ", outside 0.." + std::to_string(tokens.size() - 1));
+        if (seen[id])
+            throw TokenizerError(source + ": id " + std::to_string(id) + " is given to two tokens");
+        seen[id] = true;
+        tokens[id] = it.key();
+    }
+    return tokens;
+}
+
+std::unique_ptr<Tokenizer> wordPieceFromJson(const json &root, const std::string &path)
+{
+    const json &model = root["model"];
+    WordPieceOptions options;
+    options.unkToken = model.value("unk_token", std::string("[UNK]"));
+    options.continuationPrefix = model.value("continuing_subword_prefix", std::string("##"));
+    options.maxInputCharsPerWord = model.value("max_input_chars_per_word", 100);
+    const json &norm = root.contains("normalizer") ? root["normalizer"] : json();
+    if (norm.is_null()) {
+        options.lowercase = false;
+        options.stripAccents = false;
+        options.tokenizeChineseChars = false;
+        options.cleanText = false;
+    } else {
+        if (norm.value("type", std::string()) != "BertNormalizer")
+            throw TokenizerError(path + ": normalizer \"" + norm.value("type", std::string("?"))
+                                 + "\" is not supported with WordPiece (only BertNormalizer)");
+        options.lowercase = norm.value("lowercase", true);
+        options.cleanText = norm.value("clean_text", true);
+        options.tokenizeChineseChars = norm.value("handle_chinese_chars", true);
+        if (norm.contains("strip_accents") && norm["strip_accents"].is_boolean())
+            options.stripAccents = norm["strip_accents"].get<bool>();
+    }
+    const json &pre = root.contains("pre_tokenizer") ? root["pre_tokenizer"] : json();
+    if (!pre.is_null() && pre.value("type", std::string()) != "BertPreTokenizer")
+        throw TokenizerError(path + ": pre_tokenizer \"" + pre.value("type", std::string("?"))
+                             + "\" is not supported with WordPiece (only BertPreTokenizer)");
+    const json &post = root.contains("post_processor") ? root["post_processor"] : json();
+    options.addSpecialTokens = !post.is_null();
+    if (post.is_object() && post.value("type", std::string()) == "BertProcessing") {
+        options.clsToken = post["cls"][0].get<std::string>();
+        options.sepToken = post["sep"][0].get<std::string>();
+    }
+    if (root.contains("padding") && root["padding"].is_object())
+        options.padToken = root["padding"].value("pad_token", options.padToken);
+    return std::make_unique<WordPieceTokenizer>(vocabFromMap(model["vocab"], path), options, path);
+}
+
+std::unique_ptr<Tokenizer> bpeFromJson(const json &root, const std::string &path)
+{
+    const json &model = root["model"];
+    const json &pre = root.contains("pre_tokenizer") ? root["pre_tokenizer"] : json();
+    if (!pre.is_object() || pre.value("type", std::string()) != "ByteLevel")
+        throw TokenizerError(path + ": only byte-level BPE is supported (pre_tokenizer ByteLevel)");
+    if (root.contains("normalizer") && !root["normalizer"].is_null())
+        throw TokenizerError(path + ": a normalizer before byte-level BPE is not supported");
+    BpeOptions options;
+    options.addPrefixSpace = pre.value("add_prefix_space", false);
+    const json &post = root.contains("post_processor") ? root["post_processor"] : json();
+    if (post.is_object() && post.value("type", std::string()) == "RobertaProcessing") {
+        options.bosToken = post["cls"][0].get<std::string>();
+        options.eosToken = post["sep"][0].get<std::string>();
+    }
+    if (root.contains("added_tokens") && root["added_tokens"].is_array())
+        for (const json &t : root["added_tokens"])
+            if (t.value("special", false) && t.contains("content") && t["content"].is_string())
+                options.specialTokens.push_back(t["content"].get<std::string>());
+    if (root.contains("padding") && root["padding"].is_object())
+        options.padToken = root["padding"].value("pad_token", std::string());
+    else if (!options.bosToken.empty())
+        options.padToken = "<pad>";
+
+    std::vector<std::pair<std::string, std::string>> merges;
+    if (!model.contains("merges") || !model["merges"].is_array())
+        throw TokenizerError(path + ": BPE model has no \"merges\" list");
+    for (const json &m : model["merges"]) {
+        if (m.is_string()) {
+            const std::string s = m.get<std::string>();
+            const auto space = s.find(' ');
+            if (space == std::string::npos || space == 0 || space + 1 >= s.size())
+                throw TokenizerError(path + ": merge \"" + s + "\" is not two tokens");
+            merges.emplace_back(s.substr(0, space), s.substr(space + 1));
+        } else if (m.is_array() && m.size() == 2 && m[0].is_string() && m[1].is_string()) {
+            merges.emplace_back(m[0].get<std::string>(), m[1].get<std::string>());
+        } else {
+            throw TokenizerError(path + ": a merge is neither \"a b\" nor [\"a\", \"b\"]");
+        }
+    }
+    return std::make_unique<BpeTokenizer>(vocabFromMap(model["vocab"], path), merges, options, path);
+}
+
+} // namespace
+
+const char *tokenizerKindName(TokenizerKind kind)
+{
+    return kind == TokenizerKind::WordPiece ? "wordpiece" : "bpe";
+}
+
+void Tokenizer::setVocabulary(std::vector<std::string> idToToken, const std::string &source)
+{
+    if (idToToken.empty())
+        throw TokenizerError(source + ": the vocabulary is empty");
+    m_idToToken = std::move(idToToken);
+    m_tokenToId.clear();
+    m_tokenToId.reserve(m_idToToken.size());
+    // As transformers' load_vocab: a token listed twice keeps its last id.
+    for (std::size_t i = 0; i < m_idToToken.size(); ++i)
+        m_tokenToId[m_idToToken[i]] = static_cast<std::int64_t>(i);
+}
+
+std::int64_t Tokenizer::requireToken(const std::string &token, const std::string &source) const
+{
+    const auto id = tokenToId(token);
+    if (!id)
+        throw TokenizerError(source + ": the vocabulary has no \"" + token + "\" token");
+    return *id;
+}
+
+std::optional<std::int64_t> Tokenizer::tokenToId(std::string_view token) const
+{
+    const auto it = m_tokenToId.find(std::string(token));
+    if (it == m_tokenToId.end())
+        return std::nullopt;
+    return it->second;
+}
+
+const std::string &Tokenizer::idToToken(std::int64_t id) const
+{
+    if (id < 0 || id >= vocabSize())
+        throw TokenizerError("token id " + std::to_string(id) + " is outside the vocabulary (" +
+                             std::to_string(vocabSize()) + " tokens)");
+    return m_idToToken[static_cast<std::size_t>(id)];
+}
+
+bool Tokenizer::isSpecial(std::int64_t id) const
+{
+    return std::find(m_special.begin(), m_special.end(), id) != m_special.end();
+}
+
+std::vector<std::int64_t> Tokenizer::tokenize(std::string_view text) const
+{
+    std::vector<std::int64_t> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        // The earliest special token string; the longest one where two start together.
+        std::size_t at = std::string_view::npos, length = 0;
+        std::int64_t id = -1;
+        for (std::int64_t special : m_special) {
+            const std::string &t = m_idToToken[static_cast<std::size_t>(special)];
+            if (t.empty())
+                continue;
+            const std::size_t found = text.find(t, pos);
+            if (found < at || (found == at && found != std::string_view::npos && t.size() > length))
+                at = found, length = t.size(), id = special;
+        }
+        if (at == std::string_view::npos) {
+            tokenizeSegment(text.substr(pos), out);
+            break;
+        }
+        if (at > pos)
+            tokenizeSegment(text.substr(pos, at - pos), out);
+        out.push_back(id);
+        pos = at + length;
+    }
+    return out;
+}
+
+std::vector<std::int64_t> Tokenizer::encode(std::string_view text, int maxLength) const
+{
+    std::vector<std::int64_t> tokens = tokenize(text);
+    const std::size_t specials = m_prefix.size() + m_suffix.size();
+    if (maxLength > 0) {
+        if (static_cast<std::size_t>(maxLength) < specials + 1)
+            throw TokenizerError("max length " + std::to_string(maxLength) + " leaves no room for text beside "
+                                 + std::to_string(specials) + " special tokens");
+        const std::size_t room = static_cast<std::size_t>(maxLength) - specials;
+        if (tokens.size() > room)
+            tokens.resize(room);
+    }
+    std::vector<std::int64_t> out;
+    out.reserve(tokens.size() + specials);
+    out.insert(out.end(), m_prefix.begin(), m_prefix.end());
+    out.insert(out.end(), tokens.begin(), tokens.end());
+    out.insert(out.end(), m_suffix.begin(), m_suffix.end());
+    return out;
+}
+
+std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string &path)
+{
+    const json root = readJson(path);
+    if (!root.is_object() || !root.contains("model") || !root["model"].is_object())
+        throw TokenizerError(path + ": has no \"model\" object");
+    const json &model = root["model"];
+    const std::string type = model.value("type", std::string());
+    if (!model.contains("vocab"))
+        throw TokenizerError(path + ": the model has no \"vocab\"");
+    try {
+        if (type == "WordPiece")
+            return wordPieceFromJson(root, path);
+        if (type == "BPE")
+            return bpeFromJson(root, path);
+    } catch (const json::exception &e) {
+        throw TokenizerError(path + ": unexpected structure: " + e.what());
+    }
+    throw TokenizerError(path + ": tokenizer model \"" + type
+                         + "\" is not supported (only WordPiece and byte-level BPE)");
+}
+
+std::unique_ptr<Tokenizer> loadTokenizer(const std::string &folder)
+{
+    if (isFile(folder + "/tokenizer.json"))
+        return loadTokenizerJson(folder + "/tokenizer.json");
+
+    json tokCfg = json::object();
+    if (isFile(folder + "/tokenizer_config.json")) {
+        tokCfg = readJson(folder + "/tokenizer_config.json");
+        if (!tokCfg.is_object())
+            throw TokenizerError(folder + "/tokenizer_config.json: is not a JSON object");
+    }
+    std::string modelType;
+    if (isFile(folder + "/config.json")) {
+        const json cfg = readJson(folder + "/config.json");
+        if (cfg.is_object() && cfg.contains("model_type") && cfg["model_type"].is_string())
+            modelType = cfg["model_type"].get<std::string>();
+    }
+    const std::string tokenizerClass = tokCfg.value("tokenizer_class", std::string());
+
+    if (isFile(folder + "/vocab.txt")) {
+        WordPieceOptions options;
+        if (tokCfg.contains("do_lower_case") && tokCfg["do_lower_case"].is_boolean())
+            options.lowercase = tokCfg["do_lower_case"].get<bool>();
+        if (tokCfg.contains("strip_accents") && tokCfg["strip_accents"].is_boolean())
+            options.stripAccents = tokCfg["strip_accents"].get<bool>();
+        if (tokCfg.contains("tokenize_chinese_chars") && tokCfg["tokenize_chinese_chars"].is_boolean())
+            options.tokenizeChineseChars = tokCfg["tokenize_chinese_chars"].get<bool>();
+        options.unkToken = tokenText(tokCfg, "unk_token", options.unkToken);
+        options.clsToken = tokenText(tokCfg, "cls_token", options.clsToken);
+        options.sepToken = tokenText(tokCfg, "sep_token", options.sepToken);
+        options.padToken = tokenText(tokCfg, "pad_token", options.padToken);
+        return WordPieceTokenizer::fromVocabFile(folder + "/vocab.txt", options);
+    }
+    if (isFile(folder + "/vocab.json") && isFile(folder + "/merges.txt")) {
+        BpeOptions options;
+        const bool roberta = modelType == "roberta" || tokenizerClass.rfind("Roberta", 0) == 0;
+        if (roberta) {
+            options.bosToken = tokenText(tokCfg, "bos_token", "<s>");
+            options.eosToken = tokenText(tokCfg, "eos_token", "</s>");
+            options.padToken = tokenText(tokCfg, "pad_token", "<pad>");
+            options.specialTokens = {options.bosToken, options.eosToken, options.padToken,
+                                     tokenText(tokCfg, "unk_token", "<unk>"), tokenText(tokCfg, "mask_token", "<mask>")};
+        } else {
+            options.padToken = tokenText(tokCfg, "pad_token", "");
+            options.specialTokens = {tokenText(tokCfg, "eos_token", "<|endoftext|>")};
+        }
+        if (tokCfg.contains("add_prefix_space") && tokCfg["add_prefix_space"].is_boolean())
+            options.addPrefixSpace = tokCfg["add_prefix_space"].get<bool>();
+        return BpeTokenizer::fromFiles(folder + "/vocab.json", folder + "/merges.txt", options);
+    }
+    throw TokenizerError(folder + ": has no tokenizer (expected tokenizer.json, vocab.txt, or vocab.json with "
+                                  "merges.txt)");
+}
+
+} // namespace optibench::engine

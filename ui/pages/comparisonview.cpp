@@ -1,0 +1,260 @@
+#include "ui/pages/comparisonview.h"
+
+#include "app/core/store.h"
+#include "ui/charts/chartexport.h"
+#include "ui/models/comparisonmodel.h"
+#include "ui/models/convert.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/models/metricinfo.h"
+#include "ui/pages/tracediffview.h"
+#include "ui/charts/tradeoffview.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace optibench::ui {
+
+namespace {
+QTableView *makeTable(QWidget *parent, QAbstractItemModel *model)
+{
+    auto *t = new QTableView(parent);
+    t->setModel(model);
+    t->verticalHeader()->hide();
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setWordWrap(false);
+    return t;
+}
+} // namespace
+
+ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(std::move(store))
+    , m_model(new ComparisonModel(this))
+    , m_specModel(new SpecDiffModel(this))
+    , m_hint(new QLabel(this))
+    , m_baseline(new QComboBox(this))
+    , m_chart(new QCustomPlot(this))
+    , m_tradeoff(new TradeoffView(m_store, this))
+    , m_traceDiff(new TraceDiffView(m_store, this))
+    , m_chartPages(new QTabWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_empty(new EmptyState(tr("Nothing to compare yet"),
+                             tr("Select two or more runs in the Runs table (Ctrl+1): Shift or Ctrl and a click, or "
+                                "Ctrl+A for all. The comparison follows the selection; the baseline is the run you "
+                                "chose with \"Use as baseline\", else the first."),
+                             this))
+{
+    m_specTable = makeTable(this, m_specModel);
+    m_metricsTable = makeTable(this, m_model);
+    m_baseline->setToolTip(tr("Changes are shown relative to this run"));
+    m_hint->setWordWrap(true);
+
+    m_chart->setMinimumHeight(220);
+    m_chart->plotLayout()->insertRow(0);
+    m_chart->plotLayout()->addElement(0, 0, new QCPTextElement(m_chart, QString(), QFont(font().family(), 10, QFont::Bold)));
+    installExportMenu(m_chart);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_hint, 1);
+    top->addWidget(new QLabel(tr("Baseline:"), this));
+    top->addWidget(m_baseline);
+
+    auto *specBox = new QWidget(this);
+    auto *specLayout = new QVBoxLayout(specBox);
+    specLayout->setContentsMargins(0, 0, 0, 0);
+    specLayout->addWidget(new QLabel(tr("<b>What differs</b>"), specBox));
+    specLayout->addWidget(m_specTable);
+    auto *metricBox = new QWidget(this);
+    auto *metricLayout = new QVBoxLayout(metricBox);
+    metricLayout->setContentsMargins(0, 0, 0, 0);
+    metricLayout->addWidget(new QLabel(tr("<b>Metrics</b> (green: better than the baseline, red: worse)"), metricBox));
+    metricLayout->addWidget(m_metricsTable);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(specBox);
+    split->addWidget(metricBox);
+    m_chartPages->setDocumentMode(true);
+    m_chartPages->addTab(m_chart, tr("Selected metric"));
+    m_chartPages->addTab(m_tradeoff, tr("Cost and quality"));
+    m_chartPages->addTab(m_traceDiff, tr("Trace diff"));
+    connect(m_tradeoff, &TradeoffView::errorOccurred, this, &ComparisonView::errorOccurred);
+    split->addWidget(m_chartPages);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 4);
+    split->setStretchFactor(2, 4);
+    split->setSizes({160, 300, 300});
+
+    auto *content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(4, 4, 4, 4);
+    contentLayout->addLayout(top);
+    contentLayout->addWidget(split, 1);
+    m_empty->setObjectName(QStringLiteral("comparisonEmpty"));
+    layOutWithEmptyState(this, m_stack, m_empty, content);
+
+    connect(m_baseline, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_model->setBaseline(i);
+        updateChart();
+        updateTraceDiff();
+    });
+    connect(m_metricsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    showMetric(m_model->metricKey(current.row()));
+            });
+    setRuns({});
+}
+
+void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId)
+{
+    m_runIds = runIds;
+    QVector<ComparedRun> runs;
+    try {
+        const auto metrics = m_store->metrics(std::vector<std::int64_t>(runIds.begin(), runIds.end()));
+        for (qint64 id : runIds) {
+            const auto record = m_store->run(id);
+            if (!record)
+                continue;
+            ComparedRun r;
+            r.id = id;
+            r.name = toQ(record->name);
+            r.specJson = toQ(record->specJson);
+            r.environmentJson = toQ(record->environmentJson);
+            const auto it = metrics.find(id);
+            if (it != metrics.end()) {
+                for (const auto &m : it->second)
+                    r.metrics.insert(toQ(m.key), m.value);
+            }
+            runs << r;
+        }
+    } catch (const std::exception &e) {
+        emit errorOccurred(tr("Could not read the runs to compare: %1").arg(toQ(e.what())));
+    }
+    int baseline = 0;
+    for (int i = 0; i < runs.size(); ++i) {
+        if (runs.at(i).id == baselineRunId)
+            baseline = i;
+    }
+    m_model->setRuns(runs, baseline);
+    m_specModel->setRuns(runs);
+    {
+        const QSignalBlocker block(m_baseline);
+        m_baseline->clear();
+        for (const ComparedRun &r : runs)
+            m_baseline->addItem(tr("#%1 %2").arg(r.id).arg(r.name));
+        m_baseline->setCurrentIndex(baseline);
+    }
+    m_stack->setCurrentIndex(runs.size() < 2 ? 0 : 1);
+    if (runs.size() < 2)
+        m_hint->clear();
+    else
+        m_hint->setText(tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(runs.size())).arg(m_specModel->rowCount()));
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_metricsTable->setColumnWidth(c, c == 0 ? 170 : 210);
+    for (int c = 0; c < m_specModel->columnCount(); ++c)
+        m_specTable->setColumnWidth(c, c == 0 ? 230 : 180);
+    const int row = qMax(0, m_model->rowCount() > 0 ? 0 : -1);
+    if (m_model->rowCount() > 0)
+        m_metricsTable->selectRow(row);
+    updateChart();
+    m_tradeoff->setRuns(runs);
+    updateTraceDiff();
+}
+
+bool ComparisonView::showsEmptyState() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
+
+void ComparisonView::updateTraceDiff()
+{
+    // The baseline against the first other run.
+    const auto &runs = m_model->runs();
+    const int base = m_model->baseline();
+    qint64 a = 0, b = 0;
+    if (runs.size() >= 2 && base >= 0 && base < runs.size()) {
+        a = runs.at(base).id;
+        b = runs.at(base == 0 ? 1 : 0).id;
+    }
+    m_traceDiff->setRuns(a, b);
+}
+
+void ComparisonView::showMetric(const QString &key)
+{
+    m_metric = key;
+    updateChart();
+}
+
+void ComparisonView::updateChart()
+{
+    m_chart->clearPlottables();
+    auto *title = qobject_cast<QCPTextElement *>(m_chart->plotLayout()->element(0, 0));
+    const auto &runs = m_model->runs();
+    if (m_metric.isEmpty() || runs.isEmpty()) {
+        if (title)
+            title->setText(tr("Select a metric to chart it"));
+        m_chart->replot();
+        return;
+    }
+    const MetricInfo info = metricInfo(m_metric);
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    QVector<double> keys, values;
+    QVector<double> baseKeys, baseValues;
+    double maxValue = 0;
+    for (int i = 0; i < runs.size(); ++i) {
+        const auto it = runs.at(i).metrics.constFind(m_metric);
+        ticker->addTick(i + 1, tr("#%1\n%2").arg(runs.at(i).id).arg(runs.at(i).name.left(24)));
+        if (it == runs.at(i).metrics.constEnd())
+            continue;
+        // Fractions are plotted in percent, like the tables show them.
+        const double v = info.unit == QLatin1String("%") ? *it * 100.0 : *it;
+        maxValue = qMax(maxValue, v);
+        (i == m_model->baseline() ? baseKeys : keys) << i + 1;
+        (i == m_model->baseline() ? baseValues : values) << v;
+    }
+    auto *bars = new QCPBars(m_chart->xAxis, m_chart->yAxis);
+    bars->setName(info.label);
+    bars->setData(keys, values, true);
+    bars->setWidth(0.6);
+    bars->setBrush(QColor(0x1f, 0x6f, 0xb4, 190));
+    bars->setPen(Qt::NoPen);
+    auto *base = new QCPBars(m_chart->xAxis, m_chart->yAxis);
+    base->setName(tr("%1 (baseline)").arg(info.label));
+    base->setData(baseKeys, baseValues, true);
+    base->setWidth(0.6);
+    base->setBrush(QColor(0x80, 0x80, 0x80, 190));
+    base->setPen(Qt::NoPen);
+    m_chart->xAxis->setTicker(ticker);
+    m_chart->xAxis->setRange(0.4, runs.size() + 0.6);
+    m_chart->xAxis->setSubTicks(false);
+    m_chart->xAxis->setTickLength(0, 4);
+    m_chart->yAxis->setRange(0, maxValue > 0 ? maxValue * 1.15 : 1);
+    const QString unit = info.unit == QLatin1String("bytes") ? tr("bytes") : info.unit;
+    m_chart->yAxis->setLabel(unit.isEmpty() ? info.label : tr("%1 (%2)").arg(info.label, unit));
+    if (title) {
+        QString better;
+        if (info.better == Better::Lower)
+            better = tr("lower is better");
+        else if (info.better == Better::Higher)
+            better = tr("higher is better");
+        title->setText(better.isEmpty() ? info.label : tr("%1 — %2").arg(info.label, better));
+    }
+    m_chart->setWindowTitle(info.label);
+    m_chart->replot();
+}
+
+} // namespace optibench::ui

@@ -1,0 +1,478 @@
+#include "ui/panels/experimentpanel.h"
+
+#include "ui/models/convert.h"
+#include "ui/models/modelinfo.h"
+#include "ui/models/presets.h"
+#include "ui/models/spectext.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace optibench::ui {
+
+namespace {
+const char kPresetGroup[] = "presets";
+
+void setCombo(QComboBox *combo, const std::string &value)
+{
+    const int i = combo->findData(toQ(value));
+    if (i >= 0) {
+        combo->setCurrentIndex(i);
+    } else if (combo->isEditable()) {
+        combo->setEditText(toQ(value));
+    } else {
+        combo->addItem(toQ(value), toQ(value));
+        combo->setCurrentIndex(combo->count() - 1);
+    }
+}
+
+// The quantization modes that can store the embedding tables as int8 as well.
+bool int8TablesAllowed(const std::string &quantization)
+{
+    return quantization == "dynamic-int8" || quantization == "weight-int8";
+}
+
+std::string comboValue(const QComboBox *combo)
+{
+    if (combo->isEditable())
+        return fromQ(combo->currentText().trimmed());
+    return fromQ(combo->currentData().toString());
+}
+
+} // namespace
+
+ExperimentPanel::ExperimentPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    buildUi();
+    setSpec(core::ExperimentSpec{});
+    reloadPresets();
+}
+
+void ExperimentPanel::addChoices(QComboBox *combo, const std::vector<std::string> &values)
+{
+    for (const std::string &v : values) {
+        const QString value = toQ(v);
+        combo->addItem(choiceText(value), value);
+        combo->setItemData(combo->count() - 1, choiceExplanation(value), Qt::ToolTipRole);
+    }
+}
+
+void ExperimentPanel::buildUi()
+{
+    auto *content = new QWidget;
+    auto *form = new QVBoxLayout(content);
+    form->setContentsMargins(0, 0, 0, 0);
+
+    // Presets
+    auto *presetRow = new QHBoxLayout;
+    m_presets = new QComboBox(content);
+    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_presets->setMinimumContentsLength(10);
+    m_presets->setToolTip(tr("Load a preset: a complete spec to start from"));
+    m_savePreset = new QPushButton(tr("Save…"), content);
+    m_savePreset->setToolTip(tr("Save the current settings as your own preset"));
+    m_deletePreset = new QPushButton(tr("Delete"), content);
+    m_deletePreset->setToolTip(tr("Delete the selected preset of your own"));
+    presetRow->addWidget(new QLabel(tr("Preset:"), content));
+    presetRow->addWidget(m_presets, 1);
+    presetRow->addWidget(m_savePreset);
+    presetRow->addWidget(m_deletePreset);
+    form->addLayout(presetRow);
+
+    // One tab per part of the spec, so each reads without scrolling.
+    m_sections = new QTabWidget(content);
+    m_sections->setObjectName(QStringLiteral("experimentSections"));
+    m_sections->setDocumentMode(true);
+    buildTaskPage(addPage(tr("Task")));
+    buildOptimizationsPage(addPage(tr("Optimizations")));
+    QFormLayout *training = addPage(tr("Training"));
+    buildTrainingPage(training);
+    training->addRow(buildDistillation(training->parentWidget()));
+    buildHardwarePage(addPage(tr("Hardware")));
+    // The tab bar's scroll arrows, shown when the dock is narrow.
+    for (QToolButton *arrow : m_sections->tabBar()->findChildren<QToolButton *>())
+        arrow->setToolTip(tr("Show the other tabs"));
+    form->addWidget(m_sections);
+    form->addStretch();
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_run = new QPushButton(tr("Run"), this);
+    m_run->setToolTip(tr("Queue a run of this spec (Ctrl+R)"));
+    m_run->setDefault(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_run);
+
+    connect(m_model, &QLineEdit::editingFinished, this, [this] {
+        updateModelFamily();
+        emit modelPathChanged(m_model->text());
+    });
+    connect(m_pruning, &QComboBox::currentIndexChanged, this, &ExperimentPanel::pruningMethodChanged);
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (m_error.isEmpty())
+            emit runRequested(toQ(spec().name), specJson());
+    });
+    connect(m_presets, &QComboBox::activated, this, [this] { applyPreset(m_presets->currentText()); });
+    connect(m_savePreset, &QPushButton::clicked, this, &ExperimentPanel::savePreset);
+    connect(m_deletePreset, &QPushButton::clicked, this, &ExperimentPanel::deletePreset);
+
+    for (QComboBox *c : {m_mode, m_precision, m_quantization, m_pruning, m_pruneScope, m_padding, m_device})
+        connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::revalidate);
+    connect(m_dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
+    for (QSpinBox *s : {m_batch, m_maxLength, m_warmup, m_iterations, m_steps, m_checkpoint, m_accumulation,
+                        m_share, m_threads})
+        connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
+    connect(m_pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
+    for (QCheckBox *c : {m_freeze, m_quantEmbeddings, m_traceOps, m_traceKernels})
+        connect(c, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
+    connect(m_model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
+}
+
+core::ExperimentSpec ExperimentPanel::spec() const
+{
+    core::ExperimentSpec s;
+    s.name = fromQ(m_name->text().trimmed());
+    s.model.path = fromQ(m_model->text().trimmed());
+    s.task.mode = comboValue(m_mode);
+    s.task.dataset = comboValue(m_dataset);
+    s.task.batchSize = m_batch->value();
+    s.task.maxLength = m_maxLength->value();
+    s.task.warmup = m_warmup->value();
+    s.task.iterations = m_iterations->value();
+    s.task.steps = m_steps->value();
+    s.optimizations.precision = comboValue(m_precision);
+    s.optimizations.quantization = comboValue(m_quantization);
+    s.optimizations.quantizeEmbeddings = m_quantEmbeddings->isChecked() && int8TablesAllowed(s.optimizations.quantization);
+    s.optimizations.pruning.method = comboValue(m_pruning);
+    s.optimizations.pruning.amount = s.optimizations.pruning.method == "none" ? 0.0 : m_pruneAmount->value();
+    s.optimizations.pruning.scope = comboValue(m_pruneScope);
+    s.optimizations.padding = comboValue(m_padding);
+    s.optimizations.checkpointEvery = m_checkpoint->value();
+    s.optimizations.gradAccumulation = m_accumulation->value();
+    s.optimizations.freezeEmbeddings = m_freeze->isChecked();
+    s.optimizations.shareLayers = m_share->value();
+    if (m_distill->isChecked()) {
+        core::DistillationSpec d;
+        d.teacher = fromQ(m_teacher->text().trimmed());
+        d.studentLayers = m_studentLayers->value();
+        d.studentHidden = m_studentHidden->value();
+        d.alpha = m_alpha->value();
+        d.temperature = m_temperature->value();
+        s.optimizations.distillation = d;
+    }
+    s.device = comboValue(m_device);
+    s.threads = m_threads->value();
+    s.profiling.ops = m_traceOps->isChecked();
+    s.profiling.kernels = m_traceKernels->isChecked();
+    if (s.name.empty()) {
+        const std::string toggles = core::describeToggles(s);
+        s.name = toggles.empty() ? "baseline" : toggles;
+    }
+    return s;
+}
+
+QString ExperimentPanel::specJson() const
+{
+    return toQ(core::toJsonText(spec(), -1));
+}
+
+void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
+{
+    m_updating = true;
+    m_name->setText(toQ(s.name));
+    m_model->setText(toQ(s.model.path));
+    setCombo(m_mode, s.task.mode);
+    setCombo(m_dataset, s.task.dataset);
+    m_batch->setValue(s.task.batchSize);
+    m_maxLength->setValue(s.task.maxLength);
+    m_warmup->setValue(s.task.warmup);
+    m_iterations->setValue(s.task.iterations);
+    m_steps->setValue(s.task.steps);
+    setCombo(m_precision, s.optimizations.precision);
+    setCombo(m_quantization, s.optimizations.quantization);
+    m_quantEmbeddings->setChecked(s.optimizations.quantizeEmbeddings);
+    setCombo(m_pruning, s.optimizations.pruning.method);
+    m_pruneAmount->setValue(s.optimizations.pruning.amount);
+    setCombo(m_pruneScope, s.optimizations.pruning.scope);
+    setCombo(m_padding, s.optimizations.padding);
+    m_checkpoint->setValue(s.optimizations.checkpointEvery);
+    m_accumulation->setValue(s.optimizations.gradAccumulation);
+    m_freeze->setChecked(s.optimizations.freezeEmbeddings);
+    m_share->setValue(s.optimizations.shareLayers);
+    const core::DistillationSpec d = s.optimizations.distillation.value_or(core::DistillationSpec{});
+    m_distill->setChecked(s.optimizations.distillation.has_value());
+    m_teacher->setText(toQ(d.teacher));
+    m_studentLayers->setValue(d.studentLayers);
+    m_studentHidden->setValue(d.studentHidden);
+    m_alpha->setValue(d.alpha);
+    m_temperature->setValue(d.temperature);
+    setCombo(m_device, s.device);
+    m_threads->setValue(s.threads);
+    m_traceOps->setChecked(s.profiling.ops);
+    m_traceKernels->setChecked(s.profiling.kernels);
+    m_updating = false;
+    updateModelFamily();
+    revalidate();
+}
+
+void ExperimentPanel::setModelPath(const QString &path)
+{
+    if (m_model->text() == path)
+        return;
+    m_model->setText(path);
+    updateModelFamily();
+    revalidate();
+    emit modelPathChanged(path);
+}
+
+void ExperimentPanel::setDevices(const QStringList &devices)
+{
+    if (devices.isEmpty())
+        return;
+    const QString current = m_device->currentData().toString();
+    m_updating = true;
+    m_device->clear();
+    for (const QString &d : devices)
+        m_device->addItem(d, d);
+    m_updating = false;
+    setCombo(m_device, fromQ(current));
+    revalidate();
+}
+
+void ExperimentPanel::markInvalidChoices(QComboBox *combo, void (*apply)(core::ExperimentSpec &, const std::string &))
+{
+    auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+    if (!model)
+        return;
+    const core::ExperimentSpec base = spec();
+    for (int i = 0; i < combo->count(); ++i) {
+        const QString value = combo->itemData(i).toString();
+        core::ExperimentSpec candidate = base;
+        apply(candidate, fromQ(value));
+        QString reason;
+        try {
+            core::validateCombination(candidate);
+        } catch (const std::exception &e) {
+            reason = specErrorText(candidate, e);
+        }
+        QStandardItem *item = model->item(i);
+        item->setEnabled(reason.isEmpty() || i == combo->currentIndex());
+        item->setToolTip(reason.isEmpty() ? choiceExplanation(value) : tr("Not available: %1").arg(reason));
+    }
+}
+
+void ExperimentPanel::revalidate()
+{
+    if (m_updating)
+        return;
+    const bool training = m_mode->currentData().toString() == QLatin1String("training");
+    m_trainingHint->setVisible(!training);
+    m_warmup->setEnabled(!training);
+    m_iterations->setEnabled(!training);
+    m_steps->setEnabled(training);
+    m_checkpoint->setEnabled(training);
+    m_accumulation->setEnabled(training);
+    m_freeze->setEnabled(training);
+    m_quantEmbeddings->setEnabled(int8TablesAllowed(comboValue(m_quantization)));
+    m_share->setEnabled(training);
+    m_distill->setEnabled(training || m_distill->isChecked());
+    m_distill->setToolTip(training ? tr("Trains the model as a student that imitates a larger teacher's outputs: a "
+                                        "smaller, faster model that keeps much of the teacher's accuracy, for the cost "
+                                        "of running the teacher in every training step")
+                                   : tr("Not available: distillation acts on training only; the mode is inference"));
+    const bool distill = training && m_distill->isChecked();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_teacher, m_teacherBrowse, m_studentLayers, m_studentHidden,
+                                                       m_alpha, m_temperature})
+        w->setEnabled(distill);
+    const QString method = m_pruning->currentData().toString();
+    const bool twoFour = method == QLatin1String("2:4");
+    m_pruneAmount->setEnabled(method != QLatin1String("none") && !twoFour);
+    m_pruneAmount->setToolTip(twoFour ? tr("2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5")
+                                      : tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
+    m_pruneScope->setEnabled(method == QLatin1String("magnitude"));
+
+    markInvalidChoices(m_precision, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.precision = v; });
+    markInvalidChoices(m_quantization, [](core::ExperimentSpec &s, const std::string &v) {
+        s.optimizations.quantization = v;
+        s.optimizations.quantizeEmbeddings = s.optimizations.quantizeEmbeddings && int8TablesAllowed(v);
+    });
+    markInvalidChoices(m_pruning, [](core::ExperimentSpec &s, const std::string &v) {
+        s.optimizations.pruning.method = v;
+        // The amount follows the method (pruningMethodChanged), so judge each with its own.
+        s.optimizations.pruning.amount = v == "none" ? 0.0 : v == "2:4" ? 0.5 : 0.3;
+        if (v != "magnitude")
+            s.optimizations.pruning.scope = "global";
+    });
+    if (!m_bertFamily) {
+        auto *model = qobject_cast<QStandardItemModel *>(m_pruning->model());
+        for (const char *structured : {"heads", "neurons"}) {
+            const int i = m_pruning->findData(QLatin1String(structured));
+            if (model && i >= 0) {
+                model->item(i)->setEnabled(i == m_pruning->currentIndex());
+                model->item(i)->setToolTip(tr("Not available: %1").arg(m_structuredPruningReason));
+            }
+        }
+    }
+    markInvalidChoices(m_padding, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.padding = v; });
+    markInvalidChoices(m_mode, [](core::ExperimentSpec &s, const std::string &v) { s.task.mode = v; });
+    markInvalidChoices(m_device, [](core::ExperimentSpec &s, const std::string &v) { s.device = v; });
+
+    {
+        core::ExperimentSpec candidate = spec();
+        candidate.profiling.kernels = true;
+        QString reason;
+        try {
+            core::validateCombination(candidate);
+        } catch (const std::exception &e) {
+            reason = specErrorText(candidate, e);
+        }
+        m_traceKernels->setEnabled(reason.isEmpty() || m_traceKernels->isChecked());
+        m_traceKernels->setToolTip(reason.isEmpty() ? tr("Records GPU kernels with CUPTI (CUDA devices only)")
+                                                    : tr("Not available: %1").arg(reason));
+    }
+
+    m_error.clear();
+    const core::ExperimentSpec current = spec();
+    try {
+        core::parseSpecText(core::toJsonText(current)); // field-level checks: ranges, allowed values
+        core::validateCombination(current);
+    } catch (const std::exception &e) {
+        m_error = specErrorText(current, e);
+    }
+    if (m_error.isEmpty() && !m_bertFamily && (current.optimizations.pruning.method == "heads"
+                                               || current.optimizations.pruning.method == "neurons"))
+        m_error = m_structuredPruningReason;
+    m_run->setEnabled(m_error.isEmpty());
+    m_status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
+    m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b3261e;"));
+    m_status->setVisible(!m_error.isEmpty());
+}
+
+QStringList ExperimentPanel::presetNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_presets->count(); ++i)
+        names << m_presets->itemText(i);
+    return names;
+}
+
+void ExperimentPanel::reloadPresets()
+{
+    m_presets->clear();
+    const auto builtin = builtinPresets();
+    QStringList names = builtin.keys();
+    names.sort();
+    for (const QString &n : names)
+        m_presets->addItem(n, QStringLiteral("builtin"));
+    QSettings settings;
+    settings.beginGroup(QLatin1String(kPresetGroup));
+    const QStringList own = settings.childKeys();
+    for (const QString &n : own)
+        m_presets->addItem(n, QStringLiteral("user"));
+    settings.endGroup();
+    m_presets->setCurrentIndex(-1);
+    m_presets->setPlaceholderText(tr("choose a preset"));
+    m_deletePreset->setEnabled(!own.isEmpty());
+}
+
+void ExperimentPanel::applyPreset(const QString &name)
+{
+    const auto builtin = builtinPresets();
+    if (builtin.contains(name)) {
+        core::ExperimentSpec s = builtin.value(name);
+        s.model.path = fromQ(m_model->text().trimmed());
+        setSpec(s);
+        return;
+    }
+    const QString json = QSettings().value(QLatin1String(kPresetGroup) + QLatin1Char('/') + name).toString();
+    try {
+        setSpec(core::parseSpecText(fromQ(json)));
+    } catch (const std::exception &e) {
+        QMessageBox::warning(this, tr("Preset"), tr("The preset \"%1\" cannot be loaded: %2").arg(name, toQ(e.what())));
+    }
+}
+
+void ExperimentPanel::savePreset()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Preset name:"), QLineEdit::Normal,
+                                               toQ(spec().name), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    QSettings().setValue(QLatin1String(kPresetGroup) + QLatin1Char('/') + name, toQ(core::toJsonText(spec(), -1)));
+    reloadPresets();
+    m_presets->setCurrentText(name);
+}
+
+void ExperimentPanel::deletePreset()
+{
+    const QString name = m_presets->currentText();
+    if (m_presets->currentData().toString() != QLatin1String("user")) {
+        QMessageBox::information(this, tr("Delete preset"), tr("Choose one of your own presets first; built-in presets cannot be deleted."));
+        return;
+    }
+    QSettings().remove(QLatin1String(kPresetGroup) + QLatin1Char('/') + name);
+    reloadPresets();
+}
+
+void ExperimentPanel::updateModelFamily()
+{
+    const LocalModelInfo info = readModelInfo(m_model->text().trimmed());
+    // A path that cannot be read is not judged here: the run reports it, naming the file.
+    m_bertFamily = !info.ok() || info.isBertFamily();
+    m_structuredPruningReason =
+        tr("removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1")
+            .arg(info.architecture.isEmpty() ? info.modelType : info.architecture);
+}
+
+void ExperimentPanel::pruningMethodChanged()
+{
+    if (m_updating)
+        return;
+    const QString method = m_pruning->currentData().toString();
+    m_updating = true;
+    if (method == QLatin1String("none")) {
+        m_pruneAmount->setValue(0.0);
+    } else if (method == QLatin1String("2:4")) {
+        if (m_pruneAmount->value() != 0.5)
+            m_lastPruneAmount = m_pruneAmount->value() > 0 ? m_pruneAmount->value() : m_lastPruneAmount;
+        m_pruneAmount->setValue(0.5);
+    } else if (m_pruneAmount->value() == 0.0 || m_pruneAmount->value() == 0.5) {
+        m_pruneAmount->setValue(m_lastPruneAmount);
+    }
+    if (method != QLatin1String("magnitude"))
+        setCombo(m_pruneScope, "global");
+    m_updating = false;
+    revalidate();
+}
+
+} // namespace optibench::ui
