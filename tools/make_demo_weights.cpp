@@ -6,12 +6,12 @@
 //
 //   optibench-make-demo-weights --out data/demo/tiny-bert.safetensors [--steps 600] [--threads 2]
 #include "engine/data/batching.h"
+#include "engine/formats/safetensors.h"
 #include "engine/models/bert.h"
-#include "engine/text/dataset.h"
 #include "engine/models/demo.h"
 #include "engine/models/model_loader.h"
-#include "engine/formats/safetensors.h"
 #include "engine/models/safetensors_torch.h"
+#include "engine/text/dataset.h"
 #include "engine/train/training.h"
 
 #include <ATen/ATen.h>
@@ -121,17 +121,17 @@ int main(int argc, char **argv)
         std::vector<TensorBytes> tensors;
         for (const auto &[name, tensor] : model.parameters())
             tensors.push_back(toTensorBytes(name, o.fp16 ? tensor.to(at::kHalf) : tensor));
-        const std::map<std::string, std::string> metadata{
-            {"format", "pt"},
-            {"source", "optibench-make-demo-weights"},
-            {"steps", std::to_string(o.steps)},
-            {"batch_size", std::to_string(o.batchSize)},
-            {"max_length", std::to_string(o.maxLength)},
-            {"learning_rate", std::to_string(o.learningRate)},
-            {"warmup_steps", std::to_string(o.warmupSteps)},
-            {"threads", std::to_string(o.threads)},
-            {"seed", std::to_string(o.seed)},
-            {"eval_accuracy_fp32", std::to_string(result.finalEval.accuracy)}};
+        const std::map<std::string, std::string> metadata{{"format", "pt"},
+                                                          {"source", "optibench-make-demo-weights"},
+                                                          {"steps", std::to_string(o.steps)},
+                                                          {"batch_size", std::to_string(o.batchSize)},
+                                                          {"max_length", std::to_string(o.maxLength)},
+                                                          {"learning_rate", std::to_string(o.learningRate)},
+                                                          {"warmup_steps", std::to_string(o.warmupSteps)},
+                                                          {"threads", std::to_string(o.threads)},
+                                                          {"seed", std::to_string(o.seed)},
+                                                          {"eval_accuracy_fp32",
+                                                           std::to_string(result.finalEval.accuracy)}};
         writeSafetensors(o.out, tensors, metadata);
 
         // The file as the engine will read it (fp16 widened to fp32), evaluated again.

@@ -1,7 +1,7 @@
 #include "app/cli/cli_util.h"
 
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>

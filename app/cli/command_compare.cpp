@@ -5,8 +5,8 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -279,8 +279,9 @@ int compare(const CompareOptions &o)
 void addCompareCommand(CLI::App &app, ExitCode &exit)
 {
     auto o = std::make_shared<CompareOptions>();
-    auto *cmd = app.add_subcommand("compare", "Metrics of runs side by side, with deltas against a baseline, "
-                                              "and the spec and environment fields in which they differ");
+    auto *cmd = app.add_subcommand("compare",
+                                   "Metrics of runs side by side, with deltas against a baseline, "
+                                   "and the spec and environment fields in which they differ");
     cmd->add_option("runs", o->ids, "Run ids (two or more)")->required();
     cmd->add_option("--baseline", o->baseline, "The run the others are compared with (default: the first)");
     cmd->add_option("--db", o->db, "Run store (SQLite file)");

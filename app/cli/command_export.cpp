@@ -9,9 +9,9 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
-#include "app/core/trace_records.h"
 #include "app/core/export.h"
 #include "app/core/store.h"
+#include "app/core/trace_records.h"
 #include "profiler/trace/chrome_trace.h"
 #include "profiler/trace/trace.h"
 
@@ -25,7 +25,6 @@ struct ExportOptions {
     std::string db;
 };
 
-
 int exportRuns(const ExportOptions &o)
 {
     core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
@@ -38,8 +37,8 @@ int exportRuns(const ExportOptions &o)
         if (o.ids.size() != 1)
             throw std::runtime_error("--format chrome-trace: give one run (one trace per file)");
         if (store.traceEventCount(o.ids[0]) == 0)
-            throw std::runtime_error("run " + std::to_string(o.ids[0]) +
-                                     " has no trace (run it with \"profiling\": {\"ops\": true})");
+            throw std::runtime_error("run " + std::to_string(o.ids[0])
+                                     + " has no trace (run it with \"profiling\": {\"ops\": true})");
         writeOutput(o.out, profiler::chromeTraceJson(core::toTrace(store.traceEvents(o.ids[0]))) + "\n");
     }
     return 0;
@@ -50,8 +49,9 @@ int exportRuns(const ExportOptions &o)
 void addExportCommand(CLI::App &app, ExitCode &exit)
 {
     auto o = std::make_shared<ExportOptions>();
-    auto *cmd = app.add_subcommand("export", "Write runs as CSV, as a JSON bundle (for `import`), or one run's "
-                                             "trace as Chrome trace JSON (chrome://tracing, Perfetto)");
+    auto *cmd = app.add_subcommand("export",
+                                   "Write runs as CSV, as a JSON bundle (for `import`), or one run's "
+                                   "trace as Chrome trace JSON (chrome://tracing, Perfetto)");
     cmd->add_option("runs", o->ids, "Run ids")->required();
     cmd->add_option("--format", o->format, "csv | json | chrome-trace")
         ->required()

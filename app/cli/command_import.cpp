@@ -45,8 +45,9 @@ int importRuns(const ImportOptions &o)
 void addImportCommand(CLI::App &app, ExitCode &exit)
 {
     auto o = std::make_shared<ImportOptions>();
-    auto *cmd = app.add_subcommand("import", "Add the runs of a bundle (from `export --format json`) to a store "
-                                             "as new runs; prints their ids");
+    auto *cmd = app.add_subcommand("import",
+                                   "Add the runs of a bundle (from `export --format json`) to a store "
+                                   "as new runs; prints their ids");
     cmd->add_option("bundle", o->bundle, "Bundle file (JSON)")->required()->check(CLI::ExistingFile);
     cmd->add_option("--db", o->db, "Run store (SQLite file)");
     cmd->add_flag("--json", o->json, "Print the new ids as a JSON array");

@@ -22,12 +22,23 @@ struct InspectOptions {
 
 nlohmann::json summaryJson(const engine::ModelSummary &m)
 {
-    return {{"source", m.source},         {"format", m.format},       {"architecture", m.architecture},
-            {"layers", m.layers},         {"hidden", m.hidden},       {"heads", m.heads},
-            {"intermediate", m.intermediate}, {"vocab", m.vocab},     {"max_positions", m.maxPositions},
-            {"num_labels", m.numLabels},  {"parameters", m.parameters}, {"size_on_disk_bytes", m.sizeOnDiskBytes},
-            {"memory_bytes", m.memoryBytes}, {"dtype", m.dtype},      {"tokenizer", m.tokenizer},
-            {"sha256", m.sha256},         {"note", m.note}};
+    return {{"source", m.source},
+            {"format", m.format},
+            {"architecture", m.architecture},
+            {"layers", m.layers},
+            {"hidden", m.hidden},
+            {"heads", m.heads},
+            {"intermediate", m.intermediate},
+            {"vocab", m.vocab},
+            {"max_positions", m.maxPositions},
+            {"num_labels", m.numLabels},
+            {"parameters", m.parameters},
+            {"size_on_disk_bytes", m.sizeOnDiskBytes},
+            {"memory_bytes", m.memoryBytes},
+            {"dtype", m.dtype},
+            {"tokenizer", m.tokenizer},
+            {"sha256", m.sha256},
+            {"note", m.note}};
 }
 
 int inspect(const InspectOptions &o)
@@ -121,7 +132,8 @@ void addInspectCommands(CLI::App &app, ExitCode &exit)
     ins->callback([io, &exit] { exit.value = inspect(*io); });
 
     auto po = std::make_shared<InspectOptions>();
-    auto *pred = app.add_subcommand("predict", "Tokenize texts and print the model's outputs for each, to sanity-check a model");
+    auto *pred =
+        app.add_subcommand("predict", "Tokenize texts and print the model's outputs for each, to sanity-check a model");
     pred->add_option("model", po->model, "demo:tiny-bert, a Hugging Face folder or a TorchScript file")->required();
     pred->add_option("--text", po->texts, "A text to run (repeat for several)")->required();
     pred->add_flag("--json", po->json, "Machine-readable output");

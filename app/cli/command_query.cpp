@@ -84,8 +84,8 @@ int listRuns(const QueryOptions &o)
     if (!o.status.empty()) {
         filter.status = core::runStatusFromString(o.status);
         if (!filter.status)
-            throw std::runtime_error("--status: unknown status '" + o.status +
-                                     "' (running, done, failed, cancelled, interrupted)");
+            throw std::runtime_error("--status: unknown status '" + o.status
+                                     + "' (running, done, failed, cancelled, interrupted)");
     }
     filter.text = o.text;
     filter.limit = o.limit;
@@ -111,11 +111,10 @@ int listRuns(const QueryOptions &o)
               << "NAME\n";
     for (const auto &r : runs) {
         const auto metrics = store.metrics(r.id);
-        std::cout << std::left << std::setw(6) << r.id << std::setw(12) << core::toString(r.status)
-                  << std::setw(21) << formatTime(r.createdAtMs) << std::setw(12)
-                  << fixed(find(metrics, "latency_p50_ms"), 2) << std::setw(14)
-                  << fixed(find(metrics, "throughput_tokens_s"), 0) << std::setw(tw) << toggles(r) << r.name
-                  << '\n';
+        std::cout << std::left << std::setw(6) << r.id << std::setw(12) << core::toString(r.status) << std::setw(21)
+                  << formatTime(r.createdAtMs) << std::setw(12) << fixed(find(metrics, "latency_p50_ms"), 2)
+                  << std::setw(14) << fixed(find(metrics, "throughput_tokens_s"), 0) << std::setw(tw) << toggles(r)
+                  << r.name << '\n';
     }
     return 0;
 }
@@ -154,8 +153,8 @@ int showRun(const QueryOptions &o)
         std::cout << "  error     " << run->error << '\n';
     std::cout << "Metrics\n";
     for (const auto &m : metrics)
-        std::cout << "  " << std::left << std::setw(24) << m.key << std::right << std::setw(16)
-                  << std::setprecision(6) << m.value << ' ' << m.unit << '\n';
+        std::cout << "  " << std::left << std::setw(24) << m.key << std::right << std::setw(16) << std::setprecision(6)
+                  << m.value << ' ' << m.unit << '\n';
     const auto events = store.traceEventCount(o.runId);
     if (events > 0)
         std::cout << "Trace: " << events << " events\n";

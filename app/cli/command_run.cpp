@@ -75,12 +75,14 @@ int runSpecs(const RunOptions &opt)
             std::fprintf(stderr, "\r%60s\r", "");
         if (r.status != core::RunStatus::Done) {
             ++failures;
-            std::cerr << "optibench-cli: run " << r.runId << " (" << opt.specs[i] << ") "
-                      << core::toString(r.status) << ": " << r.error << '\n';
+            std::cerr << "optibench-cli: run " << r.runId << " (" << opt.specs[i] << ") " << core::toString(r.status)
+                      << ": " << r.error << '\n';
         }
         if (opt.json)
-            out.push_back({{"run_id", r.runId}, {"spec", opt.specs[i]},
-                           {"status", core::toString(r.status)}, {"error", r.error}});
+            out.push_back({{"run_id", r.runId},
+                           {"spec", opt.specs[i]},
+                           {"status", core::toString(r.status)},
+                           {"error", r.error}});
         else
             std::cout << r.runId << '\n';
     }

@@ -86,8 +86,8 @@ int sweep(const SweepOptions &o)
         if (progress) {
             callbacks.progress = [&](const std::string &stage, std::int64_t done, std::int64_t all,
                                      const std::string &) {
-                std::fprintf(stderr, "\r[%zu/%zu] %s ... %s %lld/%lld   ", i + 1, total, c.label.c_str(),
-                             stage.c_str(), static_cast<long long>(done), static_cast<long long>(all));
+                std::fprintf(stderr, "\r[%zu/%zu] %s ... %s %lld/%lld   ", i + 1, total, c.label.c_str(), stage.c_str(),
+                             static_cast<long long>(done), static_cast<long long>(all));
                 std::fflush(stderr);
             };
         }
@@ -97,12 +97,12 @@ int sweep(const SweepOptions &o)
                          core::toString(r.status).c_str(), static_cast<long long>(r.runId), "");
         if (r.status != core::RunStatus::Done) {
             ++failures;
-            std::cerr << "optibench-cli: run " << r.runId << " (" << c.label << ") " << core::toString(r.status)
-                      << ": " << r.error << '\n';
+            std::cerr << "optibench-cli: run " << r.runId << " (" << c.label << ") " << core::toString(r.status) << ": "
+                      << r.error << '\n';
         }
         if (o.json)
-            out.push_back({{"label", c.label}, {"run_id", r.runId}, {"status", core::toString(r.status)},
-                           {"error", r.error}});
+            out.push_back(
+                {{"label", c.label}, {"run_id", r.runId}, {"status", core::toString(r.status)}, {"error", r.error}});
         else
             std::cout << r.runId << '\n' << std::flush;
     }
@@ -116,8 +116,8 @@ int sweep(const SweepOptions &o)
 void addSweepCommand(CLI::App &app, ExitCode &exit)
 {
     auto o = std::make_shared<SweepOptions>();
-    auto *cmd = app.add_subcommand(
-        "sweep", "Run every combination of a grid of values over a spec; prints each new run id");
+    auto *cmd =
+        app.add_subcommand("sweep", "Run every combination of a grid of values over a spec; prints each new run id");
     cmd->add_option("spec", o->spec, "Base experiment spec (JSON)")->required()->check(CLI::ExistingFile);
     cmd->add_option("--grid", o->grid,
                     "KEY=V1,V2;KEY2=V3,V4 with spec paths as keys (short names such as quantization, padding, "

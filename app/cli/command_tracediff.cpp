@@ -10,8 +10,8 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
-#include "app/core/trace_records.h"
 #include "app/core/store.h"
+#include "app/core/trace_records.h"
 #include "profiler/trace/trace_diff.h"
 
 namespace optibench::cli {
@@ -47,8 +47,8 @@ profiler::Trace load(core::Store &store, std::int64_t id)
 
 void printTable(const char *title, const std::vector<profiler::DiffRow> &rows, int top)
 {
-    std::printf("%s\n  %-40s %-8s %8s %8s %12s %12s %12s\n", title, "name", "change", "calls A", "calls B",
-                "time A ms", "time B ms", "delta ms");
+    std::printf("%s\n  %-40s %-8s %8s %8s %12s %12s %12s\n", title, "name", "change", "calls A", "calls B", "time A ms",
+                "time B ms", "delta ms");
     int shown = 0;
     for (const auto &r : rows) {
         if (r.status == profiler::DiffStatus::Same)
@@ -67,9 +67,14 @@ nlohmann::json rowsJson(const std::vector<profiler::DiffRow> &rows)
 {
     nlohmann::json out = nlohmann::json::array();
     for (const auto &r : rows)
-        out.push_back({{"name", r.name}, {"status", statusName(r.status)}, {"count_a", r.countA},
-                       {"count_b", r.countB}, {"total_ns_a", r.totalNsA}, {"total_ns_b", r.totalNsB},
-                       {"self_ns_a", r.selfNsA}, {"self_ns_b", r.selfNsB}});
+        out.push_back({{"name", r.name},
+                       {"status", statusName(r.status)},
+                       {"count_a", r.countA},
+                       {"count_b", r.countB},
+                       {"total_ns_a", r.totalNsA},
+                       {"total_ns_b", r.totalNsB},
+                       {"self_ns_a", r.selfNsA},
+                       {"self_ns_b", r.selfNsB}});
     return out;
 }
 
@@ -78,7 +83,9 @@ int traceDiff(const TraceDiffOptions &o)
     core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
     const auto diff = profiler::diffTraces(load(store, o.a), load(store, o.b), o.minChange);
     if (o.json) {
-        std::cout << nlohmann::json{{"a", o.a}, {"b", o.b}, {"ops", rowsJson(diff.ops)},
+        std::cout << nlohmann::json{{"a", o.a},
+                                    {"b", o.b},
+                                    {"ops", rowsJson(diff.ops)},
                                     {"kernels", rowsJson(diff.kernels)}}
                          .dump(2)
                   << '\n';
@@ -101,7 +108,8 @@ void addTraceDiffCommand(CLI::App &app, ExitCode &exit)
     cmd->add_option("a", o->a, "Run id A (the reference)")->required();
     cmd->add_option("b", o->b, "Run id B")->required();
     cmd->add_option("--db", o->db, "Run store (SQLite file)");
-    cmd->add_option("--min-change", o->minChange, "Hide rows whose time changed by less than this fraction (default 0.05)");
+    cmd->add_option("--min-change", o->minChange,
+                    "Hide rows whose time changed by less than this fraction (default 0.05)");
     cmd->add_option("--top", o->top, "At most this many rows per table (default 25)");
     cmd->add_flag("--json", o->json, "Every row, machine-readable");
     cmd->callback([o, &exit] { exit.value = traceDiff(*o); });

@@ -175,8 +175,7 @@ private:
                 std::lock_guard<std::mutex> lock(m_mutex);
                 m_executor = nullptr;
             }
-            m_out.send(proto::Finished{request.request, outcome.runId, core::toString(outcome.status),
-                                       outcome.error});
+            m_out.send(proto::Finished{request.request, outcome.runId, core::toString(outcome.status), outcome.error});
         } catch (const std::exception &e) {
             {
                 std::lock_guard<std::mutex> lock(m_mutex);
@@ -227,8 +226,9 @@ int runWorker()
 
 void addWorkerCommand(CLI::App &app, ExitCode &exit)
 {
-    auto *cmd = app.add_subcommand("worker", "Serve run requests as JSON lines on stdin/stdout (the GUI's worker; "
-                                             "see docs/worker-protocol.md)");
+    auto *cmd = app.add_subcommand("worker",
+                                   "Serve run requests as JSON lines on stdin/stdout (the GUI's worker; "
+                                   "see docs/worker-protocol.md)");
     cmd->callback([&exit] { exit.value = runWorker(); });
 }
 

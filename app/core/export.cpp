@@ -43,8 +43,8 @@ std::string number(double v)
     return json(v).dump();
 }
 
-const std::vector<std::string> kTraceColumns{"kind", "name", "device", "lane", "start_ns", "duration_ns",
-                                             "correlation", "parent", "shapes"};
+const std::vector<std::string> kTraceColumns{"kind",        "name",        "device", "lane",  "start_ns",
+                                             "duration_ns", "correlation", "parent", "shapes"};
 
 // Reads `key` of `object` with the expected type, or throws BundleError naming the path.
 const json &need(const json &object, const std::string &path, const char *key, json::value_t type)
@@ -53,7 +53,7 @@ const json &need(const json &object, const std::string &path, const char *key, j
         throw BundleError("bundle: missing " + path + "." + key);
     const json &v = object.at(key);
     const bool ok = type == json::value_t::number_integer ? v.is_number_integer()
-                    : type == json::value_t::number_float ? v.is_number()
+        : type == json::value_t::number_float             ? v.is_number()
                                                           : v.type() == type;
     if (!ok)
         throw BundleError("bundle: " + path + "." + key + " has the wrong type (" + v.type_name() + ")");
@@ -89,8 +89,13 @@ ImportedRun readRun(const json &entry, const std::string &path)
     if (entry.contains("model") && !entry.at("model").is_null()) {
         const json &m = need(entry, path, "model", json::value_t::object);
         const std::string mp = path + ".model";
-        r.model = {0, text(m, mp, "source"), text(m, mp, "format"), text(m, mp, "architecture"),
-                   integer(m, mp, "parameters"), integer(m, mp, "size_bytes"), text(m, mp, "sha256")};
+        r.model = {0,
+                   text(m, mp, "source"),
+                   text(m, mp, "format"),
+                   text(m, mp, "architecture"),
+                   integer(m, mp, "parameters"),
+                   integer(m, mp, "size_bytes"),
+                   text(m, mp, "sha256")};
         r.hasModel = true;
     }
     const json &run = need(entry, path, "run", json::value_t::object);
@@ -113,12 +118,14 @@ ImportedRun readRun(const json &entry, const std::string &path)
     const json &metrics = need(entry, path, "metrics", json::value_t::array);
     for (std::size_t i = 0; i < metrics.size(); ++i) {
         const std::string mp = path + ".metrics[" + std::to_string(i) + "]";
-        r.results.metrics.push_back({text(metrics[i], mp, "key"), real(metrics[i], mp, "value"), text(metrics[i], mp, "unit")});
+        r.results.metrics.push_back(
+            {text(metrics[i], mp, "key"), real(metrics[i], mp, "value"), text(metrics[i], mp, "unit")});
     }
     const json &series = need(entry, path, "series", json::value_t::array);
     for (std::size_t i = 0; i < series.size(); ++i) {
         const std::string sp = path + ".series[" + std::to_string(i) + "]";
-        r.results.series.push_back({text(series[i], sp, "name"), integer(series[i], sp, "step"), real(series[i], sp, "value")});
+        r.results.series.push_back(
+            {text(series[i], sp, "name"), integer(series[i], sp, "step"), real(series[i], sp, "value")});
     }
     if (need(entry, path, "trace_columns", json::value_t::array) != json(kTraceColumns))
         throw BundleError("bundle: " + path + ".trace_columns differ from what this version reads");
@@ -127,10 +134,11 @@ ImportedRun readRun(const json &entry, const std::string &path)
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const json &e = trace[i];
         const std::string tp = path + ".trace[" + std::to_string(i) + "]";
-        auto ok = e.is_array() && e.size() == kTraceColumns.size() && e[0].is_number_integer() && e[1].is_string() &&
-                  e[2].is_string() && e[3].is_number_integer() && e[4].is_number_integer() &&
-                  e[5].is_number_integer() && e[6].is_number_integer() && e[7].is_number_integer() && e[8].is_string();
-        if (!ok || e[0].get<std::int64_t>() < 0 || e[0].get<std::int64_t>() > static_cast<std::int64_t>(TraceKind::Range))
+        auto ok = e.is_array() && e.size() == kTraceColumns.size() && e[0].is_number_integer() && e[1].is_string()
+            && e[2].is_string() && e[3].is_number_integer() && e[4].is_number_integer() && e[5].is_number_integer()
+            && e[6].is_number_integer() && e[7].is_number_integer() && e[8].is_string();
+        if (!ok || e[0].get<std::int64_t>() < 0
+            || e[0].get<std::int64_t>() > static_cast<std::int64_t>(TraceKind::Range))
             throw BundleError("bundle: " + tp + " is not an event in trace_columns order");
         TraceEventRecord ev;
         ev.kind = static_cast<TraceKind>(e[0].get<int>());
@@ -186,10 +194,10 @@ std::string exportRunsCsv(const Store &store, const std::vector<std::int64_t> &r
         std::string pruning = at("/optimizations/pruning/method");
         if (!pruning.empty() && pruning != "none")
             pruning += " " + at("/optimizations/pruning/amount");
-        out += std::to_string(r.id) + "," + csvField(r.name) + "," + csvField(r.modelSource) + "," + toString(r.status) +
-               "," + isoTime(r.createdAtMs) + "," + csvField(toggles) + "," + csvField(at("/task/mode")) + "," +
-               csvField(at("/optimizations/precision")) + "," + csvField(at("/optimizations/quantization")) + "," +
-               csvField(pruning) + "," + csvField(at("/optimizations/padding"));
+        out += std::to_string(r.id) + "," + csvField(r.name) + "," + csvField(r.modelSource) + "," + toString(r.status)
+            + "," + isoTime(r.createdAtMs) + "," + csvField(toggles) + "," + csvField(at("/task/mode")) + ","
+            + csvField(at("/optimizations/precision")) + "," + csvField(at("/optimizations/quantization")) + ","
+            + csvField(pruning) + "," + csvField(at("/optimizations/padding"));
         for (const auto &k : keys) {
             auto it = values[r.id].find(k);
             out += "," + (it == values[r.id].end() ? std::string() : number(it->second));
@@ -210,8 +218,12 @@ json exportBundle(const Store &store, const std::vector<std::int64_t> &runIds)
         entry["model"] = nullptr;
         if (r->modelId != 0) {
             if (auto m = store.model(r->modelId))
-                entry["model"] = {{"source", m->source}, {"format", m->format}, {"architecture", m->architecture},
-                                  {"parameters", m->parameters}, {"size_bytes", m->sizeBytes}, {"sha256", m->sha256}};
+                entry["model"] = {{"source", m->source},
+                                  {"format", m->format},
+                                  {"architecture", m->architecture},
+                                  {"parameters", m->parameters},
+                                  {"size_bytes", m->sizeBytes},
+                                  {"sha256", m->sha256}};
         }
         auto asObject = [](const std::string &text) {
             json j = json::parse(text, nullptr, false);
@@ -254,8 +266,8 @@ std::vector<std::int64_t> importBundle(Store &store, const json &bundle)
         throw BundleError(std::string("bundle: not an OptiBench bundle (format is not \"") + kBundleFormat + "\")");
     const std::int64_t version = integer(bundle, "", "version");
     if (version > kBundleVersion)
-        throw BundleError("bundle: version " + std::to_string(version) + " is newer than this OptiBench reads (" +
-                          std::to_string(kBundleVersion) + ")");
+        throw BundleError("bundle: version " + std::to_string(version) + " is newer than this OptiBench reads ("
+                          + std::to_string(kBundleVersion) + ")");
     const json &entries = need(bundle, "", "runs", json::value_t::array);
     std::vector<ImportedRun> runs;
     for (std::size_t i = 0; i < entries.size(); ++i)

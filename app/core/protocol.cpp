@@ -8,11 +8,11 @@ namespace optibench::core::protocol {
 
 namespace {
 
-template <class... Fs>
+template<class... Fs>
 struct Overloaded : Fs... {
     using Fs::operator()...;
 };
-template <class... Fs>
+template<class... Fs>
 Overloaded(Fs...) -> Overloaded<Fs...>;
 
 // A decode failure; caught in decode() and turned into the error string.
@@ -120,33 +120,48 @@ Message decodeObject(const json &j)
 
 std::string encode(const Message &message)
 {
-    json j = std::visit(
-        Overloaded{
-            [](const Hello &m) {
-                return json{{"type", "hello"}, {"protocol", m.protocol}, {"app_version", m.appVersion},
-                            {"libtorch", m.libtorch}, {"cuda", m.cuda}, {"devices", m.devices}};
-            },
-            [](const RunRequest &m) {
-                // Embed the spec as an object when it parses, so the line stays readable JSON.
-                json spec = json::parse(m.specJson, nullptr, false);
-                if (spec.is_discarded())
-                    spec = m.specJson;
-                return json{{"type", "run"}, {"request", m.request}, {"db", m.db}, {"spec", spec}};
-            },
-            [](const CancelRequest &m) { return json{{"type", "cancel"}, {"request", m.request}}; },
-            [](const Shutdown &) { return json{{"type", "shutdown"}}; },
-            [](const Started &m) { return json{{"type", "started"}, {"request", m.request}, {"run_id", m.runId}}; },
-            [](const Progress &m) {
-                return json{{"type", "progress"}, {"request", m.request}, {"run_id", m.runId}, {"stage", m.stage},
-                            {"done", m.done}, {"total", m.total}, {"message", m.message}};
-            },
-            [](const Finished &m) {
-                return json{{"type", "finished"}, {"request", m.request}, {"run_id", m.runId},
-                            {"status", m.status}, {"error", m.error}};
-            },
-            [](const Error &m) { return json{{"type", "error"}, {"request", m.request}, {"message", m.message}}; },
-        },
-        message);
+    json j = std::visit(Overloaded{
+                            [](const Hello &m) {
+                                return json{{"type", "hello"},
+                                            {"protocol", m.protocol},
+                                            {"app_version", m.appVersion},
+                                            {"libtorch", m.libtorch},
+                                            {"cuda", m.cuda},
+                                            {"devices", m.devices}};
+                            },
+                            [](const RunRequest &m) {
+                                // Embed the spec as an object when it parses, so the line stays readable JSON.
+                                json spec = json::parse(m.specJson, nullptr, false);
+                                if (spec.is_discarded())
+                                    spec = m.specJson;
+                                return json{{"type", "run"}, {"request", m.request}, {"db", m.db}, {"spec", spec}};
+                            },
+                            [](const CancelRequest &m) {
+                                return json{{"type", "cancel"}, {"request", m.request}};
+                            },
+                            [](const Shutdown &) {
+                                return json{{"type", "shutdown"}};
+                            },
+                            [](const Started &m) {
+                                return json{{"type", "started"}, {"request", m.request}, {"run_id", m.runId}};
+                            },
+                            [](const Progress &m) {
+                                return json{{"type", "progress"},  {"request", m.request}, {"run_id", m.runId},
+                                            {"stage", m.stage},    {"done", m.done},       {"total", m.total},
+                                            {"message", m.message}};
+                            },
+                            [](const Finished &m) {
+                                return json{{"type", "finished"},
+                                            {"request", m.request},
+                                            {"run_id", m.runId},
+                                            {"status", m.status},
+                                            {"error", m.error}};
+                            },
+                            [](const Error &m) {
+                                return json{{"type", "error"}, {"request", m.request}, {"message", m.message}};
+                            },
+                        },
+                        message);
     // Invalid UTF-8 in a message (e.g. an error text from a file name) must not throw here:
     // it is replaced, so the line always goes out.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);

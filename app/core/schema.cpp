@@ -107,9 +107,9 @@ CREATE TABLE trace_events_v2 (
     PRIMARY KEY (run_id, span_class, start_ns, seq)
 ) WITHOUT ROWID;
 )sql");
-    const std::string copy =
-        "INSERT INTO trace_events_v2 SELECT run_id, " + spanClassSql() +
-        ", start_ns, seq, kind, name, device, lane, max(duration_ns, 0), correlation, parent, shapes FROM trace_events";
+    const std::string copy = "INSERT INTO trace_events_v2 SELECT run_id, " + spanClassSql()
+        + ", start_ns, seq, kind, name, device, lane, max(duration_ns, 0), correlation, parent, shapes FROM "
+          "trace_events";
     sql::exec(db, path, copy.c_str());
     sql::exec(db, path, R"sql(
 DROP TABLE trace_events;
@@ -204,9 +204,9 @@ void migrate(sqlite3 *db, const std::string &path)
 {
     auto refuseNewer = [&](int version) {
         if (version > kVersion)
-            throw NewerStoreError(path + ": database schema version " + std::to_string(version) +
-                                      " is newer than this OptiBench supports (" + std::to_string(kVersion) +
-                                      "); open it with a newer OptiBench, or export the runs from there",
+            throw NewerStoreError(path + ": database schema version " + std::to_string(version)
+                                      + " is newer than this OptiBench supports (" + std::to_string(kVersion)
+                                      + "); open it with a newer OptiBench, or export the runs from there",
                                   version, kVersion);
     };
     // A read first: refuses a newer file without taking the write lock.
@@ -221,17 +221,10 @@ void migrate(sqlite3 *db, const std::string &path)
         if (version >= kVersion)
             break;
         switch (version) {
-        case 0:
-            sql::exec(db, path, kVersion1);
-            break;
-        case 1:
-            toVersion2(db, path);
-            break;
-        case 2:
-            toVersion3(db, path);
-            break;
-        default:
-            break;
+        case 0: sql::exec(db, path, kVersion1); break;
+        case 1: toVersion2(db, path); break;
+        case 2: toVersion3(db, path); break;
+        default: break;
         }
         ++version;
         const std::string set = "PRAGMA user_version = " + std::to_string(version);

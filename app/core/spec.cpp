@@ -12,10 +12,8 @@ using nlohmann::json;
 namespace optibench::core {
 
 SpecError::SpecError(std::string field, const std::string &message)
-    : std::runtime_error(field.empty() ? message : field + ": " + message)
-    , m_field(std::move(field))
-{
-}
+    : std::runtime_error(field.empty() ? message : field + ": " + message), m_field(std::move(field))
+{}
 
 const std::vector<std::string> &allowedPrecisions()
 {
@@ -25,8 +23,8 @@ const std::vector<std::string> &allowedPrecisions()
 
 const std::vector<std::string> &allowedQuantizations()
 {
-    static const std::vector<std::string> v{"none", "dynamic-int8", "weight-int8", "fp16-weights",
-                                            "bf16-weights", "qat"};
+    static const std::vector<std::string> v{"none",         "dynamic-int8", "weight-int8",
+                                            "fp16-weights", "bf16-weights", "qat"};
     return v;
 }
 
@@ -135,8 +133,7 @@ public:
     }
 
     // A real number in [lo, hi] or [lo, hi) when hiOpen, or (lo, hi] when loOpen.
-    void number(const std::string &key, double &out, double lo, double hi, bool loOpen = false,
-                bool hiOpen = false)
+    void number(const std::string &key, double &out, double lo, double hi, bool loOpen = false, bool hiOpen = false)
     {
         const json *v = find(key);
         if (!v)
@@ -290,7 +287,10 @@ ProfilingSpec parseProfiling(const json &j)
     return p;
 }
 
-bool isCuda(const std::string &device) { return device.rfind("cuda", 0) == 0; }
+bool isCuda(const std::string &device)
+{
+    return device.rfind("cuda", 0) == 0;
+}
 
 std::string percent(double fraction)
 {
@@ -435,17 +435,20 @@ void validateCombination(const ExperimentSpec &spec)
         throw SpecError("profiling.kernels", "kernel tracing needs a CUDA device (device is " + spec.device + ")");
     if ((o.precision == "fp16" || o.precision == "amp-fp16" || o.precision == "tf32") && !cuda)
         throw SpecError("optimizations.precision",
-                        o.precision + " needs a CUDA device (device is " + spec.device + "); use fp32, bf16 or amp-bf16 on the CPU");
+                        o.precision + " needs a CUDA device (device is " + spec.device
+                            + "); use fp32, bf16 or amp-bf16 on the CPU");
 
     const bool int8 = o.quantization == "dynamic-int8" || o.quantization == "weight-int8" || o.quantization == "qat";
     if (int8 && cuda)
         throw SpecError("optimizations.quantization", o.quantization + " runs on the CPU only in this version");
     if (int8 && o.precision != "fp32")
-        throw SpecError("optimizations.quantization", o.quantization + " computes the rest of the model in fp32; set precision fp32");
-    if ((o.quantization == "fp16-weights" && (o.precision == "fp16" || o.precision == "amp-fp16")) ||
-        (o.quantization == "bf16-weights" && (o.precision == "bf16" || o.precision == "amp-bf16")))
         throw SpecError("optimizations.quantization",
-                        o.quantization + " changes nothing with precision " + o.precision + "; the weights already have that type");
+                        o.quantization + " computes the rest of the model in fp32; set precision fp32");
+    if ((o.quantization == "fp16-weights" && (o.precision == "fp16" || o.precision == "amp-fp16"))
+        || (o.quantization == "bf16-weights" && (o.precision == "bf16" || o.precision == "amp-bf16")))
+        throw SpecError("optimizations.quantization",
+                        o.quantization + " changes nothing with precision " + o.precision
+                            + "; the weights already have that type");
     if (training && o.quantization != "none" && o.quantization != "qat")
         throw SpecError("optimizations.quantization",
                         o.quantization + " is post-training quantization; training accepts none or qat");
@@ -472,8 +475,9 @@ void validateCombination(const ExperimentSpec &spec)
     if (!training && !t.savePath.empty())
         throw SpecError("task.save_path", "saving a trained model needs task.mode training");
     if (!t.savePath.empty() && o.pruning.method == "neurons")
-        throw SpecError("task.save_path", "neurons pruning leaves each layer its own FFN width, which a Hugging Face "
-                                          "config.json cannot describe; prune heads or magnitude to save");
+        throw SpecError("task.save_path",
+                        "neurons pruning leaves each layer its own FFN width, which a Hugging Face "
+                        "config.json cannot describe; prune heads or magnitude to save");
     if (training && t.evalEvery > t.steps)
         throw SpecError("task.eval_every", "must not exceed task.steps (" + std::to_string(t.steps) + ")");
 
@@ -507,8 +511,8 @@ std::string describeToggles(const ExperimentSpec &spec)
     if (o.pruning.method == "2:4")
         parts.push_back("2:4 sparse");
     else if (o.pruning.method != "none")
-        parts.push_back(o.pruning.method + " pruned " + percent(o.pruning.amount) +
-                        (o.pruning.scope == "layer" ? " per layer" : ""));
+        parts.push_back(o.pruning.method + " pruned " + percent(o.pruning.amount)
+                        + (o.pruning.scope == "layer" ? " per layer" : ""));
     if (o.padding != defaults.optimizations.padding)
         parts.push_back(o.padding + " padding");
     if (o.checkpointEvery == 1)

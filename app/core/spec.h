@@ -24,13 +24,13 @@ private:
 
 struct ModelSpec {
     std::string path = "demo:tiny-bert"; // "demo:<name>", a Hugging Face folder, or a TorchScript file
-    std::string format = "auto";          // auto | hf | torchscript | demo
+    std::string format = "auto";         // auto | hf | torchscript | demo
 };
 
 struct TaskSpec {
     std::string mode = "inference"; // inference | training
     std::string dataset = "demo:reviews";
-    std::string split = "eval";     // which split inference runs on: train | eval
+    std::string split = "eval"; // which split inference runs on: train | eval
     int batchSize = 8;
     int maxLength = 128;
     int warmup = 3;      // inference: untimed iterations before timing
@@ -43,17 +43,17 @@ struct TaskSpec {
 };
 
 struct PruningSpec {
-    std::string method = "none"; // none | magnitude | heads | neurons | 2:4
-    double amount = 0.0;         // fraction removed, [0, 1)
+    std::string method = "none";  // none | magnitude | heads | neurons | 2:4
+    double amount = 0.0;          // fraction removed, [0, 1)
     std::string scope = "global"; // global | layer (magnitude only)
     bool includeEmbeddings = false;
 };
 
 struct DistillationSpec {
-    std::string teacher;     // model path of the teacher
-    int studentLayers = 0;   // 0: same as the teacher
-    int studentHidden = 0;   // 0: same as the teacher
-    double alpha = 0.5;      // weight of the soft-target loss
+    std::string teacher;   // model path of the teacher
+    int studentLayers = 0; // 0: same as the teacher
+    int studentHidden = 0; // 0: same as the teacher
+    double alpha = 0.5;    // weight of the soft-target loss
     double temperature = 2.0;
 };
 
@@ -66,11 +66,13 @@ struct OptimizationSpec {
     std::string quantization = "none"; // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
     bool quantizeEmbeddings = false;   // with dynamic-int8 / weight-int8: embedding tables stored int8 too
     PruningSpec pruning;
-    std::string padding = "dynamic";   // fixed | dynamic | bucketed
-    int checkpointEvery = 0;           // gradient checkpointing every k-th layer (0: off); JSON also takes "checkpointing": bool (true = 1)
+    std::string padding = "dynamic"; // fixed | dynamic | bucketed
+    int checkpointEvery =
+        0; // gradient checkpointing every k-th layer (0: off); JSON also takes "checkpointing": bool (true = 1)
     int gradAccumulation = 1;
     bool freezeEmbeddings = false;
-    int shareLayers = 0;               // cross-layer sharing: layers per shared group (0: off; kShareAllLayers: one group); JSON also takes a bool
+    int shareLayers =
+        0; // cross-layer sharing: layers per shared group (0: off; kShareAllLayers: one group); JSON also takes a bool
     std::optional<DistillationSpec> distillation;
 };
 

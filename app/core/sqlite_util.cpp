@@ -30,7 +30,8 @@ void exec(sqlite3 *db, const std::string &path, const char *sqlText)
 Statement::Statement(sqlite3 *db, const std::string &path, const std::string &sqlText) : m_db(db), m_path(path)
 {
     if (sqlite3_prepare_v3(db, sqlText.c_str(), static_cast<int>(sqlText.size()) + 1, SQLITE_PREPARE_PERSISTENT,
-                           &m_stmt, nullptr) != SQLITE_OK)
+                           &m_stmt, nullptr)
+        != SQLITE_OK)
         fail(db, path, "cannot prepare a statement");
 }
 
@@ -96,8 +97,7 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) {}
     reset();
 }
 

@@ -71,24 +71,19 @@ std::string jsonPath(const std::string &path)
 std::string toString(RunStatus s)
 {
     switch (s) {
-    case RunStatus::Running:
-        return "running";
-    case RunStatus::Done:
-        return "done";
-    case RunStatus::Failed:
-        return "failed";
-    case RunStatus::Cancelled:
-        return "cancelled";
-    case RunStatus::Interrupted:
-        return "interrupted";
+    case RunStatus::Running: return "running";
+    case RunStatus::Done: return "done";
+    case RunStatus::Failed: return "failed";
+    case RunStatus::Cancelled: return "cancelled";
+    case RunStatus::Interrupted: return "interrupted";
     }
     return "failed";
 }
 
 std::optional<RunStatus> runStatusFromString(const std::string &s)
 {
-    for (auto status : {RunStatus::Running, RunStatus::Done, RunStatus::Failed, RunStatus::Cancelled,
-                        RunStatus::Interrupted}) {
+    for (auto status :
+         {RunStatus::Running, RunStatus::Done, RunStatus::Failed, RunStatus::Cancelled, RunStatus::Interrupted}) {
         if (toString(status) == s)
             return status;
     }
@@ -156,8 +151,8 @@ std::int64_t Store::upsertModel(const ModelRecord &model)
         if (find->step())
             return find->int64(0); // the transaction rolls back: nothing was written
     }
-    sql::Use insert(m_statements->get(
-        "INSERT INTO models (source, format, architecture, parameters, size_bytes, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    sql::Use insert(m_statements->get("INSERT INTO models (source, format, architecture, parameters, size_bytes, "
+                                      "sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     insert->bind(1, model.source)
         .bind(2, model.format)
         .bind(3, model.architecture)
@@ -305,8 +300,8 @@ int Store::markInterruptedRuns()
         return 0;
     sql::Transaction t(m_db, m_path);
     int marked = 0;
-    sql::Use s(m_statements->get(
-        "UPDATE runs SET status = 'interrupted', error = ?1, finished_at_ms = ?2 WHERE id = ?3 AND status = 'running'"));
+    sql::Use s(m_statements->get("UPDATE runs SET status = 'interrupted', error = ?1, finished_at_ms = ?2 WHERE id = "
+                                 "?3 AND status = 'running'"));
     for (const auto &c : dead) {
         s->bind(1, "the process writing this run (pid " + std::to_string(c.pid) + ") ended before it finished")
             .bind(2, nowMs())
@@ -371,8 +366,8 @@ std::vector<RunRecord> Store::runs(const RunFilter &filter) const
         add("r.status = " + bindText(toString(*filter.status)));
     if (!filter.text.empty()) {
         const std::string p = bindText(likePattern(filter.text));
-        add("(r.name LIKE " + p + " ESCAPE '\\' OR r.notes LIKE " + p + " ESCAPE '\\' OR m.source LIKE " + p +
-            " ESCAPE '\\' OR r.spec_json LIKE " + p + " ESCAPE '\\')");
+        add("(r.name LIKE " + p + " ESCAPE '\\' OR r.notes LIKE " + p + " ESCAPE '\\' OR m.source LIKE " + p
+            + " ESCAPE '\\' OR r.spec_json LIKE " + p + " ESCAPE '\\')");
     }
     if (filter.fromMs != 0)
         add("r.created_at_ms >= " + bindInt(filter.fromMs));
@@ -382,8 +377,8 @@ std::vector<RunRecord> Store::runs(const RunFilter &filter) const
         const std::string p = bindText(jsonPath(path));
         const std::string v = bindText(value);
         // A string compares as text; a number, boolean or null as its JSON form.
-        add("CASE WHEN json_valid(r.spec_json) THEN (json_extract(r.spec_json, " + p + ") = " + v +
-            " OR (r.spec_json -> " + p + ") = " + v + ") ELSE 0 END");
+        add("CASE WHEN json_valid(r.spec_json) THEN (json_extract(r.spec_json, " + p + ") = " + v
+            + " OR (r.spec_json -> " + p + ") = " + v + ") ELSE 0 END");
     }
     std::string sqlText = std::string("SELECT ") + kRunColumns + where + " ORDER BY r.created_at_ms DESC, r.id DESC";
     if (filter.limit > 0 || filter.offset > 0) {
@@ -442,8 +437,8 @@ std::vector<SeriesPoint> Store::series(std::int64_t runId, const std::string &na
         while (s->step())
             out.push_back({s->text(0), s->int64(1), s->real(2)});
     } else {
-        sql::Use s(m_statements->get(
-            "SELECT name, step, value FROM series WHERE run_id = ?1 AND name = ?2 ORDER BY step"));
+        sql::Use s(
+            m_statements->get("SELECT name, step, value FROM series WHERE run_id = ?1 AND name = ?2 ORDER BY step"));
         s->bind(1, runId).bind(2, name);
         while (s->step())
             out.push_back({s->text(0), s->int64(1), s->real(2)});

@@ -33,8 +33,7 @@ class NewerStoreError : public StoreError {
 public:
     NewerStoreError(const std::string &what, int version, int supported)
         : StoreError(what), m_version(version), m_supported(supported)
-    {
-    }
+    {}
     int version() const { return m_version; }
     int supported() const { return m_supported; }
 
@@ -58,9 +57,9 @@ struct ModelRecord {
 };
 
 struct Metric {
-    std::string key;   // latency_p50_ms, throughput_tokens_s, peak_memory_bytes, ...
+    std::string key; // latency_p50_ms, throughput_tokens_s, peak_memory_bytes, ...
     double value = 0;
-    std::string unit;  // ms, tokens/s, bytes, ratio, ...
+    std::string unit; // ms, tokens/s, bytes, ratio, ...
 };
 
 struct SeriesPoint {
@@ -74,8 +73,8 @@ enum class TraceKind { Op = 0, Kernel = 1, Memcpy = 2, Memset = 3, Sync = 4, Ran
 struct TraceEventRecord {
     TraceKind kind = TraceKind::Op;
     std::string name;
-    std::string device;      // "cpu", "cuda:0"
-    std::int64_t lane = 0;   // thread id (CPU) or stream id (GPU)
+    std::string device;    // "cpu", "cuda:0"
+    std::int64_t lane = 0; // thread id (CPU) or stream id (GPU)
     std::int64_t startNs = 0;
     std::int64_t durationNs = 0;
     std::int64_t correlation = 0; // links an op to the kernels it launched; 0: none
@@ -96,18 +95,19 @@ struct RunRecord {
     std::string specJson;        // the spec with defaults filled
     std::string environmentJson; // CPU, GPU, driver, CUDA, LibTorch, threads, OS, app version, git revision
     std::optional<std::int64_t> baselineRunId;
-    std::int64_t pid = 0;   // process that writes the run while it is running
+    std::int64_t pid = 0; // process that writes the run while it is running
     std::string host;
 };
 
 struct RunFilter {
     std::optional<std::int64_t> modelId;
     std::optional<RunStatus> status;
-    std::string text;             // substring of name, notes, model source or spec
-    std::int64_t fromMs = 0;      // created at or after (0: no bound)
-    std::int64_t toMs = 0;        // created before (0: no bound)
-    std::map<std::string, std::string> toggles; // spec paths to values, e.g. {"optimizations.quantization": "dynamic-int8"}
-    int limit = 0;                // 0: all
+    std::string text;        // substring of name, notes, model source or spec
+    std::int64_t fromMs = 0; // created at or after (0: no bound)
+    std::int64_t toMs = 0;   // created before (0: no bound)
+    std::map<std::string, std::string>
+        toggles;   // spec paths to values, e.g. {"optimizations.quantization": "dynamic-int8"}
+    int limit = 0; // 0: all
     int offset = 0;
 };
 
@@ -164,13 +164,11 @@ public:
 
     // Runs. beginRun writes the row as `running` with this process's pid and host.
     std::int64_t beginRun(const std::string &name, std::int64_t modelId, const std::string &specJson,
-                          const std::string &environmentJson,
-                          std::optional<std::int64_t> baselineRunId = std::nullopt);
+                          const std::string &environmentJson, std::optional<std::int64_t> baselineRunId = std::nullopt);
     void setRunModel(std::int64_t runId, std::int64_t modelId);
     void setRunEnvironment(std::int64_t runId, const std::string &environmentJson);
     // Writes all results and the final status (Done, Failed or Cancelled) in one transaction.
-    void finishRun(std::int64_t runId, RunStatus status, const RunResults &results,
-                   const std::string &error = {});
+    void finishRun(std::int64_t runId, RunStatus status, const RunResults &results, const std::string &error = {});
     // Sets the status of a run without results (e.g. the GUI marking a run whose worker died).
     void markRun(std::int64_t runId, RunStatus status, const std::string &error);
     // Marks `running` runs of dead processes on this host as `interrupted`; returns how many.
@@ -197,8 +195,8 @@ public:
     // [first start, last end] of the run's events; {0, 0} when it has none.
     std::pair<std::int64_t, std::int64_t> traceExtent(std::int64_t runId) const;
     // Events overlapping [startNs, endNs), ordered by start; at most `limit` (0: no limit).
-    std::vector<TraceEventRecord> traceWindow(std::int64_t runId, std::int64_t startNs,
-                                              std::int64_t endNs, int limit = 0) const;
+    std::vector<TraceEventRecord> traceWindow(std::int64_t runId, std::int64_t startNs, std::int64_t endNs,
+                                              int limit = 0) const;
     std::vector<TraceEventRecord> traceEvents(std::int64_t runId) const;
     // Events overlapping [startNs, endNs) summarised per lane into `buckets` equal parts (at
     // most 1,000,000); empty when the range is empty or buckets < 1.
@@ -218,9 +216,9 @@ private:
     void writeTrace(std::int64_t runId, const std::vector<TraceEventRecord> &events);
     // Calls visit(blob, size, first start, event count) for each chunk that may hold an event
     // overlapping [startNs, endNs).
-    void forEachChunkIn(std::int64_t runId, std::int64_t startNs, std::int64_t endNs,
-                        const std::function<void(const unsigned char *, std::size_t, std::int64_t, std::int64_t)>
-                            &visit) const;
+    void forEachChunkIn(
+        std::int64_t runId, std::int64_t startNs, std::int64_t endNs,
+        const std::function<void(const unsigned char *, std::size_t, std::int64_t, std::int64_t)> &visit) const;
 
     std::string m_path;
     sqlite3 *m_db = nullptr;

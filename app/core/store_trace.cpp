@@ -40,7 +40,8 @@ void Store::writeResults(std::int64_t runId, const RunResults &results)
 {
     if (!results.metrics.empty()) {
         // A metric reported twice keeps its last value.
-        sql::Use s(m_statements->get("INSERT OR REPLACE INTO metrics (run_id, key, value, unit) VALUES (?1, ?2, ?3, ?4)"));
+        sql::Use s(
+            m_statements->get("INSERT OR REPLACE INTO metrics (run_id, key, value, unit) VALUES (?1, ?2, ?3, ?4)"));
         for (const auto &m : results.metrics)
             s->bind(1, runId).bind(2, m.key).bind(3, m.value).bind(4, m.unit).run();
     }
@@ -69,9 +70,10 @@ void Store::writeTrace(std::int64_t runId, const std::vector<TraceEventRecord> &
         first = std::min(first, e.startNs);
         const std::int64_t d = std::max<std::int64_t>(e.durationNs, 0);
         // Saturating: an imported bundle may hold any values.
-        last = std::max(last, e.startNs > std::numeric_limits<std::int64_t>::max() - d
-                                  ? std::numeric_limits<std::int64_t>::max()
-                                  : e.startNs + d);
+        last =
+            std::max(last,
+                     e.startNs > std::numeric_limits<std::int64_t>::max() - d ? std::numeric_limits<std::int64_t>::max()
+                                                                              : e.startNs + d);
     }
     trace_chunks::write(m_db, m_path, runId, seq, events);
     sql::Use s(m_statements->get(
@@ -116,9 +118,9 @@ std::pair<std::int64_t, std::int64_t> Store::traceExtent(std::int64_t runId) con
 // span class c last less than 16^(c+1) ns and a chunk of class c spans at most chunkSpan(c), so
 // only chunks of class c that start after startNs - 16^(c+1) - chunkSpan(c) can hold an
 // overlapping event: one index range per class, never a scan of the run.
-void Store::forEachChunkIn(std::int64_t runId, std::int64_t startNs, std::int64_t endNs,
-                           const std::function<void(const unsigned char *, std::size_t, std::int64_t, std::int64_t)>
-                               &visit) const
+void Store::forEachChunkIn(
+    std::int64_t runId, std::int64_t startNs, std::int64_t endNs,
+    const std::function<void(const unsigned char *, std::size_t, std::int64_t, std::int64_t)> &visit) const
 {
     sql::Use s(m_statements->get(
         "SELECT first_start_ns, event_count, events FROM trace_chunks "
@@ -181,17 +183,15 @@ TraceOverview Store::traceOverview(std::int64_t runId, std::int64_t startNs, std
             if (lanes[current].device == device && lanes[current].lane == lane)
                 return lanes[current];
         }
-        lanes.push_back({device, lane, std::vector<std::uint32_t>(n), std::vector<double>(n),
-                         std::vector<std::int32_t>(n + 1)});
+        lanes.push_back(
+            {device, lane, std::vector<std::uint32_t>(n), std::vector<double>(n), std::vector<std::int32_t>(n + 1)});
         return lanes.back();
     };
     // a - b for a >= b, exact whatever the magnitudes.
     auto since = [](std::int64_t a, std::int64_t b) {
         return double(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
     };
-    auto bucketOf = [&](double rel) {
-        return std::min(n - 1, static_cast<std::size_t>(std::max(0.0, rel / width)));
-    };
+    auto bucketOf = [&](double rel) { return std::min(n - 1, static_cast<std::size_t>(std::max(0.0, rel / width))); };
     trace_chunks::Reader reader(m_db, m_path);
     std::vector<trace_chunks::Placed> placed;
     placed.reserve(trace_chunks::kChunkEvents);
@@ -201,8 +201,8 @@ TraceOverview Store::traceOverview(std::int64_t runId, std::int64_t startNs, std
                        reader.place(data, size, first, count, placed);
                        for (const auto &e : placed) {
                            const std::int64_t end = e.startNs > std::numeric_limits<std::int64_t>::max() - e.durationNs
-                                                        ? std::numeric_limits<std::int64_t>::max()
-                                                        : e.startNs + e.durationNs;
+                               ? std::numeric_limits<std::int64_t>::max()
+                               : e.startNs + e.durationNs;
                            if (!(e.startNs < endNs && (e.startNs >= startNs || end > startNs)))
                                continue;
                            ++out.eventCount;

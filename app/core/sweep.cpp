@@ -32,7 +32,7 @@ std::vector<std::string> specNodePaths()
 {
     std::vector<std::string> paths;
     std::function<void(const nlohmann::json &, const std::string &)> walk = [&](const nlohmann::json &j,
-                                                                              const std::string &prefix) {
+                                                                                const std::string &prefix) {
         for (auto it = j.begin(); it != j.end(); ++it) {
             const std::string path = prefix.empty() ? it.key() : prefix + "." + it.key();
             paths.push_back(path);
@@ -62,8 +62,8 @@ std::string resolveSpecPath(const std::string &key)
         return key;
     std::vector<std::string> matches;
     for (const auto &path : specNodePaths()) {
-        if (path.size() > first.size() && path.compare(path.size() - first.size(), first.size(), first) == 0 &&
-            path[path.size() - first.size() - 1] == '.')
+        if (path.size() > first.size() && path.compare(path.size() - first.size(), first.size(), first) == 0
+            && path[path.size() - first.size() - 1] == '.')
             matches.push_back(path);
     }
     if (matches.empty())

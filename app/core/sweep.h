@@ -19,11 +19,11 @@ struct SweepAxis {
 };
 
 struct SweepCombination {
-    std::string label;      // "quantization=dynamic-int8 padding=fixed"
+    std::string label;       // "quantization=dynamic-int8 padding=fixed"
     nlohmann::json specJson; // the base spec with this combination's values set
     bool valid = false;
-    ExperimentSpec spec;    // when valid
-    std::string error;      // when not: the validation message
+    ExperimentSpec spec; // when valid
+    std::string error;   // when not: the validation message
 };
 
 // A key as a full spec path: a path whose first part is a top-level spec key stays as it is;

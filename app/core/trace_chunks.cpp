@@ -54,8 +54,7 @@ public:
     Interner(sqlite3 *db, const std::string &path)
         : m_insert(db, path, "INSERT INTO trace_strings (text) VALUES (?1) ON CONFLICT (text) DO NOTHING")
         , m_find(db, path, "SELECT id FROM trace_strings WHERE text = ?1")
-    {
-    }
+    {}
 
     std::uint64_t id(const std::string &text)
     {
@@ -85,8 +84,9 @@ std::int64_t chunkSpan(int spanClass)
 {
     // 4 ms keeps chunks of busy classes near kChunkEvents events; long classes get their own span,
     // so the look-back of a window query grows at most twofold.
-    return std::max<std::int64_t>(4'000'000, std::min<std::int64_t>(schema::spanClassLimit(spanClass),
-                                                                     std::numeric_limits<std::int64_t>::max() / 4));
+    return std::max<std::int64_t>(4'000'000,
+                                  std::min<std::int64_t>(schema::spanClassLimit(spanClass),
+                                                         std::numeric_limits<std::int64_t>::max() / 4));
 }
 
 void write(sqlite3 *db, const std::string &path, std::int64_t runId, std::int64_t firstSeq,
@@ -111,9 +111,8 @@ void write(sqlite3 *db, const std::string &path, std::int64_t runId, std::int64_
             continue;
         if (!std::is_sorted(order.begin(), order.end(),
                             [&](std::uint32_t a, std::uint32_t b) { return events[a].startNs < events[b].startNs; }))
-            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-                return events[a].startNs < events[b].startNs;
-            });
+            std::stable_sort(order.begin(), order.end(),
+                             [&](std::uint32_t a, std::uint32_t b) { return events[a].startNs < events[b].startNs; });
         const std::int64_t span = chunkSpan(c);
         std::size_t begin = 0;
         while (begin < order.size()) {
@@ -121,9 +120,9 @@ void write(sqlite3 *db, const std::string &path, std::int64_t runId, std::int64_
             std::size_t end = begin;
             blob.clear();
             std::int64_t prevStart = first, prevSeq = 0;
-            while (end < order.size() && end - begin < kChunkEvents &&
-                   static_cast<std::uint64_t>(events[order[end]].startNs) - static_cast<std::uint64_t>(first) <=
-                       static_cast<std::uint64_t>(span)) {
+            while (end < order.size() && end - begin < kChunkEvents
+                   && static_cast<std::uint64_t>(events[order[end]].startNs) - static_cast<std::uint64_t>(first)
+                       <= static_cast<std::uint64_t>(span)) {
                 const auto &e = events[order[end]];
                 const std::int64_t seq = firstSeq + order[end];
                 putVarint(blob, zigzag(wrapSub(seq, prevSeq)));
@@ -178,7 +177,7 @@ const std::string &Reader::text(std::uint64_t id)
 
 // Field by field, as write() lays them out; visit(seq, kind, name, device, shapes, lane, start,
 // duration, correlation, parent) for each event.
-template <typename Visit>
+template<typename Visit>
 void Reader::walk(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
                   Visit &&visit)
 {
@@ -206,8 +205,8 @@ void Reader::walk(const unsigned char *data, std::size_t size, std::int64_t firs
         const std::uint64_t duration = next();
         const std::int64_t correlation = unzigzag(next());
         const std::int64_t parent = wrapSub(seq, unzigzag(next()));
-        if (kind > static_cast<std::uint64_t>(TraceKind::Range) ||
-            duration > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        if (kind > static_cast<std::uint64_t>(TraceKind::Range)
+            || duration > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
             damaged();
         prevStart = start;
         prevSeq = seq;
@@ -221,8 +220,8 @@ void Reader::walk(const unsigned char *data, std::size_t size, std::int64_t firs
 void Reader::decode(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
                     std::int64_t startNs, std::int64_t endNs, std::vector<Decoded> &out)
 {
-    const bool all = startNs == std::numeric_limits<std::int64_t>::min() &&
-                     endNs == std::numeric_limits<std::int64_t>::max();
+    const bool all =
+        startNs == std::numeric_limits<std::int64_t>::min() && endNs == std::numeric_limits<std::int64_t>::max();
     walk(data, size, firstStartNs, count,
          [&](std::int64_t seq, TraceKind kind, std::uint64_t name, std::uint64_t device, std::uint64_t shapes,
              std::int64_t lane, std::int64_t start, std::int64_t d, std::int64_t correlation, std::int64_t parent) {

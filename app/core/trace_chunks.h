@@ -55,8 +55,9 @@ public:
     const std::string &text(std::uint64_t id);
 
 private:
-    template <typename Visit>
-    void walk(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count, Visit &&visit);
+    template<typename Visit>
+    void walk(const unsigned char *data, std::size_t size, std::int64_t firstStartNs, std::int64_t count,
+              Visit &&visit);
     void damaged() const;
 
     sqlite3 *m_db;

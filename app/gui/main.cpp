@@ -26,7 +26,8 @@ void installTranslations(QApplication &app)
     QLocale::setDefault(locale);
     // Qt's own strings, then ours (built into the resources by qt_add_translations, or beside the binary).
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
     if (own->load(locale, QStringLiteral("optibench"), QStringLiteral("_"), QStringLiteral(":/i18n"))
@@ -48,10 +49,12 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QApplication::translate("main", "Measure which optimizations make a transformer model cheaper on your hardware."));
+        QApplication::translate("main",
+                                "Measure which optimizations make a transformer model cheaper on your hardware."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QString defaultDb = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs.sqlite");
+    const QString defaultDb =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/runs.sqlite");
     QCommandLineOption dbOption(QStringLiteral("db"), QApplication::translate("main", "The run store (SQLite file)."),
                                 QApplication::translate("main", "file"), defaultDb);
     parser.addOption(dbOption);
@@ -74,8 +77,8 @@ int main(int argc, char *argv[])
     if (opener.openedPath() != QFileInfo(dbPath).absoluteFilePath())
         QSettings().setValue(QStringLiteral("store/last"), opener.openedPath());
 
-    const QString model = modelPath.startsWith(QLatin1String("demo:")) ? modelPath
-                                                                        : QFileInfo(modelPath).absoluteFilePath();
+    const QString model =
+        modelPath.startsWith(QLatin1String("demo:")) ? modelPath : QFileInfo(modelPath).absoluteFilePath();
     ui::MainWindow window(store, model);
     window.show();
     return app.exec();

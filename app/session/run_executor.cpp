@@ -69,8 +69,7 @@ RunOutcome RunExecutor::execute(const core::ExperimentSpec &spec, const RunCallb
     if (callbacks.started)
         callbacks.started(outcome.runId);
 
-    auto progress = [&](const std::string &stage, std::int64_t done, std::int64_t total,
-                        const std::string &message) {
+    auto progress = [&](const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message) {
         if (callbacks.progress)
             callbacks.progress(stage, done, total, message);
         return !m_cancelRequested.load();

@@ -17,8 +17,7 @@ struct RunCallbacks {
     // The run row exists; called once, before any engine work.
     std::function<void(std::int64_t runId)> started;
     // Stage and position within it; called often, from the executing thread.
-    std::function<void(const std::string &stage, std::int64_t done, std::int64_t total,
-                       const std::string &message)>
+    std::function<void(const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message)>
         progress;
 };
 

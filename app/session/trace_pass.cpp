@@ -7,9 +7,9 @@
 #include <string>
 
 #include "engine/run/benchmark.h"
+#include "profiler/trace/trace.h"
 #include "profiler/tracers/cupti_tracer.h"
 #include "profiler/tracers/op_tracer.h"
-#include "profiler/trace/trace.h"
 
 namespace optibench::session {
 

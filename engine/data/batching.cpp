@@ -69,14 +69,13 @@ std::vector<Batch> makeBatches(const std::vector<std::vector<std::int64_t>> &seq
     std::iota(order.begin(), order.end(), std::size_t{0});
     const auto bs = static_cast<std::size_t>(batchSize);
     if (padding == Padding::Bucketed) {
-        const std::size_t chunk = bucketChunk > 0 ? bs * static_cast<std::size_t>(bucketChunk)
-                                                  : std::max<std::size_t>(order.size(), 1);
+        const std::size_t chunk =
+            bucketChunk > 0 ? bs * static_cast<std::size_t>(bucketChunk) : std::max<std::size_t>(order.size(), 1);
         for (std::size_t start = 0; start < order.size(); start += chunk) {
             const auto end = std::min(order.size(), start + chunk);
             std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(start),
-                             order.begin() + static_cast<std::ptrdiff_t>(end), [&](std::size_t a, std::size_t b) {
-                                 return sequences[a].size() < sequences[b].size();
-                             });
+                             order.begin() + static_cast<std::ptrdiff_t>(end),
+                             [&](std::size_t a, std::size_t b) { return sequences[a].size() < sequences[b].size(); });
             for (std::size_t b = start; b < end; b += bs)
                 groups.emplace_back(order.begin() + static_cast<std::ptrdiff_t>(b),
                                     order.begin() + static_cast<std::ptrdiff_t>(std::min(end, b + bs)));

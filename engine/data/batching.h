@@ -19,10 +19,10 @@ enum class Padding { Fixed, Dynamic, Bucketed };
 Padding parsePadding(const std::string &name);
 
 struct Batch {
-    at::Tensor inputIds;      // int64 [B, S]
-    at::Tensor attentionMask; // int64 [B, S], 1 token, 0 padding
-    at::Tensor labels;        // int64 [B]
-    at::Tensor tokenTypeIds;  // int64 [B, S] segment ids of text pairs (attachSegments); undefined: none
+    at::Tensor inputIds;              // int64 [B, S]
+    at::Tensor attentionMask;         // int64 [B, S], 1 token, 0 padding
+    at::Tensor labels;                // int64 [B]
+    at::Tensor tokenTypeIds;          // int64 [B, S] segment ids of text pairs (attachSegments); undefined: none
     std::vector<std::size_t> indices; // positions of the examples in the source
     std::int64_t realTokens = 0;      // non-padding tokens
     std::int64_t paddedTokens = 0;    // B * S: every position computed, padding included

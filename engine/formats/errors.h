@@ -21,7 +21,7 @@ public:
 };
 
 // Reports progress; return false to cancel (the run then throws Cancelled at the next check).
-using ProgressFn = std::function<bool(const std::string &stage, std::int64_t done, std::int64_t total,
-                                      const std::string &message)>;
+using ProgressFn =
+    std::function<bool(const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message)>;
 
 } // namespace optibench::engine

@@ -245,7 +245,8 @@ TransformerConfig parseHfConfig(std::string_view jsonText, const std::string &di
         if (!architecture.empty())
             r.fail("architecture \"" + architecture + "\" is not supported (supported: " + list + ")");
         if (!modelType.empty())
-            r.fail("\"model_type\": \"" + modelType + "\" is not supported (supported: bert, roberta, distilbert, gpt2)");
+            r.fail("\"model_type\": \"" + modelType
+                   + "\" is not supported (supported: bert, roberta, distilbert, gpt2)");
         r.fail("has neither \"architectures\" nor \"model_type\"");
     }
     if (!modelType.empty() && modelType != arch->modelType)

@@ -33,9 +33,18 @@ std::string parentOf(const std::string &path)
     return slash == std::string::npos ? std::string(".") : (slash == 0 ? std::string("/") : path.substr(0, slash));
 }
 
-std::uint32_t le32(const std::uint8_t *p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (std::uint32_t(p[3]) << 24); }
-std::uint16_t le16(const std::uint8_t *p) { return static_cast<std::uint16_t>(p[0] | (p[1] << 8)); }
-std::uint64_t le64(const std::uint8_t *p) { return le32(p) | (std::uint64_t(le32(p + 4)) << 32); }
+std::uint32_t le32(const std::uint8_t *p)
+{
+    return p[0] | (p[1] << 8) | (p[2] << 16) | (std::uint32_t(p[3]) << 24);
+}
+std::uint16_t le16(const std::uint8_t *p)
+{
+    return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
+std::uint64_t le64(const std::uint8_t *p)
+{
+    return le32(p) | (std::uint64_t(le32(p + 4)) << 32);
+}
 
 bool readAt(std::ifstream &in, std::uint64_t offset, std::size_t n, std::vector<std::uint8_t> &out)
 {
@@ -171,8 +180,7 @@ ModelLocation detectModelFormat(const std::string &input)
         path.pop_back();
     const FileKind kind = sniffFile(path);
     switch (kind) {
-    case FileKind::Missing:
-        throw ModelFormatError(path + ": no such file or folder");
+    case FileKind::Missing: throw ModelFormatError(path + ": no such file or folder");
     case FileKind::TorchScriptZip: {
         ModelLocation loc;
         loc.format = ModelFormat::TorchScript;
@@ -181,22 +189,22 @@ ModelLocation detectModelFormat(const std::string &input)
         return loc;
     }
     case FileKind::PickleZip:
-    case FileKind::Pickle:
-        throw ModelFormatError(pickleRefusal(path));
+    case FileKind::Pickle: throw ModelFormatError(pickleRefusal(path));
     case FileKind::SafetensorsFile:
     case FileKind::Json:
         // A file inside a Hugging Face folder (model.safetensors, config.json): use the folder.
         if (isFile(parentOf(path) + "/config.json"))
             return detectModelFormat(parentOf(path));
         if (kind == FileKind::SafetensorsFile)
-            throw ModelFormatError(path + ": a safetensors file needs config.json beside it to say which "
-                                          "architecture it holds");
+            throw ModelFormatError(path
+                                   + ": a safetensors file needs config.json beside it to say which "
+                                     "architecture it holds");
         throw ModelFormatError(path + ": is a JSON file, not a model; open the Hugging Face model folder");
     case FileKind::Unknown:
-        throw ModelFormatError(path + ": is not a recognised model (expected a Hugging Face folder with "
-                                      "config.json and model.safetensors, or a TorchScript archive)");
-    case FileKind::Directory:
-        break;
+        throw ModelFormatError(path
+                               + ": is not a recognised model (expected a Hugging Face folder with "
+                                 "config.json and model.safetensors, or a TorchScript archive)");
+    case FileKind::Directory: break;
     }
 
     ModelLocation loc;
@@ -218,8 +226,9 @@ ModelLocation detectModelFormat(const std::string &input)
 
     if (!hasConfig) {
         if (hasSafetensors || !pickle.empty())
-            throw ModelFormatError(path + ": has weights but no config.json; a Hugging Face model folder needs "
-                                          "config.json to say which architecture the weights belong to");
+            throw ModelFormatError(path
+                                   + ": has weights but no config.json; a Hugging Face model folder needs "
+                                     "config.json to say which architecture the weights belong to");
         throw ModelFormatError(path + ": is not a model folder (no config.json)");
     }
     if (isFile(single)) {
@@ -234,10 +243,12 @@ ModelLocation detectModelFormat(const std::string &input)
     if (!pickle.empty())
         throw ModelFormatError(pickleRefusal(pickle));
     if (isFile(path + "/tf_model.h5") || isFile(path + "/flax_model.msgpack"))
-        throw ModelFormatError(path + ": holds only TensorFlow or Flax weights; save them as safetensors "
-                                      "(`model.save_pretrained(dir, safe_serialization=True)` in transformers)");
-    throw ModelFormatError(path + ": has config.json but no weights (expected model.safetensors or "
-                                  "model.safetensors.index.json)");
+        throw ModelFormatError(path
+                               + ": holds only TensorFlow or Flax weights; save them as safetensors "
+                                 "(`model.save_pretrained(dir, safe_serialization=True)` in transformers)");
+    throw ModelFormatError(path
+                           + ": has config.json but no weights (expected model.safetensors or "
+                             "model.safetensors.index.json)");
 }
 
 } // namespace optibench::engine

@@ -19,10 +19,10 @@ enum class ModelFormat { HuggingFace, TorchScript };
 
 struct ModelLocation {
     ModelFormat format = ModelFormat::HuggingFace;
-    std::string path;          // the folder (Hugging Face) or the archive (TorchScript)
-    std::string configPath;    // Hugging Face: config.json
-    std::string weightsPath;   // model.safetensors or model.safetensors.index.json; the archive
-    bool sharded = false;      // weights are an index over several shards
+    std::string path;        // the folder (Hugging Face) or the archive (TorchScript)
+    std::string configPath;  // Hugging Face: config.json
+    std::string weightsPath; // model.safetensors or model.safetensors.index.json; the archive
+    bool sharded = false;    // weights are an index over several shards
 };
 
 const char *formatName(ModelFormat format); // "hf", "torchscript"

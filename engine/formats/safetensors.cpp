@@ -28,10 +28,9 @@ struct DTypeInfo {
 };
 
 constexpr DTypeInfo kDTypes[] = {
-    {DType::F64, "F64", 8},  {DType::F32, "F32", 4},         {DType::F16, "F16", 2},
-    {DType::BF16, "BF16", 2}, {DType::I64, "I64", 8},        {DType::I32, "I32", 4},
-    {DType::I16, "I16", 2},  {DType::I8, "I8", 1},           {DType::U8, "U8", 1},
-    {DType::Bool, "BOOL", 1}, {DType::F8E4M3, "F8_E4M3", 1}, {DType::F8E5M2, "F8_E5M2", 1},
+    {DType::F64, "F64", 8}, {DType::F32, "F32", 4},   {DType::F16, "F16", 2},        {DType::BF16, "BF16", 2},
+    {DType::I64, "I64", 8}, {DType::I32, "I32", 4},   {DType::I16, "I16", 2},        {DType::I8, "I8", 1},
+    {DType::U8, "U8", 1},   {DType::Bool, "BOOL", 1}, {DType::F8E4M3, "F8_E4M3", 1}, {DType::F8E5M2, "F8_E5M2", 1},
 };
 
 const DTypeInfo &info(DType dtype)
@@ -131,9 +130,18 @@ struct HeaderScan : nlohmann::json_sax<json> {
 
 } // namespace
 
-std::size_t dtypeSize(DType dtype) { return info(dtype).size; }
-const char *dtypeName(DType dtype) { return info(dtype).name; }
-bool dtypeSupportedForCompute(DType dtype) { return dtype != DType::F8E4M3 && dtype != DType::F8E5M2; }
+std::size_t dtypeSize(DType dtype)
+{
+    return info(dtype).size;
+}
+const char *dtypeName(DType dtype)
+{
+    return info(dtype).name;
+}
+bool dtypeSupportedForCompute(DType dtype)
+{
+    return dtype != DType::F8E4M3 && dtype != DType::F8E5M2;
+}
 
 std::optional<DType> dtypeFromName(std::string_view name)
 {
@@ -211,8 +219,8 @@ void SafetensorsFile::parseHeader(const std::uint8_t *data, std::size_t size)
     for (int i = 7; i >= 0; --i)
         n = (n << 8) | data[i];
     if (n > kSafetensorsMaxHeaderBytes)
-        fail("header length " + std::to_string(n) + " exceeds the limit of " + std::to_string(kSafetensorsMaxHeaderBytes)
-             + " bytes");
+        fail("header length " + std::to_string(n) + " exceeds the limit of "
+             + std::to_string(kSafetensorsMaxHeaderBytes) + " bytes");
     if (n > size - 8)
         fail("header length " + std::to_string(n) + " runs past the end of the file (" + std::to_string(size)
              + " bytes)");
@@ -308,8 +316,8 @@ void SafetensorsFile::parseHeader(const std::uint8_t *data, std::size_t size)
             fail(t + " ends at byte " + std::to_string(view.end) + " past the end of the data ("
                  + std::to_string(dataBytes) + " bytes)");
         if (view.end - view.begin != expected)
-            fail(t + " holds " + std::to_string(view.end - view.begin) + " bytes but its shape " + shape.dump()
-                 + " of " + dtypeName(view.dtype) + " needs " + std::to_string(expected));
+            fail(t + " holds " + std::to_string(view.end - view.begin) + " bytes but its shape " + shape.dump() + " of "
+                 + dtypeName(view.dtype) + " needs " + std::to_string(expected));
         view.data = dataStart + view.begin;
         m_tensors.push_back(std::move(view));
     }
@@ -335,8 +343,9 @@ void SafetensorsFile::parseHeader(const std::uint8_t *data, std::size_t size)
         previous = &v;
     }
     if (cursor != dataBytes)
-        fail("the data section has " + std::to_string(dataBytes - cursor) + " bytes after the last tensor (which ends at "
-             + std::to_string(cursor) + " of " + std::to_string(dataBytes) + ")");
+        fail("the data section has " + std::to_string(dataBytes - cursor)
+             + " bytes after the last tensor (which ends at " + std::to_string(cursor) + " of "
+             + std::to_string(dataBytes) + ")");
 
     for (std::size_t i = 0; i < m_tensors.size(); ++i)
         m_index.emplace(m_tensors[i].name, i);
@@ -464,8 +473,8 @@ SafetensorsCheckpoint SafetensorsCheckpoint::open(const std::string &path)
                 throw SafetensorsError(ckpt.m_shards[s].path() + ": tensor " + named(v.name) + " is not listed in "
                                        + target);
             if (where->second != s)
-                throw SafetensorsError(ckpt.m_shards[s].path() + ": tensor " + named(v.name)
-                                       + " is also in " + ckpt.m_shards[where->second].path());
+                throw SafetensorsError(ckpt.m_shards[s].path() + ": tensor " + named(v.name) + " is also in "
+                                       + ckpt.m_shards[where->second].path());
         }
     }
     return ckpt;

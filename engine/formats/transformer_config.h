@@ -21,20 +21,20 @@ struct TransformerConfig {
     int numHeads = 12;
     int intermediateSize = 3072;
     int maxPositions = 512;
-    int typeVocabSize = 2;     // 0: no token type embeddings (DistilBERT, GPT-2)
+    int typeVocabSize = 2;           // 0: no token type embeddings (DistilBERT, GPT-2)
     std::string activation = "gelu"; // gelu | gelu_new | relu
     double layerNormEps = 1e-12;
     int padTokenId = 0;
-    int numLabels = 2;         // classification heads; 0: no head (bare encoder or LM)
+    int numLabels = 2; // classification heads; 0: no head (bare encoder or LM)
     std::map<int, std::string> id2label;
-    bool hasPooler = true;     // BERT-style pooler before the classifier
+    bool hasPooler = true;         // BERT-style pooler before the classifier
     bool tieWordEmbeddings = true; // GPT-2 lm_head shares wte
-    int positionOffset = 0;    // RoBERTa positions start at padding_idx + 1
+    int positionOffset = 0;        // RoBERTa positions start at padding_idx + 1
     // Added by the config parser (engine/formats/hf_config.h):
     bool hasPreClassifier = false; // DistilBERT pre_classifier, RoBERTa classifier.dense before the output
     int bosTokenId = -1;           // -1: none
     int eosTokenId = -1;
-    std::string sourcePath;        // the config.json it was read from; empty for built-in models
+    std::string sourcePath; // the config.json it was read from; empty for built-in models
     // Structured pruning (engine/optimize/prune.h): the attention heads and FFN width of each layer.
     // Empty: every layer has numHeads and intermediateSize. A head stays hiddenSize / numHeads
     // wide however many remain.
@@ -52,13 +52,15 @@ inline int headDim(const TransformerConfig &c)
 inline int headsInLayer(const TransformerConfig &c, int layer)
 {
     return layer >= 0 && static_cast<std::size_t>(layer) < c.layerHeads.size()
-        ? c.layerHeads[static_cast<std::size_t>(layer)] : c.numHeads;
+        ? c.layerHeads[static_cast<std::size_t>(layer)]
+        : c.numHeads;
 }
 
 inline int intermediateInLayer(const TransformerConfig &c, int layer)
 {
     return layer >= 0 && static_cast<std::size_t>(layer) < c.layerIntermediate.size()
-        ? c.layerIntermediate[static_cast<std::size_t>(layer)] : c.intermediateSize;
+        ? c.layerIntermediate[static_cast<std::size_t>(layer)]
+        : c.intermediateSize;
 }
 
 } // namespace optibench::engine

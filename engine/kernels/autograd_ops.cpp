@@ -1,7 +1,7 @@
 // Differentiable oneDNN GEMMs. See engine/kernels/autograd_ops.h.
 #include "engine/kernels/autograd_ops.h"
-#include "engine/kernels/gemm.h"
 #include "engine/kernels/compat.h"
+#include "engine/kernels/gemm.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/record_function.h>

@@ -26,12 +26,9 @@ Level cpuLevel()
 const char *name(Level level)
 {
     switch (level) {
-    case Level::Avx512:
-        return "avx512";
-    case Level::Avx2:
-        return "avx2";
-    case Level::Scalar:
-        break;
+    case Level::Avx512: return "avx512";
+    case Level::Avx2: return "avx2";
+    case Level::Scalar: break;
     }
     return "scalar";
 }

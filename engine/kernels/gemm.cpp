@@ -78,24 +78,15 @@ std::string oneDnnCpuIsa()
 #if defined(OPTIBENCH_HAVE_DNNL)
     const dnnl_cpu_isa_t isa = dnnl_get_effective_cpu_isa();
     switch (isa) {
-    case dnnl_cpu_isa_sse41:
-        return "sse41";
-    case dnnl_cpu_isa_avx:
-        return "avx";
-    case dnnl_cpu_isa_avx2:
-        return "avx2";
-    case dnnl_cpu_isa_avx2_vnni:
-        return "avx2_vnni";
-    case dnnl_cpu_isa_avx512_core:
-        return "avx512_core";
-    case dnnl_cpu_isa_avx512_core_vnni:
-        return "avx512_core_vnni";
-    case dnnl_cpu_isa_avx512_core_bf16:
-        return "avx512_core_bf16";
-    case dnnl_cpu_isa_avx512_core_amx:
-        return "avx512_core_amx";
-    default:
-        return "isa-" + std::to_string(static_cast<int>(isa));
+    case dnnl_cpu_isa_sse41: return "sse41";
+    case dnnl_cpu_isa_avx: return "avx";
+    case dnnl_cpu_isa_avx2: return "avx2";
+    case dnnl_cpu_isa_avx2_vnni: return "avx2_vnni";
+    case dnnl_cpu_isa_avx512_core: return "avx512_core";
+    case dnnl_cpu_isa_avx512_core_vnni: return "avx512_core_vnni";
+    case dnnl_cpu_isa_avx512_core_bf16: return "avx512_core_bf16";
+    case dnnl_cpu_isa_avx512_core_amx: return "avx512_core_amx";
+    default: return "isa-" + std::to_string(static_cast<int>(isa));
     }
 #else
     return {};
@@ -194,8 +185,8 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
     // Masked scores get the lowest value of the scores' own dtype (bf16 and fp16 overflow to
     // -inf on float's lowest, and masked_fill_ refuses it).
     const double lowest = scores.scalar_type() == at::kHalf ? -65504.0
-        : scores.scalar_type() == at::kBFloat16         ? static_cast<double>(std::numeric_limits<c10::BFloat16>::lowest())
-                                                        : std::numeric_limits<float>::lowest();
+        : scores.scalar_type() == at::kBFloat16 ? static_cast<double>(std::numeric_limits<c10::BFloat16>::lowest())
+                                                : std::numeric_limits<float>::lowest();
     if (maskBias.defined())
         scores.add_(maskBias.view({B, 1, 1, S}).clamp_min(lowest).to(scores.scalar_type()));
     if (causal)

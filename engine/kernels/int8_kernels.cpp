@@ -7,8 +7,8 @@ namespace {
 
 using detail::Params;
 
-void quantizeRowsScalar(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax,
-                        std::uint8_t *q, RowQuant *params)
+void quantizeRowsScalar(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax, std::uint8_t *q,
+                        RowQuant *params)
 {
     const float top = static_cast<float>(qmax);
     for (std::int64_t m = begin; m < end; ++m) {
@@ -45,18 +45,15 @@ isa::Level runnable(isa::Level level)
 
 } // namespace
 
-void quantizeRowsAt(isa::Level level, const float *x, std::int64_t K, std::int64_t begin, std::int64_t end,
-                    int qmax, std::uint8_t *q, RowQuant *params)
+void quantizeRowsAt(isa::Level level, const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax,
+                    std::uint8_t *q, RowQuant *params)
 {
     switch (runnable(level)) {
 #if defined(OPTIBENCH_X86_KERNELS)
-    case isa::Level::Avx512:
-        return detail::quantizeRowsAvx512(x, K, begin, end, qmax, q, params);
-    case isa::Level::Avx2:
-        return detail::quantizeRowsAvx2(x, K, begin, end, qmax, q, params);
+    case isa::Level::Avx512: return detail::quantizeRowsAvx512(x, K, begin, end, qmax, q, params);
+    case isa::Level::Avx2: return detail::quantizeRowsAvx2(x, K, begin, end, qmax, q, params);
 #endif
-    default:
-        break;
+    default: break;
     }
     quantizeRowsScalar(x, K, begin, end, qmax, q, params);
 }
@@ -66,13 +63,10 @@ void dequantizeRowsAt(isa::Level level, float *out, std::int64_t N, std::int64_t
 {
     switch (runnable(level)) {
 #if defined(OPTIBENCH_X86_KERNELS)
-    case isa::Level::Avx512:
-        return detail::dequantizeRowsAvx512(out, N, begin, end, params, colScale, colSum, bias);
-    case isa::Level::Avx2:
-        return detail::dequantizeRowsAvx2(out, N, begin, end, params, colScale, colSum, bias);
+    case isa::Level::Avx512: return detail::dequantizeRowsAvx512(out, N, begin, end, params, colScale, colSum, bias);
+    case isa::Level::Avx2: return detail::dequantizeRowsAvx2(out, N, begin, end, params, colScale, colSum, bias);
 #endif
-    default:
-        break;
+    default: break;
     }
     dequantizeRowsScalar(out, N, begin, end, params, colScale, colSum, bias);
 }

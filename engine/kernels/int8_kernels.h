@@ -30,8 +30,8 @@ void dequantizeRows(float *out, std::int64_t N, std::int64_t begin, std::int64_t
 
 // The same on a chosen path (tests compare the paths); a level above isa::cpuLevel() runs at
 // isa::cpuLevel().
-void quantizeRowsAt(isa::Level level, const float *x, std::int64_t K, std::int64_t begin, std::int64_t end,
-                    int qmax, std::uint8_t *q, RowQuant *params);
+void quantizeRowsAt(isa::Level level, const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax,
+                    std::uint8_t *q, RowQuant *params);
 void dequantizeRowsAt(isa::Level level, float *out, std::int64_t N, std::int64_t begin, std::int64_t end,
                       const RowQuant *params, const float *colScale, const std::int32_t *colSum, const float *bias);
 

@@ -67,8 +67,7 @@ OPTIBENCH_AVX2 void quantizeRow(const float *r, std::int64_t K, const Params &p,
     std::int64_t k = 0;
     for (; k + 32 <= K; k += 32) {
         const __m256i a = _mm256_packus_epi32(quantize8(r + k, inv, zp, top), quantize8(r + k + 8, inv, zp, top));
-        const __m256i b =
-            _mm256_packus_epi32(quantize8(r + k + 16, inv, zp, top), quantize8(r + k + 24, inv, zp, top));
+        const __m256i b = _mm256_packus_epi32(quantize8(r + k + 16, inv, zp, top), quantize8(r + k + 24, inv, zp, top));
         const __m256i bytes = _mm256_permutevar8x32_epi32(_mm256_packus_epi16(a, b), order);
         _mm256_storeu_si256(reinterpret_cast<__m256i *>(out + k), bytes);
     }
@@ -83,8 +82,8 @@ OPTIBENCH_AVX2 void quantizeRow(const float *r, std::int64_t K, const Params &p,
 
 // dequantizeOne on 8 lanes: the zero point's share subtracted exactly in int32, then one
 // multiply and one add, as the plain loop rounds.
-OPTIBENCH_AVX2 inline void dequantize8(float *row, const std::int32_t *colSum, const float *colScale,
-                                       const float *bias, __m256 s, __m256i zp)
+OPTIBENCH_AVX2 inline void dequantize8(float *row, const std::int32_t *colSum, const float *colScale, const float *bias,
+                                       __m256 s, __m256i zp)
 {
     const __m256i acc = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(row));
     const __m256i sum = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(colSum));

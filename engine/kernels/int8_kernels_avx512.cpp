@@ -66,8 +66,8 @@ OPTIBENCH_AVX512 inline void dequantize16(float *row, const std::int32_t *colSum
 
 } // namespace
 
-OPTIBENCH_AVX512 void quantizeRowsAvx512(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end,
-                                         int qmax, std::uint8_t *q, RowQuant *params)
+OPTIBENCH_AVX512 void quantizeRowsAvx512(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax,
+                                         std::uint8_t *q, RowQuant *params)
 {
     for (std::int64_t m = begin; m < end; ++m) {
         float lo = 0.0f, hi = 0.0f;
@@ -79,8 +79,8 @@ OPTIBENCH_AVX512 void quantizeRowsAvx512(const float *x, std::int64_t K, std::in
 }
 
 OPTIBENCH_AVX512 void dequantizeRowsAvx512(float *out, std::int64_t N, std::int64_t begin, std::int64_t end,
-                                           const RowQuant *params, const float *colScale,
-                                           const std::int32_t *colSum, const float *bias)
+                                           const RowQuant *params, const float *colScale, const std::int32_t *colSum,
+                                           const float *bias)
 {
     for (std::int64_t m = begin; m < end; ++m) {
         float *row = out + m * N;

@@ -54,15 +54,14 @@ inline float dequantizeOne(const float *slot, std::int32_t zeroPoint, std::int32
 }
 
 #if defined(OPTIBENCH_X86_KERNELS)
-void quantizeRowsAvx2(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax,
-                      std::uint8_t *q, RowQuant *params);
+void quantizeRowsAvx2(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax, std::uint8_t *q,
+                      RowQuant *params);
 void dequantizeRowsAvx2(float *out, std::int64_t N, std::int64_t begin, std::int64_t end, const RowQuant *params,
                         const float *colScale, const std::int32_t *colSum, const float *bias);
-void quantizeRowsAvx512(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax,
-                        std::uint8_t *q, RowQuant *params);
-void dequantizeRowsAvx512(float *out, std::int64_t N, std::int64_t begin, std::int64_t end,
-                          const RowQuant *params, const float *colScale, const std::int32_t *colSum,
-                          const float *bias);
+void quantizeRowsAvx512(const float *x, std::int64_t K, std::int64_t begin, std::int64_t end, int qmax, std::uint8_t *q,
+                        RowQuant *params);
+void dequantizeRowsAvx512(float *out, std::int64_t N, std::int64_t begin, std::int64_t end, const RowQuant *params,
+                          const float *colScale, const std::int32_t *colSum, const float *bias);
 #endif
 
 } // namespace optibench::engine::qkernels::detail

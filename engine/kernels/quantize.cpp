@@ -45,9 +45,9 @@ public:
         auto w = weight.to(at::kFloat).contiguous();
         auto scales = weightScales(w);
         auto q = at::quantize_per_channel(w, scales, at::zeros({m_out}, at::kLong), 0, at::kQInt8);
-        m_weight = q.int_repr().contiguous();                      // int8 [N, K]
+        m_weight = q.int_repr().contiguous();                                    // int8 [N, K]
         m_colSum = m_weight.to(at::kInt).sum({1}, false, at::kInt).contiguous(); // int32 [N]
-        m_colScale = scales.to(at::kFloat).contiguous();           // float [N]
+        m_colScale = scales.to(at::kFloat).contiguous();                         // float [N]
         if (bias.defined())
             m_bias = bias.to(at::kFloat).contiguous();
     }
@@ -103,7 +103,10 @@ public:
 
 private:
     // Rows per parallel task: about 16k elements, so small matrices stay on one thread.
-    static std::int64_t grainRows(std::int64_t width) { return std::max<std::int64_t>(1, 16384 / std::max<std::int64_t>(1, width)); }
+    static std::int64_t grainRows(std::int64_t width)
+    {
+        return std::max<std::int64_t>(1, 16384 / std::max<std::int64_t>(1, width));
+    }
 
     std::int64_t m_in, m_out;
     int m_qmax;
@@ -114,12 +117,14 @@ private:
 // Looked up by name and called boxed: the packed-params class is not part of the public headers.
 const c10::OperatorHandle &prepackOp()
 {
-    static const c10::OperatorHandle handle = c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_prepack", "");
+    static const c10::OperatorHandle handle =
+        c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_prepack", "");
     return handle;
 }
 const c10::OperatorHandle &dynamicOp()
 {
-    static const c10::OperatorHandle handle = c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_dynamic", "");
+    static const c10::OperatorHandle handle =
+        c10::Dispatcher::singleton().findSchemaOrThrow("quantized::linear_dynamic", "");
     return handle;
 }
 
@@ -172,8 +177,7 @@ std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const 
     return makeDynamicInt8Linear(weight, bias, int8Scheme());
 }
 
-std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias,
-                                                Int8Scheme scheme)
+std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias, Int8Scheme scheme)
 {
     TORCH_CHECK(weight.dim() == 2, "linear weight must be 2-D, is ", weight.sizes());
 #if defined(OPTIBENCH_HAVE_DNNL)

@@ -24,8 +24,7 @@ bool enableDynamicInt8();
 // Throws std::runtime_error when no int8 kernel is available. The scheme defaults to this
 // machine's (int8Scheme()); u8s8 on a CPU whose GEMM saturates gives wrong sums (the probe).
 std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias);
-std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias,
-                                                Int8Scheme scheme);
+std::unique_ptr<LinearOp> makeDynamicInt8Linear(const at::Tensor &weight, const at::Tensor &bias, Int8Scheme scheme);
 
 // LibTorch's own quantized::linear_dynamic on the ONEDNN engine (one activation scale per
 // tensor; reduce_range under u7s8), the reference the engine's kernel is compared with.

@@ -9,7 +9,7 @@ namespace optibench::engine {
 // CPU, GPU, driver, CUDA, LibTorch, threads, OS as a JSON object text.
 std::string environmentJson(int threads);
 std::string libtorchVersion();
-std::string cudaVersion();                 // empty without CUDA
+std::string cudaVersion();                   // empty without CUDA
 std::vector<std::string> availableDevices(); // "cpu", "cuda:0", ...
 
 } // namespace optibench::engine

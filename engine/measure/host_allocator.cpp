@@ -39,8 +39,8 @@ void releaseFreedBlocks()
 
 std::string freedBlocksEnvironment()
 {
-    return "MALLOC_MMAP_THRESHOLD_=" + std::to_string(kMmapThreshold) + " MALLOC_TRIM_THRESHOLD_="
-        + std::to_string(kTrimThreshold) + " MALLOC_TOP_PAD_=" + std::to_string(kTopPad);
+    return "MALLOC_MMAP_THRESHOLD_=" + std::to_string(kMmapThreshold)
+        + " MALLOC_TRIM_THRESHOLD_=" + std::to_string(kTrimThreshold) + " MALLOC_TOP_PAD_=" + std::to_string(kTopPad);
 }
 
 } // namespace optibench::engine

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <unistd.h>
 #include <string>
+#include <unistd.h>
 
 namespace optibench::engine {
 

@@ -68,8 +68,8 @@ double measurePeakFlopsNow(int threads)
     };
     std::vector<Operands> ops;
     for (const ProbeShape &s : kShapes)
-        ops.push_back({s, at::rand({s.M, s.K}, at::kFloat), at::rand({s.N, s.K}, at::kFloat),
-                       at::empty({s.M, s.N}, at::kFloat)});
+        ops.push_back(
+            {s, at::rand({s.M, s.K}, at::kFloat), at::rand({s.N, s.K}, at::kFloat), at::empty({s.M, s.N}, at::kFloat)});
     auto once = [](Operands &o) {
         const ProbeShape &s = o.shape;
         if (!gemm::sgemmLinear(s.M, s.N, s.K, o.x.data_ptr<float>(), o.w.data_ptr<float>(), o.y.data_ptr<float>()))
@@ -115,8 +115,8 @@ namespace {
 double peakFlops(int threads, bool remeasure)
 {
     const std::string prefix = std::string(kProbeVersion) + "|";
-    const std::string key = prefix + cpuModelKey() + "|threads=" + std::to_string(threads) + "|gemm="
-        + (gemm::haveOneDnn() ? "onednn-" + gemm::oneDnnVersion() : std::string("aten"));
+    const std::string key = prefix + cpuModelKey() + "|threads=" + std::to_string(threads)
+        + "|gemm=" + (gemm::haveOneDnn() ? "onednn-" + gemm::oneDnnVersion() : std::string("aten"));
     const auto path = peakFlopsCachePath();
     nlohmann::json cache = nlohmann::json::object();
     {

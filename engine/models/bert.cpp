@@ -52,7 +52,8 @@ BertClassifier::Names BertClassifier::namesFor(const TransformerConfig &c)
     return n;
 }
 
-std::vector<std::pair<std::string, std::vector<std::int64_t>>> BertClassifier::parameterShapes(const TransformerConfig &c)
+std::vector<std::pair<std::string, std::vector<std::int64_t>>>
+BertClassifier::parameterShapes(const TransformerConfig &c)
 {
     const auto n = namesFor(c);
     const std::int64_t H = c.hiddenSize, D = headDim(c);
@@ -116,7 +117,8 @@ BertClassifier::BertClassifier(TransformerConfig config, ParameterMap parameters
     if (m_config.family == ArchitectureFamily::Gpt2)
         throw std::invalid_argument("GPT-2 is a decoder; it is built by Gpt2Model");
     checkShapes(parameterShapes(m_config));
-    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+    setLinearFactory(
+        [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
 void BertClassifier::restructure(TransformerConfig config, ParameterMap parameters)
@@ -127,7 +129,8 @@ void BertClassifier::restructure(TransformerConfig config, ParameterMap paramete
     m_config = std::move(config);
     m_parameters = std::move(parameters);
     checkShapes(parameterShapes(m_config));
-    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+    setLinearFactory(
+        [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
 std::vector<std::string> BertClassifier::linearNames() const

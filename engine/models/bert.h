@@ -20,7 +20,8 @@ public:
     BertClassifier(TransformerConfig config, ParameterMap parameters);
 
     // The parameter names and shapes a config needs, in a stable order.
-    static std::vector<std::pair<std::string, std::vector<std::int64_t>>> parameterShapes(const TransformerConfig &config);
+    static std::vector<std::pair<std::string, std::vector<std::int64_t>>>
+    parameterShapes(const TransformerConfig &config);
     // Random initialisation as Hugging Face does it (normal(0, 0.02), LayerNorm 1/0), with small
     // random biases so tests exercise them; deterministic from the seed.
     static ParameterMap randomParameters(const TransformerConfig &config, std::uint64_t seed);
@@ -42,10 +43,10 @@ public:
 
     // The Hugging Face names of one family's modules.
     struct Names {
-        std::string embeddings;  // "bert.embeddings."
-        std::string layer;       // "bert.encoder.layer." (index and "." follow)
+        std::string embeddings; // "bert.embeddings."
+        std::string layer;      // "bert.encoder.layer." (index and "." follow)
         std::string query, key, value, attentionOut, attentionNorm, intermediate, output, outputNorm;
-        std::string pooler;      // empty: none
+        std::string pooler;                    // empty: none
         std::string preClassifier, classifier; // preClassifier empty: none
     };
     static Names namesFor(const TransformerConfig &config);

@@ -9,7 +9,7 @@ namespace optibench::engine::demo {
 struct EmbeddedWeights {
     const std::uint8_t *data = nullptr; // null when the build had no data/demo/tiny-bert.safetensors
     std::size_t size = 0;
-    const char *sha256 = "";            // of the embedded file, hex
+    const char *sha256 = ""; // of the embedded file, hex
 };
 
 EmbeddedWeights trainedWeights();

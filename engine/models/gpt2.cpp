@@ -98,14 +98,16 @@ Gpt2Model::Gpt2Model(TransformerConfig config, ParameterMap parameters)
             m_parameters["lm_head.weight"] = m_parameters.at("transformer.wte.weight"); // tied: one tensor
         } else if (head->second.sizes() != m_parameters.at("transformer.wte.weight").sizes()) {
             throw std::invalid_argument("parameter lm_head.weight has shape " + c10::str(head->second.sizes())
-                                        + ", the config needs " + c10::str(m_parameters.at("transformer.wte.weight").sizes()));
+                                        + ", the config needs "
+                                        + c10::str(m_parameters.at("transformer.wte.weight").sizes()));
         } else {
             head->second = head->second.to(at::kFloat).contiguous();
         }
     } else {
         m_parameters.erase("lm_head.weight");
     }
-    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+    setLinearFactory(
+        [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
 std::vector<std::string> Gpt2Model::linearNames() const
@@ -133,7 +135,7 @@ at::Tensor Gpt2Model::block(int index, const at::Tensor &hidden, const at::Tenso
         // Views of one buffer; gemm::attention reads them with their row stride.
         auto parts = qkv.split(E, -1);
         auto context = autograd::attention(parts[0].contiguous(), parts[1].contiguous(), parts[2].contiguous(),
-                                       m_config.numHeads, maskBias, true);
+                                           m_config.numHeads, maskBias, true);
         h = hidden + linear(p + "attn.c_proj").forward(context);
     }
     {

@@ -21,7 +21,8 @@ public:
     Gpt2Model(TransformerConfig config, ParameterMap parameters);
 
     // The checkpoint's parameter names and shapes (Conv1D weights [in, out]), without lm_head.
-    static std::vector<std::pair<std::string, std::vector<std::int64_t>>> parameterShapes(const TransformerConfig &config);
+    static std::vector<std::pair<std::string, std::vector<std::int64_t>>>
+    parameterShapes(const TransformerConfig &config);
     // Random parameters in the checkpoint's layout; deterministic from the seed.
     static ParameterMap randomParameters(const TransformerConfig &config, std::uint64_t seed);
 

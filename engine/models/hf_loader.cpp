@@ -63,7 +63,7 @@ TransformerConfig readConfig(const std::string &folder)
     }
 }
 
-template <typename M>
+template<typename M>
 std::unique_ptr<M> build(const std::string &folder, const TransformerConfig &config)
 {
     auto params = loadSafetensorsParameters(folder);

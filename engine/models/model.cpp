@@ -52,7 +52,8 @@ void NativeModel::setLinearFactory(const LinearFactory &factory)
     m_linears.clear();
     for (const auto &name : linearNames()) {
         auto bias = m_parameters.find(name + ".bias");
-        m_linears[name] = factory(name, param(name + ".weight"), bias == m_parameters.end() ? at::Tensor() : bias->second);
+        m_linears[name] =
+            factory(name, param(name + ".weight"), bias == m_parameters.end() ? at::Tensor() : bias->second);
     }
 }
 
@@ -72,7 +73,8 @@ void NativeModel::to(const at::Device &device)
     }
     for (auto &[name, table] : m_int8Tables)
         table = {table.first.to(device), table.second.to(device)};
-    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+    setLinearFactory(
+        [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
 void NativeModel::shareParameters(const std::vector<std::pair<std::string, std::string>> &aliasToSource)
@@ -83,11 +85,12 @@ void NativeModel::shareParameters(const std::vector<std::pair<std::string, std::
             throw std::invalid_argument("cannot share parameter " + alias + ": no such parameter");
         const auto s = param(source);
         if (a->second.sizes() != s.sizes())
-            throw std::invalid_argument("cannot share parameter " + alias + " " + c10::str(a->second.sizes())
-                                        + " with " + source + " " + c10::str(s.sizes()));
+            throw std::invalid_argument("cannot share parameter " + alias + " " + c10::str(a->second.sizes()) + " with "
+                                        + source + " " + c10::str(s.sizes()));
         a->second = s;
     }
-    setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+    setLinearFactory(
+        [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
 void NativeModel::restructure(TransformerConfig, ParameterMap)
@@ -229,8 +232,8 @@ void NativeModel::castTo(at::ScalarType dtype)
     }
     for (const auto &name : plain) {
         auto bias = m_parameters.find(name + ".bias");
-        m_linears[name] = makeFp32Linear(param(name + ".weight"),
-                                         bias == m_parameters.end() ? at::Tensor() : bias->second);
+        m_linears[name] =
+            makeFp32Linear(param(name + ".weight"), bias == m_parameters.end() ? at::Tensor() : bias->second);
     }
 }
 

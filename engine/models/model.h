@@ -2,8 +2,8 @@
 // The interface every runnable model implements (native encoders and decoders, TorchScript
 // modules), and the shared part of the native ones: parameters in a name -> tensor map with
 // Hugging Face's names, and every Linear behind a LinearOp that optimizations can replace.
-#include "engine/kernels/linear.h"
 #include "engine/formats/transformer_config.h"
+#include "engine/kernels/linear.h"
 
 #include <ATen/ATen.h>
 
@@ -21,8 +21,8 @@ using ParameterMap = std::map<std::string, at::Tensor>;
 // Makes the LinearOp for one Linear, given its name without ".weight" (for example
 // "bert.encoder.layer.0.attention.self.query") and its fp32 weight [out, in] and bias (may be
 // undefined).
-using LinearFactory = std::function<std::unique_ptr<LinearOp>(const std::string &name, const at::Tensor &weight,
-                                                              const at::Tensor &bias)>;
+using LinearFactory =
+    std::function<std::unique_ptr<LinearOp>(const std::string &name, const at::Tensor &weight, const at::Tensor &bias)>;
 
 // The longest sequence a config's position embeddings hold (RoBERTa's start at padding_idx + 1).
 inline int usablePositions(const TransformerConfig &config)

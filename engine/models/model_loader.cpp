@@ -1,9 +1,9 @@
 #include "engine/models/model_loader.h"
-#include "engine/models/demo.h"
 #include "engine/formats/hf_config.h"
-#include "engine/models/hf_loader.h"
 #include "engine/formats/model_format.h"
 #include "engine/formats/sha256.h"
+#include "engine/models/demo.h"
+#include "engine/models/hf_loader.h"
 #include "engine/models/torchscript_model.h"
 
 #include <filesystem>
@@ -128,8 +128,9 @@ LoadedModel loadModel(const std::string &path, const std::string &format)
         if (format != "auto" && format != "demo")
             throw EngineError("model.format: '" + format + "' does not fit " + path);
         const bool trained = path == demo::kModelName && demo::haveTrainedWeights();
-        loaded.model = std::make_unique<BertClassifier>(
-            demo::tinyBertConfig(), trained ? demo::tinyBertParameters() : demo::untrainedTinyBertParameters());
+        loaded.model = std::make_unique<BertClassifier>(demo::tinyBertConfig(),
+                                                        trained ? demo::tinyBertParameters()
+                                                                : demo::untrainedTinyBertParameters());
         fillFromConfig(s, loaded.model->config());
         s.format = "demo";
         s.tokenizer = "word";

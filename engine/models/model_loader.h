@@ -4,8 +4,8 @@
 // are refused with model_format's message. Gives the model, its tokenizer and its summary
 // (with the weights' sha256), for Benchmark, inspectModel and predict.
 #include "engine/formats/errors.h"
-#include "engine/models/model_summary.h"
 #include "engine/models/model.h"
+#include "engine/models/model_summary.h"
 #include "engine/text/tokenizer.h"
 
 #include <memory>

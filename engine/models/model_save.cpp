@@ -1,8 +1,8 @@
 // Hugging Face folders from native models. See engine/models/model_save.h.
 #include "engine/models/model_save.h"
-#include "engine/models/demo.h"
 #include "engine/formats/hf_config.h"
 #include "engine/formats/safetensors.h"
+#include "engine/models/demo.h"
 #include "engine/models/safetensors_torch.h"
 
 #include <nlohmann/json.hpp>
@@ -23,8 +23,8 @@ namespace {
     throw EngineError("task.save_path: " + message);
 }
 
-const char *kTokenizerFiles[] = {"tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
-                                 "vocab.txt",      "vocab.json",            "merges.txt"};
+const char *kTokenizerFiles[] =
+    {"tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt", "vocab.json", "merges.txt"};
 
 bool isGpt2Conv1d(const TransformerConfig &c, const std::string &name)
 {

@@ -60,8 +60,9 @@ at::Tensor toTensor(const SafetensorsFile &file, const TensorView &view, bool co
     const bool aligned = address % dtypeSize(view.dtype) == 0;
     if (!copy && aligned && file.keepAlive()) {
         auto keepAlive = file.keepAlive();
-        return at::from_blob(const_cast<std::uint8_t *>(view.data), view.shape,
-                             [keepAlive](void *) mutable { keepAlive.reset(); }, options);
+        return at::from_blob(
+            const_cast<std::uint8_t *>(view.data), view.shape, [keepAlive](void *) mutable { keepAlive.reset(); },
+            options);
     }
     at::Tensor out = at::empty(view.shape, options);
     std::memcpy(out.data_ptr(), view.data, view.byteSize());

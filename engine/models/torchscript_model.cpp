@@ -88,8 +88,8 @@ public:
         } catch (const EngineError &) {
             throw;
         } catch (const std::exception &e) {
-            throw EngineError(m_path + ": forward(input_ids [1, 2], attention_mask [1, 2]) failed: "
-                              + firstLine(e.what()));
+            throw EngineError(m_path
+                              + ": forward(input_ids [1, 2], attention_mask [1, 2]) failed: " + firstLine(e.what()));
         }
     }
 

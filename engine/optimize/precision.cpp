@@ -22,8 +22,7 @@ class AutocastModel : public Model {
 public:
     AutocastModel(std::unique_ptr<Model> inner, at::DeviceType device, at::ScalarType dtype)
         : m_inner(std::move(inner)), m_device(device), m_dtype(dtype)
-    {
-    }
+    {}
     at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const override
     {
         return forward(inputIds, attentionMask, at::Tensor());
@@ -70,8 +69,8 @@ private:
 class AutocastLinear : public LinearOp {
 public:
     AutocastLinear(const at::Tensor &weight, const at::Tensor &bias, at::ScalarType dtype)
-        : m_weight(weight.detach().to(dtype).contiguous()),
-          m_bias(bias.defined() ? bias.detach().to(dtype).contiguous() : bias)
+        : m_weight(weight.detach().to(dtype).contiguous())
+        , m_bias(bias.defined() ? bias.detach().to(dtype).contiguous() : bias)
     {
         TORCH_CHECK(m_weight.dim() == 2, "linear weight must be 2-D, is ", m_weight.sizes());
     }
@@ -169,9 +168,9 @@ void applyPrecision(std::unique_ptr<Model> &model, const std::string &precision,
     auto *native = dynamic_cast<NativeModel *>(model.get());
     if (cast != at::kFloat) {
         if (!native)
-            throw EngineError("optimizations.precision: " + precision + " casts a native model's parameters; "
-                              + source + " is an opaque (TorchScript) model: use amp-"
-                              + dtypeName(cast) + ", which runs it under autocast");
+            throw EngineError("optimizations.precision: " + precision + " casts a native model's parameters; " + source
+                              + " is an opaque (TorchScript) model: use amp-" + dtypeName(cast)
+                              + ", which runs it under autocast");
         native->castTo(cast);
     } else if (autocast != at::ScalarType::Undefined) {
         if (native) {

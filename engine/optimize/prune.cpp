@@ -53,8 +53,8 @@ std::map<std::string, at::Tensor> magnitudeMasks(const ParameterMap &params, con
     if (!global) {
         for (const auto &name : names) {
             const auto &w = params.at(name);
-            masks[name] = keepMask(w.detach().abs().flatten().to(at::kFloat), countToRemove(amount, w.numel()))
-                              .view(w.sizes());
+            masks[name] =
+                keepMask(w.detach().abs().flatten().to(at::kFloat), countToRemove(amount, w.numel())).view(w.sizes());
         }
         return masks;
     }
@@ -82,8 +82,8 @@ std::map<std::string, at::Tensor> twoFourMasks(const ParameterMap &params, const
     for (const auto &name : names) {
         const auto &w = params.at(name);
         if (w.dim() != 2 || w.size(1) % 4 != 0)
-            throw EngineError("optimizations.pruning.method: 2:4 needs groups of 4 along the input dimension; "
-                              + name + " has shape " + c10::str(w.sizes()));
+            throw EngineError("optimizations.pruning.method: 2:4 needs groups of 4 along the input dimension; " + name
+                              + " has shape " + c10::str(w.sizes()));
         auto groups = w.detach().abs().reshape({-1, 4});
         auto top = std::get<1>(groups.topk(2, 1, /*largest=*/true, /*sorted=*/false));
         auto keep = at::zeros(groups.sizes(), groups.options().dtype(at::kBool)).scatter_(1, top, true);
@@ -139,11 +139,13 @@ void validatePruning(const PruningOptions &o)
     if (o.scope != "global" && o.scope != "layer")
         throw EngineError("optimizations.pruning.scope: '" + o.scope + "' is unknown (global, layer)");
     if (o.scope == "layer" && o.method != "magnitude")
-        throw EngineError("optimizations.pruning.scope: 'layer' applies to magnitude pruning only (" + o.method
-                          + (o.method == "2:4" ? " works on groups of 4 weights)" : " pruning works per layer anyway)"));
+        throw EngineError(
+            "optimizations.pruning.scope: 'layer' applies to magnitude pruning only (" + o.method
+            + (o.method == "2:4" ? " works on groups of 4 weights)" : " pruning works per layer anyway)"));
     if (o.includeEmbeddings && o.method != "magnitude" && o.method != "2:4")
         throw EngineError("optimizations.pruning.include_embeddings: applies to magnitude and 2:4 pruning only "
-                          "(method is " + o.method + ")");
+                          "(method is "
+                          + o.method + ")");
 }
 
 PruningResult prune(Model &model, const PruningOptions &o)

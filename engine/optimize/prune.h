@@ -23,9 +23,9 @@
 namespace optibench::engine {
 
 struct PruningOptions {
-    std::string method = "none"; // none | magnitude | heads | neurons | 2:4
-    double amount = 0;           // fraction removed; 2:4 needs 0.5
-    std::string scope = "global"; // global | layer (magnitude only)
+    std::string method = "none";    // none | magnitude | heads | neurons | 2:4
+    double amount = 0;              // fraction removed; 2:4 needs 0.5
+    std::string scope = "global";   // global | layer (magnitude only)
     bool includeEmbeddings = false; // magnitude and 2:4: the embedding tables join the pruned set
 };
 

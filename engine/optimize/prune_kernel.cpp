@@ -21,8 +21,7 @@ class Sparse24Linear : public LinearOp {
 public:
     Sparse24Linear(at::Tensor packed, at::Tensor bias, std::int64_t in, std::int64_t out, std::int64_t bytes)
         : m_packed(std::move(packed)), m_bias(std::move(bias)), m_in(in), m_out(out), m_bytes(bytes)
-    {
-    }
+    {}
     at::Tensor forward(const at::Tensor &x) const override
     {
         auto x2 = x.reshape({-1, m_in});
@@ -31,8 +30,8 @@ public:
         if (padded != rows)
             x2 = at::constant_pad_nd(x2, {0, 0, 0, padded - rows});
         // W x^T = (x W^T)^T; the bias is added along W's rows.
-        const c10::optional<at::Tensor> bias = m_bias.defined() ? c10::optional<at::Tensor>(m_bias)
-                                                                : c10::optional<at::Tensor>();
+        const c10::optional<at::Tensor> bias =
+            m_bias.defined() ? c10::optional<at::Tensor>(m_bias) : c10::optional<at::Tensor>();
         auto y = at::_cslt_sparse_mm(m_packed, x2.t(), bias).t();
         std::vector<std::int64_t> shape(x.sizes().begin(), x.sizes().end());
         shape.back() = m_out;

@@ -87,7 +87,8 @@ void pruneHeads(Model &model, double amount, PruningResult &result)
         const auto l = n.layer + std::to_string(i) + ".";
         // Importance of a head: the L2 norm of its query, key and value rows and its columns of
         // the attention output projection.
-        at::Tensor squares = params.at(l + n.attentionOut + ".weight").view({H, heads, D}).pow(2).sum(at::IntArrayRef{0, 2});
+        at::Tensor squares =
+            params.at(l + n.attentionOut + ".weight").view({H, heads, D}).pow(2).sum(at::IntArrayRef{0, 2});
         for (const auto *m : {&n.query, &n.key, &n.value})
             squares = squares + params.at(l + *m + ".weight").view({heads, D, H}).pow(2).sum(at::IntArrayRef{1, 2});
         const auto [removed, kept] = splitByScore(squares.sqrt(), remove);
@@ -137,7 +138,8 @@ void pruneNeurons(Model &model, double amount, PruningResult &result)
         const auto in = params.at(l + n.intermediate + ".weight"); // [I, H]
         const auto out = params.at(l + n.output + ".weight");      // [H, I]
         // Importance of a neuron: |its intermediate row| x |its output column|.
-        const auto [removed, kept] = splitByScore(in.norm(2, at::IntArrayRef{1}) * out.norm(2, at::IntArrayRef{0}), remove);
+        const auto [removed, kept] =
+            splitByScore(in.norm(2, at::IntArrayRef{1}) * out.norm(2, at::IntArrayRef{0}), remove);
         auto index = indexTensor(kept, in.device());
         params[l + n.intermediate + ".weight"] = in.index_select(0, index);
         params[l + n.intermediate + ".bias"] = params.at(l + n.intermediate + ".bias").index_select(0, index);

@@ -7,8 +7,8 @@ namespace optibench::engine {
 
 std::string layerPrefix(const TransformerConfig &config, int layer)
 {
-    const std::string base
-        = config.family == ArchitectureFamily::Gpt2 ? "transformer.h." : BertClassifier::namesFor(config).layer;
+    const std::string base =
+        config.family == ArchitectureFamily::Gpt2 ? "transformer.h." : BertClassifier::namesFor(config).layer;
     return base + std::to_string(layer) + ".";
 }
 
@@ -27,7 +27,8 @@ std::vector<std::pair<std::string, std::string>> sharedParameterNames(const Mode
         if (source == layer)
             continue;
         const auto from = layerPrefix(config, layer), to = layerPrefix(config, source);
-        for (auto it = params.lower_bound(from); it != params.end() && it->first.compare(0, from.size(), from) == 0; ++it)
+        for (auto it = params.lower_bound(from); it != params.end() && it->first.compare(0, from.size(), from) == 0;
+             ++it)
             pairs.emplace_back(it->first, to + it->first.substr(from.size()));
     }
     return pairs;

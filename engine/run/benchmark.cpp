@@ -2,23 +2,23 @@
 #include "engine/run/benchmark.h"
 #include "engine/data/batching.h"
 #include "engine/kernels/compat.h"
-#include "engine/text/dataset.h"
-#include "engine/train/distill.h"
+#include "engine/kernels/quantize.h"
+#include "engine/kernels/weight_quant.h"
 #include "engine/measure/flops.h"
 #include "engine/measure/host_allocator.h"
 #include "engine/measure/metrics.h"
+#include "engine/measure/peak_flops.h"
 #include "engine/models/model_loader.h"
 #include "engine/models/model_save.h"
-#include "engine/measure/peak_flops.h"
 #include "engine/optimize/precision.h"
+#include "engine/optimize/prune.h"
+#include "engine/optimize/sharing.h"
 #include "engine/run/run_batches.h"
 #include "engine/run/run_options.h"
+#include "engine/text/dataset.h"
+#include "engine/train/distill.h"
 #include "engine/train/qat.h"
-#include "engine/optimize/prune.h"
-#include "engine/kernels/quantize.h"
 #include "engine/train/training.h"
-#include "engine/optimize/sharing.h"
-#include "engine/kernels/weight_quant.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -57,8 +57,8 @@ struct Benchmark::Impl {
     bool languageModel = false;
     bool labelled = false;
     at::Device device{at::kCPU};
-    std::vector<Batch> batches;      // the measured (inference) or evaluated (training) split
-    std::vector<Batch> trainBatches; // training: the train split
+    std::vector<Batch> batches;           // the measured (inference) or evaluated (training) split
+    std::vector<Batch> trainBatches;      // training: the train split
     std::unique_ptr<Distiller> distiller; // training with optimizations.distillation
     // Quality outputs of the unoptimized fp32 model per batch index (classifier logits, or a
     // language model's sampled next-token logits); empty when no optimization changed the model
@@ -77,10 +77,7 @@ struct Benchmark::Impl {
             throw Cancelled();
     }
     std::size_t warmupBatch(int i) const { return static_cast<std::size_t>(i) % batches.size(); }
-    std::size_t timedBatch(int i) const
-    {
-        return static_cast<std::size_t>(config.warmup + i) % batches.size();
-    }
+    std::size_t timedBatch(int i) const { return static_cast<std::size_t>(config.warmup + i) % batches.size(); }
     std::set<std::size_t> timedBatchSet() const
     {
         std::set<std::size_t> s;
@@ -165,8 +162,8 @@ void Benchmark::Impl::applyQuantization()
         return;
     auto *native = dynamic_cast<NativeModel *>(model);
     if (!native)
-        throw EngineError("optimizations.quantization: " + q + " rebuilds a native model's linears; "
-                          + config.modelPath + " is a " + loaded.summary.format + " model");
+        throw EngineError("optimizations.quantization: " + q + " rebuilds a native model's linears; " + config.modelPath
+                          + " is a " + loaded.summary.format + " model");
     if (q == "weight-int8" || q == "fp16-weights" || q == "bf16-weights") {
         report("preparing", 0, 1, "storing linear weights as " + q);
         native->setLinearFactory([&q](const std::string &, const at::Tensor &w, const at::Tensor &b) {
@@ -296,8 +293,8 @@ void Benchmark::prepare()
     d.loadModel();
     if (d.device != at::Device(at::kCPU))
         d.model->to(d.device);
-    d.report("loading", 1, 1, d.loaded.summary.architecture + ", " + std::to_string(d.loaded.summary.parameters)
-                                  + " parameters");
+    d.report("loading", 1, 1,
+             d.loaded.summary.architecture + ", " + std::to_string(d.loaded.summary.parameters) + " parameters");
     if (!d.config.distillationTeacher.empty()) {
         // The student replaces the loaded model (its tokenizer and summary stay), before every
         // other optimization, so sharing or qat apply to the student.
@@ -310,9 +307,10 @@ void Benchmark::prepare()
                 d.model->to(d.device);
         }
         d.distiller = std::make_unique<Distiller>(dc, *d.model, d.device);
-        d.report("loading", 1, 1, "student " + std::to_string(d.model->config().numLayers) + " layers x "
-                                      + std::to_string(d.model->config().hiddenSize) + ", "
-                                      + std::to_string(d.model->parameterCount()) + " parameters");
+        d.report("loading", 1, 1,
+                 "student " + std::to_string(d.model->config().numLayers) + " layers x "
+                     + std::to_string(d.model->config().hiddenSize) + ", " + std::to_string(d.model->parameterCount())
+                     + " parameters");
     }
 
     // Training trains on the train split and evaluates (and traces) on the eval split.
@@ -365,9 +363,8 @@ void Benchmark::prepare()
         if (d.model->linearNames().empty())
             throw EngineError("optimizations.quantization: dynamic-int8 rebuilds a native model's linears; "
                               + d.config.modelPath + " is a " + d.loaded.summary.format + " model");
-        d.model->setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
-            return makeDynamicInt8Linear(w, b);
-        });
+        d.model->setLinearFactory(
+            [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeDynamicInt8Linear(w, b); });
         d.report("preparing", 1, 1, "");
     }
     // The other quantization modes, then the precision (a whole-model cast or autocast) last:
@@ -499,8 +496,8 @@ RunReport Benchmark::measure()
     add("real_tokens", static_cast<double>(realTokens), "tokens");
     add("padded_tokens", static_cast<double>(paddedTokens), "tokens");
     // Share of the computed positions that were padding.
-    add("padding_ratio", paddedTokens > 0 ? 1.0 - static_cast<double>(realTokens) / static_cast<double>(paddedTokens) : 0.0,
-        "ratio");
+    add("padding_ratio",
+        paddedTokens > 0 ? 1.0 - static_cast<double>(realTokens) / static_cast<double>(paddedTokens) : 0.0, "ratio");
     add("peak_memory_bytes", static_cast<double>(peakMemory), "bytes");
     add("model_bytes", static_cast<double>(d.model->modelBytes()), "bytes");
     add("model_bytes_baseline", static_cast<double>(d.modelBytesBaseline), "bytes");
@@ -509,7 +506,8 @@ RunReport Benchmark::measure()
     // Zeros over the pruned set when magnitude or 2:4 pruning chose one, else over the Linears.
     add("sparsity",
         !d.pruning.prunedParameters.empty() ? zeroFraction(*d.model, d.pruning.prunedParameters)
-                                            : weights > 0 ? static_cast<double>(zeros) / static_cast<double>(weights) : 0.0,
+            : weights > 0                   ? static_cast<double>(zeros) / static_cast<double>(weights)
+                                            : 0.0,
         "ratio");
     d.reportPruning(report);
     // FLOPs of one timed forward pass (mean over the timed iterations' batch shapes).

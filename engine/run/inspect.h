@@ -23,15 +23,15 @@ struct TokenProbability {
 
 struct Prediction {
     std::string text;
-    std::vector<std::int64_t> ids;  // the model's input (specials included)
+    std::vector<std::int64_t> ids; // the model's input (specials included)
     // Classifiers:
     std::vector<double> logits;
     std::vector<double> probabilities;
     int labelId = -1;
-    std::string label;              // id2label of the argmax ("LABEL_n" when the model names none)
+    std::string label; // id2label of the argmax ("LABEL_n" when the model names none)
     // Language models:
     std::vector<TokenProbability> nextTokens; // the 5 most likely next tokens, most likely first
-    double perplexity = 0;          // of the text's own tokens (0 when it has fewer than two)
+    double perplexity = 0;                    // of the text's own tokens (0 when it has fewer than two)
 };
 
 // Runs each text alone (no padding) through the model. Throws EngineError.

@@ -17,9 +17,9 @@ EncodedExamples encodeExamples(const LoadedModel &loaded, const TextDataset &dat
         const auto &ex = dataset.examples[i];
         try {
             out.secondStarts.push_back(-1);
-            out.sequences.push_back(ex.pair.empty() ? loaded.encode(ex.text, config.maxLength)
-                                                    : loaded.encodePair(ex.text, ex.pair, config.maxLength,
-                                                                        &out.secondStarts.back()));
+            out.sequences.push_back(
+                ex.pair.empty() ? loaded.encode(ex.text, config.maxLength)
+                                : loaded.encodePair(ex.text, ex.pair, config.maxLength, &out.secondStarts.back()));
         } catch (const std::exception &e) {
             throw EngineError(where(ex) + ": cannot be tokenized: " + e.what());
         }

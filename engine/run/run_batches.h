@@ -4,9 +4,9 @@
 // the run's padding strategy and moved to the run's device.
 #include "engine/data/batching.h"
 #include "engine/formats/errors.h"
+#include "engine/models/model_loader.h"
 #include "engine/run/run_config.h"
 #include "engine/text/dataset.h"
-#include "engine/models/model_loader.h"
 
 #include <ATen/ATen.h>
 

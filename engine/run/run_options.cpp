@@ -73,7 +73,8 @@ void validatePrecision(const RunConfig &c)
              + c.device + "' (use fp32, bf16 or amp-bf16 on the CPU)");
     if (p == "amp-fp16" && !cuda)
         fail("optimizations.precision: amp-fp16 autocasts to float16, which the CPU autocast does not do; the "
-             "device is '" + c.device + "' (use amp-bf16 on the CPU)");
+             "device is '"
+             + c.device + "' (use amp-bf16 on the CPU)");
     if (!cuda && modelDtype(p) != at::kFloat) {
         std::string why;
         if (!cpuSupportsDtype(modelDtype(p), &why))
@@ -89,14 +90,15 @@ void validatePrecision(const RunConfig &c)
 
     // dynamic-int8 and qat compute with the CPU's int8 kernels on fp32 activations.
     if ((q == "dynamic-int8" || q == "qat") && cuda)
-        fail("optimizations.quantization: " + q + " runs on the CPU only (int8 kernels of LibTorch's ONEDNN "
-             "quantized engine); the device is '" + c.device + "'");
+        fail("optimizations.quantization: " + q
+             + " runs on the CPU only (int8 kernels of LibTorch's ONEDNN "
+               "quantized engine); the device is '"
+             + c.device + "'");
     if ((q == "dynamic-int8" || q == "qat") && p != "fp32")
-        fail("optimizations.quantization: " + q + " takes fp32 activations, so it needs precision fp32 (is " + p
-             + ")");
+        fail("optimizations.quantization: " + q + " takes fp32 activations, so it needs precision fp32 (is " + p + ")");
     if (autocastDtype(p) != at::ScalarType::Undefined && q != "none")
-        fail("optimizations.quantization: " + q + " replaces the Linears that " + p
-             + " runs in autocast; combine " + p + " with quantization none");
+        fail("optimizations.quantization: " + q + " replaces the Linears that " + p + " runs in autocast; combine " + p
+             + " with quantization none");
     if ((q == "fp16-weights" && p == "fp16") || (q == "bf16-weights" && p == "bf16"))
         fail("optimizations.quantization: " + q + " changes nothing with precision " + p
              + "; the weights already have that type");
@@ -109,7 +111,7 @@ void validateRunConfig(const RunConfig &c)
     auto fail = [](const std::string &msg) { throw EngineError(msg); };
     if (c.mode != "inference" && c.mode != "training")
         fail("task.mode: '" + c.mode + "' is not a mode (inference, training)");
-    validatePrecision(c); // optimizations.precision and .quantization (above)
+    validatePrecision(c);               // optimizations.precision and .quantization (above)
     validatePruning(pruningOptions(c)); // optimizations.pruning (engine/optimize/prune.h)
     try {
         parsePadding(c.padding);
@@ -127,7 +129,8 @@ void validateRunConfig(const RunConfig &c)
         fail("optimizations.grad_accumulation: gradient accumulation acts on training only; task.mode is inference");
     if (c.quantizeEmbeddings && c.quantization != "dynamic-int8" && c.quantization != "weight-int8")
         fail("optimizations.quantize_embeddings: int8 embedding tables go with quantization dynamic-int8 or "
-             "weight-int8 (quantization is " + c.quantization + ")");
+             "weight-int8 (quantization is "
+             + c.quantization + ")");
     if (!training && c.freezeEmbeddings)
         fail("optimizations.freeze_embeddings: freezing embeddings acts on training only; task.mode is inference");
     if (!training && !c.savePath.empty())

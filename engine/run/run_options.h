@@ -2,9 +2,9 @@
 // The engine's reading of a RunConfig (engine/run/benchmark.h): the checks that refuse what cannot
 // run, naming the spec field, and the option structs of the optimizations it configures.
 #include "engine/formats/errors.h"
+#include "engine/optimize/prune.h"
 #include "engine/run/run_config.h"
 #include "engine/train/distill.h"
-#include "engine/optimize/prune.h"
 #include "engine/train/training.h"
 
 #include <string>

@@ -31,7 +31,8 @@ std::string extensionOf(const std::string &path)
     if (dot == std::string::npos || path.find('/', dot) != std::string::npos)
         return {};
     std::string ext = path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
 
@@ -117,8 +118,8 @@ std::vector<RawRow> readTable(const std::string &path, std::istream &in, char se
     for (std::size_t r = 1; r < records.size(); ++r) {
         const auto &[line, fields] = records[r];
         if (fields.size() != header.size())
-            failAt(path, line, "has " + std::to_string(fields.size()) + " fields, the header has "
-                                   + std::to_string(header.size()));
+            failAt(path, line,
+                   "has " + std::to_string(fields.size()) + " fields, the header has " + std::to_string(header.size()));
         RawRow row;
         row.line = line;
         row.text = fields[static_cast<std::size_t>(text)];

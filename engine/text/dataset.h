@@ -17,9 +17,9 @@ namespace optibench::engine {
 
 struct DatasetExample {
     std::string text;
-    std::string pair;   // text_pair; empty when absent
-    int label = -1;     // -1: unlabelled (language modelling)
-    int line = 0;       // where it starts in the file (1-based); 0 for built-in data
+    std::string pair; // text_pair; empty when absent
+    int label = -1;   // -1: unlabelled (language modelling)
+    int line = 0;     // where it starts in the file (1-based); 0 for built-in data
 };
 
 struct TextDataset {

@@ -11,23 +11,30 @@ namespace optibench::engine::demo {
 
 namespace {
 
-const char *const kNeutral[] = {
-    "the", "a", "this", "it", "is", "was", "and", "but", "i", "my", "with", "for", "of", "to", "in", "on",
-    "after", "before", "week", "day", "month", "use", "used", "bought", "ordered", "arrived", "box", "product",
-    "item", "phone", "case", "cable", "charger", "headphones", "speaker", "lamp", "chair", "desk", "kettle",
-    "blender", "keyboard", "mouse", "screen", "battery", "price", "delivery", "seller", "package", "color",
-    "size", "quality", "sound", "light", "handle", "button", "strap", "manual", "setup", "design", "material",
-    "kitchen", "office", "gift", "son", "daughter", "wife", "husband", "friend", "again", "very", "really",
-    "quite", "still", "just", "also", "so", "too", "at", "first", "now", "every", "morning", "evening", "home",
-    "work", "travel", "would", "will", "be", "has", "have", "had", "they", "we", "you", "there", "than", "as"};
-const char *const kPositive[] = {
-    "great", "excellent", "love", "perfect", "amazing", "good", "sturdy", "reliable", "comfortable", "fast",
-    "beautiful", "recommend", "happy", "works", "solid", "nice", "best", "bright", "quiet", "easy", "fantastic",
-    "worth", "pleased", "impressed", "durable", "smooth", "crisp", "helpful", "wonderful", "favorite"};
-const char *const kNegative[] = {
-    "terrible", "broken", "awful", "poor", "bad", "cheap", "flimsy", "slow", "noisy", "disappointed", "refund",
-    "return", "worst", "useless", "defective", "cracked", "late", "missing", "hate", "waste", "faulty",
-    "unreliable", "uncomfortable", "dim", "weak", "leaking", "scratched", "overpriced", "annoying", "failed"};
+const char *const kNeutral[] = {"the",    "a",        "this",   "it",       "is",      "was",        "and",
+                                "but",    "i",        "my",     "with",     "for",     "of",         "to",
+                                "in",     "on",       "after",  "before",   "week",    "day",        "month",
+                                "use",    "used",     "bought", "ordered",  "arrived", "box",        "product",
+                                "item",   "phone",    "case",   "cable",    "charger", "headphones", "speaker",
+                                "lamp",   "chair",    "desk",   "kettle",   "blender", "keyboard",   "mouse",
+                                "screen", "battery",  "price",  "delivery", "seller",  "package",    "color",
+                                "size",   "quality",  "sound",  "light",    "handle",  "button",     "strap",
+                                "manual", "setup",    "design", "material", "kitchen", "office",     "gift",
+                                "son",    "daughter", "wife",   "husband",  "friend",  "again",      "very",
+                                "really", "quite",    "still",  "just",     "also",    "so",         "too",
+                                "at",     "first",    "now",    "every",    "morning", "evening",    "home",
+                                "work",   "travel",   "would",  "will",     "be",      "has",        "have",
+                                "had",    "they",     "we",     "you",      "there",   "than",       "as"};
+const char *const kPositive[] = {"great",   "excellent", "love",        "perfect", "amazing",   "good",
+                                 "sturdy",  "reliable",  "comfortable", "fast",    "beautiful", "recommend",
+                                 "happy",   "works",     "solid",       "nice",    "best",      "bright",
+                                 "quiet",   "easy",      "fantastic",   "worth",   "pleased",   "impressed",
+                                 "durable", "smooth",    "crisp",       "helpful", "wonderful", "favorite"};
+const char *const kNegative[] = {"terrible", "broken",  "awful",     "poor",         "bad",           "cheap",
+                                 "flimsy",   "slow",    "noisy",     "disappointed", "refund",        "return",
+                                 "worst",    "useless", "defective", "cracked",      "late",          "missing",
+                                 "hate",     "waste",   "faulty",    "unreliable",   "uncomfortable", "dim",
+                                 "weak",     "leaking", "scratched", "overpriced",   "annoying",      "failed"};
 
 // The special tokens and the two punctuation marks, then the words.
 constexpr size_t kFixedTokens = 6;
@@ -35,7 +42,7 @@ static_assert(kFixedTokens + std::size(kNeutral) + std::size(kPositive) + std::s
                   == static_cast<size_t>(kTinyBert.vocabSize),
               "demo_architecture.h's vocabulary size is the tokenizer's");
 
-template <size_t N>
+template<size_t N>
 const char *pick(const char *const (&words)[N], std::mt19937_64 &rng)
 {
     return words[rng() % N];

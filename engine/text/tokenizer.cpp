@@ -60,8 +60,8 @@ std::vector<std::string> vocabFromMap(const json &vocab, const std::string &sour
             throw TokenizerError(source + ": token \"" + it.key() + "\" has a non-integer id");
         const auto id = it.value().get<std::uint64_t>();
         if (id >= tokens.size())
-            throw TokenizerError(source + ": token \"" + it.key() + "\" has id " + std::to_string(id)
-                                 + ", outside 0.." + std::to_string(tokens.size() - 1));
+            throw TokenizerError(source + ": token \"" + it.key() + "\" has id " + std::to_string(id) + ", outside 0.."
+                                 + std::to_string(tokens.size() - 1));
         if (seen[id])
             throw TokenizerError(source + ": id " + std::to_string(id) + " is given to two tokens");
         seen[id] = true;
@@ -189,8 +189,8 @@ std::optional<std::int64_t> Tokenizer::tokenToId(std::string_view token) const
 const std::string &Tokenizer::idToToken(std::int64_t id) const
 {
     if (id < 0 || id >= vocabSize())
-        throw TokenizerError("token id " + std::to_string(id) + " is outside the vocabulary (" +
-                             std::to_string(vocabSize()) + " tokens)");
+        throw TokenizerError("token id " + std::to_string(id) + " is outside the vocabulary ("
+                             + std::to_string(vocabSize()) + " tokens)");
     return m_idToToken[static_cast<std::size_t>(id)];
 }
 
@@ -309,7 +309,8 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &folder)
             options.eosToken = tokenText(tokCfg, "eos_token", "</s>");
             options.padToken = tokenText(tokCfg, "pad_token", "<pad>");
             options.specialTokens = {options.bosToken, options.eosToken, options.padToken,
-                                     tokenText(tokCfg, "unk_token", "<unk>"), tokenText(tokCfg, "mask_token", "<mask>")};
+                                     tokenText(tokCfg, "unk_token", "<unk>"),
+                                     tokenText(tokCfg, "mask_token", "<mask>")};
         } else {
             options.padToken = tokenText(tokCfg, "pad_token", "");
             options.specialTokens = {tokenText(tokCfg, "eos_token", "<|endoftext|>")};
@@ -318,8 +319,9 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &folder)
             options.addPrefixSpace = tokCfg["add_prefix_space"].get<bool>();
         return BpeTokenizer::fromFiles(folder + "/vocab.json", folder + "/merges.txt", options);
     }
-    throw TokenizerError(folder + ": has no tokenizer (expected tokenizer.json, vocab.txt, or vocab.json with "
-                                  "merges.txt)");
+    throw TokenizerError(folder
+                         + ": has no tokenizer (expected tokenizer.json, vocab.txt, or vocab.json with "
+                           "merges.txt)");
 }
 
 } // namespace optibench::engine

@@ -14,15 +14,16 @@ using tables::CodeRange;
 bool inRanges(const CodeRange *ranges, std::size_t count, char32_t cp)
 {
     const CodeRange *end = ranges + count;
-    const CodeRange *it = std::upper_bound(ranges, end, cp,
-                                           [](char32_t value, const CodeRange &r) { return value < r.lo; });
+    const CodeRange *it =
+        std::upper_bound(ranges, end, cp, [](char32_t value, const CodeRange &r) { return value < r.lo; });
     return it != ranges && cp <= (it - 1)->hi;
 }
 
 const CodeMap *findMap(const CodeMap *maps, std::size_t count, char32_t cp)
 {
     const CodeMap *end = maps + count;
-    const CodeMap *it = std::lower_bound(maps, end, cp, [](const CodeMap &m, char32_t value) { return m.from < value; });
+    const CodeMap *it =
+        std::lower_bound(maps, end, cp, [](const CodeMap &m, char32_t value) { return m.from < value; });
     return (it != end && it->from == cp) ? it : nullptr;
 }
 
@@ -124,12 +125,30 @@ std::string encodeUtf8(std::u32string_view text)
     return out;
 }
 
-bool isLetter(char32_t cp) { return inRanges(tables::kLetter, tables::kLetterCount, cp); }
-bool isNumber(char32_t cp) { return inRanges(tables::kNumber, tables::kNumberCount, cp); }
-bool isPunctuationCategory(char32_t cp) { return inRanges(tables::kPunctuation, tables::kPunctuationCount, cp); }
-bool isOtherCategory(char32_t cp) { return inRanges(tables::kOther, tables::kOtherCount, cp); }
-bool isNonspacingMark(char32_t cp) { return inRanges(tables::kNonspacingMark, tables::kNonspacingMarkCount, cp); }
-bool isSpaceSeparator(char32_t cp) { return inRanges(tables::kSpaceSeparator, tables::kSpaceSeparatorCount, cp); }
+bool isLetter(char32_t cp)
+{
+    return inRanges(tables::kLetter, tables::kLetterCount, cp);
+}
+bool isNumber(char32_t cp)
+{
+    return inRanges(tables::kNumber, tables::kNumberCount, cp);
+}
+bool isPunctuationCategory(char32_t cp)
+{
+    return inRanges(tables::kPunctuation, tables::kPunctuationCount, cp);
+}
+bool isOtherCategory(char32_t cp)
+{
+    return inRanges(tables::kOther, tables::kOtherCount, cp);
+}
+bool isNonspacingMark(char32_t cp)
+{
+    return inRanges(tables::kNonspacingMark, tables::kNonspacingMarkCount, cp);
+}
+bool isSpaceSeparator(char32_t cp)
+{
+    return inRanges(tables::kSpaceSeparator, tables::kSpaceSeparatorCount, cp);
+}
 
 bool isWhiteSpace(char32_t cp)
 {

@@ -16,9 +16,9 @@ std::string encodeUtf8(std::u32string_view text);
 void appendUtf8(std::string &out, char32_t cp);
 bool isValidUtf8(std::string_view text);
 
-bool isLetter(char32_t cp);       // \p{L}
-bool isNumber(char32_t cp);       // \p{N}
-bool isWhiteSpace(char32_t cp);   // the White_Space property (regex \s)
+bool isLetter(char32_t cp);              // \p{L}
+bool isNumber(char32_t cp);              // \p{N}
+bool isWhiteSpace(char32_t cp);          // the White_Space property (regex \s)
 bool isPunctuationCategory(char32_t cp); // \p{P}
 bool isOtherCategory(char32_t cp);       // \p{C}
 bool isNonspacingMark(char32_t cp);      // \p{Mn}

@@ -1,8 +1,8 @@
 #include "engine/train/distill.h"
 #include "engine/data/batching.h"
 #include "engine/formats/errors.h"
-#include "engine/measure/report.h"
 #include "engine/measure/metrics.h"
+#include "engine/measure/report.h"
 #include "engine/models/model.h"
 #include "engine/optimize/sharing.h"
 
@@ -14,8 +14,9 @@ TransformerConfig studentConfig(const TransformerConfig &teacher, int layers, in
 {
     const std::string field = "optimizations.distillation.";
     if (layers < 0 || layers > teacher.numLayers)
-        throw EngineError(field + "student_layers: must be between 1 and the teacher's " + std::to_string(teacher.numLayers)
-                          + " layers (0: the teacher's), is " + std::to_string(layers));
+        throw EngineError(field + "student_layers: must be between 1 and the teacher's "
+                          + std::to_string(teacher.numLayers) + " layers (0: the teacher's), is "
+                          + std::to_string(layers));
     if (hidden < 0 || hidden > teacher.hiddenSize)
         throw EngineError(field + "student_hidden: must be between 1 and the teacher's hidden size "
                           + std::to_string(teacher.hiddenSize) + " (0: the teacher's), is " + std::to_string(hidden));
@@ -25,11 +26,12 @@ TransformerConfig studentConfig(const TransformerConfig &teacher, int layers, in
         c.numLayers = layers;
     if (hidden > 0 && hidden != teacher.hiddenSize) {
         if (hidden % teacher.numHeads != 0)
-            throw EngineError(field + "student_hidden: " + std::to_string(hidden) + " is not divisible by the teacher's "
-                              + std::to_string(teacher.numHeads) + " attention heads, which the student keeps");
+            throw EngineError(field + "student_hidden: " + std::to_string(hidden)
+                              + " is not divisible by the teacher's " + std::to_string(teacher.numHeads)
+                              + " attention heads, which the student keeps");
         c.hiddenSize = hidden;
-        c.intermediateSize = static_cast<int>(static_cast<std::int64_t>(teacher.intermediateSize) * hidden
-                                              / teacher.hiddenSize);
+        c.intermediateSize =
+            static_cast<int>(static_cast<std::int64_t>(teacher.intermediateSize) * hidden / teacher.hiddenSize);
     }
     return c;
 }
@@ -46,8 +48,10 @@ std::unique_ptr<BertClassifier> makeStudent(const Model &teacher, int layers, in
 {
     const auto &t = teacher.config();
     if (t.family == ArchitectureFamily::Gpt2 || t.numLabels <= 0 || teacher.parameters().empty())
-        throw EngineError("optimizations.distillation.teacher: the teacher must be a native BERT, RoBERTa or DistilBERT "
-                          "classifier (it is " + t.architecture + ")");
+        throw EngineError(
+            "optimizations.distillation.teacher: the teacher must be a native BERT, RoBERTa or DistilBERT "
+            "classifier (it is "
+            + t.architecture + ")");
     const auto c = studentConfig(t, layers, hidden);
     if (c.hiddenSize != t.hiddenSize)
         return std::make_unique<BertClassifier>(c, BertClassifier::randomParameters(c, seed));

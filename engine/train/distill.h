@@ -36,8 +36,8 @@ std::unique_ptr<BertClassifier> makeStudent(const Model &teacher, int layers, in
 
 // The combined loss (a scalar; differentiable in studentLogits). teacherLogits carry no
 // gradient; labels int64 [B].
-at::Tensor distillationLoss(const at::Tensor &studentLogits, const at::Tensor &teacherLogits,
-                            const at::Tensor &labels, double alpha, double temperature);
+at::Tensor distillationLoss(const at::Tensor &studentLogits, const at::Tensor &teacherLogits, const at::Tensor &labels,
+                            double alpha, double temperature);
 
 // The teacher's logits per batch, computed on first use without gradients and kept; a batch
 // is identified by the examples it holds (Batch::indices).

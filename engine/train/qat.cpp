@@ -1,8 +1,8 @@
 #include "engine/train/qat.h"
 #include "engine/kernels/autograd_ops.h"
 #include "engine/kernels/checkpoint.h"
-#include "engine/models/model.h"
 #include "engine/kernels/quantize.h"
+#include "engine/models/model.h"
 
 #include <ATen/core/grad_mode.h>
 
@@ -75,7 +75,9 @@ at::Tensor FakeQuantLinear::weightScales() const
 
 std::int64_t FakeQuantLinear::weightBytes() const
 {
-    auto bytes = [](const at::Tensor &t) { return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0; };
+    auto bytes = [](const at::Tensor &t) {
+        return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0;
+    };
     return bytes(m_weight) + bytes(m_bias);
 }
 
@@ -90,7 +92,8 @@ at::Tensor FakeQuantLinear::forward(const at::Tensor &x) const
     at::Tensor xq = x;
     if (m_batches > 0)
         xq = at::fake_quantize_per_tensor_affine(x, activationScale(), activationZeroPoint(), kActMin, actMax());
-    const auto zeroPoints = at::zeros({m_weight.size(0)}, at::TensorOptions().dtype(at::kInt).device(m_weight.device()));
+    const auto zeroPoints =
+        at::zeros({m_weight.size(0)}, at::TensorOptions().dtype(at::kInt).device(m_weight.device()));
     auto wq = at::fake_quantize_per_channel_affine(m_weight, weightScales(), zeroPoints, 0, kWeightMin, kWeightMax);
     return autograd::linear(xq, wq, m_bias);
 }

@@ -2,10 +2,10 @@
 #include "engine/train/training.h"
 #include "engine/kernels/autograd_ops.h"
 #include "engine/kernels/compat.h"
-#include "engine/train/loss_scale.h"
-#include "engine/measure/metrics.h"
-#include "engine/train/qat.h"
 #include "engine/kernels/quantize.h"
+#include "engine/measure/metrics.h"
+#include "engine/train/loss_scale.h"
+#include "engine/train/qat.h"
 
 #include <c10/core/InferenceMode.h>
 #include <torch/optim/adamw.h>
@@ -16,7 +16,6 @@
 #include <numeric>
 #include <random>
 #include <set>
-
 
 namespace optibench::engine {
 
@@ -197,17 +196,19 @@ at::Tensor nextTokenLoss(const at::Tensor &logits, const at::Tensor &ids, const 
     const auto S = logits.size(1);
     auto scores = logits.slice(1, 0, S - 1).to(at::kFloat);
     auto targets = ids.slice(1, 1, S).to(logits.device());
-    auto keep = mask.slice(1, 0, S - 1).to(logits.device()).gt(0).logical_and(mask.slice(1, 1, S).to(logits.device()).gt(0));
+    auto keep =
+        mask.slice(1, 0, S - 1).to(logits.device()).gt(0).logical_and(mask.slice(1, 1, S).to(logits.device()).gt(0));
     targets = targets.masked_fill(keep.logical_not(), -100);
-    return at::cross_entropy_loss(scores.reshape({-1, scores.size(-1)}), targets.reshape({-1}), {},
-                                  at::Reduction::Mean, -100);
+    return at::cross_entropy_loss(scores.reshape({-1, scores.size(-1)}), targets.reshape({-1}), {}, at::Reduction::Mean,
+                                  -100);
 }
 
 LossFn defaultLoss(const Model &model)
 {
     if (model.isLanguageModel())
         return [&model](const Batch &b) {
-            return nextTokenLoss(model.forward(b.inputIds, b.attentionMask, b.tokenTypeIds), b.inputIds, b.attentionMask);
+            return nextTokenLoss(model.forward(b.inputIds, b.attentionMask, b.tokenTypeIds), b.inputIds,
+                                 b.attentionMask);
         };
     if (model.config().numLabels <= 0)
         throw EngineError("model.path: a bare encoder (no classification head) has no training objective");
@@ -255,9 +256,8 @@ std::vector<std::pair<std::string, at::Tensor>> enableTraining(NativeModel &mode
             insertFakeQuant(model, options.qat);
         setFakeQuantObserving(model, true);
     } else {
-        model.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
-            return makeTrainableLinear(w, b);
-        });
+        model.setLinearFactory(
+            [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeTrainableLinear(w, b); });
     }
     model.setCheckpointEvery(options.checkpointEvery);
     return trainable;
@@ -274,7 +274,8 @@ void disableTraining(NativeModel &model)
         return model.linear(n).kind() == "dynamic-int8";
     });
     if (!converted)
-        model.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+        model.setLinearFactory(
+            [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
     model.setCheckpointEvery(0);
 }
 
@@ -349,7 +350,8 @@ TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches,
         groups.emplace_back(decayed, std::make_unique<torch::optim::AdamWOptions>(defaults));
     if (!undecayed.empty())
         groups.emplace_back(undecayed,
-                            std::make_unique<torch::optim::AdamWOptions>(torch::optim::AdamWOptions(defaults).weight_decay(0.0)));
+                            std::make_unique<torch::optim::AdamWOptions>(
+                                torch::optim::AdamWOptions(defaults).weight_decay(0.0)));
     torch::optim::AdamW optimizer(std::move(groups), defaults);
 
     const bool fp16 = options.precision == "amp-fp16";

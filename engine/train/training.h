@@ -24,20 +24,20 @@
 namespace optibench::engine {
 
 struct TrainingOptions {
-    int steps = 100;              // optimizer steps
-    int evalEvery = 0;            // evaluate every N optimizer steps (0: only at the end)
-    double learningRate = 5e-5;   // peak learning rate
-    int warmupSteps = 10;         // linear warm-up from lr/warmup to lr, then linear decay
-    double weightDecay = 0.01;    // AdamW's; biases and LayerNorm parameters get none
-    double maxGradNorm = 1.0;     // gradient clipping by global norm (0: off), as Hugging Face's Trainer
-    int gradAccumulation = 1;     // micro-batches per optimizer step, each loss scaled by 1/k
-    int checkpointEvery = 0;      // gradient checkpointing of every k-th layer (0: off)
+    int steps = 100;            // optimizer steps
+    int evalEvery = 0;          // evaluate every N optimizer steps (0: only at the end)
+    double learningRate = 5e-5; // peak learning rate
+    int warmupSteps = 10;       // linear warm-up from lr/warmup to lr, then linear decay
+    double weightDecay = 0.01;  // AdamW's; biases and LayerNorm parameters get none
+    double maxGradNorm = 1.0;   // gradient clipping by global norm (0: off), as Hugging Face's Trainer
+    int gradAccumulation = 1;   // micro-batches per optimizer step, each loss scaled by 1/k
+    int checkpointEvery = 0;    // gradient checkpointing of every k-th layer (0: off)
     bool freezeEmbeddings = false;
     // fp32; amp-bf16 (autocast to bf16: CPU or CUDA); amp-fp16 (CUDA autocast with the dynamic
     // loss scaler, engine/train/loss_scale.h).
     std::string precision = "fp32";
     std::uint64_t seed = 0;
-    bool reportLatency = true;    // time the final evaluation's forward passes as inference latency
+    bool reportLatency = true; // time the final evaluation's forward passes as inference latency
     // Quantization-aware training (engine/train/qat.h): every Linear trains as a FakeQuantLinear over
     // the model's parameters (straight-through gradients), its observer running on the training
     // batches and frozen while evaluating. At the end the fake-quant model is evaluated, converted
@@ -83,12 +83,12 @@ std::vector<std::pair<std::string, at::Tensor>> enableTraining(NativeModel &mode
 void disableTraining(NativeModel &model);
 
 struct Evaluation {
-    double loss = 0;           // mean over examples (classifier) or predicted tokens (LM)
-    double accuracy = -1;      // classifiers: share of argmax == label; -1 for language models
+    double loss = 0;      // mean over examples (classifier) or predicted tokens (LM)
+    double accuracy = -1; // classifiers: share of argmax == label; -1 for language models
     std::int64_t examples = 0;
-    std::int64_t tokens = 0;   // real tokens read
+    std::int64_t tokens = 0;       // real tokens read
     std::vector<double> latencyMs; // per batch forward time
-    at::Tensor predictions;    // classifiers: the argmax class per example in batch order (int64, CPU)
+    at::Tensor predictions;        // classifiers: the argmax class per example in batch order (int64, CPU)
 };
 // The model's loss and accuracy over the batches, without gradients.
 Evaluation evaluate(const Model &model, const std::vector<Batch> &batches);

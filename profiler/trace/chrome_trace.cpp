@@ -44,9 +44,13 @@ std::string chromeTraceJson(const Trace &trace, int indent)
     for (const TraceEvent &e : trace.events) {
         const int pid = pids[e.device];
         lanes.emplace(pid, e.lane);
-        json x = {{"ph", "X"},          {"name", e.name},     {"cat", kindName(e.kind)},
-                  {"ts", micros(e.startNs)}, {"dur", micros(e.durationNs)},
-                  {"pid", pid},         {"tid", e.lane}};
+        json x = {{"ph", "X"},
+                  {"name", e.name},
+                  {"cat", kindName(e.kind)},
+                  {"ts", micros(e.startNs)},
+                  {"dur", micros(e.durationNs)},
+                  {"pid", pid},
+                  {"tid", e.lane}};
         json args = json::object();
         if (!e.shapes.empty())
             args["shapes"] = e.shapes;
@@ -58,8 +62,7 @@ std::string chromeTraceJson(const Trace &trace, int indent)
             x["args"] = std::move(args);
         events.push_back(std::move(x));
 
-        const bool launched = e.kind == EventKind::Kernel || e.kind == EventKind::Memcpy ||
-                              e.kind == EventKind::Memset;
+        const bool launched = e.kind == EventKind::Kernel || e.kind == EventKind::Memcpy || e.kind == EventKind::Memset;
         if (!launched || e.correlation == 0)
             continue;
         const auto op = opByCorrelation.find(e.correlation);
@@ -67,10 +70,20 @@ std::string chromeTraceJson(const Trace &trace, int indent)
             continue;
         const TraceEvent &o = trace.events[op->second];
         ++flowId;
-        events.push_back({{"ph", "s"}, {"id", flowId}, {"name", "launch"}, {"cat", "launch"},
-                          {"ts", micros(o.startNs)}, {"pid", pids[o.device]}, {"tid", o.lane}});
-        events.push_back({{"ph", "f"}, {"bp", "e"}, {"id", flowId}, {"name", "launch"},
-                          {"cat", "launch"}, {"ts", micros(e.startNs)}, {"pid", pid},
+        events.push_back({{"ph", "s"},
+                          {"id", flowId},
+                          {"name", "launch"},
+                          {"cat", "launch"},
+                          {"ts", micros(o.startNs)},
+                          {"pid", pids[o.device]},
+                          {"tid", o.lane}});
+        events.push_back({{"ph", "f"},
+                          {"bp", "e"},
+                          {"id", flowId},
+                          {"name", "launch"},
+                          {"cat", "launch"},
+                          {"ts", micros(e.startNs)},
+                          {"pid", pid},
                           {"tid", e.lane}});
     }
 
@@ -80,15 +93,15 @@ std::string chromeTraceJson(const Trace &trace, int indent)
             used |= lane.first == pid;
         if (!used)
             continue;
-        events.push_back({{"ph", "M"}, {"name", "process_name"}, {"pid", pid}, {"tid", 0},
-                          {"args", {{"name", device}}}});
-        events.push_back({{"ph", "M"}, {"name", "process_sort_index"}, {"pid", pid}, {"tid", 0},
-                          {"args", {{"sort_index", pid}}}});
+        events.push_back(
+            {{"ph", "M"}, {"name", "process_name"}, {"pid", pid}, {"tid", 0}, {"args", {{"name", device}}}});
+        events.push_back(
+            {{"ph", "M"}, {"name", "process_sort_index"}, {"pid", pid}, {"tid", 0}, {"args", {{"sort_index", pid}}}});
     }
     for (const auto &[pid, lane] : lanes) {
         const std::string label = (pid == 0 ? "thread " : "stream ") + std::to_string(lane);
-        events.push_back({{"ph", "M"}, {"name", "thread_name"}, {"pid", pid}, {"tid", lane},
-                          {"args", {{"name", label}}}});
+        events.push_back(
+            {{"ph", "M"}, {"name", "thread_name"}, {"pid", pid}, {"tid", lane}, {"args", {{"name", label}}}});
     }
 
     json doc = {{"traceEvents", std::move(events)}, {"displayTimeUnit", "ns"}};

@@ -82,13 +82,12 @@ std::size_t cuptiRecordSize(int kind)
     case CUPTI_ACTIVITY_KIND_SYNCHRONIZATION: return roundUp8(sizeof(cupti::SyncRecord));
     case CUPTI_ACTIVITY_KIND_RUNTIME:
     case CUPTI_ACTIVITY_KIND_DRIVER: return roundUp8(sizeof(CUpti_ActivityAPI));
-    case CUPTI_ACTIVITY_KIND_EXTERNAL_CORRELATION:
-        return roundUp8(sizeof(CUpti_ActivityExternalCorrelation));
+    case CUPTI_ACTIVITY_KIND_EXTERNAL_CORRELATION: return roundUp8(sizeof(CUpti_ActivityExternalCorrelation));
     default: return 0;
     }
 }
 
-template <class Record>
+template<class Record>
 void CuptiRecordDecoder::addTransfer(const Record &r, EventKind kind, std::string name)
 {
     Pending p;
@@ -120,10 +119,9 @@ void CuptiRecordDecoder::addRecord(const void *record)
         p.event.startNs = static_cast<std::int64_t>(k->start) - m_origin;
         p.event.durationNs = duration(k->start, k->end);
         // Kernels have no input shapes; their launch configuration takes that column.
-        p.event.shapes = "grid [" + std::to_string(k->gridX) + ", " + std::to_string(k->gridY) +
-                         ", " + std::to_string(k->gridZ) + "] block [" +
-                         std::to_string(k->blockX) + ", " + std::to_string(k->blockY) + ", " +
-                         std::to_string(k->blockZ) + "]";
+        p.event.shapes = "grid [" + std::to_string(k->gridX) + ", " + std::to_string(k->gridY) + ", "
+            + std::to_string(k->gridZ) + "] block [" + std::to_string(k->blockX) + ", " + std::to_string(k->blockY)
+            + ", " + std::to_string(k->blockZ) + "]";
         p.cuptiCorrelation = k->correlationId;
         p.contextId = k->contextId;
         m_contextDevices[k->contextId] = k->deviceId;
@@ -172,9 +170,7 @@ void CuptiRecordDecoder::addRecord(const void *record)
         ++m_counts.externalCorrelations;
         break;
     }
-    default:
-        ++m_counts.ignored;
-        break;
+    default: ++m_counts.ignored; break;
     }
 }
 
@@ -185,11 +181,10 @@ std::size_t CuptiRecordDecoder::addBuffer(const std::uint8_t *data, std::size_t 
         const auto *base = reinterpret_cast<const CUpti_Activity *>(data + offset);
         const std::size_t size = cuptiRecordSize(base->kind);
         if (size == 0 || offset + size > validSize) {
-            m_messages.push_back("CUPTI buffer: record of kind " +
-                                 std::to_string(static_cast<int>(base->kind)) + " at byte " +
-                                 std::to_string(offset) +
-                                 (size == 0 ? " has an unknown size" : " is cut off") +
-                                 "; the rest of the buffer is skipped");
+            m_messages.push_back("CUPTI buffer: record of kind " + std::to_string(static_cast<int>(base->kind))
+                                 + " at byte " + std::to_string(offset)
+                                 + (size == 0 ? " has an unknown size" : " is cut off")
+                                 + "; the rest of the buffer is skipped");
             break;
         }
         addRecord(base);
@@ -210,8 +205,8 @@ Trace CuptiRecordDecoder::finish()
             p.event.correlation = ext->second;
         else if (p.event.kind != EventKind::Sync)
             ++unattributed;
-        if (p.event.kind == EventKind::Kernel && !m_runtimeThreads.empty() &&
-            m_runtimeThreads.find(p.cuptiCorrelation) == m_runtimeThreads.end())
+        if (p.event.kind == EventKind::Kernel && !m_runtimeThreads.empty()
+            && m_runtimeThreads.find(p.cuptiCorrelation) == m_runtimeThreads.end())
             ++unlaunched;
         if (p.event.kind == EventKind::Sync) {
             const auto dev = m_contextDevices.find(p.contextId);
@@ -224,14 +219,13 @@ Trace CuptiRecordDecoder::finish()
     trace.droppedRecords = m_dropped;
     trace.messages = std::move(m_messages);
     if (unattributed > 0)
-        trace.messages.push_back(std::to_string(unattributed) +
-                                 " GPU activities have no launching op (no external correlation)");
+        trace.messages.push_back(std::to_string(unattributed)
+                                 + " GPU activities have no launching op (no external correlation)");
     if (unlaunched > 0)
-        trace.messages.push_back(std::to_string(unlaunched) +
-                                 " kernels have no runtime API record for their launch");
+        trace.messages.push_back(std::to_string(unlaunched) + " kernels have no runtime API record for their launch");
     if (m_dropped > 0)
-        trace.messages.push_back("CUPTI dropped " + std::to_string(m_dropped) +
-                                 " activity records: the GPU trace is incomplete");
+        trace.messages.push_back("CUPTI dropped " + std::to_string(m_dropped)
+                                 + " activity records: the GPU trace is incomplete");
     *this = CuptiRecordDecoder(m_origin);
     return trace;
 }

@@ -58,11 +58,11 @@ private:
         std::uint32_t contextId = 0;
     };
     // Memcpy and memset records share their layout of stream, times, bytes and ids.
-    template <class Record>
+    template<class Record>
     void addTransfer(const Record &r, EventKind kind, std::string name);
     std::int64_t m_origin = 0;
     std::vector<Pending> m_pending;
-    std::unordered_map<std::uint32_t, std::int64_t> m_externalIds; // CUPTI correlation -> op id
+    std::unordered_map<std::uint32_t, std::int64_t> m_externalIds;     // CUPTI correlation -> op id
     std::unordered_map<std::uint32_t, std::uint32_t> m_runtimeThreads; // correlation -> thread
     std::unordered_map<std::uint32_t, std::uint32_t> m_contextDevices; // context -> device
     std::int64_t m_dropped = 0;

@@ -13,15 +13,14 @@ bool isCpu(EventKind k)
     return k == EventKind::Op || k == EventKind::Range;
 }
 
-template <typename T, typename Key>
+template<typename T, typename Key>
 std::vector<T> sortedBy(const std::map<std::string, T> &byName, Key key)
 {
     std::vector<T> out;
     out.reserve(byName.size());
     for (const auto &kv : byName)
         out.push_back(kv.second);
-    std::stable_sort(out.begin(), out.end(),
-                     [&key](const T &a, const T &b) { return key(a) > key(b); });
+    std::stable_sort(out.begin(), out.end(), [&key](const T &a, const T &b) { return key(a) > key(b); });
     return out;
 }
 
@@ -96,11 +95,8 @@ TraceSummary summarize(const Trace &trace)
             s.memcpyBytes += e.bytes;
             s.memcpyNs += e.durationNs;
             break;
-        case EventKind::Memset:
-            s.memsetBytes += e.bytes;
-            break;
-        case EventKind::Sync:
-            break;
+        case EventKind::Memset: s.memsetBytes += e.bytes; break;
+        case EventKind::Sync: break;
         }
     }
     s.spanNs = last - first;
@@ -117,8 +113,8 @@ TraceSummary summarize(const Trace &trace)
             const TraceEvent &anc = ev[static_cast<std::size_t>(p)];
             if (anc.kind != EventKind::Range)
                 continue;
-            if (std::find_if(seen.begin(), seen.end(),
-                             [&anc](const std::string *x) { return *x == anc.name; }) != seen.end())
+            if (std::find_if(seen.begin(), seen.end(), [&anc](const std::string *x) { return *x == anc.name; })
+                != seen.end())
                 continue;
             seen.push_back(&anc.name);
             ranges[anc.name].kernelNs += e.durationNs;
@@ -145,8 +141,7 @@ std::vector<OpStat> topOpsBySelf(const TraceSummary &summary, std::size_t n)
 std::vector<OpStat> topOpsByTotal(const TraceSummary &summary, std::size_t n)
 {
     std::vector<OpStat> out = summary.ops;
-    std::stable_sort(out.begin(), out.end(),
-                     [](const OpStat &a, const OpStat &b) { return a.totalNs > b.totalNs; });
+    std::stable_sort(out.begin(), out.end(), [](const OpStat &a, const OpStat &b) { return a.totalNs > b.totalNs; });
     out.resize(std::min(n, out.size()));
     return out;
 }

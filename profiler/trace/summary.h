@@ -18,7 +18,7 @@ struct OpStat {
 };
 
 struct RangeStat {
-    std::string name;        // e.g. "encoder.layer.3.attention.self"
+    std::string name; // e.g. "encoder.layer.3.attention.self"
     std::int64_t count = 0;
     std::int64_t totalNs = 0;
     std::int64_t kernelNs = 0; // GPU time of the kernels launched by ops inside the range
@@ -42,7 +42,7 @@ struct TraceSummary {
     std::int64_t memcpyBytes = 0;
     std::int64_t memcpyNs = 0;
     std::int64_t memsetBytes = 0;
-    std::int64_t spanNs = 0;         // first start to last end
+    std::int64_t spanNs = 0; // first start to last end
     std::int64_t droppedRecords = 0;
 };
 

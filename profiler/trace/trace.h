@@ -32,16 +32,16 @@ struct TraceEvent {
     // Ops: their own id. Kernels, copies, memsets: the id of the op that launched them
     // (0 when unknown). This is the CUPTI external correlation id.
     std::int64_t correlation = 0;
-    std::int64_t parent = -1;   // index in Trace::events of the enclosing op or range
-    std::string shapes;         // input shapes, e.g. "[[8, 128], [128, 64]]", when asked for
-    std::int64_t bytes = 0;     // memcpy and memset volume
+    std::int64_t parent = -1; // index in Trace::events of the enclosing op or range
+    std::string shapes;       // input shapes, e.g. "[[8, 128], [128, 64]]", when asked for
+    std::int64_t bytes = 0;   // memcpy and memset volume
 
     std::int64_t endNs() const { return startNs + durationNs; }
 };
 
 struct Trace {
-    std::vector<TraceEvent> events; // sorted by startNs (see sortByStart)
-    std::int64_t droppedRecords = 0; // GPU records CUPTI lost, plus events the tracer lost
+    std::vector<TraceEvent> events;    // sorted by startNs (see sortByStart)
+    std::int64_t droppedRecords = 0;   // GPU records CUPTI lost, plus events the tracer lost
     std::vector<std::string> messages; // why something is missing ("no GPU tracing: ...")
 
     // Sorts events by start (enclosing events first at equal starts) and rewrites the parent

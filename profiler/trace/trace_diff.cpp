@@ -39,8 +39,8 @@ std::vector<DiffRow> join(const std::map<std::string, Side> &a, const std::map<s
             r.status = DiffStatus::Removed;
         else {
             const double larger = double(std::max(r.totalNsA, r.totalNsB));
-            const bool timeChanged = r.totalNsA != r.totalNsB &&
-                                     double(std::llabs(r.deltaNs())) > minRelativeChange * larger;
+            const bool timeChanged =
+                r.totalNsA != r.totalNsB && double(std::llabs(r.deltaNs())) > minRelativeChange * larger;
             r.status = (r.countA != r.countB || timeChanged) ? DiffStatus::Changed : DiffStatus::Same;
         }
         out.push_back(std::move(r));

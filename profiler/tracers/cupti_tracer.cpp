@@ -20,9 +20,12 @@ constexpr std::size_t kBufferAlign = 8; // CUPTI needs 8-byte aligned buffers
 
 // The kinds a traced pass records, in enabling order.
 constexpr CUpti_ActivityKind kKinds[] = {
-    CUPTI_ACTIVITY_KIND_EXTERNAL_CORRELATION, CUPTI_ACTIVITY_KIND_RUNTIME,
-    CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL,    CUPTI_ACTIVITY_KIND_MEMCPY,
-    CUPTI_ACTIVITY_KIND_MEMSET,               CUPTI_ACTIVITY_KIND_SYNCHRONIZATION,
+    CUPTI_ACTIVITY_KIND_EXTERNAL_CORRELATION,
+    CUPTI_ACTIVITY_KIND_RUNTIME,
+    CUPTI_ACTIVITY_KIND_CONCURRENT_KERNEL,
+    CUPTI_ACTIVITY_KIND_MEMCPY,
+    CUPTI_ACTIVITY_KIND_MEMSET,
+    CUPTI_ACTIVITY_KIND_SYNCHRONIZATION,
 };
 
 struct State {
@@ -57,15 +60,10 @@ std::string startError(const char *call, CUptiResult r)
         why = "another profiler (Nsight Systems, the PyTorch profiler, ...) is attached";
         break;
     case CUPTI_ERROR_NOT_INITIALIZED:
-    case CUPTI_ERROR_UNKNOWN:
-        why = "no usable CUDA driver or GPU";
-        break;
-    default:
-        why = "CUPTI could not start";
-        break;
+    case CUPTI_ERROR_UNKNOWN: why = "no usable CUDA driver or GPU"; break;
+    default: why = "CUPTI could not start"; break;
     }
-    return std::string("no GPU tracing available: ") + why + "; " + call + " returned " +
-           resultText(r);
+    return std::string("no GPU tracing available: ") + why + "; " + call + " returned " + resultText(r);
 }
 
 void CUPTIAPI bufferRequested(uint8_t **buffer, size_t *size, size_t *maxNumRecords)
@@ -75,8 +73,7 @@ void CUPTIAPI bufferRequested(uint8_t **buffer, size_t *size, size_t *maxNumReco
     *maxNumRecords = 0; // as many as fit
 }
 
-void CUPTIAPI bufferCompleted(CUcontext context, uint32_t streamId, uint8_t *buffer, size_t,
-                              size_t validSize)
+void CUPTIAPI bufferCompleted(CUcontext context, uint32_t streamId, uint8_t *buffer, size_t, size_t validSize)
 {
     {
         std::lock_guard<std::mutex> lock(g_state.mutex);
@@ -88,8 +85,7 @@ void CUPTIAPI bufferCompleted(CUcontext context, uint32_t streamId, uint8_t *buf
             if (r != CUPTI_ERROR_MAX_LIMIT_REACHED)
                 g_state.decoder.addMessage("CUPTI buffer walk ended with " + resultText(r));
             size_t dropped = 0;
-            if (cuptiActivityGetNumDroppedRecords(context, streamId, &dropped) == CUPTI_SUCCESS &&
-                dropped > 0)
+            if (cuptiActivityGetNumDroppedRecords(context, streamId, &dropped) == CUPTI_SUCCESS && dropped > 0)
                 g_state.decoder.addDropped(static_cast<std::int64_t>(dropped));
         }
     }
@@ -99,8 +95,7 @@ void CUPTIAPI bufferCompleted(CUcontext context, uint32_t streamId, uint8_t *buf
 void pushOpId(std::int64_t opId, void *)
 {
     if (g_pushing.load(std::memory_order_relaxed))
-        cuptiActivityPushExternalCorrelationId(CUPTI_EXTERNAL_CORRELATION_KIND_CUSTOM0,
-                                               static_cast<uint64_t>(opId));
+        cuptiActivityPushExternalCorrelationId(CUPTI_EXTERNAL_CORRELATION_KIND_CUSTOM0, static_cast<uint64_t>(opId));
 }
 
 void popOpId(std::int64_t, void *)
@@ -180,8 +175,7 @@ bool CuptiTracer::start(std::int64_t opTracerStartSteadyNs)
     }
     {
         std::lock_guard<std::mutex> lock(g_state.mutex);
-        g_state.decoder.setTimeOrigin(static_cast<std::int64_t>(cuptiNow) -
-                                      (steadyNow - opTracerStartSteadyNs));
+        g_state.decoder.setTimeOrigin(static_cast<std::int64_t>(cuptiNow) - (steadyNow - opTracerStartSteadyNs));
     }
     g_pushing.store(true);
     m_running = true;
@@ -200,8 +194,8 @@ Trace CuptiTracer::stop()
     cuptiActivityFlushAll(CUPTI_ACTIVITY_FLAG_FLUSH_FORCED);
     std::lock_guard<std::mutex> lock(g_state.mutex);
     if (flushed != CUPTI_SUCCESS)
-        g_state.decoder.addMessage("cuptiActivityFlushAll returned " + resultText(flushed) +
-                                   ": GPU events may be missing");
+        g_state.decoder.addMessage("cuptiActivityFlushAll returned " + resultText(flushed)
+                                   + ": GPU events may be missing");
     if (g_state.ownerThread != std::this_thread::get_id())
         g_state.decoder.addMessage("GPU tracing was stopped on another thread than it started on");
     Trace trace = g_state.decoder.finish();

@@ -10,8 +10,8 @@
 //
 // Builds without CUDA LibTorch and CUPTI (OPTIBENCH_HAVE_CUDA off) get a tracer whose start()
 // returns false with a message. No CUPTI types here.
-#include "profiler/tracers/op_tracer.h"
 #include "profiler/trace/trace.h"
+#include "profiler/tracers/op_tracer.h"
 
 #include <cstdint>
 #include <memory>

@@ -26,7 +26,7 @@ namespace optibench::profiler {
 namespace {
 
 // Growable storage with stable addresses: never moves what it handed out, grows by chunks.
-template <typename T, std::size_t ChunkSize>
+template<typename T, std::size_t ChunkSize>
 class Arena {
 public:
     T *allocate(std::size_t n)
@@ -53,12 +53,12 @@ private:
 };
 
 struct RawEvent {
-    const void *record = nullptr;        // the RecordFunction, to match its end callback
-    const char *name = nullptr;          // in the thread's name arena
+    const void *record = nullptr;         // the RecordFunction, to match its end callback
+    const char *name = nullptr;           // in the thread's name arena
     const std::int64_t *shapes = nullptr; // encoded input shapes (see encodeShapes), or null
     std::int64_t startNs = 0;
-    std::int64_t endNs = -1;             // -1 while open
-    std::int32_t parent = -1;            // index in the same thread's events
+    std::int64_t endNs = -1;  // -1 while open
+    std::int32_t parent = -1; // index in the same thread's events
     bool range = false;
 };
 
@@ -127,8 +127,7 @@ constexpr std::size_t kMaxEventsPerThread = std::size_t(1) << 31;
 
 std::int64_t nowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -342,8 +341,8 @@ bool OpTracer::start(const OpTracerOptions &options)
         m_error = "nothing to trace: neither ops nor ranges were asked for";
         return false;
     }
-    g_session.handle = at::addGlobalCallback(
-        at::RecordFunctionCallback(&onStart, &onEnd).needsInputs(options.shapes).scopes(scopes));
+    g_session.handle =
+        at::addGlobalCallback(at::RecordFunctionCallback(&onStart, &onEnd).needsInputs(options.shapes).scopes(scopes));
     g_session.active.store(true);
     m_running = true;
     // RecordFunction can be switched off per thread (at::enableRecordFunction(false),
@@ -411,14 +410,13 @@ Trace OpTracer::stop()
     trace.messages = std::move(m_messages);
     m_messages.clear();
     if (open > 0)
-        trace.messages.push_back(std::to_string(open) +
-                                 " ops or ranges were still open at stop and end at the stop time");
+        trace.messages.push_back(std::to_string(open)
+                                 + " ops or ranges were still open at stop and end at the stop time");
     if (unmatched > 0)
-        trace.messages.push_back(std::to_string(unmatched) +
-                                 " op ends did not match an op start on the same thread");
+        trace.messages.push_back(std::to_string(unmatched) + " op ends did not match an op start on the same thread");
     if (trace.droppedRecords > 0)
-        trace.messages.push_back(std::to_string(trace.droppedRecords) +
-                                 " ops were not recorded: per-thread event limit reached");
+        trace.messages.push_back(std::to_string(trace.droppedRecords)
+                                 + " ops were not recorded: per-thread event limit reached");
     return trace;
 }
 

@@ -1,10 +1,10 @@
 // The section of bench_engine that times the engine against ONNX Runtime (tests/bench/bench_ort.h)
 // on the same shape in one run: engine fp32, engine dynamic-int8, ORT fp32 and ORT int8 in
 // alternating blocks, so a change of machine load hits all four alike.
-#include "engine/models/bert.h"
 #include "engine/kernels/int8_scheme.h"
-#include "engine/measure/peak_flops.h"
 #include "engine/kernels/quantize.h"
+#include "engine/measure/peak_flops.h"
+#include "engine/models/bert.h"
 #include "tests/bench/bench_modes.h"
 #include "tests/bench/bench_ort.h"
 

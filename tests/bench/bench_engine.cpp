@@ -7,16 +7,16 @@
 //   bench_engine [--threads N] [--iterations N] [--no-python] [--eager-rounds N] [--int8]
 //                [--modes all|none|MODE,MODE,...] [--mode-rounds N] [--no-demo] [--profile] [--no-ort]
 // and, unless --no-ort, the engine's fp32 and int8 against ONNX Runtime's (tests/bench/bench_ort.h).
-#include "engine/models/bert.h"
 #include "engine/kernels/cpu_isa.h"
-#include "engine/measure/flops.h"
 #include "engine/kernels/gemm.h"
-#include "engine/measure/host_allocator.h"
 #include "engine/kernels/int8_scheme.h"
-#include "engine/measure/peak_flops.h"
 #include "engine/kernels/quantize.h"
-#include "profiler/tracers/op_tracer.h"
+#include "engine/measure/flops.h"
+#include "engine/measure/host_allocator.h"
+#include "engine/measure/peak_flops.h"
+#include "engine/models/bert.h"
 #include "profiler/trace/summary.h"
+#include "profiler/tracers/op_tracer.h"
 #include "tests/bench/bench_modes.h"
 
 #include <ATen/ATen.h>
@@ -67,12 +67,9 @@ constexpr const char *kUsage =
 std::string openBlasCoreType()
 {
     switch (isa::cpuLevel()) {
-    case isa::Level::Avx512:
-        return "OPENBLAS_CORETYPE=SkylakeX ";
-    case isa::Level::Avx2:
-        return "OPENBLAS_CORETYPE=Haswell ";
-    case isa::Level::Scalar:
-        break;
+    case isa::Level::Avx512: return "OPENBLAS_CORETYPE=SkylakeX ";
+    case isa::Level::Avx2: return "OPENBLAS_CORETYPE=Haswell ";
+    case isa::Level::Scalar: break;
     }
     return "";
 }
@@ -86,9 +83,9 @@ double eagerMedianMs(int threads, int warmup, int iterations, std::string &versi
     // with mallopt, which spare eager the same page faults.
     // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
     const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
-    const std::string cmd = openBlasCoreType() + freedBlocksEnvironment() + " " + interpreter + " " + OPTIBENCH_SOURCE_DIR
-        + "/tests/bench/bench_bert.py --threads " + std::to_string(threads) + " --warmup " + std::to_string(warmup)
-        + " --iterations " + std::to_string(iterations);
+    const std::string cmd = openBlasCoreType() + freedBlocksEnvironment() + " " + interpreter + " "
+        + OPTIBENCH_SOURCE_DIR + "/tests/bench/bench_bert.py --threads " + std::to_string(threads) + " --warmup "
+        + std::to_string(warmup) + " --iterations " + std::to_string(iterations);
     std::string out;
     if (FILE *p = popen(cmd.c_str(), "r")) {
         char buf[4096];
@@ -184,7 +181,7 @@ int main(int argc, char **argv)
     }
     at::set_num_threads(threads);
     keepFreedBlocksForReuse(); // as Benchmark::prepare() does for every run
-    TransformerConfig c; // BERT-base defaults
+    TransformerConfig c;       // BERT-base defaults
     c.numLabels = 2;
     const std::int64_t B = 8, S = 128;
     BertClassifier model(c, BertClassifier::randomParameters(c, 0));
@@ -197,7 +194,8 @@ int main(int argc, char **argv)
                 c.hiddenSize, static_cast<long long>(B), static_cast<long long>(S), threads, flops / 1e9);
     std::printf("OMP_WAIT_POLICY=%s\n", std::getenv("OMP_WAIT_POLICY"));
     std::printf("GEMM path: %s; measured fp32 GEMM peak %.1f GFLOP/s\n",
-                gemm::haveOneDnn() ? ("oneDNN " + gemm::oneDnnVersion() + " sgemm").c_str() : "at::linear (system BLAS)",
+                gemm::haveOneDnn() ? ("oneDNN " + gemm::oneDnnVersion() + " sgemm").c_str()
+                                   : "at::linear (system BLAS)",
                 peak / 1e9);
     std::printf("ISA: oneDNN %s, project kernels %s (CPU %s); int8 scheme %s: %s\n", gemm::oneDnnCpuIsa().c_str(),
                 isa::name(isa::kernelLevel()), isa::name(isa::cpuLevel()), int8SchemeName(int8Scheme()),
@@ -205,7 +203,8 @@ int main(int argc, char **argv)
 
     const double engineMs = median(timeForwards(model, ids, mask, kWarmup, iterations));
     const double rate = flops / (engineMs / 1000.0);
-    std::printf("engine fp32:         %8.1f ms  %6.1f GFLOP/s  %5.1f%% of peak\n", engineMs, rate / 1e9, 100 * rate / peak);
+    std::printf("engine fp32:         %8.1f ms  %6.1f GFLOP/s  %5.1f%% of peak\n", engineMs, rate / 1e9,
+                100 * rate / peak);
     if (profile)
         printProfile(model, ids, mask, 3);
     if (int8 && enableDynamicInt8()) {

@@ -1,11 +1,11 @@
 #include "tests/bench/bench_modes.h"
-#include "engine/run/benchmark.h"
-#include "engine/models/bert.h"
-#include "engine/optimize/precision.h"
-#include "engine/run/run_options.h"
-#include "engine/train/qat.h"
 #include "engine/kernels/quantize.h"
 #include "engine/kernels/weight_quant.h"
+#include "engine/models/bert.h"
+#include "engine/optimize/precision.h"
+#include "engine/run/benchmark.h"
+#include "engine/run/run_options.h"
+#include "engine/train/qat.h"
 #if __has_include("engine/optimize/prune.h")
 #include "engine/optimize/prune.h"
 #define OPTIBENCH_BENCH_PRUNING 1
@@ -57,11 +57,10 @@ ParameterMap deepCopy(const ParameterMap &parameters)
 #if defined(OPTIBENCH_BENCH_PRUNING)
 bool pruningMode(const std::string &mode, PruningOptions &options)
 {
-    static const std::map<std::string, std::pair<std::string, double>> kModes = {
-        {"magnitude-0.5", {"magnitude", 0.5}},
-        {"heads-0.5", {"heads", 0.5}},
-        {"neurons-0.5", {"neurons", 0.5}},
-        {"2:4", {"2:4", 0.5}}};
+    static const std::map<std::string, std::pair<std::string, double>> kModes = {{"magnitude-0.5", {"magnitude", 0.5}},
+                                                                                 {"heads-0.5", {"heads", 0.5}},
+                                                                                 {"neurons-0.5", {"neurons", 0.5}},
+                                                                                 {"2:4", {"2:4", 0.5}}};
     auto it = kModes.find(mode);
     if (it == kModes.end())
         return false;
@@ -72,7 +71,8 @@ bool pruningMode(const std::string &mode, PruningOptions &options)
 #endif
 
 // Builds the model of one mode; throws what the engine throws for a mode it cannot run.
-std::unique_ptr<Model> buildMode(const std::string &mode, const TransformerConfig &config, const ParameterMap &parameters,
+std::unique_ptr<Model> buildMode(const std::string &mode, const TransformerConfig &config,
+                                 const ParameterMap &parameters,
                                  const std::vector<std::pair<at::Tensor, at::Tensor>> &calibration)
 {
     std::unique_ptr<Model> model = std::make_unique<BertClassifier>(config, deepCopy(parameters));
@@ -80,13 +80,11 @@ std::unique_ptr<Model> buildMode(const std::string &mode, const TransformerConfi
     if (mode == "dynamic-int8") {
         if (!enableDynamicInt8())
             throw std::runtime_error("no ONEDNN quantized engine in this LibTorch");
-        native.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
-            return makeDynamicInt8Linear(w, b);
-        });
+        native.setLinearFactory(
+            [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeDynamicInt8Linear(w, b); });
     } else if (mode == "weight-int8") {
-        native.setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
-            return makeWeightInt8Linear(w, b);
-        });
+        native.setLinearFactory(
+            [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeWeightInt8Linear(w, b); });
     } else if (mode == "fp16-weights" || mode == "bf16-weights") {
         const auto dtype = mode == "fp16-weights" ? at::kHalf : at::kBFloat16;
         native.setLinearFactory([dtype](const std::string &, const at::Tensor &w, const at::Tensor &b) {

@@ -15,8 +15,8 @@ namespace optibench::bench {
 double median(std::vector<double> values);
 
 // `warmup` untimed forwards of (ids, mask), then the times of `iterations` forwards in ms.
-std::vector<double> timeForwards(const engine::Model &model, const at::Tensor &ids, const at::Tensor &mask,
-                                 int warmup, int iterations);
+std::vector<double> timeForwards(const engine::Model &model, const at::Tensor &ids, const at::Tensor &mask, int warmup,
+                                 int iterations);
 
 // The modes the section knows, in the order it runs them.
 std::vector<std::string> allModes();

@@ -73,7 +73,8 @@ std::string lastLine(const std::string &out)
     if (end == std::string::npos)
         return "no output";
     const auto begin = out.rfind('\n', end);
-    return out.substr(begin == std::string::npos ? 0 : begin + 1, end - (begin == std::string::npos ? 0 : begin + 1) + 1);
+    return out.substr(begin == std::string::npos ? 0 : begin + 1,
+                      end - (begin == std::string::npos ? 0 : begin + 1) + 1);
 }
 
 std::string shapeArguments(const OrtShape &s)

@@ -22,10 +22,10 @@ struct OrtModels {
 
 // One block of ONNX Runtime forwards.
 struct OrtTiming {
-    double medianMs = -1;   // median of the timed forwards
-    double relError = -1;   // max |out - other| / max |other| when timed with a model to compare with
-    std::string version;    // onnxruntime's, e.g. "1.30.0"
-    std::string error;      // empty on success; when only the comparison failed, medianMs is still set
+    double medianMs = -1; // median of the timed forwards
+    double relError = -1; // max |out - other| / max |other| when timed with a model to compare with
+    std::string version;  // onnxruntime's, e.g. "1.30.0"
+    std::string error;    // empty on success; when only the comparison failed, medianMs is still set
 };
 
 // Writes bert_fp32.onnx and bert_int8.onnx of `shape` into `dir` (created if missing) with

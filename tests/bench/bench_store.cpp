@@ -8,8 +8,8 @@
 // 10 ms window holds a few hundred events, as the timeline shows them.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -28,12 +28,13 @@ static double msSince(Clock::time_point t)
 int main(int argc, char **argv)
 {
     const std::size_t count = argc > 1 ? std::stoul(argv[1]) : 1000000;
-    const std::string path = argc > 2 ? argv[2] : (std::filesystem::temp_directory_path() / "bench_store.sqlite").string();
+    const std::string path =
+        argc > 2 ? argv[2] : (std::filesystem::temp_directory_path() / "bench_store.sqlite").string();
     for (const char *suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path + suffix);
 
-    const std::vector<std::string> ops{"aten::linear", "aten::addmm", "aten::softmax", "aten::layer_norm",
-                                       "aten::gelu", "aten::matmul", "aten::add", "aten::dropout"};
+    const std::vector<std::string> ops{"aten::linear", "aten::addmm",  "aten::softmax", "aten::layer_norm",
+                                       "aten::gelu",   "aten::matmul", "aten::add",     "aten::dropout"};
     std::mt19937_64 rng(42);
     std::vector<TraceEventRecord> events;
     events.reserve(count);
@@ -98,10 +99,10 @@ int main(int argc, char **argv)
     std::printf("trace events inserted: %zu in %.0f ms wall, %.0f ms CPU (%.2f M events/s wall)\n", count, insertMs,
                 insertCpuMs, count / insertMs / 1000.0);
     std::printf("trace span: %.2f s; file: %s (%.1f MB)\n", (last - first) / 1e9, path.c_str(),
-                std::filesystem::file_size(path) / 1e6 +
-                    (std::filesystem::exists(path + "-wal") ? std::filesystem::file_size(path + "-wal") / 1e6 : 0.0));
-    std::printf("10 ms window: median %.2f ms, p90 %.2f ms, max %.2f ms, %.0f events per window\n", times[50], times[90],
-                times.back(), returned / 100.0);
+                std::filesystem::file_size(path) / 1e6
+                    + (std::filesystem::exists(path + "-wal") ? std::filesystem::file_size(path + "-wal") / 1e6 : 0.0));
+    std::printf("10 ms window: median %.2f ms, p90 %.2f ms, max %.2f ms, %.0f events per window\n", times[50],
+                times[90], times.back(), returned / 100.0);
     std::printf("whole-run overview (1400 buckets): median of 5 %.1f ms, %lld events; whole-run window: %.0f ms, "
                 "%zu events\n",
                 overviewTimes[2], static_cast<long long>(overviewEvents), wholeMs, whole);

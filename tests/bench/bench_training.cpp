@@ -13,9 +13,9 @@
 //   bench_training [--threads N] [--steps N] [--hidden N] [--length N] [--batch N] [--every K]
 //                  [--repeat N]
 #include "engine/data/batching.h"
+#include "engine/measure/metrics.h"
 #include "engine/models/bert.h"
 #include "engine/train/training.h"
-#include "engine/measure/metrics.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>

@@ -1,18 +1,18 @@
 // optibench-cli as a user and the GUI meet it: the real binary, a real SQLite file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "subprocess.h"
 
+using nlohmann::json;
 using optibench::test::Child;
 using optibench::test::run;
-using nlohmann::json;
 
 namespace {
 
@@ -22,9 +22,9 @@ class CliTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        m_dir = std::filesystem::temp_directory_path() /
-                ("optibench-cli-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = std::filesystem::temp_directory_path()
+            / ("optibench-cli-" + std::to_string(::getpid()) + "-"
+               + ::testing::UnitTest::GetInstance()->current_test_info()->name());
         std::filesystem::remove_all(m_dir);
         std::filesystem::create_directories(m_dir);
     }

@@ -57,7 +57,8 @@ TEST_F(CliExport, CompareShowsDeltasAgainstTheBaseline)
     EXPECT_NE(r.out.find("latency_p50_ms (ms)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("%)"), std::string::npos) << "a delta with its percentage: " << r.out;
 
-    const auto j = json::parse(run({kCli, "compare", s_plain, s_traced, "--db", db(), "--json", "--baseline", s_traced}).out);
+    const auto j =
+        json::parse(run({kCli, "compare", s_plain, s_traced, "--db", db(), "--json", "--baseline", s_traced}).out);
     EXPECT_EQ(std::to_string(j["baseline"].get<long long>()), s_traced);
     ASSERT_TRUE(j["spec_differences"].contains("optimizations.quantization"));
     EXPECT_EQ(j["spec_differences"]["optimizations.quantization"], json({"none", "dynamic-int8"}));
@@ -151,9 +152,8 @@ TEST_F(CliExport, ChromeTraceOfATracedRunParses)
     const auto &events = j["traceEvents"];
     const auto complete = std::count_if(events.begin(), events.end(), [](const json &e) { return e["ph"] == "X"; });
     EXPECT_EQ(complete, show(s_traced, db())["trace_events"].get<long long>());
-    EXPECT_TRUE(std::any_of(events.begin(), events.end(), [](const json &e) {
-        return e.value("name", "").rfind("aten::", 0) == 0;
-    }));
+    EXPECT_TRUE(std::any_of(events.begin(), events.end(),
+                            [](const json &e) { return e.value("name", "").rfind("aten::", 0) == 0; }));
 
     r = run({kCli, "export", s_plain, "--format", "chrome-trace", "--out", path, "--db", db()});
     EXPECT_NE(r.exitCode, 0);

@@ -13,7 +13,10 @@ namespace {
 
 class CliSweep : public ::testing::Test {
 protected:
-    void SetUp() override { m_dir = makeTempDir(std::string("sweep-") + ::testing::UnitTest::GetInstance()->current_test_info()->name()); }
+    void SetUp() override
+    {
+        m_dir = makeTempDir(std::string("sweep-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    }
     void TearDown() override { std::filesystem::remove_all(m_dir); }
     std::string db() const { return (m_dir / "runs.sqlite").string(); }
     std::filesystem::path m_dir;
@@ -24,16 +27,18 @@ protected:
 TEST_F(CliSweep, TwoByTwoGridGivesFourDoneRunsWithTheirToggles)
 {
     const auto spec = writeJson(m_dir / "spec.json", tinySpec("grid"));
-    const auto r = run({kCli, "sweep", spec, "--grid", "quantization=none,dynamic-int8;padding=fixed,bucketed",
-                        "--db", db()});
+    const auto r =
+        run({kCli, "sweep", spec, "--grid", "quantization=none,dynamic-int8;padding=fixed,bucketed", "--db", db()});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto ids = lines(r.out);
     ASSERT_EQ(ids.size(), 4u) << r.out;
     EXPECT_TRUE(r.err.empty()) << "no progress on stderr when it is not a terminal: " << r.err;
 
     // The first axis varies slowest.
-    const std::vector<std::pair<std::string, std::string>> expected{
-        {"none", "fixed"}, {"none", "bucketed"}, {"dynamic-int8", "fixed"}, {"dynamic-int8", "bucketed"}};
+    const std::vector<std::pair<std::string, std::string>> expected{{"none", "fixed"},
+                                                                    {"none", "bucketed"},
+                                                                    {"dynamic-int8", "fixed"},
+                                                                    {"dynamic-int8", "bucketed"}};
     for (std::size_t i = 0; i < 4; ++i) {
         const auto s = run({kCli, "show", ids[i], "--db", db(), "--json"});
         ASSERT_EQ(s.exitCode, 0) << s.err;
@@ -49,15 +54,15 @@ TEST_F(CliSweep, TwoByTwoGridGivesFourDoneRunsWithTheirToggles)
 TEST_F(CliSweep, ValuesParseAsJsonAndLongPathsWork)
 {
     const auto spec = writeJson(m_dir / "spec.json", tinySpec("json values"));
-    const auto r = run({kCli, "sweep", spec, "--grid", "batch_size=2,3;optimizations.precision=fp32", "--db", db(),
-                        "--json"});
+    const auto r =
+        run({kCli, "sweep", spec, "--grid", "batch_size=2,3;optimizations.precision=fp32", "--db", db(), "--json"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto out = json::parse(r.out);
     ASSERT_EQ(out.size(), 2u);
     for (int i = 0; i < 2; ++i) {
         EXPECT_EQ(out[i]["status"], "done");
-        const auto s = json::parse(run({kCli, "show", std::to_string(out[i]["run_id"].get<long long>()), "--db",
-                                        db(), "--json"}).out);
+        const auto s = json::parse(
+            run({kCli, "show", std::to_string(out[i]["run_id"].get<long long>()), "--db", db(), "--json"}).out);
         EXPECT_EQ(s["spec"]["task"]["batch_size"], 2 + i); // a number, not the string "2"
     }
     EXPECT_EQ(out[1]["label"], "batch_size=3 optimizations.precision=fp32");
@@ -87,11 +92,11 @@ TEST_F(CliSweep, InvalidCombinationsAreReportedBeforeAnythingRuns)
 TEST_F(CliSweep, GridErrorsAreOneLine)
 {
     const auto spec = writeJson(m_dir / "spec.json", tinySpec());
-    for (const auto &[grid, needle] : std::vector<std::pair<std::string, std::string>>{
-             {"colour=red", "colour"},
-             {"iterations=1,2", "profiling.iterations or task.iterations"},
-             {"padding", "KEY=VALUE"},
-             {"padding=fixed,", "empty value"}}) {
+    for (const auto &[grid, needle] :
+         std::vector<std::pair<std::string, std::string>>{{"colour=red", "colour"},
+                                                          {"iterations=1,2", "profiling.iterations or task.iterations"},
+                                                          {"padding", "KEY=VALUE"},
+                                                          {"padding=fixed,", "empty value"}}) {
         const auto r = run({kCli, "sweep", spec, "--grid", grid, "--db", db()});
         EXPECT_NE(r.exitCode, 0) << grid;
         EXPECT_NE(r.err.find(needle), std::string::npos) << grid << ": " << r.err;

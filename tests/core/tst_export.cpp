@@ -27,7 +27,8 @@ protected:
     // Two finished runs, the second with the first as its baseline.
     std::vector<std::int64_t> fill(Store &store)
     {
-        const auto model = store.upsertModel({0, "demo:tiny-bert", "demo", "BertForSequenceClassification", 4386178, 17544712, "ab12"});
+        const auto model = store.upsertModel(
+            {0, "demo:tiny-bert", "demo", "BertForSequenceClassification", 4386178, 17544712, "ab12"});
         const auto a = store.beginRun("baseline", model, R"({"name":"baseline"})", R"({"threads":2,"os":"Debian 12"})");
         RunResults ra;
         ra.metrics = {{"latency_p50_ms", 12.5, "ms"}, {"accuracy", 0.875, "ratio"}};
@@ -47,8 +48,9 @@ protected:
         }
         store.finishRun(a, RunStatus::Done, ra);
         store.setNotes(a, "a note, with \"quotes\"");
-        const auto b = store.beginRun("int8, bucketed", model,
-                                      R"({"optimizations":{"quantization":"dynamic-int8","padding":"bucketed"}})", "{}", a);
+        const auto b =
+            store.beginRun("int8, bucketed", model,
+                           R"({"optimizations":{"quantization":"dynamic-int8","padding":"bucketed"}})", "{}", a);
         store.finishRun(b, RunStatus::Failed, {{{"latency_p50_ms", 4.25, "ms"}}, {}, {}}, "out of memory");
         return {a, b};
     }
@@ -160,13 +162,15 @@ TEST_F(ExportTest, CsvHasOneRowPerRunAndAColumnPerMetric)
     const auto ids = fill(store);
     const std::string csv = exportRunsCsv(store, ids);
     const std::string header = csv.substr(0, csv.find('\n'));
-    EXPECT_EQ(header, "id,name,model,status,created,toggles,mode,precision,quantization,pruning,padding,"
-                      "accuracy,latency_p50_ms");
+    EXPECT_EQ(header,
+              "id,name,model,status,created,toggles,mode,precision,quantization,pruning,padding,"
+              "accuracy,latency_p50_ms");
     EXPECT_NE(csv.find(std::to_string(ids[0]) + ",baseline,demo:tiny-bert,done,"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",fp32 baseline,"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",0.875,12.5\n"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\"int8, bucketed\",demo:tiny-bert,failed,"), std::string::npos) << csv;
-    EXPECT_NE(csv.find(",\"dynamic-int8, bucketed padding\",,,dynamic-int8,,bucketed,,4.25\n"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",\"dynamic-int8, bucketed padding\",,,dynamic-int8,,bucketed,,4.25\n"), std::string::npos)
+        << csv;
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3);
     EXPECT_THROW(exportRunsCsv(store, {999}), StoreError);
 }

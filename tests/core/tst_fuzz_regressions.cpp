@@ -38,18 +38,27 @@ TEST(FuzzRegressions, BundleWithNonStringFormatIsABundleError)
 TEST(FuzzRegressions, BundleTraceKindIsCheckedAsA64BitValue)
 {
     Store store(":memory:");
-    nlohmann::json bundle = {
-        {"format", kBundleFormat},
-        {"version", kBundleVersion},
-        {"runs",
-         {{{"model", nullptr},
-           {"run", {{"id", 1}, {"name", "r"}, {"notes", ""}, {"created_at_ms", 1}, {"finished_at_ms", 2},
-                    {"status", "done"}, {"error", ""}, {"spec", nlohmann::json::object()},
-                    {"environment", nlohmann::json::object()}, {"baseline_run_id", nullptr}}},
-           {"metrics", nlohmann::json::array()},
-           {"series", nlohmann::json::array()},
-           {"trace_columns", {"kind", "name", "device", "lane", "start_ns", "duration_ns", "correlation", "parent", "shapes"}},
-           {"trace", {{4294967296LL + 1, "op", "cpu", 0, 0, 1, 0, -1, ""}}}}}}};
+    nlohmann::json bundle = {{"format", kBundleFormat},
+                             {"version", kBundleVersion},
+                             {"runs",
+                              {{{"model", nullptr},
+                                {"run",
+                                 {{"id", 1},
+                                  {"name", "r"},
+                                  {"notes", ""},
+                                  {"created_at_ms", 1},
+                                  {"finished_at_ms", 2},
+                                  {"status", "done"},
+                                  {"error", ""},
+                                  {"spec", nlohmann::json::object()},
+                                  {"environment", nlohmann::json::object()},
+                                  {"baseline_run_id", nullptr}}},
+                                {"metrics", nlohmann::json::array()},
+                                {"series", nlohmann::json::array()},
+                                {"trace_columns",
+                                 {"kind", "name", "device", "lane", "start_ns", "duration_ns", "correlation", "parent",
+                                  "shapes"}},
+                                {"trace", {{4294967296LL + 1, "op", "cpu", 0, 0, 1, 0, -1, ""}}}}}}};
     EXPECT_THROW(importBundle(store, bundle), BundleError);
     bundle["runs"][0]["trace"][0][0] = 1;
     EXPECT_EQ(importBundle(store, bundle).size(), 1u);

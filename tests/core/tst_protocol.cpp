@@ -27,7 +27,8 @@ TEST(Protocol, EveryMessageRoundTrips)
     EXPECT_EQ(h.libtorch, "1.13.1");
     EXPECT_EQ(h.devices, (std::vector<std::string>{"cpu", "cuda:0"}));
 
-    const auto r = std::get<RunRequest>(roundTrip(RunRequest{"r1", "/tmp/runs.sqlite", R"({"name":"a\nb","threads":2})"}));
+    const auto r =
+        std::get<RunRequest>(roundTrip(RunRequest{"r1", "/tmp/runs.sqlite", R"({"name":"a\nb","threads":2})"}));
     EXPECT_EQ(r.request, "r1");
     EXPECT_EQ(r.db, "/tmp/runs.sqlite");
     EXPECT_EQ(nlohmann::json::parse(r.specJson), nlohmann::json::parse(R"({"name":"a\nb","threads":2})"));

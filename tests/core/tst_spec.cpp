@@ -20,7 +20,10 @@ std::string errorField(const json &j)
     return "";
 }
 
-json training() { return json{{"task", {{"mode", "training"}}}}; }
+json training()
+{
+    return json{{"task", {{"mode", "training"}}}};
+}
 
 } // namespace
 
@@ -44,16 +47,32 @@ TEST(Spec, EveryFieldRoundTrips)
         {"name", "all"},
         {"model", {{"path", "/models/bert"}, {"format", "hf"}}},
         {"task",
-         {{"mode", "training"}, {"dataset", "demo:qa"}, {"split", "train"}, {"batch_size", 32}, {"max_length", 256},
-          {"warmup", 1}, {"iterations", 7}, {"steps", 500}, {"eval_every", 50}, {"learning_rate", 1e-4},
+         {{"mode", "training"},
+          {"dataset", "demo:qa"},
+          {"split", "train"},
+          {"batch_size", 32},
+          {"max_length", 256},
+          {"warmup", 1},
+          {"iterations", 7},
+          {"steps", 500},
+          {"eval_every", 50},
+          {"learning_rate", 1e-4},
           {"warmup_steps", 20}}},
         {"optimizations",
-         {{"precision", "bf16"}, {"quantization", "qat"}, {"quantize_embeddings", false},
+         {{"precision", "bf16"},
+          {"quantization", "qat"},
+          {"quantize_embeddings", false},
           {"pruning", {{"method", "magnitude"}, {"amount", 0.3}, {"scope", "layer"}, {"include_embeddings", true}}},
-          {"padding", "bucketed"}, {"checkpoint_every", 2}, {"grad_accumulation", 4}, {"freeze_embeddings", true},
+          {"padding", "bucketed"},
+          {"checkpoint_every", 2},
+          {"grad_accumulation", 4},
+          {"freeze_embeddings", true},
           {"share_layers", 3},
           {"distillation",
-           {{"teacher", "/models/big"}, {"student_layers", 4}, {"student_hidden", 384}, {"alpha", 0.7},
+           {{"teacher", "/models/big"},
+            {"student_layers", 4},
+            {"student_hidden", 384},
+            {"alpha", 0.7},
             {"temperature", 3.0}}}}},
         {"profiling", {{"ops", true}, {"kernels", false}, {"iterations", 5}, {"shapes", true}}},
         {"device", "cpu"},
@@ -98,8 +117,7 @@ struct BadField {
     const char *field;
 };
 
-class SpecFieldErrors : public ::testing::TestWithParam<BadField> {
-};
+class SpecFieldErrors : public ::testing::TestWithParam<BadField> {};
 
 TEST_P(SpecFieldErrors, NamesTheField)
 {
@@ -116,11 +134,9 @@ TEST_P(SpecFieldErrors, NamesTheField)
 INSTANTIATE_TEST_SUITE_P(
     Table, SpecFieldErrors,
     ::testing::Values(
-        BadField{"not_object", json::array(), ""},
-        BadField{"unknown_top", {{"nmae", "x"}}, "nmae"},
+        BadField{"not_object", json::array(), ""}, BadField{"unknown_top", {{"nmae", "x"}}, "nmae"},
         BadField{"unknown_nested", {{"task", {{"batchsize", 8}}}}, "task.batchsize"},
-        BadField{"name_type", {{"name", 3}}, "name"},
-        BadField{"model_type", {{"model", "bert"}}, "model"},
+        BadField{"name_type", {{"name", 3}}, "name"}, BadField{"model_type", {{"model", "bert"}}, "model"},
         BadField{"model_path_empty", {{"model", {{"path", ""}}}}, "model.path"},
         BadField{"model_format", {{"model", {{"format", "onnx"}}}}, "model.format"},
         BadField{"mode", {{"task", {{"mode", "serve"}}}}, "task.mode"},
@@ -138,13 +154,17 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{"lr_string", {{"task", {{"learning_rate", "fast"}}}}, "task.learning_rate"},
         BadField{"precision", {{"optimizations", {{"precision", "fp8"}}}}, "optimizations.precision"},
         BadField{"quantization", {{"optimizations", {{"quantization", "int4"}}}}, "optimizations.quantization"},
-        BadField{"pruning_method", {{"optimizations", {{"pruning", {{"method", "random"}}}}}},
+        BadField{"pruning_method",
+                 {{"optimizations", {{"pruning", {{"method", "random"}}}}}},
                  "optimizations.pruning.method"},
-        BadField{"pruning_amount_one", {{"optimizations", {{"pruning", {{"method", "magnitude"}, {"amount", 1.0}}}}}},
+        BadField{"pruning_amount_one",
+                 {{"optimizations", {{"pruning", {{"method", "magnitude"}, {"amount", 1.0}}}}}},
                  "optimizations.pruning.amount"},
-        BadField{"pruning_scope", {{"optimizations", {{"pruning", {{"scope", "model"}}}}}},
+        BadField{"pruning_scope",
+                 {{"optimizations", {{"pruning", {{"scope", "model"}}}}}},
                  "optimizations.pruning.scope"},
-        BadField{"pruning_unknown", {{"optimizations", {{"pruning", {{"ratio", 0.3}}}}}},
+        BadField{"pruning_unknown",
+                 {{"optimizations", {{"pruning", {{"ratio", 0.3}}}}}},
                  "optimizations.pruning.ratio"},
         BadField{"padding", {{"optimizations", {{"padding", "none"}}}}, "optimizations.padding"},
         BadField{"grad_acc", {{"optimizations", {{"grad_accumulation", 0}}}}, "optimizations.grad_accumulation"},
@@ -162,10 +182,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{"profiling_ops", {{"profiling", {{"ops", "yes"}}}}, "profiling.ops"},
         BadField{"profiling_iterations", {{"profiling", {{"iterations", 0}}}}, "profiling.iterations"},
         BadField{"profiling_shapes", {{"profiling", {{"shapes", 1}}}}, "profiling.shapes"},
-        BadField{"device", {{"device", "gpu"}}, "device"},
-        BadField{"device_index", {{"device", "cuda:x"}}, "device"},
-        BadField{"threads", {{"threads", 0}}, "threads"},
-        BadField{"seed", {{"seed", -1}}, "seed"}),
+        BadField{"device", {{"device", "gpu"}}, "device"}, BadField{"device_index", {{"device", "cuda:x"}}, "device"},
+        BadField{"threads", {{"threads", 0}}, "threads"}, BadField{"seed", {{"seed", -1}}, "seed"}),
     [](const ::testing::TestParamInfo<BadField> &info) { return std::string(info.param.name); });
 
 TEST(Spec, MessagesNameAllowedValuesAndRanges)
@@ -174,7 +192,8 @@ TEST(Spec, MessagesNameAllowedValuesAndRanges)
         parseSpec(json{{"optimizations", {{"precision", "fp8"}}}});
         FAIL();
     } catch (const SpecError &e) {
-        EXPECT_NE(std::string(e.what()).find("fp32, tf32, fp16, bf16, amp-fp16, amp-bf16"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("fp32, tf32, fp16, bf16, amp-fp16, amp-bf16"), std::string::npos)
+            << e.what();
         EXPECT_NE(std::string(e.what()).find("\"fp8\""), std::string::npos) << e.what();
     }
     try {
@@ -201,22 +220,32 @@ TEST(Spec, CombinationRules)
         {"tf32 on cpu", {{"optimizations", {{"precision", "tf32"}}}}, "optimizations.precision"},
         {"fp16 on cuda", {{"optimizations", {{"precision", "fp16"}}}, {"device", "cuda"}}, ""},
         {"bf16 on cpu", {{"optimizations", {{"precision", "bf16"}}}}, ""},
-        {"int8 on cuda", {{"optimizations", {{"quantization", "dynamic-int8"}}}, {"device", "cuda"}},
+        {"int8 on cuda",
+         {{"optimizations", {{"quantization", "dynamic-int8"}}}, {"device", "cuda"}},
          "optimizations.quantization"},
-        {"int8 with bf16", {{"optimizations", {{"quantization", "weight-int8"}, {"precision", "bf16"}}}},
+        {"int8 with bf16",
+         {{"optimizations", {{"quantization", "weight-int8"}, {"precision", "bf16"}}}},
          "optimizations.quantization"},
-        {"bf16 weights with bf16", {{"optimizations", {{"quantization", "bf16-weights"}, {"precision", "bf16"}}}},
+        {"bf16 weights with bf16",
+         {{"optimizations", {{"quantization", "bf16-weights"}, {"precision", "bf16"}}}},
          "optimizations.quantization"},
-        {"ptq in training", {{"task", {{"mode", "training"}}}, {"optimizations", {{"quantization", "dynamic-int8"}}}},
+        {"ptq in training",
+         {{"task", {{"mode", "training"}}}, {"optimizations", {{"quantization", "dynamic-int8"}}}},
          "optimizations.quantization"},
         {"qat in inference (calibrated, converted)", {{"optimizations", {{"quantization", "qat"}}}}, ""},
-        {"qat with bf16", {{"optimizations", {{"quantization", "qat"}, {"precision", "bf16"}}}}, "optimizations.quantization"},
+        {"qat with bf16",
+         {{"optimizations", {{"quantization", "qat"}, {"precision", "bf16"}}}},
+         "optimizations.quantization"},
         {"qat in training", {{"task", {{"mode", "training"}}}, {"optimizations", {{"quantization", "qat"}}}}, ""},
-        {"int8 tables with weight-int8", {{"optimizations", {{"quantization", "weight-int8"}, {"quantize_embeddings", true}}}},
+        {"int8 tables with weight-int8",
+         {{"optimizations", {{"quantization", "weight-int8"}, {"quantize_embeddings", true}}}},
          ""},
         {"int8 tables with dynamic-int8",
-         {{"optimizations", {{"quantization", "dynamic-int8"}, {"quantize_embeddings", true}}}}, ""},
-        {"int8 tables alone", {{"optimizations", {{"quantize_embeddings", true}}}}, "optimizations.quantize_embeddings"},
+         {{"optimizations", {{"quantization", "dynamic-int8"}, {"quantize_embeddings", true}}}},
+         ""},
+        {"int8 tables alone",
+         {{"optimizations", {{"quantize_embeddings", true}}}},
+         "optimizations.quantize_embeddings"},
         {"int8 tables with fp16 weights",
          {{"optimizations", {{"quantization", "fp16-weights"}, {"quantize_embeddings", true}}}},
          "optimizations.quantize_embeddings"},
@@ -229,24 +258,34 @@ TEST(Spec, CombinationRules)
           {"optimizations", {{"pruning", {{"method", "heads"}, {"amount", 0.2}}}}}},
          ""},
         {"checkpoint in inference", {{"optimizations", {{"checkpoint_every", 1}}}}, "optimizations.checkpoint_every"},
-        {"accumulation in inference", {{"optimizations", {{"grad_accumulation", 2}}}}, "optimizations.grad_accumulation"},
+        {"accumulation in inference",
+         {{"optimizations", {{"grad_accumulation", 2}}}},
+         "optimizations.grad_accumulation"},
         {"freeze in inference", {{"optimizations", {{"freeze_embeddings", true}}}}, "optimizations.freeze_embeddings"},
         {"share in inference", {{"optimizations", {{"share_layers", true}}}}, "optimizations.share_layers"},
-        {"distill in inference", {{"optimizations", {{"distillation", {{"teacher", "t"}}}}}},
+        {"distill in inference",
+         {{"optimizations", {{"distillation", {{"teacher", "t"}}}}}},
          "optimizations.distillation"},
-        {"distill without teacher", {{"task", {{"mode", "training"}}}, {"optimizations", {{"distillation", json::object()}}}},
+        {"distill without teacher",
+         {{"task", {{"mode", "training"}}}, {"optimizations", {{"distillation", json::object()}}}},
          "optimizations.distillation.teacher"},
-        {"eval_every beyond steps", {{"task", {{"mode", "training"}, {"steps", 10}, {"eval_every", 20}}}},
+        {"eval_every beyond steps",
+         {{"task", {{"mode", "training"}, {"steps", 10}, {"eval_every", 20}}}},
          "task.eval_every"},
-        {"amount without method", {{"optimizations", {{"pruning", {{"amount", 0.2}}}}}}, "optimizations.pruning.amount"},
-        {"method without amount", {{"optimizations", {{"pruning", {{"method", "heads"}}}}}},
+        {"amount without method",
+         {{"optimizations", {{"pruning", {{"amount", 0.2}}}}}},
          "optimizations.pruning.amount"},
-        {"layer scope for heads", {{"optimizations", {{"pruning", {{"method", "heads"}, {"amount", 0.2}, {"scope", "layer"}}}}}},
+        {"method without amount",
+         {{"optimizations", {{"pruning", {{"method", "heads"}}}}}},
+         "optimizations.pruning.amount"},
+        {"layer scope for heads",
+         {{"optimizations", {{"pruning", {{"method", "heads"}, {"amount", 0.2}, {"scope", "layer"}}}}}},
          "optimizations.pruning.scope"},
         {"embeddings for neurons",
          {{"optimizations", {{"pruning", {{"method", "neurons"}, {"amount", 0.2}, {"include_embeddings", true}}}}}},
          "optimizations.pruning.include_embeddings"},
-        {"magnitude per layer", {{"optimizations", {{"pruning", {{"method", "magnitude"}, {"amount", 0.2}, {"scope", "layer"}}}}}},
+        {"magnitude per layer",
+         {{"optimizations", {{"pruning", {{"method", "magnitude"}, {"amount", 0.2}, {"scope", "layer"}}}}}},
          ""},
     };
     for (const auto &[name, spec, field] : cases)
@@ -272,8 +311,9 @@ TEST(Spec, DescribeToggles)
     EXPECT_EQ(describeToggles(spec), "dynamic-int8, magnitude pruned 30%, bucketed padding");
     spec.optimizations.quantizeEmbeddings = true;
     EXPECT_EQ(describeToggles(spec), "dynamic-int8, int8 embeddings, magnitude pruned 30%, bucketed padding");
-    spec = parseSpec(json{{"task", {{"mode", "training"}}},
-                          {"optimizations", {{"checkpointing", true}, {"grad_accumulation", 4}, {"share_layers", true}}}});
+    spec =
+        parseSpec(json{{"task", {{"mode", "training"}}},
+                       {"optimizations", {{"checkpointing", true}, {"grad_accumulation", 4}, {"share_layers", true}}}});
     EXPECT_EQ(describeToggles(spec), "checkpointing, grad accumulation 4, all layers shared");
 }
 

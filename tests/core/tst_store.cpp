@@ -112,7 +112,8 @@ TEST_F(StoreTest, BeginFinishAndReadBack)
 
     // A finished run is final.
     EXPECT_NE(errorOf([&] { store.finishRun(id, RunStatus::Failed, {}); }).find("already finished"), std::string::npos);
-    EXPECT_NE(errorOf([&] { store.finishRun(999, RunStatus::Done, {}); }).find("no run with id 999"), std::string::npos);
+    EXPECT_NE(errorOf([&] { store.finishRun(999, RunStatus::Done, {}); }).find("no run with id 999"),
+              std::string::npos);
     EXPECT_THROW(store.finishRun(id, RunStatus::Running, {}), StoreError);
 }
 
@@ -134,9 +135,15 @@ TEST_F(StoreTest, FiltersHonourEveryField)
     Store store(file());
     const auto bert = store.upsertModel({0, "demo:tiny-bert", "demo", "", 0, 0, "a"});
     const auto gpt = store.upsertModel({0, "/models/gpt2", "hf", "", 0, 0, "b"});
-    const auto a = store.beginRun("baseline", bert, R"({"optimizations":{"quantization":"none","pruning":{"amount":0}},"threads":2})", "{}");
-    const auto b = store.beginRun("int8 run", bert, R"({"optimizations":{"quantization":"dynamic-int8","pruning":{"amount":0.5}},"profiling":{"ops":true},"threads":2})", "{}");
-    const auto c = store.beginRun("gpt 100%_done", gpt, R"({"optimizations":{"quantization":"dynamic-int8"},"threads":4})", "{}");
+    const auto a =
+        store.beginRun("baseline", bert,
+                       R"({"optimizations":{"quantization":"none","pruning":{"amount":0}},"threads":2})", "{}");
+    const auto b = store.beginRun(
+        "int8 run", bert,
+        R"({"optimizations":{"quantization":"dynamic-int8","pruning":{"amount":0.5}},"profiling":{"ops":true},"threads":2})",
+        "{}");
+    const auto c =
+        store.beginRun("gpt 100%_done", gpt, R"({"optimizations":{"quantization":"dynamic-int8"},"threads":4})", "{}");
     store.finishRun(a, RunStatus::Done, {});
     store.finishRun(b, RunStatus::Failed, {}, "boom");
     store.setNotes(c, "needs a rerun");
@@ -210,24 +217,25 @@ TEST_F(StoreTest, TraceWindowBoundaries)
     Store store(file());
     const auto id = store.beginRun("t", 0, "{}", "{}");
     // A long root range, nested ops, a zero-length marker and one op exactly at the edges.
-    store.insertTraceEvents(id, {event("root", 0, 1'000'000'000),     // [0, 1 s)
-                                 event("a", 100, 50, 0),              // [100, 150)
-                                 event("b", 150, 50, 0),              // [150, 200)
-                                 event("marker", 200, 0, 0),          // instant at 200
-                                 event("c", 1000, 10, 0)});           // [1000, 1010)
+    store.insertTraceEvents(id,
+                            {event("root", 0, 1'000'000'000), // [0, 1 s)
+                             event("a", 100, 50, 0),          // [100, 150)
+                             event("b", 150, 50, 0),          // [150, 200)
+                             event("marker", 200, 0, 0),      // instant at 200
+                             event("c", 1000, 10, 0)});       // [1000, 1010)
     EXPECT_EQ(store.traceEventCount(id), 5);
     EXPECT_EQ(store.traceExtent(id), (std::pair<std::int64_t, std::int64_t>{0, 1'000'000'000}));
 
     using S = std::vector<std::string>;
-    EXPECT_EQ(names(store.traceWindow(id, 150, 200)), (S{"root", "b"}));            // a ends at 150: out
+    EXPECT_EQ(names(store.traceWindow(id, 150, 200)), (S{"root", "b"})); // a ends at 150: out
     EXPECT_EQ(names(store.traceWindow(id, 149, 151)), (S{"root", "a", "b"}));
-    EXPECT_EQ(names(store.traceWindow(id, 200, 201)), (S{"root", "marker"}));       // instant at the start: in
-    EXPECT_EQ(names(store.traceWindow(id, 199, 200)), (S{"root", "b"}));            // instant at the end: out
+    EXPECT_EQ(names(store.traceWindow(id, 200, 201)), (S{"root", "marker"})); // instant at the start: in
+    EXPECT_EQ(names(store.traceWindow(id, 199, 200)), (S{"root", "b"}));      // instant at the end: out
     EXPECT_EQ(names(store.traceWindow(id, 1009, 5000)), (S{"root", "c"}));
     EXPECT_EQ(names(store.traceWindow(id, 999'999'999, 2'000'000'000)), (S{"root"})); // the long event's tail
     EXPECT_TRUE(store.traceWindow(id, 1'000'000'000, 2'000'000'000).empty());
     EXPECT_TRUE(store.traceWindow(id, 300, 300).empty());
-    EXPECT_EQ(names(store.traceWindow(id, 0, 2000, 2)), (S{"root", "a"}));          // limit keeps the earliest
+    EXPECT_EQ(names(store.traceWindow(id, 0, 2000, 2)), (S{"root", "a"})); // limit keeps the earliest
 
     // A second insert continues the run-wide numbering; parents keep pointing at the same rows.
     store.insertTraceEvents(id, {event("d", 2000, 5, 0)});
@@ -247,8 +255,10 @@ TEST_F(StoreTest, TraceWindowMatchesBruteForce)
     std::vector<TraceEventRecord> events;
     for (int i = 0; i < 3000; ++i) {
         // Durations over many orders of magnitude, so every span class is exercised.
-        const std::int64_t duration = static_cast<std::int64_t>(std::pow(10.0, std::uniform_real_distribution<>(0, 9)(rng)));
-        events.push_back(event("e" + std::to_string(i), std::uniform_int_distribution<std::int64_t>(0, 1'000'000'000)(rng),
+        const std::int64_t duration =
+            static_cast<std::int64_t>(std::pow(10.0, std::uniform_real_distribution<>(0, 9)(rng)));
+        events.push_back(event("e" + std::to_string(i),
+                               std::uniform_int_distribution<std::int64_t>(0, 1'000'000'000)(rng),
                                i % 50 == 0 ? 0 : duration));
     }
     store.insertTraceEvents(id, events);
@@ -305,7 +315,9 @@ TEST_F(StoreTest, DeleteCascadesAndUserEdits)
 
 TEST_F(StoreTest, RunOfADeadProcessIsInterrupted)
 {
-    { Store create(file()); }
+    {
+        Store create(file());
+    }
     const pid_t child = fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
@@ -337,11 +349,13 @@ TEST_F(StoreTest, LiveRunStaysAndReusedPidCounts)
     const auto live = store.beginRun("live", 0, "{}", "{}");
     const auto reused = store.beginRun("reused", 0, "{}", "{}");
     // This process's pid, but a different start time: the pid was reused by another process.
-    sqlite3_exec(store.handle(), ("UPDATE runs SET pid_start = pid_start + 1 WHERE id = " + std::to_string(reused)).c_str(),
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(store.handle(),
+                 ("UPDATE runs SET pid_start = pid_start + 1 WHERE id = " + std::to_string(reused)).c_str(), nullptr,
+                 nullptr, nullptr);
     // Another host's run is never judged from here.
-    sqlite3_exec(store.handle(), "INSERT INTO runs (created_at_ms, status, pid, host) VALUES (1, 'running', 1, 'elsewhere')",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(store.handle(),
+                 "INSERT INTO runs (created_at_ms, status, pid, host) VALUES (1, 'running', 1, 'elsewhere')", nullptr,
+                 nullptr, nullptr);
     EXPECT_EQ(store.markInterruptedRuns(), 1);
     EXPECT_EQ(store.run(live)->status, RunStatus::Running);
     EXPECT_EQ(store.run(reused)->status, RunStatus::Interrupted);
@@ -355,7 +369,9 @@ TEST_F(StoreTest, LiveRunStaysAndReusedPidCounts)
 
 TEST_F(StoreTest, ConcurrentWritersInThreadsAndProcesses)
 {
-    { Store create(file()); }
+    {
+        Store create(file());
+    }
     constexpr int kRuns = 200;
     auto writer = [&](const std::string &tag) {
         Store store(file());
@@ -444,14 +460,16 @@ TEST_F(StoreTest, MissingDirectoryNamesTheFile)
 TEST_F(StoreTest, NewerSchemaIsRefused)
 {
     const std::string path = file();
-    { Store create(path); }
+    {
+        Store create(path);
+    }
     sqlite3 *db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     const std::string error = errorOf([&] { Store s(path); });
-    EXPECT_NE(error.find(path + ": database schema version 99 is newer than this OptiBench supports (" +
-                         std::to_string(Store::currentSchemaVersion()) + ")"),
+    EXPECT_NE(error.find(path + ": database schema version 99 is newer than this OptiBench supports ("
+                         + std::to_string(Store::currentSchemaVersion()) + ")"),
               std::string::npos)
         << error;
 }

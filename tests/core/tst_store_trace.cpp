@@ -24,8 +24,9 @@ class StoreTraceTest : public ::testing::Test {
 protected:
     void SetUp() override
     {
-        m_dir = fs::temp_directory_path() / ("optibench-store-trace-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = fs::temp_directory_path()
+            / ("optibench-store-trace-" + std::to_string(::getpid()) + "-"
+               + ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
@@ -68,8 +69,8 @@ TEST_F(StoreTraceTest, EveryFieldRoundTripsIncludingExtremes)
     std::vector<TraceEventRecord> events;
     auto add = [&](TraceKind kind, std::string name, std::string device, std::int64_t lane, std::int64_t start,
                    std::int64_t duration, std::int64_t correlation, std::int64_t parent, std::string shapes) {
-        events.push_back({kind, std::move(name), std::move(device), lane, start, duration, correlation, parent,
-                          std::move(shapes)});
+        events.push_back(
+            {kind, std::move(name), std::move(device), lane, start, duration, correlation, parent, std::move(shapes)});
     };
     add(TraceKind::Range, "encoder.layer.0", "cpu", 7, 0, 5'000'000, 0, -1, "");
     add(TraceKind::Op, "aten::linear", "cpu", 7, 10, 400, 3, 0, "[[8,128,768],[768,768]]");
@@ -101,7 +102,8 @@ TEST_F(StoreTraceTest, WindowsAcrossChunkBoundariesAndSeveralInserts)
         std::int64_t t = batch * 3'000'000;
         for (int i = 0; i < 4000; ++i) {
             t += std::uniform_int_distribution<std::int64_t>(0, 5'000)(rng);
-            const std::int64_t d = i % 97 == 0 ? 30'000'000 : std::uniform_int_distribution<std::int64_t>(0, 60'000)(rng);
+            const std::int64_t d =
+                i % 97 == 0 ? 30'000'000 : std::uniform_int_distribution<std::int64_t>(0, 60'000)(rng);
             events.push_back({TraceKind::Op, "op" + std::to_string(i % 13), "cpu", batch, t, d, i,
                               static_cast<std::int64_t>(all.size()) - 1, ""});
         }
@@ -161,13 +163,15 @@ TEST_F(StoreTraceTest, VersionTwoFileIsMigratedAndKeepsItsTraces)
     EXPECT_DOUBLE_EQ(store.metrics(2).at(0).value, 4.25);
 
     // Run 3 as store_v2.sql wrote it, field by field, in its run-wide order.
-    const std::vector<TraceEventRecord> run3{
-        {TraceKind::Range, "encoder.layer.0", "cpu", 7, 0, 2'000'000, 0, -1, ""},
-        {TraceKind::Op, "aten::linear", "cpu", 7, 100, 150'000, 11, 0, "[[4,32,64],[64,64]]"},
-        {TraceKind::Kernel, "gemm_kernel", "cuda:0", 3, 5000, 90'000, 11, 1, ""},
-        {TraceKind::Op, "aten::gelu", "cpu", 7, 200'000, 8, 12, 0, "[[4,32,64]]"},
-        {TraceKind::Range, "encoder.layer.1", "cpu", 7, 2'000'000, 3'000'000'000, 0, -1, ""},
-        {TraceKind::Op, "aten::linear", "cpu", 7, 2'000'100, 150'000, 13, 4, "[[4,32,64],[64,64]]"}};
+    const std::vector<TraceEventRecord> run3{{TraceKind::Range, "encoder.layer.0", "cpu", 7, 0, 2'000'000, 0, -1, ""},
+                                             {TraceKind::Op, "aten::linear", "cpu", 7, 100, 150'000, 11, 0,
+                                              "[[4,32,64],[64,64]]"},
+                                             {TraceKind::Kernel, "gemm_kernel", "cuda:0", 3, 5000, 90'000, 11, 1, ""},
+                                             {TraceKind::Op, "aten::gelu", "cpu", 7, 200'000, 8, 12, 0, "[[4,32,64]]"},
+                                             {TraceKind::Range, "encoder.layer.1", "cpu", 7, 2'000'000, 3'000'000'000,
+                                              0, -1, ""},
+                                             {TraceKind::Op, "aten::linear", "cpu", 7, 2'000'100, 150'000, 13, 4,
+                                              "[[4,32,64],[64,64]]"}};
     expectSame(store.traceEvents(3), run3);
     EXPECT_EQ(store.traceEventCount(3), 6);
     EXPECT_EQ(store.traceExtent(3), (std::pair<std::int64_t, std::int64_t>{0, 3'002'000'000}));

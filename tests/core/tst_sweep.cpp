@@ -45,7 +45,8 @@ TEST(Sweep, ValuesAreJsonWhenTheyParseElseStrings)
 TEST(Sweep, CartesianProductFirstAxisSlowestEachValidated)
 {
     const json base = {{"name", "b"}, {"task", {{"batch_size", 2}}}};
-    const auto combos = expandSweep(base, parseSweepGrid("quantization=none,dynamic-int8;padding=fixed,sideways,bucketed"));
+    const auto combos =
+        expandSweep(base, parseSweepGrid("quantization=none,dynamic-int8;padding=fixed,sideways,bucketed"));
     ASSERT_EQ(combos.size(), 6u);
     EXPECT_EQ(combos[0].label, "quantization=none padding=fixed");
     EXPECT_EQ(combos[1].label, "quantization=none padding=sideways");

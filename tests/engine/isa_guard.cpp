@@ -30,8 +30,8 @@ public:
         if (wantOneDnn && *wantOneDnn && gemm::haveOneDnn() && onednn != wantOneDnn)
             missing = std::string("oneDNN runs ") + onednn + ", not " + wantOneDnn;
         if (wantKernels && *wantKernels && kernels != wantKernels)
-            missing += (missing.empty() ? "" : "; ") + std::string("the project's kernels run ") + kernels +
-                ", not " + wantKernels;
+            missing += (missing.empty() ? "" : "; ") + std::string("the project's kernels run ") + kernels + ", not "
+                + wantKernels;
         if (!missing.empty()) {
             std::printf("OPTIBENCH_ISA_UNAVAILABLE: this CPU cannot run the level asked for (%s)\n", missing.c_str());
             GTEST_SKIP() << "ISA level not available on this CPU: " << missing;

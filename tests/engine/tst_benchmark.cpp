@@ -1,6 +1,6 @@
 // A tiny real run of the demo through the Benchmark facade.
-#include "engine/run/benchmark.h"
 #include "engine/models/demo.h"
+#include "engine/run/benchmark.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -40,10 +40,12 @@ TEST(Benchmark, DemoRunProducesEveryMetric)
     std::map<std::string, Measurement> m;
     for (const auto &x : report.metrics)
         m[x.key] = x;
-    for (const char *key : {"latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "latency_mean_ms", "latency_stdev_ms",
-                            "throughput_seq_s", "throughput_tokens_s", "real_tokens", "padded_tokens", "padding_ratio",
-                            "peak_memory_bytes", "model_bytes", "parameters", "sparsity", "flops", "achieved_flops_s",
-                            "peak_flops_s", "peak_fraction", "accuracy", "agreement", "kl_divergence"})
+    for (const char *key :
+         {"latency_p50_ms",    "latency_p90_ms",      "latency_p99_ms", "latency_mean_ms", "latency_stdev_ms",
+          "throughput_seq_s",  "throughput_tokens_s", "real_tokens",    "padded_tokens",   "padding_ratio",
+          "peak_memory_bytes", "model_bytes",         "parameters",     "sparsity",        "flops",
+          "achieved_flops_s",  "peak_flops_s",        "peak_fraction",  "accuracy",        "agreement",
+          "kl_divergence"})
         ASSERT_TRUE(m.count(key)) << key;
     EXPECT_GT(m["latency_p50_ms"].value, 0);
     EXPECT_EQ(m["latency_p50_ms"].unit, "ms");

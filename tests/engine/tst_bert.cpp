@@ -1,8 +1,8 @@
 // The native BERT encoder against an independent, naive double-precision reference written
 // from the BERT paper's equations, plus masking, parameter naming and the profiler scopes.
+#include "engine/formats/demo_architecture.h"
 #include "engine/models/bert.h"
 #include "engine/models/demo.h"
-#include "engine/formats/demo_architecture.h"
 
 #include <ATen/ATen.h>
 #include <ATen/record_function.h>
@@ -111,15 +111,16 @@ TEST(Bert, UsesHuggingFaceParameterNamesAndValidatesShapes)
 {
     const auto config = smallConfig();
     auto params = BertClassifier::randomParameters(config, 1);
-    for (const char *name : {"bert.embeddings.word_embeddings.weight", "bert.encoder.layer.1.attention.self.query.weight",
-                             "bert.encoder.layer.0.output.LayerNorm.bias", "bert.pooler.dense.weight", "classifier.weight"})
+    for (const char *name :
+         {"bert.embeddings.word_embeddings.weight", "bert.encoder.layer.1.attention.self.query.weight",
+          "bert.encoder.layer.0.output.LayerNorm.bias", "bert.pooler.dense.weight", "classifier.weight"})
         EXPECT_TRUE(params.count(name)) << name;
     BertClassifier model(config, params);
     EXPECT_EQ(model.linearNames().size(), 2u * 6u + 2u);
     // BERT parameter count formula for this config.
     const int64_t H = 32, I = 64, V = 50, P = 40, L = 2, C = 3;
-    const int64_t expected = V * H + P * H + 2 * H + 2 * H + L * (4 * (H * H + H) + 2 * H + (I * H + I) + (H * I + H) + 2 * H)
-        + (H * H + H) + (C * H + C);
+    const int64_t expected = V * H + P * H + 2 * H + 2 * H
+        + L * (4 * (H * H + H) + 2 * H + (I * H + I) + (H * I + H) + 2 * H) + (H * H + H) + (C * H + C);
     EXPECT_EQ(model.parameterCount(), expected);
     EXPECT_EQ(model.modelBytes(), expected * 4);
 
@@ -139,17 +140,15 @@ TEST(Bert, OpensNamedUserScopesForTheProfiler)
     std::set<std::string> seen;
     names = &seen;
     auto handle = at::addThreadLocalCallback(
-        at::RecordFunctionCallback(
-            [](const at::RecordFunction &fn) -> std::unique_ptr<at::ObserverContext> {
-                names->insert(fn.name());
-                return nullptr;
-            })
-            .scopes({at::RecordScope::USER_SCOPE}));
+        at::RecordFunctionCallback([](const at::RecordFunction &fn) -> std::unique_ptr<at::ObserverContext> {
+            names->insert(fn.name());
+            return nullptr;
+        }).scopes({at::RecordScope::USER_SCOPE}));
     model.forward(at::ones({1, 4}, at::kLong), at::ones({1, 4}, at::kLong));
     at::removeCallback(handle);
     names = nullptr;
-    for (const char *n : {"embeddings", "encoder.layer.0", "encoder.layer.1.attention.self", "encoder.layer.1.intermediate",
-                          "encoder.layer.0.output", "pooler", "classifier"})
+    for (const char *n : {"embeddings", "encoder.layer.0", "encoder.layer.1.attention.self",
+                          "encoder.layer.1.intermediate", "encoder.layer.0.output", "pooler", "classifier"})
         EXPECT_TRUE(seen.count(n)) << n;
 }
 

@@ -1,8 +1,8 @@
 // Gradient checkpointing: a checkpointed layer's activations are recomputed in backward, and the
 // gradients equal those of the plain backward pass (every layer, every k-th layer; BERT and
 // GPT-2; with the input not requiring a gradient, as with frozen embeddings).
-#include "engine/models/bert.h"
 #include "engine/kernels/checkpoint.h"
+#include "engine/models/bert.h"
 #include "engine/models/gpt2.h"
 #include "engine/train/training.h"
 
@@ -63,7 +63,7 @@ Batch makeBatch(int vocab, std::int64_t B, std::int64_t S, std::uint64_t seed)
 
 // Loss and the gradient of every trainable parameter after one backward pass.
 std::pair<double, std::map<std::string, at::Tensor>> gradients(NativeModel &model, const Batch &batch,
-                                                                int checkpointEvery, bool freezeEmbeddings = false)
+                                                               int checkpointEvery, bool freezeEmbeddings = false)
 {
     TrainingOptions o;
     o.checkpointEvery = checkpointEvery;

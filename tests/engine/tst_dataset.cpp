@@ -1,8 +1,8 @@
 // Dataset files (CSV, TSV, JSONL, plain text): parsing, label mapping, the seeded split, errors
 // that name the file and line, and Benchmark runs on them with the model's own tokenizer.
+#include "engine/formats/sha256.h"
 #include "engine/run/benchmark.h"
 #include "engine/text/dataset.h"
-#include "engine/formats/sha256.h"
 
 #include <gtest/gtest.h>
 
@@ -47,10 +47,11 @@ std::string expectError(const std::function<void()> &fn)
 
 TEST_F(DatasetFiles, CsvWithQuotesPairsAndNamedLabels)
 {
-    const auto path = write("reviews.csv", "text,text_pair,label\n"
-                                           "\"great, really\",fine,positive\n"
-                                           "\"a \"\"quoted\"\"\nline\",,negative\n"
-                                           "bad,,negative\n");
+    const auto path = write("reviews.csv",
+                            "text,text_pair,label\n"
+                            "\"great, really\",fine,positive\n"
+                            "\"a \"\"quoted\"\"\nline\",,negative\n"
+                            "bad,,negative\n");
     const auto ds = readDatasetFile(path, {{0, "negative"}, {1, "positive"}});
     ASSERT_EQ(ds.examples.size(), 3u);
     EXPECT_EQ(ds.examples[0].text, "great, really");
@@ -68,7 +69,8 @@ TEST_F(DatasetFiles, TsvJsonlAndText)
     ASSERT_EQ(tsv.examples.size(), 2u);
     EXPECT_EQ(tsv.examples[0].label, 1);
     EXPECT_EQ(tsv.labelNames.size(), 2u);
-    auto jsonl = readDatasetFile(write("a.jsonl", "{\"text\": \"x\", \"label\": \"b\"}\n\n{\"text\": \"y\", \"label\": \"a\"}\n"));
+    auto jsonl = readDatasetFile(
+        write("a.jsonl", "{\"text\": \"x\", \"label\": \"b\"}\n\n{\"text\": \"y\", \"label\": \"a\"}\n"));
     ASSERT_EQ(jsonl.examples.size(), 2u);
     EXPECT_EQ(jsonl.examples[0].label, 1); // names numbered in sorted order without model labels
     EXPECT_EQ(jsonl.examples[1].line, 3);

@@ -2,12 +2,12 @@
 // gradient, the teacher's cached logits, and a real distillation of the trained demo model into
 // a small student, compared with the same student trained on the hard labels alone.
 #include "engine/data/batching.h"
-#include "engine/run/benchmark.h"
-#include "engine/text/dataset.h"
 #include "engine/models/demo.h"
-#include "engine/train/distill.h"
 #include "engine/models/model_loader.h"
 #include "engine/optimize/sharing.h"
+#include "engine/run/benchmark.h"
+#include "engine/text/dataset.h"
+#include "engine/train/distill.h"
 #include "engine/train/training.h"
 
 #include <ATen/ATen.h>
@@ -35,7 +35,7 @@ std::vector<Batch> demoBatches(const LoadedModel &model, const std::string &spli
     return makeBatches(sequences, labels, batchSize, maxLength, Padding::Dynamic, 0, model.padId());
 }
 
-template <typename F>
+template<typename F>
 std::string errorOf(F &&f)
 {
     try {
@@ -60,8 +60,10 @@ TEST(Distill, StudentLayersAreEvenlySpacedEndingAtTheTop)
 TEST(Distill, StudentConfigRefusesWhatDoesNotFit)
 {
     const auto t = demo::tinyBertConfig();
-    EXPECT_NE(errorOf([&] { studentConfig(t, 5, 0); }).find("optimizations.distillation.student_layers"), std::string::npos);
-    EXPECT_NE(errorOf([&] { studentConfig(t, 0, 256); }).find("optimizations.distillation.student_hidden"), std::string::npos);
+    EXPECT_NE(errorOf([&] { studentConfig(t, 5, 0); }).find("optimizations.distillation.student_layers"),
+              std::string::npos);
+    EXPECT_NE(errorOf([&] { studentConfig(t, 0, 256); }).find("optimizations.distillation.student_hidden"),
+              std::string::npos);
     EXPECT_NE(errorOf([&] { studentConfig(t, 0, 126); }).find("attention heads"), std::string::npos);
     const auto narrow = studentConfig(t, 2, 64);
     EXPECT_EQ(narrow.numLayers, 2);
@@ -132,8 +134,8 @@ TEST(Distill, LossIsCrossEntropyPlusScaledKlWithTheRightGradient)
     const auto soft = distillationLoss(student, teacher, labels, alpha, T)
         - at::nll_loss(at::log_softmax(student, -1), labels) * (1 - alpha);
     soft.backward();
-    const auto expected
-        = (at::softmax(student.detach() / T, -1) - at::softmax(teacher / T, -1)) * (alpha * T / student.size(0));
+    const auto expected =
+        (at::softmax(student.detach() / T, -1) - at::softmax(teacher / T, -1)) * (alpha * T / student.size(0));
     EXPECT_TRUE(at::allclose(student.grad(), expected, 1e-5, 1e-6)) << student.grad() << expected;
     // And its value is KL(teacher || student) at temperature T, times T^2 and alpha.
     const auto pt = at::softmax(teacher / T, -1);

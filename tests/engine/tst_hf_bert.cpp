@@ -1,9 +1,9 @@
 // A real Hugging Face BERT checkpoint (tests/data/hf/bert-tiny, made by tools/make_hf_fixtures.py)
 // through the native runtime, against the reference logits stored beside it.
-#include "engine/run/benchmark.h"
 #include "engine/data/batching.h"
 #include "engine/models/hf_loader.h"
 #include "engine/models/model_loader.h"
+#include "engine/run/benchmark.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>

@@ -135,10 +135,12 @@ TEST(HfConfig, RefusesWhatTheEngineCannotBuild)
         const char *expected;
     };
     const std::vector<Case> cases = {
-        {"architectures", json{"T5ForConditionalGeneration"}, "architecture \"T5ForConditionalGeneration\" is not supported"},
+        {"architectures", json{"T5ForConditionalGeneration"},
+         "architecture \"T5ForConditionalGeneration\" is not supported"},
         {"architectures", json{"BertModel", "BertForMaskedLM"}, "lists 2 heads"},
         {"architectures", "BertModel", "\"architectures\" must be a non-empty list"},
-        {"model_type", "gpt2", "\"model_type\": \"gpt2\" does not match the architecture BertForSequenceClassification"},
+        {"model_type", "gpt2",
+         "\"model_type\": \"gpt2\" does not match the architecture BertForSequenceClassification"},
         {"position_embedding_type", "relative_key",
          "\"position_embedding_type\": \"relative_key\" is not supported (only \"absolute\")"},
         {"hidden_size", "768", "\"hidden_size\" must be an integer (found string \"768\")"},

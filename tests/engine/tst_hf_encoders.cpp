@@ -1,8 +1,8 @@
 // RoBERTa and DistilBERT checkpoints (tests/data/hf/roberta-tiny, distilbert-tiny, made by
 // tools/make_hf_fixtures.py) through the BERT-family encoder, against their reference logits.
-#include "engine/run/benchmark.h"
 #include "engine/models/hf_loader.h"
 #include "engine/models/model_loader.h"
+#include "engine/run/benchmark.h"
 #include "tests/engine/hf_reference.h"
 
 #include <ATen/ATen.h>
@@ -28,7 +28,8 @@ void expectReferenceLogits(const std::string &name)
     EXPECT_LT(relativeError(got, want), 1e-5) << got << want;
     for (const auto &[tensor, info] : ref["tensors"].items()) {
         ASSERT_TRUE(model->parameters().count(tensor)) << tensor;
-        EXPECT_NEAR(model->parameters().at(tensor).to(at::kDouble).sum().item<double>(), info["sum"].get<double>(), 1e-4)
+        EXPECT_NEAR(model->parameters().at(tensor).to(at::kDouble).sum().item<double>(), info["sum"].get<double>(),
+                    1e-4)
             << tensor;
     }
 }

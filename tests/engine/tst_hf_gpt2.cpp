@@ -1,9 +1,9 @@
 // A real Hugging Face GPT-2 checkpoint (tests/data/hf/gpt2-tiny, made by
 // tools/make_hf_fixtures.py) through the native decoder, against the reference logits.
-#include "engine/run/benchmark.h"
 #include "engine/kernels/compat.h"
-#include "engine/models/hf_loader.h"
 #include "engine/kernels/quantize.h"
+#include "engine/models/hf_loader.h"
+#include "engine/run/benchmark.h"
 #include "tests/engine/hf_reference.h"
 
 #include <ATen/ATen.h>
@@ -27,8 +27,8 @@ std::set<std::string> scopesOf(const std::function<void()> &fn)
     static std::set<std::string> *sink = nullptr;
     std::set<std::string> names;
     sink = &names;
-    auto handle = at::addThreadLocalCallback(at::RecordFunctionCallback(
-        [](const at::RecordFunction &fn) -> std::unique_ptr<at::ObserverContext> {
+    auto handle = at::addThreadLocalCallback(
+        at::RecordFunctionCallback([](const at::RecordFunction &fn) -> std::unique_ptr<at::ObserverContext> {
             if (sink)
                 sink->insert(fn.name());
             return nullptr;
@@ -111,9 +111,8 @@ TEST(HfGpt2, DynamicInt8StaysCloseToFp32)
     auto ids = tensorOf(ref["input_ids"], at::kLong);
     auto mask = tensorOf(ref["attention_mask"], at::kLong);
     auto fp32 = model->forward(ids, mask);
-    model->setLinearFactory([](const std::string &, const at::Tensor &w, const at::Tensor &b) {
-        return makeDynamicInt8Linear(w, b);
-    });
+    model->setLinearFactory(
+        [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeDynamicInt8Linear(w, b); });
     auto int8 = model->forward(ids, mask);
     std::printf("GPT-2 fixture, dynamic-int8 (%s): relative logit error %.3e\n", int8SchemeName(int8Scheme()),
                 relativeError(int8, fp32));

@@ -15,7 +15,7 @@ using namespace optibench::engine;
 namespace {
 
 constexpr std::size_t kBlock = 8 * 1024 * 1024; // a BERT-base layer's activation size class
-constexpr int kBlocks = 24;                      // 192 MiB in all
+constexpr int kBlocks = 24;                     // 192 MiB in all
 
 volatile unsigned char g_sink; // keeps the compiler from eliding the blocks
 

@@ -119,14 +119,13 @@ TEST(Int8Scheme, ErrorAgainstFp32OnBertBaseLayersStaysWithinEachSchemesBound)
         at::Tensor x;
         int64_t out;
     };
-    for (const Layer &layer : {Layer{"768->768", hidden, 768}, Layer{"768->3072", hidden, 3072},
-                               Layer{"3072->768", inner, 768}}) {
+    for (const Layer &layer :
+         {Layer{"768->768", hidden, 768}, Layer{"768->3072", hidden, 3072}, Layer{"3072->768", inner, 768}}) {
         auto w = at::randn({layer.out, layer.x.size(1)}) * 0.02;
         auto b = at::randn({layer.out}) * 0.02;
         const auto want = at::linear(layer.x.to(at::kDouble), w.to(at::kDouble), b.to(at::kDouble));
         if (int8GemmSaturates()) { // what full-range activations give here: wrong sums, shown only
-            const double error =
-                relativeError(makeDynamicInt8Linear(w, b, Int8Scheme::U8S8)->forward(layer.x), want);
+            const double error = relativeError(makeDynamicInt8Linear(w, b, Int8Scheme::U8S8)->forward(layer.x), want);
             std::printf("u8s8 %s on this saturating GEMM: relative error %.3e (not used here)\n", layer.name, error);
         }
         for (Int8Scheme scheme : exactSchemes()) {

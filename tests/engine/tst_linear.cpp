@@ -184,10 +184,10 @@ TEST(Linear, DynamicInt8RowsOfOneSignZerosAndShapes)
     auto b = at::randn({N});
     auto op = makeDynamicInt8Linear(w, b);
     auto x = at::randn({4, K});
-    x[0].abs_();         // all positive: zero point 0
-    x[1] = -x[1].abs();  // all negative: zero point 255
-    x[2].zero_();        // nothing to scale: exactly the bias
-    x[3].fill_(0.75f);   // one value
+    x[0].abs_();        // all positive: zero point 0
+    x[1] = -x[1].abs(); // all negative: zero point 255
+    x[2].zero_();       // nothing to scale: exactly the bias
+    x[3].fill_(0.75f);  // one value
     auto got = op->forward(x);
     EXPECT_TRUE(at::equal(got[2], b));
     EXPECT_LT(maxRelError(got, at::linear(x, w, b)), 3e-2);

@@ -52,7 +52,8 @@ protected:
         std::string eocd;
         le32(eocd, 0x06054b50), le16(eocd, 0), le16(eocd, 0);
         le16(eocd, static_cast<unsigned>(entries.size())), le16(eocd, static_cast<unsigned>(entries.size()));
-        le32(eocd, static_cast<unsigned>(central.size())), le32(eocd, static_cast<unsigned>(local.size())), le16(eocd, 0);
+        le32(eocd, static_cast<unsigned>(central.size())), le32(eocd, static_cast<unsigned>(local.size())),
+            le16(eocd, 0);
         return write(name, local + central + eocd);
     }
 
@@ -91,8 +92,8 @@ TEST_F(ModelFormatTest, HuggingFaceFolders)
 
 TEST_F(ModelFormatTest, TorchScriptAndPickles)
 {
-    const std::string ts = zip("traced.pt", {"traced/data.pkl", "traced/code/__torch__.py", "traced/constants.pkl",
-                                             "traced/version"});
+    const std::string ts =
+        zip("traced.pt", {"traced/data.pkl", "traced/code/__torch__.py", "traced/constants.pkl", "traced/version"});
     EXPECT_EQ(sniffFile(ts), FileKind::TorchScriptZip);
     const ModelLocation loc = detectModelFormat(ts);
     EXPECT_EQ(loc.format, ModelFormat::TorchScript);
@@ -107,7 +108,11 @@ TEST_F(ModelFormatTest, TorchScriptAndPickles)
     EXPECT_NE(message.find("save_pretrained(dir, safe_serialization=True)"), std::string::npos);
 
     // Legacy torch.save and plain pickles begin with the PROTO opcode.
-    const std::string legacy = write("model.ckpt", "\x80\x02\x8a\x0a" "l\xfc\x9c" "F\xf9 j\xa8" "P\x19.");
+    const std::string legacy = write("model.ckpt",
+                                     "\x80\x02\x8a\x0a"
+                                     "l\xfc\x9c"
+                                     "F\xf9 j\xa8"
+                                     "P\x19.");
     EXPECT_EQ(sniffFile(legacy), FileKind::Pickle);
     EXPECT_NE(errorOf(legacy).find("is a pickle checkpoint"), std::string::npos);
 

@@ -1,10 +1,10 @@
 // Precision modes (engine/optimize/precision.h): whole-model bf16/fp16 casts and autocast against the
 // fp32 model with dtype-aware tolerances, the checks that refuse what a device cannot run, and
 // the stored metrics of a bf16 run of the demo.
-#include "engine/run/benchmark.h"
 #include "engine/models/demo.h"
 #include "engine/models/model_loader.h"
 #include "engine/optimize/precision.h"
+#include "engine/run/benchmark.h"
 #include "engine/run/run_options.h"
 
 #include <ATen/ATen.h>
@@ -140,8 +140,8 @@ TEST(Precision, AmpBf16RunsTorchScriptUnderAutocast)
     auto fp32 = loadModel(archive);
     auto amp = loadModel(archive);
     applyPrecision(amp.model, "amp-bf16", at::kCPU, archive);
-    const auto [ids, mask] = randomBatch(fp32.model->config().vocabSize > 0 ? fp32.model->config().vocabSize : 100, 4,
-                                         16, 13);
+    const auto [ids, mask] =
+        randomBatch(fp32.model->config().vocabSize > 0 ? fp32.model->config().vocabSize : 100, 4, 16, 13);
     c10::InferenceMode guard;
     const auto want = fp32.model->forward(ids, mask);
     const auto got = amp.model->forward(ids, mask);

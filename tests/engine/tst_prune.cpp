@@ -1,15 +1,15 @@
 // Pruning on real models: the demo encoder, random-weight BertClassifiers, the Hugging Face
 // fixtures (tests/data/hf), and whole Benchmark runs.
-#include "engine/run/benchmark.h"
+#include "engine/measure/flops.h"
+#include "engine/measure/metrics.h"
 #include "engine/models/demo.h"
 #include "engine/models/demo_weights.h"
-#include "engine/measure/flops.h"
 #include "engine/models/hf_loader.h"
-#include "engine/measure/metrics.h"
 #include "engine/models/model_loader.h"
 #include "engine/models/model_save.h"
-#include "engine/run/run_options.h"
 #include "engine/optimize/prune.h"
+#include "engine/run/benchmark.h"
+#include "engine/run/run_options.h"
 
 #include <ATen/ATen.h>
 #include <c10/core/InferenceMode.h>
@@ -286,7 +286,8 @@ TEST(Prune, HeadRemovalShrinksShapesAndParameters)
 TEST(Prune, HeadRemovalEqualsZeroingTheirOutputColumns)
 {
     for (const std::string fixture : {"demo", "distilbert-tiny", "roberta-tiny"}) {
-        std::unique_ptr<BertClassifier> model = fixture == "demo" ? randomBert() : loadHfBertClassifier(kData + fixture);
+        std::unique_ptr<BertClassifier> model =
+            fixture == "demo" ? randomBert() : loadHfBertClassifier(kData + fixture);
         auto reference = cloneOf(*model);
         const auto result = prune(*model, options("heads", 0.5));
         ASSERT_GT(result.prunedHeads, 0) << fixture;
@@ -310,7 +311,8 @@ TEST(Prune, HeadRemovalEqualsZeroingTheirOutputColumns)
 TEST(Prune, NeuronRemovalEqualsZeroingTheirOutputColumns)
 {
     for (const std::string fixture : {"demo", "distilbert-tiny", "bert-tiny"}) {
-        std::unique_ptr<BertClassifier> model = fixture == "demo" ? randomBert() : loadHfBertClassifier(kData + fixture);
+        std::unique_ptr<BertClassifier> model =
+            fixture == "demo" ? randomBert() : loadHfBertClassifier(kData + fixture);
         const auto config = model->config();
         auto reference = cloneOf(*model);
         const auto before = model->parameterCount();
@@ -459,8 +461,8 @@ TEST(Prune, BenchmarkRunsReportThePruning)
         std::string method;
         double amount;
     };
-    for (const auto &[method, amount] : {Case{"magnitude", 0.3}, Case{"2:4", 0.5}, Case{"heads", 0.5},
-                                         Case{"neurons", 0.25}}) {
+    for (const auto &[method, amount] :
+         {Case{"magnitude", 0.3}, Case{"2:4", 0.5}, Case{"heads", 0.5}, Case{"neurons", 0.25}}) {
         auto config = base;
         config.pruningMethod = method;
         config.pruningAmount = amount;

@@ -5,9 +5,9 @@
 // the fine-tuned model converts to an int8 model that agrees with it, and a training run of the
 // Benchmark reports both models' accuracy.
 #include "engine/data/batching.h"
-#include "engine/run/benchmark.h"
-#include "engine/models/demo.h"
 #include "engine/kernels/int8_scheme.h"
+#include "engine/models/demo.h"
+#include "engine/run/benchmark.h"
 #include "engine/train/qat.h"
 #include "engine/train/training.h"
 
@@ -123,7 +123,8 @@ TEST(Qat, ConvertedModelAgreesWithTheFakeQuantModel)
     ASSERT_EQ(ops.size(), model.linearNames().size());
     EXPECT_EQ(model.linear(model.linearNames().front()).kind(), "qat-fake-quant");
     // The ops hold the model's own parameters (an optimizer's updates reach them).
-    EXPECT_EQ(ops.front()->weight().data_ptr(), model.parameters().at(model.linearNames().front() + ".weight").data_ptr());
+    EXPECT_EQ(ops.front()->weight().data_ptr(),
+              model.parameters().at(model.linearNames().front() + ".weight").data_ptr());
 
     c10::InferenceMode guard;
     for (const auto &b : demoBatches("train", 50, 400))
@@ -158,7 +159,9 @@ TEST(Qat, FineTuningThroughFakeQuantLowersTheLoss)
         t.requires_grad_();
     insertFakeQuant(model);
     const auto batch = demoBatches("train", 32, 32).front();
-    auto lossOf = [&]() { return at::cross_entropy_loss(model.forward(batch.inputIds, batch.attentionMask), batch.labels); };
+    auto lossOf = [&]() {
+        return at::cross_entropy_loss(model.forward(batch.inputIds, batch.attentionMask), batch.labels);
+    };
     const double first = lossOf().item<double>();
     for (int step = 0; step < 5; ++step) {
         auto loss = lossOf();
@@ -338,8 +341,8 @@ TEST(QatTraining, BenchmarkTrainingRunReportsTheFakeQuantAndTheInt8Accuracy)
     });
     bench.prepare();
     const auto report = bench.measure();
-    for (const char *key : {"accuracy", "accuracy_fake_quant", "agreement_fake_quant", "eval_loss", "eval_loss_fake_quant",
-                            "latency_p50_ms", "model_bytes", "model_bytes_baseline"})
+    for (const char *key : {"accuracy", "accuracy_fake_quant", "agreement_fake_quant", "eval_loss",
+                            "eval_loss_fake_quant", "latency_p50_ms", "model_bytes", "model_bytes_baseline"})
         EXPECT_TRUE(std::isfinite(metricOf(report.metrics, key))) << key;
     EXPECT_EQ(metricOf(report.metrics, "optimizer_steps"), 3.0);
     std::printf("qat training run: int8 accuracy %.4f, fake-quant accuracy %.4f, agreement %.4f, model bytes %.0f "

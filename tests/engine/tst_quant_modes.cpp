@@ -1,11 +1,11 @@
 // Weight-only quantization modes (engine/kernels/weight_quant.h) and dynamic int8: the Linears against
 // fp32 on random inputs, their bytes, and demo runs through the Benchmark with agreement and KL
 // against the fp32 baseline on the whole eval split.
-#include "engine/run/benchmark.h"
-#include "engine/models/demo.h"
-#include "engine/models/gpt2.h"
 #include "engine/kernels/linear.h"
 #include "engine/kernels/weight_quant.h"
+#include "engine/models/demo.h"
+#include "engine/models/gpt2.h"
+#include "engine/run/benchmark.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -45,7 +45,7 @@ std::map<std::string, double> demoRun(const std::string &quantization, bool quan
 
 // Bytes of the demo model's Linears as fp32 and as they would be stored with `perLinear`
 // (weight count, outputs) -> bytes.
-template <typename F>
+template<typename F>
 std::pair<double, double> demoLinearBytes(F perLinear)
 {
     BertClassifier model(demo::tinyBertConfig(), demo::tinyBertParameters());
@@ -133,7 +133,8 @@ TEST(QuantModes, HalfWeightDemoRuns)
 {
     for (const char *mode : {"fp16-weights", "bf16-weights"}) {
         const auto m = demoRun(mode);
-        const auto [fp32, half] = demoLinearBytes([](std::int64_t weights, std::int64_t out) { return (weights + out) * 2; });
+        const auto [fp32, half] =
+            demoLinearBytes([](std::int64_t weights, std::int64_t out) { return (weights + out) * 2; });
         EXPECT_DOUBLE_EQ(m.at("model_bytes"), m.at("model_bytes_baseline") - fp32 + half) << mode;
         EXPECT_DOUBLE_EQ(half * 2, fp32);
         EXPECT_GE(m.at("agreement"), 0.95) << mode;

@@ -178,13 +178,18 @@ std::vector<HostileCase> hostileCases()
     c.push_back({"huge header length", raw(one, 16, 0xFFFFFFFFFFFFFFF0ull), "exceeds the limit of 100000000 bytes"});
     c.push_back({"offsets past end", raw(R"({"t":{"dtype":"F32","shape":[25],"data_offsets":[0,100]}})", 16),
                  "ends at byte 100 past the end of the data (16 bytes)"});
-    c.push_back({"overlap",
-                 raw(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[4],"data_offsets":[8,24]}})", 24),
-                 "tensor 'b' (bytes 8..24) overlaps tensor 'a' (bytes 0..16)"});
-    c.push_back({"gap",
-                 raw(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[4],"data_offsets":[20,36]}})", 36),
-                 "gap of 4 bytes before tensor 'b'"});
-    c.push_back({"not from zero", raw(R"({"a":{"dtype":"U8","shape":[4],"data_offsets":[4,8]}})", 8), "gap of 4 bytes"});
+    c.push_back(
+        {"overlap",
+         raw(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[4],"data_offsets":[8,24]}})",
+             24),
+         "tensor 'b' (bytes 8..24) overlaps tensor 'a' (bytes 0..16)"});
+    c.push_back(
+        {"gap",
+         raw(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]},"b":{"dtype":"F32","shape":[4],"data_offsets":[20,36]}})",
+             36),
+         "gap of 4 bytes before tensor 'b'"});
+    c.push_back(
+        {"not from zero", raw(R"({"a":{"dtype":"U8","shape":[4],"data_offsets":[4,8]}})", 8), "gap of 4 bytes"});
     c.push_back({"trailing bytes", raw(one, 20), "4 bytes after the last tensor"});
     c.push_back({"wrong dtype size", raw(R"({"t":{"dtype":"F32","shape":[2,2],"data_offsets":[0,8]}})", 8),
                  "tensor 't' holds 8 bytes but its shape [2,2] of F32 needs 16"});
@@ -215,10 +220,13 @@ std::vector<HostileCase> hostileCases()
     c.push_back({"missing shape", raw(R"({"t":{"dtype":"U8","data_offsets":[0,1]}})", 1), "has no \"shape\""});
     c.push_back({"unexpected field", raw(R"({"t":{"dtype":"U8","shape":[1],"data_offsets":[0,1],"x":1}})", 1),
                  "unexpected field 'x'"});
-    c.push_back({"duplicate name",
-                 raw(R"({"t":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"t":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}})", 2),
-                 "has the key 't' twice"});
-    c.push_back({"metadata not strings", raw(R"({"__metadata__":{"a":1}})", 0), "__metadata__ entry 'a' is not a string"});
+    c.push_back(
+        {"duplicate name",
+         raw(R"({"t":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"t":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}})",
+             2),
+         "has the key 't' twice"});
+    c.push_back(
+        {"metadata not strings", raw(R"({"__metadata__":{"a":1}})", 0), "__metadata__ entry 'a' is not a string"});
     c.push_back({"deep nesting", raw("{\"__metadata__\":" + std::string(100, '[') + std::string(100, ']') + "}", 0),
                  "nests deeper than 64 levels"});
     std::string many = "{";
@@ -240,8 +248,8 @@ TEST(SafetensorsHostileFiles, EachHasAClearMessageNamingTheFile)
 
 TEST(SafetensorsHostileFiles, EveryBitFlipInTheHeaderIsHandled)
 {
-    const auto good = serializeSafetensors({f32("layer.weight", {2, 3}, 1.0f), f32("layer.bias", {3}, 0.0f)},
-                                           {{"format", "pt"}});
+    const auto good =
+        serializeSafetensors({f32("layer.weight", {2, 3}, 1.0f), f32("layer.bias", {3}, 0.0f)}, {{"format", "pt"}});
     const std::size_t headerEnd = 8 + (good[0] | (good[1] << 8));
     int rejected = 0, accepted = 0;
     for (std::size_t pos = 0; pos < headerEnd; ++pos) {
@@ -281,9 +289,10 @@ TEST(SafetensorsFiles, MissingFileAndShardedCheckpoints)
     writeSafetensors((dir / "model-00001-of-00002.safetensors").string(), {f32("a", {2}, 1), f32("b", {3}, 2)});
     writeSafetensors((dir / "model-00002-of-00002.safetensors").string(), {f32("c", {4}, 3)});
     json index = {{"metadata", {{"total_size", 36}}},
-                  {"weight_map", {{"a", "model-00001-of-00002.safetensors"},
-                                  {"b", "model-00001-of-00002.safetensors"},
-                                  {"c", "model-00002-of-00002.safetensors"}}}};
+                  {"weight_map",
+                   {{"a", "model-00001-of-00002.safetensors"},
+                    {"b", "model-00001-of-00002.safetensors"},
+                    {"c", "model-00002-of-00002.safetensors"}}}};
     std::ofstream(dir / "model.safetensors.index.json") << index.dump();
     const auto ckpt = SafetensorsCheckpoint::open(dir.string());
     EXPECT_EQ(ckpt.shards().size(), 2u);

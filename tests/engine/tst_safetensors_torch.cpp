@@ -46,11 +46,17 @@ TEST(SafetensorsTorch, TinyBertTensorsMatchWhatPythonWrote)
 TEST(SafetensorsTorch, RoundTripsEveryDtypeThroughTheWriter)
 {
     std::vector<TensorBytes> tensors;
-    const std::vector<at::Tensor> inputs = {
-        at::randn({3, 4}), at::randn({5}).to(at::kDouble), at::randn({2, 2}).to(at::kHalf),
-        at::randn({4}).to(at::kBFloat16), at::arange(6, at::kLong).view({2, 3}), at::arange(3, at::kInt),
-        at::arange(3, at::kShort), at::arange(-2, 2, at::kChar), at::arange(7, at::kByte),
-        at::arange(3, at::kLong) != 1, at::empty({0, 3})};
+    const std::vector<at::Tensor> inputs = {at::randn({3, 4}),
+                                            at::randn({5}).to(at::kDouble),
+                                            at::randn({2, 2}).to(at::kHalf),
+                                            at::randn({4}).to(at::kBFloat16),
+                                            at::arange(6, at::kLong).view({2, 3}),
+                                            at::arange(3, at::kInt),
+                                            at::arange(3, at::kShort),
+                                            at::arange(-2, 2, at::kChar),
+                                            at::arange(7, at::kByte),
+                                            at::arange(3, at::kLong) != 1,
+                                            at::empty({0, 3})};
     for (std::size_t i = 0; i < inputs.size(); ++i)
         tensors.push_back(toTensorBytes("t" + std::to_string(i), inputs[i]));
     const auto file = SafetensorsFile::fromBytes(serializeSafetensors(tensors), "roundtrip.safetensors");

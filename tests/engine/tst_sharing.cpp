@@ -2,12 +2,12 @@
 // exactly the dropped layers, FLOPs do not, the layers stay one storage through training, and
 // the Benchmark measures the shared model's quality against the unshared baseline.
 #include "engine/data/batching.h"
-#include "engine/run/benchmark.h"
+#include "engine/measure/flops.h"
 #include "engine/models/bert.h"
 #include "engine/models/demo.h"
-#include "engine/measure/flops.h"
 #include "engine/models/model_loader.h"
 #include "engine/optimize/sharing.h"
+#include "engine/run/benchmark.h"
 #include "engine/train/training.h"
 
 #include <ATen/ATen.h>
@@ -185,7 +185,8 @@ TEST(Sharing, Gpt2BlocksShareToo)
     const int layers = loaded.model->config().numLayers;
     ASSERT_GE(layers, 2);
     shareLayers(*loaded.model, layers);
-    EXPECT_EQ(p.at("transformer.h.1.attn.c_attn.weight").data_ptr(), p.at("transformer.h.0.attn.c_attn.weight").data_ptr());
+    EXPECT_EQ(p.at("transformer.h.1.attn.c_attn.weight").data_ptr(),
+              p.at("transformer.h.0.attn.c_attn.weight").data_ptr());
     std::int64_t perBlock = 0;
     for (const auto &[n, t] : p)
         if (n.rfind("transformer.h.0.", 0) == 0)

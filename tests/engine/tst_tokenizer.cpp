@@ -177,8 +177,8 @@ std::vector<std::int64_t> naiveGpt2(const std::string &text)
 
 TEST(Gpt2Bpe, HeapMergeEqualsTheTextbookLoopOnRandomText)
 {
-    const std::string alphabet[] = {"a", "e", "i", "o", "u", "n", "s", "t", "r", "l", " ", "  ", ",", ".", "'",
-                                    "ll", "ing", "tion", "0", "7", "é", "ß", "東", "😀", "\n", "Th", "-"};
+    const std::string alphabet[] = {"a", "e",  "i",   "o",    "u", "n", "s", "t", "r",  "l", " ",  "  ", ",", ".",
+                                    "'", "ll", "ing", "tion", "0", "7", "é", "ß", "東", "😀", "\n", "Th", "-"};
     std::uint32_t state = 12345;
     auto next = [&state] { return state = state * 1664525u + 1013904223u; };
     for (int round = 0; round < 300; ++round) {
@@ -315,27 +315,41 @@ TEST(TokenizerJson, LoadsWordPieceAndBpeModels)
 {
     const fs::path dir = fs::temp_directory_path() / "optibench_tst_tokjson";
     fs::create_directories(dir);
-    nlohmann::json wp = {
-        {"model", {{"type", "WordPiece"}, {"unk_token", "[UNK]"}, {"continuing_subword_prefix", "##"},
-                   {"max_input_chars_per_word", 100},
-                   {"vocab", {{"[PAD]", 0}, {"[UNK]", 1}, {"[CLS]", 2}, {"[SEP]", 3}, {"un", 4}, {"##aff", 5},
-                              {"##able", 6}, {"!", 7}}}}},
-        {"normalizer", {{"type", "BertNormalizer"}, {"lowercase", true}, {"strip_accents", nullptr},
-                        {"clean_text", true}, {"handle_chinese_chars", true}}},
-        {"pre_tokenizer", {{"type", "BertPreTokenizer"}}},
-        {"post_processor", {{"type", "BertProcessing"}, {"cls", {"[CLS]", 2}}, {"sep", {"[SEP]", 3}}}}};
+    nlohmann::json wp = {{"model",
+                          {{"type", "WordPiece"},
+                           {"unk_token", "[UNK]"},
+                           {"continuing_subword_prefix", "##"},
+                           {"max_input_chars_per_word", 100},
+                           {"vocab",
+                            {{"[PAD]", 0},
+                             {"[UNK]", 1},
+                             {"[CLS]", 2},
+                             {"[SEP]", 3},
+                             {"un", 4},
+                             {"##aff", 5},
+                             {"##able", 6},
+                             {"!", 7}}}}},
+                         {"normalizer",
+                          {{"type", "BertNormalizer"},
+                           {"lowercase", true},
+                           {"strip_accents", nullptr},
+                           {"clean_text", true},
+                           {"handle_chinese_chars", true}}},
+                         {"pre_tokenizer", {{"type", "BertPreTokenizer"}}},
+                         {"post_processor",
+                          {{"type", "BertProcessing"}, {"cls", {"[CLS]", 2}}, {"sep", {"[SEP]", 3}}}}};
     std::ofstream(dir / "tokenizer.json") << wp.dump();
     auto tok = loadTokenizer(dir.string());
     EXPECT_EQ(tok->kind(), TokenizerKind::WordPiece);
     EXPECT_EQ(tok->encode("UNAFFABLE!"), (std::vector<std::int64_t>{2, 4, 5, 6, 7, 3}));
     EXPECT_EQ(tok->encode("Unknownword"), (std::vector<std::int64_t>{2, 1, 3}));
 
-    nlohmann::json bpe = {
-        {"model", {{"type", "BPE"},
-                   {"vocab", nlohmann::json::object()},
-                   {"merges", {"h e", "he l", std::vector<std::string>{"hel", "l"}}}}},
-        {"pre_tokenizer", {{"type", "ByteLevel"}, {"add_prefix_space", false}}},
-        {"post_processor", nullptr}};
+    nlohmann::json bpe = {{"model",
+                           {{"type", "BPE"},
+                            {"vocab", nlohmann::json::object()},
+                            {"merges", {"h e", "he l", std::vector<std::string>{"hel", "l"}}}}},
+                          {"pre_tokenizer", {{"type", "ByteLevel"}, {"add_prefix_space", false}}},
+                          {"post_processor", nullptr}};
     // The 256 byte symbols plus the merged tokens, in GPT-2's order.
     std::ifstream in(kFormats + "/gpt2/vocab.json");
     const auto gptVocab = nlohmann::json::parse(in);

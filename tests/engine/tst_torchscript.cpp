@@ -1,8 +1,8 @@
 // TorchScript archives through the engine: the scripted fixture (tools/make_hf_fixtures.py)
 // against its reference logits, timed by Benchmark; pickle checkpoints refused by name.
-#include "engine/run/benchmark.h"
 #include "engine/formats/model_format.h"
 #include "engine/models/model_loader.h"
+#include "engine/run/benchmark.h"
 #include "tests/engine/hf_reference.h"
 
 #include <ATen/ATen.h>

@@ -2,16 +2,16 @@
 // ATen's autograd, gradient accumulation against one large batch, frozen embeddings, the
 // learning-rate schedule, reproducibility, the fp16 loss scaler, the demo model learning its
 // dataset, saving the trained model as a Hugging Face folder, and the Benchmark's training mode.
-#include "engine/kernels/autograd_ops.h"
 #include "engine/data/batching.h"
-#include "engine/run/benchmark.h"
+#include "engine/kernels/autograd_ops.h"
 #include "engine/models/bert.h"
-#include "engine/text/dataset.h"
 #include "engine/models/demo.h"
 #include "engine/models/gpt2.h"
-#include "engine/train/loss_scale.h"
 #include "engine/models/model_loader.h"
 #include "engine/models/model_save.h"
+#include "engine/run/benchmark.h"
+#include "engine/text/dataset.h"
+#include "engine/train/loss_scale.h"
 #include "engine/train/training.h"
 
 #include <ATen/ATen.h>
@@ -88,7 +88,8 @@ TEST(AutogradOps, LinearGradientsMatchAten)
     auto b = at::randn({4}, at::kDouble);
     auto gy = at::randn({3, 5, 4}, at::kDouble);
     for (bool withBias : {true, false}) {
-        auto xr = x.clone().requires_grad_(true), wr = w.clone().requires_grad_(true), br = b.clone().requires_grad_(true);
+        auto xr = x.clone().requires_grad_(true), wr = w.clone().requires_grad_(true),
+             br = b.clone().requires_grad_(true);
         auto yr = at::linear(xr, wr, withBias ? br : at::Tensor());
         yr.backward(gy);
         auto xf = x.to(at::kFloat).requires_grad_(true), wf = w.to(at::kFloat).requires_grad_(true),
@@ -127,10 +128,11 @@ TEST(AutogradOps, AttentionGradientsMatchAten)
     auto maskBias = (1.0 - mask) * -1e9;
     for (bool causal : {false, true}) {
         // The reference: per-head attention written with ATen ops in double precision.
-        auto qr = q.clone().requires_grad_(true), kr = k.clone().requires_grad_(true), vr = v.clone().requires_grad_(true);
+        auto qr = q.clone().requires_grad_(true), kr = k.clone().requires_grad_(true),
+             vr = v.clone().requires_grad_(true);
         auto split = [&](const at::Tensor &t) { return t.view({B, S, H, D}).transpose(1, 2); };
-        auto scores = at::matmul(split(qr), split(kr).transpose(-1, -2)) / std::sqrt(double(D))
-            + maskBias.view({B, 1, 1, S});
+        auto scores =
+            at::matmul(split(qr), split(kr).transpose(-1, -2)) / std::sqrt(double(D)) + maskBias.view({B, 1, 1, S});
         if (causal)
             scores = scores.masked_fill(at::ones({S, S}, at::kBool).triu(1), -1e9);
         auto ref = at::matmul(at::softmax(scores, -1), split(vr)).transpose(1, 2).reshape({B, S, H * D});
@@ -430,9 +432,9 @@ TEST(Benchmark, TrainingModeReportsMetricsAndSeries)
     Benchmark bench(c, {});
     bench.prepare();
     const auto report = bench.measure();
-    for (const char *key : {"train_loss_final", "eval_loss", "accuracy", "step_time_mean_ms",
-                            "train_throughput_tokens_s", "train_tokens", "optimizer_steps", "trainable_parameters",
-                            "peak_memory_bytes", "parameters", "model_bytes"})
+    for (const char *key :
+         {"train_loss_final", "eval_loss", "accuracy", "step_time_mean_ms", "train_throughput_tokens_s", "train_tokens",
+          "optimizer_steps", "trainable_parameters", "peak_memory_bytes", "parameters", "model_bytes"})
         EXPECT_TRUE(std::isfinite(metric(report.metrics, key))) << key;
     EXPECT_EQ(metric(report.metrics, "optimizer_steps"), 6.0);
     EXPECT_LT(metric(report.metrics, "trainable_parameters"), metric(report.metrics, "parameters"));

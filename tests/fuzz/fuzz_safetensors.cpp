@@ -26,7 +26,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         }
         if (covered + 8 + file.headerBytes() != size)
             std::abort();
-    } catch (const SafetensorsError &) {
-    }
+    } catch (const SafetensorsError &) {}
     return 0;
 }

@@ -31,16 +31,11 @@ inline Trace handTrace(std::int64_t gemmNs = 300)
 {
     Trace t;
     t.events = {
-        ev(EventKind::Range, "layer.0", 0, 1000, 1),
-        ev(EventKind::Op, "aten::linear", 100, 600, 2, 0),
-        ev(EventKind::Op, "aten::addmm", 150, 500, 3, 1),
-        ev(EventKind::Op, "aten::relu", 700, 200, 4, 0),
-        ev(EventKind::Range, "layer.1", 1000, 600, 5),
-        ev(EventKind::Op, "aten::linear", 1000, 500, 6, 4),
-        ev(EventKind::Op, "aten::addmm", 1050, 400, 7, 5),
-        ev(EventKind::Kernel, "gemm", 200, gemmNs, 3),
-        ev(EventKind::Kernel, "relu_kernel", 750, 50, 4),
-        ev(EventKind::Kernel, "gemm", 1100, gemmNs, 7),
+        ev(EventKind::Range, "layer.0", 0, 1000, 1),       ev(EventKind::Op, "aten::linear", 100, 600, 2, 0),
+        ev(EventKind::Op, "aten::addmm", 150, 500, 3, 1),  ev(EventKind::Op, "aten::relu", 700, 200, 4, 0),
+        ev(EventKind::Range, "layer.1", 1000, 600, 5),     ev(EventKind::Op, "aten::linear", 1000, 500, 6, 4),
+        ev(EventKind::Op, "aten::addmm", 1050, 400, 7, 5), ev(EventKind::Kernel, "gemm", 200, gemmNs, 3),
+        ev(EventKind::Kernel, "relu_kernel", 750, 50, 4),  ev(EventKind::Kernel, "gemm", 1100, gemmNs, 7),
         ev(EventKind::Memcpy, "Memcpy HtoD", 120, 40, 2),
     };
     t.events.back().bytes = 1 << 20;

@@ -12,7 +12,7 @@ namespace {
 
 class Buffer {
 public:
-    template <typename T>
+    template<typename T>
     void append(const T &record)
     {
         const std::size_t size = cuptiRecordSize(reinterpret_cast<const CUpti_Activity &>(record).kind);
@@ -29,8 +29,8 @@ private:
     std::vector<std::uint8_t> m_bytes;
 };
 
-CUpti_ActivityKernel10 kernel(const char *name, std::uint64_t start, std::uint64_t end,
-                              std::uint32_t correlation, std::uint32_t stream = 7)
+CUpti_ActivityKernel10 kernel(const char *name, std::uint64_t start, std::uint64_t end, std::uint32_t correlation,
+                              std::uint32_t stream = 7)
 {
     CUpti_ActivityKernel10 k;
     std::memset(&k, 0, sizeof k);
@@ -64,8 +64,7 @@ CUpti_ActivityAPI runtime(std::uint32_t correlation, std::uint64_t start)
 }
 
 CUpti_ActivityExternalCorrelation external(std::uint32_t correlation, std::uint64_t opId,
-                                           CUpti_ExternalCorrelationKind kind =
-                                               CUPTI_EXTERNAL_CORRELATION_KIND_CUSTOM0)
+                                           CUpti_ExternalCorrelationKind kind = CUPTI_EXTERNAL_CORRELATION_KIND_CUSTOM0)
 {
     CUpti_ActivityExternalCorrelation x;
     std::memset(&x, 0, sizeof x);

@@ -1,6 +1,6 @@
 // The op tracer on real ATen ops: nesting under USER_SCOPE ranges, shapes, threads, start/stop.
-#include "profiler/tracers/op_tracer.h"
 #include "profiler/tracers/cupti_tracer.h"
+#include "profiler/tracers/op_tracer.h"
 
 #include <ATen/ATen.h>
 #include <ATen/record_function.h>
@@ -88,16 +88,16 @@ TEST(OpTracer, OpsNestUnderRangesWithShapes)
             EXPECT_EQ(e.lane, p.lane);
         }
         if (e.kind == EventKind::Op) {
-            EXPECT_TRUE(hasAncestor(trace, static_cast<std::int64_t>(i), "layer.0") ||
-                        hasAncestor(trace, static_cast<std::int64_t>(i), "layer.1"))
+            EXPECT_TRUE(hasAncestor(trace, static_cast<std::int64_t>(i), "layer.0")
+                        || hasAncestor(trace, static_cast<std::int64_t>(i), "layer.1"))
                 << e.name << " outside any layer";
         }
     }
     // matmul on 2-D inputs goes through aten::mm, recorded as its child.
     bool mmUnderMatmul = false;
     for (std::size_t i = 0; i < trace.events.size(); ++i)
-        if (trace.events[i].name == "aten::mm" && trace.events[i].parent >= 0 &&
-            trace.events[static_cast<std::size_t>(trace.events[i].parent)].name == "aten::matmul")
+        if (trace.events[i].name == "aten::mm" && trace.events[i].parent >= 0
+            && trace.events[static_cast<std::size_t>(trace.events[i].parent)].name == "aten::matmul")
             mmUnderMatmul = true;
     EXPECT_TRUE(mmUnderMatmul);
     EXPECT_TRUE(trace.messages.empty()) << trace.messages.front();
@@ -239,9 +239,10 @@ TEST(OpTracer, OverheadPerEvent)
     run(); // warm up allocator and dispatcher
     const std::int64_t plain = std::min(run(), run());
     // What RecordFunction itself costs with an empty callback: the floor for any tracer.
-    const auto empty = at::addGlobalCallback(at::RecordFunctionCallback(
-        [](const at::RecordFunction &) -> std::unique_ptr<at::ObserverContext> { return nullptr; },
-        [](const at::RecordFunction &, at::ObserverContext *) {}));
+    const auto empty = at::addGlobalCallback(
+        at::RecordFunctionCallback([](const at::RecordFunction &)
+                                       -> std::unique_ptr<at::ObserverContext> { return nullptr; },
+                                   [](const at::RecordFunction &, at::ObserverContext *) {}));
     const std::int64_t floor = run();
     at::removeCallback(empty);
     std::int64_t traced = 0, withShapes = 0;

@@ -14,7 +14,7 @@ using optibench::profiler::testing::handTrace;
 
 namespace {
 
-template <typename Row>
+template<typename Row>
 const Row *find(const std::vector<Row> &rows, const std::string &name)
 {
     for (const Row &r : rows)
@@ -46,8 +46,8 @@ TEST(Trace, SortKeepsParentsAndKindNamesRoundTrip)
         EXPECT_LT(e.parent, static_cast<std::int64_t>(i)) << "parents come first";
         EXPECT_EQ(t.events[static_cast<std::size_t>(e.parent)].correlation, expected->second) << e.name;
     }
-    for (EventKind k : {EventKind::Op, EventKind::Kernel, EventKind::Memcpy, EventKind::Memset,
-                        EventKind::Sync, EventKind::Range})
+    for (EventKind k :
+         {EventKind::Op, EventKind::Kernel, EventKind::Memcpy, EventKind::Memset, EventKind::Sync, EventKind::Range})
         EXPECT_EQ(kindFromName(kindName(k)), k);
     EXPECT_FALSE(kindFromName("nope").has_value());
 }

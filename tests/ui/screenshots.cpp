@@ -4,29 +4,29 @@
 // With LANG=de_DE.UTF-8 (or zh_CN.UTF-8) the views are shown translated.
 #include "app/core/spec.h"
 #include "app/core/store.h"
-#include "ui/pages/comparisonview.h"
-#include "ui/widgets/emptystate.h"
-#include "ui/panels/experimentpanel.h"
-#include "ui/window/mainwindow.h"
-#include "ui/panels/modelpanel.h"
-#include "ui/pages/rundetail.h"
-#include "ui/timeline/timelineview.h"
-#include "ui/pages/tracediffview.h"
-#include "ui/pages/tracesummaryview.h"
 #include "ui/charts/tradeoffview.h"
 #include "ui/models/runqueuemodel.h"
-#include "ui/panels/runqueueview.h"
 #include "ui/models/runsmodel.h"
-#include "ui/pages/runsview.h"
 #include "ui/models/workerclient.h"
+#include "ui/pages/comparisonview.h"
+#include "ui/pages/rundetail.h"
+#include "ui/pages/runsview.h"
+#include "ui/pages/tracediffview.h"
+#include "ui/pages/tracesummaryview.h"
+#include "ui/panels/experimentpanel.h"
+#include "ui/panels/modelpanel.h"
+#include "ui/panels/runqueueview.h"
+#include "ui/timeline/timelineview.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
-#include <QStandardPaths>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -87,8 +87,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("OptiBenchScreenshots"));
     QApplication::setApplicationName(QStringLiteral("OptiBench"));
     QSettings().clear(); // every picture from a first start, whatever an earlier run left
-    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                                 : QStringLiteral(OPTIBENCH_SOURCE_DIR "/docs/screenshots");
+    const QString out =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(OPTIBENCH_SOURCE_DIR "/docs/screenshots");
     QDir().mkpath(out);
     // LANG=de_DE.UTF-8 or zh_CN.UTF-8 gives translated screenshots.
     QTranslator translator;

@@ -34,8 +34,10 @@ inline std::int64_t writeRun(core::Store &store, const core::ExperimentSpec &spe
 {
     const std::int64_t id = store.beginRun(spec.name, 0, core::toJsonText(spec), "{}");
     core::RunResults results;
-    results.metrics = {{"latency_p50_ms", p50, "ms"}, {"throughput_seq_s", 1000.0 / p50, "seq/s"},
-                       {"accuracy", accuracy, "ratio"}, {"peak_memory_bytes", 64.0 * 1024 * 1024, "bytes"}};
+    results.metrics = {{"latency_p50_ms", p50, "ms"},
+                       {"throughput_seq_s", 1000.0 / p50, "seq/s"},
+                       {"accuracy", accuracy, "ratio"},
+                       {"peak_memory_bytes", 64.0 * 1024 * 1024, "bytes"}};
     for (int i = 0; i < 10; ++i)
         results.series.push_back({"latency_ms", i, p50 + (i % 3) * 0.5});
     store.finishRun(id, core::RunStatus::Done, results);

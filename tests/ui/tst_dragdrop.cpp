@@ -4,11 +4,11 @@
 // own drag-and-drop dispatch (QDragEnterEvent, then QDropEvent on the window handle), as a
 // desktop drop would.
 #include "testutil.h"
-#include "ui/panels/experimentpanel.h"
-#include "ui/window/mainwindow.h"
-#include "ui/widgets/messagebar.h"
 #include "ui/models/modelinfo.h"
+#include "ui/panels/experimentpanel.h"
 #include "ui/panels/modelpanel.h"
+#include "ui/widgets/messagebar.h"
+#include "ui/window/mainwindow.h"
 
 #include <QDropEvent>
 #include <QLabel>
@@ -112,7 +112,8 @@ private slots:
 
         QVERIFY(!dropOn(&window, window.modelPanel(), {QUrl::fromLocalFile(notes.fileName())}));
         QVERIFY(window.messageBar()->isVisible());
-        QVERIFY2(window.messageBar()->text().contains(QLatin1String("notes.txt")), qPrintable(window.messageBar()->text()));
+        QVERIFY2(window.messageBar()->text().contains(QLatin1String("notes.txt")),
+                 qPrintable(window.messageBar()->text()));
         // Nothing changed: the demo is still the model.
         QCOMPARE(window.modelPanel()->modelPath(), QStringLiteral("demo:tiny-bert"));
         QCOMPARE(window.experimentPanel()->spec().model.path, std::string("demo:tiny-bert"));

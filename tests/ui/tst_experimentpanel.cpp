@@ -56,7 +56,8 @@ private slots:
         for (QWidget *w : panel.findChildren<QWidget *>()) {
             if (qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QCheckBox *>(w) || qobject_cast<QComboBox *>(w)
                 || qobject_cast<QToolButton *>(w)) {
-                QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->metaObject()->className() + QStringLiteral(" without tooltip")));
+                QVERIFY2(!w->toolTip().isEmpty(),
+                         qPrintable(w->metaObject()->className() + QStringLiteral(" without tooltip")));
                 ++checked;
             }
         }

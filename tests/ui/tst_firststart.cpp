@@ -5,19 +5,19 @@
 // screen.
 #include "app/core/export.h"
 #include "testutil.h"
+#include "ui/models/runqueuemodel.h"
+#include "ui/models/runsmodel.h"
+#include "ui/models/workerclient.h"
 #include "ui/pages/comparisonview.h"
-#include "ui/widgets/emptystate.h"
+#include "ui/pages/rundetail.h"
+#include "ui/pages/runsview.h"
 #include "ui/panels/experimentpanel.h"
+#include "ui/panels/modelpanel.h"
+#include "ui/panels/runqueueview.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/messagebar.h"
 #include "ui/window/gettingstarted.h"
 #include "ui/window/mainwindow.h"
-#include "ui/widgets/messagebar.h"
-#include "ui/panels/modelpanel.h"
-#include "ui/pages/rundetail.h"
-#include "ui/models/runqueuemodel.h"
-#include "ui/panels/runqueueview.h"
-#include "ui/models/runsmodel.h"
-#include "ui/pages/runsview.h"
-#include "ui/models/workerclient.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -101,8 +101,11 @@ private slots:
         // The window fits the screen it opened on.
         const QRect screen = window.screen()->availableGeometry();
         QVERIFY2(screen.contains(window.frameGeometry()) || window.width() <= screen.width(),
-                 qPrintable(QStringLiteral("%1x%2 on %3x%4").arg(window.width()).arg(window.height())
-                                .arg(screen.width()).arg(screen.height())));
+                 qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
     }
 
     void runTheDemoQueuesABaselineOfTheDemoModel()

@@ -1,9 +1,9 @@
 // The GUI stays responsive while a run executes: the real worker runs a demo run while a 10 ms
 // timer measures how late the event loop serves it; the worst lateness must stay under 50 ms.
 #include "testutil.h"
-#include "ui/window/mainwindow.h"
 #include "ui/models/runqueuemodel.h"
 #include "ui/models/workerclient.h"
+#include "ui/window/mainwindow.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

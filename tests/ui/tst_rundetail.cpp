@@ -2,9 +2,9 @@
 // distillation: one chart per series the run has (with axis units), labels, units and the
 // better direction of each new key.
 #include "testutil.h"
+#include "ui/charts/seriescharts.h"
 #include "ui/models/metricinfo.h"
 #include "ui/pages/rundetail.h"
-#include "ui/charts/seriescharts.h"
 
 #include <qcustomplot.h>
 
@@ -25,24 +25,19 @@ private slots:
             Better better;
             const char *unit;
         };
-        for (const Expect &e : {Expect{"model_bytes_saved", Better::Lower, "bytes"},
-                                Expect{"model_bytes_baseline", Better::Neither, "bytes"},
-                                Expect{"parameters_baseline", Better::Neither, ""},
-                                Expect{"pruned_heads", Better::Neither, ""},
-                                Expect{"pruned_neurons", Better::Neither, ""},
-                                Expect{"sparse_kernel", Better::Neither, ""},
-                                Expect{"train_loss_final", Better::Lower, ""},
-                                Expect{"eval_loss", Better::Lower, ""},
-                                Expect{"step_time_mean_ms", Better::Lower, "ms"},
-                                Expect{"train_throughput_tokens_s", Better::Higher, "tokens/s"},
-                                Expect{"train_tokens", Better::Neither, ""},
-                                Expect{"optimizer_steps", Better::Neither, ""},
-                                Expect{"trainable_parameters", Better::Neither, ""},
-                                Expect{"accuracy", Better::Higher, "%"},
-                                Expect{"teacher_accuracy", Better::Neither, "%"},
-                                Expect{"teacher_parameters", Better::Neither, ""},
-                                Expect{"teacher_model_bytes", Better::Neither, "bytes"},
-                                Expect{"teacher_latency_ms", Better::Neither, "ms"}}) {
+        for (const Expect &e :
+             {Expect{"model_bytes_saved", Better::Lower, "bytes"},
+              Expect{"model_bytes_baseline", Better::Neither, "bytes"},
+              Expect{"parameters_baseline", Better::Neither, ""}, Expect{"pruned_heads", Better::Neither, ""},
+              Expect{"pruned_neurons", Better::Neither, ""}, Expect{"sparse_kernel", Better::Neither, ""},
+              Expect{"train_loss_final", Better::Lower, ""}, Expect{"eval_loss", Better::Lower, ""},
+              Expect{"step_time_mean_ms", Better::Lower, "ms"},
+              Expect{"train_throughput_tokens_s", Better::Higher, "tokens/s"},
+              Expect{"train_tokens", Better::Neither, ""}, Expect{"optimizer_steps", Better::Neither, ""},
+              Expect{"trainable_parameters", Better::Neither, ""}, Expect{"accuracy", Better::Higher, "%"},
+              Expect{"teacher_accuracy", Better::Neither, "%"}, Expect{"teacher_parameters", Better::Neither, ""},
+              Expect{"teacher_model_bytes", Better::Neither, "bytes"},
+              Expect{"teacher_latency_ms", Better::Neither, "ms"}}) {
             const MetricInfo info = metricInfo(QLatin1String(e.key));
             QVERIFY2(info.label != info.key, e.key); // a label of its own
             QCOMPARE(info.better, e.better);
@@ -79,8 +74,9 @@ private slots:
         detail.resize(1200, 800);
         detail.setRun(id);
         SeriesCharts *charts = detail.seriesCharts();
-        QCOMPARE(charts->shownSeries(), (QStringList{"loss", "eval_accuracy", "step_time_ms", "memory_bytes",
-                                                     "learning_rate", "layer_sparsity"}));
+        QCOMPARE(charts->shownSeries(),
+                 (QStringList{"loss", "eval_accuracy", "step_time_ms", "memory_bytes", "learning_rate",
+                              "layer_sparsity"}));
         const auto plots = charts->charts();
         QCOMPARE(plots.size(), 6);
         QCOMPARE(plots[0]->xAxis->label(), QStringLiteral("optimizer step"));

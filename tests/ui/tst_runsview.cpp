@@ -51,8 +51,9 @@ private:
     void openMenuOnRun(RunsView &view, qint64 runId)
     {
         view.selectRun(runId);
-        const int row = view.proxy()->mapFromSource(view.proxy()->sourceModel()->index(
-                                                        static_cast<RunsModel *>(view.proxy()->sourceModel())->rowOfRun(runId), 0))
+        const int row = view.proxy()
+                            ->mapFromSource(view.proxy()->sourceModel()->index(
+                                static_cast<RunsModel *>(view.proxy()->sourceModel())->rowOfRun(runId), 0))
                             .row();
         const QRect rect = view.table()->visualRect(view.proxy()->index(row, RunsModel::NameColumn));
         emit view.table()->customContextMenuRequested(rect.center());

@@ -94,9 +94,12 @@ private slots:
 
     void rowsByThreadStreamAndDepth()
     {
-        std::vector<core::TraceEventRecord> events = {
-            op("aten::linear", 0, 100, 7), op("aten::addmm", 0, 80, 7, 0), op("aten::t", 85, 10, 7, 0),
-            op("gemm_kernel", 20, 50, 3, -1, "cuda:0"), op("aten::gelu", 110, 20, 7), op("aten::add", 5, 10, 9)};
+        std::vector<core::TraceEventRecord> events = {op("aten::linear", 0, 100, 7),
+                                                      op("aten::addmm", 0, 80, 7, 0),
+                                                      op("aten::t", 85, 10, 7, 0),
+                                                      op("gemm_kernel", 20, 50, 3, -1, "cuda:0"),
+                                                      op("aten::gelu", 110, 20, 7),
+                                                      op("aten::add", 5, 10, 9)};
         std::stable_sort(events.begin(), events.end(), [](auto &a, auto &b) { return a.startNs < b.startNs; });
         const TimelineData d = buildTimeline(events, 0, 200);
         QCOMPARE(d.eventCount, std::size_t(6));

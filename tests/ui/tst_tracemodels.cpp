@@ -1,9 +1,9 @@
 // Trace tables and the trace diff model under QAbstractItemModelTester, the stored-events
 // conversion, the Pareto front, and the run detail's trace summary read on a worker thread.
-#include "testutil.h"
-#include "profiler/trace/summary.h"
-#include "ui/models/pareto.h"
 #include "app/core/trace_records.h"
+#include "profiler/trace/summary.h"
+#include "testutil.h"
+#include "ui/models/pareto.h"
 #include "ui/models/tracemodels.h"
 #include "ui/pages/tracesummaryview.h"
 
@@ -17,8 +17,8 @@ using namespace optibench;
 using namespace optibench::ui;
 
 namespace {
-core::TraceEventRecord traceEvent(core::TraceKind kind, const std::string &name, std::int64_t start, std::int64_t duration,
-                             std::int64_t parent = -1)
+core::TraceEventRecord traceEvent(core::TraceKind kind, const std::string &name, std::int64_t start,
+                                  std::int64_t duration, std::int64_t parent = -1)
 {
     core::TraceEventRecord e;
     e.kind = kind;
@@ -88,8 +88,9 @@ private slots:
         QCOMPARE(model.index(0, TraceDiffModel::Delta).data(TraceTableModel::SortRole).toDouble(), -300.0);
         bool added = false;
         for (int r = 0; r < model.rowCount(); ++r)
-            added |= model.index(r, TraceDiffModel::Name).data().toString() == QLatin1String("aten::quantize_per_tensor")
-                     && model.index(r, TraceDiffModel::Status).data().toString() == QLatin1String("added");
+            added |=
+                model.index(r, TraceDiffModel::Name).data().toString() == QLatin1String("aten::quantize_per_tensor")
+                && model.index(r, TraceDiffModel::Status).data().toString() == QLatin1String("added");
         QVERIFY(added);
     }
 
@@ -110,7 +111,7 @@ private slots:
         TraceSummaryView view(store);
         QSignalSpy ready(&view, &TraceSummaryView::summaryReady);
         view.setRun(id);
-        view.setRun(0);  // a stale job: its result must be dropped
+        view.setRun(0); // a stale job: its result must be dropped
         view.setRun(id);
         QTRY_COMPARE(ready.size(), 1);
         QCOMPARE(ready.at(0).at(0).toLongLong(), qlonglong(id));

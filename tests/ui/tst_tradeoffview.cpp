@@ -3,8 +3,8 @@
 // it by a leader line, at the widget's size and at an export's size alike.
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
-#include "ui/models/comparisonmodel.h"
 #include "ui/charts/tradeoffview.h"
+#include "ui/models/comparisonmodel.h"
 
 #include <qcustomplot.h>
 
@@ -27,8 +27,9 @@ private:
         const struct {
             const char *name;
             double p50, accuracy;
-        } rows[] = {{"baseline fp32", 6.6, 0.783}, {"int8", 4.8, 0.783},         {"int8 + int8 tables", 4.2, 0.783},
-                    {"bucketed", 3.4, 0.779},      {"int8 + bucketed", 2.8, 0.779}, {"batch 16", 15.1, 0.783}};
+        } rows[] = {{"baseline fp32", 6.6, 0.783},      {"int8", 4.8, 0.783},
+                    {"int8 + int8 tables", 4.2, 0.783}, {"bucketed", 3.4, 0.779},
+                    {"int8 + bucketed", 2.8, 0.779},    {"batch 16", 15.1, 0.783}};
         QVector<ComparedRun> runs;
         qint64 id = 1;
         for (const auto &r : rows) {
@@ -52,8 +53,8 @@ private:
                 const QFontMetricsF fm(text->font());
                 // Left-aligned, vertically centred on the anchor; a little smaller than drawn so
                 // that boxes touching edge to edge do not count as overlapping.
-                labels << QRectF(anchor.x() + 1, anchor.y() - fm.ascent() / 2,
-                                 fm.horizontalAdvance(text->text()) - 2, fm.ascent());
+                labels << QRectF(anchor.x() + 1, anchor.y() - fm.ascent() / 2, fm.horizontalAdvance(text->text()) - 2,
+                                 fm.ascent());
             }
         }
         auto *dots = plot->graph(1);
@@ -63,7 +64,8 @@ private:
         for (int i = 0; i < labels.size(); ++i) {
             QVERIFY2(plot->axisRect()->rect().contains(labels[i].toRect()), qPrintable(QString::number(i)));
             for (int j = i + 1; j < labels.size(); ++j)
-                QVERIFY2(!labels[i].intersects(labels[j]), qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
+                QVERIFY2(!labels[i].intersects(labels[j]),
+                         qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
             for (const QRectF &p : points)
                 QVERIFY2(!labels[i].intersects(p), qPrintable(QStringLiteral("label %1 covers a point").arg(i)));
         }

@@ -67,13 +67,17 @@ private slots:
         // Rename goes to the store.
         QVERIFY(model.setData(model.index(model.rowOfRun(baseId), RunsModel::NameColumn), QStringLiteral("reference")));
         QCOMPARE(store->run(baseId)->name, std::string("reference"));
-        QVERIFY(model.setData(model.index(model.rowOfRun(baseId), RunsModel::NotesColumn), QStringLiteral("first try")));
+        QVERIFY(
+            model.setData(model.index(model.rowOfRun(baseId), RunsModel::NotesColumn), QStringLiteral("first try")));
         QCOMPARE(store->run(baseId)->notes, std::string("first try"));
 
         // Baseline marking.
         model.setBaselineRunId(baseId);
         QVERIFY(model.index(model.rowOfRun(baseId), 0).data(RunsModel::IsBaselineRole).toBool());
-        QVERIFY(model.index(model.rowOfRun(baseId), RunsModel::NameColumn).data().toString().contains(QLatin1String("baseline")));
+        QVERIFY(model.index(model.rowOfRun(baseId), RunsModel::NameColumn)
+                    .data()
+                    .toString()
+                    .contains(QLatin1String("baseline")));
 
         // Filtering by text and status, sorting by a metric.
         proxy.setSearchText(QStringLiteral("int8"));
@@ -106,7 +110,8 @@ private slots:
         QCOMPARE(model.activeCount(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
         QCOMPARE(model.entry(0)->status, QStringLiteral("failed"));
-        QVERIFY2(model.entry(0)->error.contains(QLatin1String("/nonexistent/optibench-cli")), qPrintable(model.entry(0)->error));
+        QVERIFY2(model.entry(0)->error.contains(QLatin1String("/nonexistent/optibench-cli")),
+                 qPrintable(model.entry(0)->error));
         QCOMPARE(model.activeCount(), 0);
         model.clearFinished();
         QCOMPARE(model.rowCount(), 0);
@@ -136,10 +141,16 @@ private slots:
         b.optimizations.quantization = "dynamic-int8";
         b.optimizations.padding = "bucketed";
         QVector<ComparedRun> runs;
-        runs << ComparedRun{1, QStringLiteral("fp32"), test::specJson(a),
-                            {{QStringLiteral("latency_p50_ms"), 20.0}, {QStringLiteral("accuracy"), 0.9}}, QString()};
-        runs << ComparedRun{2, QStringLiteral("int8"), test::specJson(b),
-                            {{QStringLiteral("latency_p50_ms"), 10.0}, {QStringLiteral("accuracy"), 0.85}}, QString()};
+        runs << ComparedRun{1,
+                            QStringLiteral("fp32"),
+                            test::specJson(a),
+                            {{QStringLiteral("latency_p50_ms"), 20.0}, {QStringLiteral("accuracy"), 0.9}},
+                            QString()};
+        runs << ComparedRun{2,
+                            QStringLiteral("int8"),
+                            test::specJson(b),
+                            {{QStringLiteral("latency_p50_ms"), 10.0}, {QStringLiteral("accuracy"), 0.85}},
+                            QString()};
         metrics.setRuns(runs, 0);
         spec.setRuns(runs);
 
@@ -164,7 +175,8 @@ private slots:
 
         // Environments: the fields that differ join the spec's, under "environment.".
         runs[0].environmentJson = QStringLiteral(R"({"cpu": "AMD EPYC", "kernel_isa": "avx2", "int8_scheme": "u7s8"})");
-        runs[1].environmentJson = QStringLiteral(R"({"cpu": "AMD EPYC", "kernel_isa": "avx512", "int8_scheme": "u8s8"})");
+        runs[1].environmentJson =
+            QStringLiteral(R"({"cpu": "AMD EPYC", "kernel_isa": "avx512", "int8_scheme": "u8s8"})");
         spec.setRuns(runs);
         QCOMPARE(spec.differingFields(),
                  QStringList({QStringLiteral("environment.int8_scheme"), QStringLiteral("environment.kernel_isa"),

@@ -2,11 +2,11 @@
 // the GUI's run queue; they finish and appear in the runs table. A worker killed mid-run leaves
 // the run marked failed (by the GUI) and the next run still works.
 #include "testutil.h"
-#include "ui/panels/experimentpanel.h"
-#include "ui/window/mainwindow.h"
 #include "ui/models/runqueuemodel.h"
 #include "ui/models/runsmodel.h"
 #include "ui/models/workerclient.h"
+#include "ui/panels/experimentpanel.h"
+#include "ui/window/mainwindow.h"
 
 #include <QFileInfo>
 #include <QPushButton>

@@ -50,8 +50,7 @@ bool fixSvgSize(const QString &fileName, int width, int height)
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ExportDialog(const QSize &current, QWidget *parent)
-        : QDialog(parent)
+    explicit ExportDialog(const QSize &current, QWidget *parent) : QDialog(parent)
     {
         setWindowTitle(tr("Export chart"));
         m_file = new QLineEdit(this);
@@ -84,9 +83,9 @@ public:
         connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
         connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
         connect(browse, &QPushButton::clicked, this, [this] {
-            const QString f = QFileDialog::getSaveFileName(
-                this, tr("Export chart"), m_file->text(),
-                tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;JPEG image (*.jpg);;CSV data (*.csv)"));
+            const QString f = QFileDialog::getSaveFileName(this, tr("Export chart"), m_file->text(),
+                                                           tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document "
+                                                              "(*.pdf);;JPEG image (*.jpg);;CSV data (*.csv)"));
             if (!f.isEmpty())
                 m_file->setText(f);
         });
@@ -157,8 +156,8 @@ bool exportChartData(QCustomPlot *plot, const QString &fileName, QString *error)
         if (auto text = p->keyAxis()->ticker().dynamicCast<QCPAxisTickerText>())
             labels = text->ticks();
         auto write = [&](double key, double value) {
-            out << csvField(p->name()) << ',' << QString::number(key, 'g', 12) << ','
-                << csvField(labels.value(key)) << ',' << QString::number(value, 'g', 12) << '\n';
+            out << csvField(p->name()) << ',' << QString::number(key, 'g', 12) << ',' << csvField(labels.value(key))
+                << ',' << QString::number(value, 'g', 12) << '\n';
         };
         if (auto *graph = qobject_cast<QCPGraph *>(p)) {
             for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)

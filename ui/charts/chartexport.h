@@ -9,9 +9,9 @@ class QWidget;
 namespace optibench::ui {
 
 struct ChartExportOptions {
-    int width = 1200;  // pixels of the image (PNG, JPG, SVG) or points (PDF)
+    int width = 1200; // pixels of the image (PNG, JPG, SVG) or points (PDF)
     int height = 800;
-    int dpi = 96;      // stored in the file; larger values draw text and lines larger
+    int dpi = 96; // stored in the file; larger values draw text and lines larger
 };
 
 bool exportChart(QCustomPlot *plot, const QString &fileName, const ChartExportOptions &options,

@@ -5,9 +5,9 @@
 #include <qcustomplot.h>
 
 #include <QGridLayout>
-#include <QVBoxLayout>
 #include <QLabel>
 #include <QMap>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -30,15 +30,16 @@ const SeriesKind kKinds[] = {
     {"loss", QT_TRANSLATE_NOOP("SeriesCharts", "Training loss"), QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"),
      QT_TRANSLATE_NOOP("SeriesCharts", "loss"), 1.0, false, QColor(0xb3, 0x26, 0x1e)},
     {"eval_accuracy", QT_TRANSLATE_NOOP("SeriesCharts", "Evaluation accuracy"),
-     QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"), QT_TRANSLATE_NOOP("SeriesCharts", "accuracy (%)"), 100.0, false,
-     QColor(0x2e, 0x7d, 0x32)},
-    {"step_time_ms", QT_TRANSLATE_NOOP("SeriesCharts", "Step time"), QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"),
-     QT_TRANSLATE_NOOP("SeriesCharts", "time (ms)"), 1.0, false, QColor(0x1f, 0x6f, 0xb4)},
+     QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"), QT_TRANSLATE_NOOP("SeriesCharts", "accuracy (%)"), 100.0,
+     false, QColor(0x2e, 0x7d, 0x32)},
+    {"step_time_ms", QT_TRANSLATE_NOOP("SeriesCharts", "Step time"),
+     QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"), QT_TRANSLATE_NOOP("SeriesCharts", "time (ms)"), 1.0, false,
+     QColor(0x1f, 0x6f, 0xb4)},
     {"memory_bytes", QT_TRANSLATE_NOOP("SeriesCharts", "Memory"), QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"),
      QT_TRANSLATE_NOOP("SeriesCharts", "memory (MiB)"), 1.0 / (1024.0 * 1024.0), false, QColor(0x6a, 0x1b, 0x9a)},
     {"learning_rate", QT_TRANSLATE_NOOP("SeriesCharts", "Learning rate"),
-     QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"), QT_TRANSLATE_NOOP("SeriesCharts", "learning rate"), 1.0, false,
-     QColor(0x55, 0x55, 0x55)},
+     QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"), QT_TRANSLATE_NOOP("SeriesCharts", "learning rate"), 1.0,
+     false, QColor(0x55, 0x55, 0x55)},
     {"loss_scale", QT_TRANSLATE_NOOP("SeriesCharts", "Loss scale"), QT_TRANSLATE_NOOP("SeriesCharts", "optimizer step"),
      QT_TRANSLATE_NOOP("SeriesCharts", "loss scale"), 1.0, false, QColor(0x8d, 0x6e, 0x00)},
     {"layer_sparsity", QT_TRANSLATE_NOOP("SeriesCharts", "Sparsity per layer"),
@@ -57,7 +58,8 @@ QCustomPlot *makeChart(QWidget *parent, const SeriesKind &kind, const QVector<do
     plot->setMinimumSize(300, 200);
     const QString title = t(kind.title);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
     plot->setWindowTitle(title);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->xAxis->setLabel(t(kind.xLabel));
@@ -94,10 +96,7 @@ QCustomPlot *makeChart(QWidget *parent, const SeriesKind &kind, const QVector<do
 }
 } // namespace
 
-SeriesCharts::SeriesCharts(QWidget *parent)
-    : QWidget(parent)
-    , m_grid(new QGridLayout)
-    , m_empty(new QLabel(this))
+SeriesCharts::SeriesCharts(QWidget *parent) : QWidget(parent), m_grid(new QGridLayout), m_empty(new QLabel(this))
 {
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);

@@ -46,7 +46,8 @@ QString axisLabel(const MetricInfo &info)
 void setTitle(QCustomPlot *plot, const QString &title)
 {
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
     plot->setWindowTitle(title);
 }
 } // namespace
@@ -160,7 +161,8 @@ void TradeoffView::updateScatter()
     dots->setName(tr("runs"));
     dots->setData(xs, ys);
     dots->setLineStyle(QCPGraph::lsNone);
-    dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x1f, 0x6f, 0xb4)), QColor(0x1f, 0x6f, 0xb4), 7));
+    dots->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x1f, 0x6f, 0xb4)), QColor(0x1f, 0x6f, 0xb4), 7));
     for (std::size_t i = 0; i < points.size(); ++i) {
         const ComparedRun &r = m_runs.at(runOfPoint.at(int(i)));
         auto *label = new QCPItemText(m_scatter);

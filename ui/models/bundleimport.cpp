@@ -31,7 +31,7 @@ BundleImport importBundleFile(core::Store &store, const QString &fileName)
     const auto bundle = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
     if (bundle.is_discarded()) {
         result.error = Text::tr("Cannot import %1: it is not valid JSON (a bundle comes from optibench-cli export "
-                          "--format json)")
+                                "--format json)")
                            .arg(shown);
         return result;
     }

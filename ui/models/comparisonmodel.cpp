@@ -16,10 +16,7 @@
 
 namespace optibench::ui {
 
-ComparisonModel::ComparisonModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ComparisonModel::ComparisonModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ComparisonModel::setRuns(const QVector<ComparedRun> &runs, int baseline)
 {
@@ -95,19 +92,17 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     const double delta = relativeDelta(index.row(), runIndex);
     const bool isBase = runIndex == m_baseline;
     switch (role) {
-    case ValueRole:
-        return has ? QVariant(*it) : QVariant();
-    case RelativeDeltaRole:
-        return std::isnan(delta) ? QVariant() : QVariant(delta);
-    case Qt::TextAlignmentRole:
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case ValueRole: return has ? QVariant(*it) : QVariant();
+    case RelativeDeltaRole: return std::isnan(delta) ? QVariant() : QVariant(delta);
+    case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::DisplayRole:
         if (!has)
             return QStringLiteral("–");
         if (isBase || std::isnan(delta))
             return formatMetric(key, *it);
-        return tr("%1  (%2%3 %)").arg(formatMetric(key, *it), delta >= 0 ? QStringLiteral("+") : QString(),
-                                      QLocale().toString(delta * 100.0, 'f', 1));
+        return tr("%1  (%2%3 %)")
+            .arg(formatMetric(key, *it), delta >= 0 ? QStringLiteral("+") : QString(),
+                 QLocale().toString(delta * 100.0, 'f', 1));
     case Qt::ForegroundRole: {
         if (isBase || std::isnan(delta) || std::abs(delta) < 0.005)
             return {};
@@ -120,7 +115,8 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!has || isBase || std::isnan(delta))
             return {};
-        return tr("%1 against the baseline #%2").arg(formatMetric(key, *it - m_runs.at(m_baseline).metrics.value(key)))
+        return tr("%1 against the baseline #%2")
+            .arg(formatMetric(key, *it - m_runs.at(m_baseline).metrics.value(key)))
             .arg(m_runs.at(m_baseline).id);
     }
     return {};
@@ -161,10 +157,7 @@ void flatten(const QJsonValue &v, const QString &prefix, QHash<QString, QString>
 }
 } // namespace
 
-SpecDiffModel::SpecDiffModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+SpecDiffModel::SpecDiffModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void SpecDiffModel::setRuns(const QVector<ComparedRun> &runs)
 {

@@ -5,7 +5,13 @@
 
 namespace optibench::ui {
 
-inline QString toQ(const std::string &s) { return QString::fromStdString(s); }
-inline std::string fromQ(const QString &s) { return s.toStdString(); }
+inline QString toQ(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+inline std::string fromQ(const QString &s)
+{
+    return s.toStdString();
+}
 
 } // namespace optibench::ui

@@ -27,7 +27,7 @@ public:
     }
 
     // job() runs on the pool; then(result) runs on the context's thread, only for the newest job.
-    template <typename Job, typename Then>
+    template<typename Job, typename Then>
     void startJob(QThreadPool *pool, Job &&job, Then &&then)
     {
         using Result = std::invoke_result_t<Job>;
@@ -35,22 +35,23 @@ public:
         m_running = true;
         QPointer<QObject> context(m_context);
         JobTracker *self = this; // lives as long as the context (a member of it)
-        (void)QtConcurrent::run(pool, [context, self, id, job = std::forward<Job>(job),
-                                       then = std::forward<Then>(then)]() mutable {
-            // shared_ptr: the queued functor must be copyable whatever the result type.
-            auto result = std::make_shared<Result>(job());
-            if (!context)
-                return;
-            QMetaObject::invokeMethod(
-                context.data(),
-                [context, self, id, result, then]() mutable {
-                    if (!context || self->m_jobId != id)
-                        return;
-                    self->m_running = false;
-                    then(std::move(*result));
-                },
-                Qt::QueuedConnection);
-        });
+        (void)QtConcurrent::run(pool,
+                                [context, self, id, job = std::forward<Job>(job),
+                                 then = std::forward<Then>(then)]() mutable {
+                                    // shared_ptr: the queued functor must be copyable whatever the result type.
+                                    auto result = std::make_shared<Result>(job());
+                                    if (!context)
+                                        return;
+                                    QMetaObject::invokeMethod(
+                                        context.data(),
+                                        [context, self, id, result, then]() mutable {
+                                            if (!context || self->m_jobId != id)
+                                                return;
+                                            self->m_running = false;
+                                            then(std::move(*result));
+                                        },
+                                        Qt::QueuedConnection);
+                                });
     }
 
 private:

@@ -111,7 +111,8 @@ QString formatMetric(const QString &key, double value)
         return scaled(value, units, 4, 1000.0).trimmed();
     }
     if (key == QLatin1String("sparse_kernel")) // 1 when a sparse kernel ran, 0 when stored dense
-        return value != 0 ? QCoreApplication::translate("Metrics", "yes") : QCoreApplication::translate("Metrics", "no");
+        return value != 0 ? QCoreApplication::translate("Metrics", "yes")
+                          : QCoreApplication::translate("Metrics", "no");
     if (info.unit == QLatin1String("%"))
         return locale.toString(value * 100.0, 'f', 2) + QStringLiteral(" %");
     if (info.unit == QLatin1String("ms"))

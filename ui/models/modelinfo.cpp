@@ -62,10 +62,12 @@ bool readSafetensorsHeader(const QString &file, qint64 &parameters, QSet<QString
 
 QString dtypeName(const QString &safetensorsType)
 {
-    static const QHash<QString, QString> names = {
-        {QStringLiteral("F32"), QStringLiteral("float32")}, {QStringLiteral("F16"), QStringLiteral("float16")},
-        {QStringLiteral("BF16"), QStringLiteral("bfloat16")}, {QStringLiteral("I8"), QStringLiteral("int8")},
-        {QStringLiteral("F64"), QStringLiteral("float64")}, {QStringLiteral("I64"), QStringLiteral("int64")}};
+    static const QHash<QString, QString> names = {{QStringLiteral("F32"), QStringLiteral("float32")},
+                                                  {QStringLiteral("F16"), QStringLiteral("float16")},
+                                                  {QStringLiteral("BF16"), QStringLiteral("bfloat16")},
+                                                  {QStringLiteral("I8"), QStringLiteral("int8")},
+                                                  {QStringLiteral("F64"), QStringLiteral("float64")},
+                                                  {QStringLiteral("I64"), QStringLiteral("int64")}};
     return names.value(safetensorsType, safetensorsType.toLower());
 }
 
@@ -104,11 +106,12 @@ void readFolder(const QDir &dir, LocalModelInfo &info)
     }
     if (weights.isEmpty()) {
         const bool pickle = QFileInfo::exists(dir.filePath(QStringLiteral("pytorch_model.bin")));
-        info.error = pickle ? Text::tr("%1 holds only pickle weights (pytorch_model.bin), which are refused because unpickling "
-                                 "can run code; save the model with safe_serialization=True")
-                                  .arg(QDir::toNativeSeparators(dir.absolutePath()))
-                            : Text::tr("%1 has a config.json but no model.safetensors")
-                                  .arg(QDir::toNativeSeparators(dir.absolutePath()));
+        info.error = pickle
+            ? Text::tr("%1 holds only pickle weights (pytorch_model.bin), which are refused because unpickling "
+                       "can run code; save the model with safe_serialization=True")
+                  .arg(QDir::toNativeSeparators(dir.absolutePath()))
+            : Text::tr("%1 has a config.json but no model.safetensors")
+                  .arg(QDir::toNativeSeparators(dir.absolutePath()));
         return;
     }
     if (info.dtype.isEmpty() && dtypes.size() == 1)
@@ -130,8 +133,8 @@ bool LocalModelInfo::isBertFamily() const
     if (format == QLatin1String("demo"))
         return true;
     return format == QLatin1String("hf")
-           && (modelType == QLatin1String("bert") || modelType == QLatin1String("roberta")
-               || modelType == QLatin1String("distilbert"));
+        && (modelType == QLatin1String("bert") || modelType == QLatin1String("roberta")
+            || modelType == QLatin1String("distilbert"));
 }
 
 LocalModelInfo readModelInfo(const QString &path)
@@ -182,7 +185,7 @@ LocalModelInfo readModelInfo(const QString &path)
         return info;
     }
     info.error = Text::tr("%1 is not a model: open a Hugging Face model folder (config.json and model.safetensors), a "
-                    "TorchScript file, or the demo")
+                          "TorchScript file, or the demo")
                      .arg(QDir::toNativeSeparators(fi.absoluteFilePath()));
     return info;
 }

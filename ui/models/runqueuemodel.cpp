@@ -6,9 +6,7 @@
 
 namespace optibench::ui {
 
-RunQueueModel::RunQueueModel(WorkerClient *client, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_client(client)
+RunQueueModel::RunQueueModel(WorkerClient *client, QObject *parent) : QAbstractTableModel(parent), m_client(client)
 {
     m_clock.start();
     connect(client, &WorkerClient::started, this, &RunQueueModel::onStarted);
@@ -57,12 +55,9 @@ QVariant RunQueueModel::data(const QModelIndex &index, int role) const
         return {};
     const QueueEntry &e = m_entries.at(index.row());
     switch (role) {
-    case RequestRole:
-        return e.request;
-    case RunIdRole:
-        return e.runId;
-    case StatusRole:
-        return e.status;
+    case RequestRole: return e.request;
+    case RunIdRole: return e.runId;
+    case StatusRole: return e.status;
     case ProgressRole:
         if (e.status == QLatin1String("done"))
             return 100;
@@ -75,10 +70,8 @@ QVariant RunQueueModel::data(const QModelIndex &index, int role) const
         return e.message.isEmpty() ? QVariant() : QVariant(e.message);
     case Qt::DisplayRole:
         switch (index.column()) {
-        case NameColumn:
-            return e.runId ? tr("#%1 %2").arg(e.runId).arg(e.name) : e.name;
-        case StatusColumn:
-            return statusLabel(e.status);
+        case NameColumn: return e.runId ? tr("#%1 %2").arg(e.runId).arg(e.name) : e.name;
+        case StatusColumn: return statusLabel(e.status);
         case ProgressColumn:
             if (e.status != QLatin1String("running") || e.total <= 0)
                 return QString();
@@ -102,16 +95,11 @@ QVariant RunQueueModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn:
-        return tr("Run");
-    case StatusColumn:
-        return tr("Status");
-    case ProgressColumn:
-        return tr("Progress");
-    case StageColumn:
-        return tr("Stage");
-    case TimeLeftColumn:
-        return tr("Time left");
+    case NameColumn: return tr("Run");
+    case StatusColumn: return tr("Status");
+    case ProgressColumn: return tr("Progress");
+    case StageColumn: return tr("Stage");
+    case TimeLeftColumn: return tr("Time left");
     }
     return {};
 }
@@ -193,8 +181,8 @@ void RunQueueModel::onStarted(const QString &request, qint64 runId)
     changed(row);
 }
 
-void RunQueueModel::onProgress(const QString &request, qint64 runId, const QString &stage, qint64 done,
-                               qint64 total, const QString &message)
+void RunQueueModel::onProgress(const QString &request, qint64 runId, const QString &stage, qint64 done, qint64 total,
+                               const QString &message)
 {
     const int row = rowOf(request);
     if (row < 0)
@@ -221,8 +209,7 @@ void RunQueueModel::onProgress(const QString &request, qint64 runId, const QStri
     changed(row);
 }
 
-void RunQueueModel::onFinished(const QString &request, qint64 runId, const QString &status,
-                               const QString &error)
+void RunQueueModel::onFinished(const QString &request, qint64 runId, const QString &status, const QString &error)
 {
     const int row = rowOf(request);
     if (row < 0)

@@ -20,9 +20,9 @@ struct QueueEntry {
     qint64 total = 0;
     QString message;
     QString error;
-    qint64 stageStartMs = 0;  // monotonic ms when the current stage began
+    qint64 stageStartMs = 0; // monotonic ms when the current stage began
     qint64 stageStartDone = 0;
-    double secondsLeft = -1;  // -1: unknown
+    double secondsLeft = -1; // -1: unknown
 };
 
 class RunQueueModel : public QAbstractTableModel {

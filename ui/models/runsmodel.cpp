@@ -31,11 +31,8 @@ QVariant metricValue(const RunRow &r, const QString &key)
 } // namespace
 
 RunsModel::RunsModel(std::shared_ptr<core::Store> store, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_store(std::move(store))
-    , m_metricKeys(knownMetricKeys())
-{
-}
+    : QAbstractTableModel(parent), m_store(std::move(store)), m_metricKeys(knownMetricKeys())
+{}
 
 int RunsModel::rowCount(const QModelIndex &parent) const
 {
@@ -80,14 +77,10 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
     const RunRow &r = m_rows.at(index.row());
     const int column = index.column();
     switch (role) {
-    case RunIdRole:
-        return r.id;
-    case StatusRole:
-        return r.status;
-    case SpecRole:
-        return r.specJson;
-    case IsBaselineRole:
-        return r.id == m_baselineRunId;
+    case RunIdRole: return r.id;
+    case StatusRole: return r.status;
+    case SpecRole: return r.specJson;
+    case IsBaselineRole: return r.id == m_baselineRunId;
     case Qt::FontRole:
         if (r.id == m_baselineRunId) {
             QFont f;
@@ -115,12 +108,9 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         return {};
     case SortRole:
         switch (column) {
-        case IdColumn:
-            return r.id;
-        case CreatedColumn:
-            return r.createdAtMs;
-        case DurationColumn:
-            return r.finishedAtMs ? r.finishedAtMs - r.createdAtMs : -1;
+        case IdColumn: return r.id;
+        case CreatedColumn: return r.createdAtMs;
+        case DurationColumn: return r.finishedAtMs ? r.finishedAtMs - r.createdAtMs : -1;
         default:
             if (column >= FirstMetricColumn)
                 return metricValue(r, metricKey(column));
@@ -128,23 +118,18 @@ QVariant RunsModel::data(const QModelIndex &index, int role) const
         }
     case Qt::DisplayRole:
         switch (column) {
-        case IdColumn:
-            return r.id;
-        case NameColumn:
-            return r.id == m_baselineRunId ? tr("%1 (baseline)").arg(r.name) : r.name;
-        case ModelColumn:
-            return r.model;
-        case StatusColumn:
-            return statusText(r.status);
-        case TogglesColumn:
-            return r.toggles;
+        case IdColumn: return r.id;
+        case NameColumn: return r.id == m_baselineRunId ? tr("%1 (baseline)").arg(r.name) : r.name;
+        case ModelColumn: return r.model;
+        case StatusColumn: return statusText(r.status);
+        case TogglesColumn: return r.toggles;
         case CreatedColumn:
             return QDateTime::fromMSecsSinceEpoch(r.createdAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case DurationColumn:
-            return r.finishedAtMs ? tr("%1 s").arg(QLocale().toString((r.finishedAtMs - r.createdAtMs) / 1000.0, 'f', 1))
-                                  : QString();
-        case NotesColumn:
-            return r.notes.section(QLatin1Char('\n'), 0, 0);
+            return r.finishedAtMs
+                ? tr("%1 s").arg(QLocale().toString((r.finishedAtMs - r.createdAtMs) / 1000.0, 'f', 1))
+                : QString();
+        case NotesColumn: return r.notes.section(QLatin1Char('\n'), 0, 0);
         default: {
             const QString key = metricKey(column);
             const auto it = r.metrics.constFind(key);
@@ -164,24 +149,15 @@ QVariant RunsModel::headerData(int section, Qt::Orientation orientation, int rol
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case IdColumn:
-        return tr("Id");
-    case NameColumn:
-        return tr("Name");
-    case ModelColumn:
-        return tr("Model");
-    case StatusColumn:
-        return tr("Status");
-    case TogglesColumn:
-        return tr("Optimizations");
-    case CreatedColumn:
-        return tr("Created");
-    case DurationColumn:
-        return tr("Duration");
-    case NotesColumn:
-        return tr("Notes");
-    default:
-        return metricInfo(metricKey(section)).label;
+    case IdColumn: return tr("Id");
+    case NameColumn: return tr("Name");
+    case ModelColumn: return tr("Model");
+    case StatusColumn: return tr("Status");
+    case TogglesColumn: return tr("Optimizations");
+    case CreatedColumn: return tr("Created");
+    case DurationColumn: return tr("Duration");
+    case NotesColumn: return tr("Notes");
+    default: return metricInfo(metricKey(section)).label;
     }
 }
 
@@ -270,8 +246,7 @@ void RunsModel::reload()
             if (r.model.isEmpty()) {
                 try {
                     r.model = toQ(core::parseSpecText(run.specJson).model.path);
-                } catch (const std::exception &) {
-                }
+                } catch (const std::exception &) {}
             }
             const auto it = metrics.find(run.id);
             if (it != metrics.end()) {
@@ -323,8 +298,7 @@ void RunsModel::reload()
     }
 }
 
-RunsFilterModel::RunsFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
+RunsFilterModel::RunsFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setSortRole(RunsModel::SortRole);
     setFilterCaseSensitivity(Qt::CaseInsensitive);

@@ -32,8 +32,17 @@ struct RunRow {
 class RunsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, NameColumn, ModelColumn, StatusColumn, TogglesColumn, CreatedColumn,
-                  DurationColumn, NotesColumn, FirstMetricColumn };
+    enum Column {
+        IdColumn,
+        NameColumn,
+        ModelColumn,
+        StatusColumn,
+        TogglesColumn,
+        CreatedColumn,
+        DurationColumn,
+        NotesColumn,
+        FirstMetricColumn
+    };
     enum Role { SortRole = Qt::UserRole + 1, RunIdRole, StatusRole, SpecRole, IsBaselineRole };
 
     explicit RunsModel(std::shared_ptr<core::Store> store, QObject *parent = nullptr);

@@ -61,27 +61,61 @@ QString choiceText(const QString &value)
 QString choiceExplanation(const QString &value)
 {
     static const QHash<QString, const char *> texts = {
-        {QStringLiteral("fp32"), QT_TRANSLATE_NOOP("Techniques", "Full 32-bit floats: the reference for speed and quality.")},
-        {QStringLiteral("tf32"), QT_TRANSLATE_NOOP("Techniques", "TensorFloat-32 matmuls on Ampere GPUs: faster, about 3 decimal digits of mantissa.")},
-        {QStringLiteral("fp16"), QT_TRANSLATE_NOOP("Techniques", "Everything in 16-bit floats: half the memory, fast on GPUs, may overflow without care.")},
-        {QStringLiteral("bf16"), QT_TRANSLATE_NOOP("Techniques", "Everything in bfloat16: half the memory, fp32's range, about 1e-2 relative error.")},
-        {QStringLiteral("amp-fp16"), QT_TRANSLATE_NOOP("Techniques", "Mixed precision: matmuls in fp16, sensitive ops in fp32; usually quality-neutral.")},
-        {QStringLiteral("amp-bf16"), QT_TRANSLATE_NOOP("Techniques", "Mixed precision with bfloat16: no loss scaling needed; usually quality-neutral.")},
+        {QStringLiteral("fp32"),
+         QT_TRANSLATE_NOOP("Techniques", "Full 32-bit floats: the reference for speed and quality.")},
+        {QStringLiteral("tf32"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "TensorFloat-32 matmuls on Ampere GPUs: faster, about 3 decimal digits of mantissa.")},
+        {QStringLiteral("fp16"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Everything in 16-bit floats: half the memory, fast on GPUs, may overflow without care.")},
+        {QStringLiteral("bf16"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Everything in bfloat16: half the memory, fp32's range, about 1e-2 relative error.")},
+        {QStringLiteral("amp-fp16"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Mixed precision: matmuls in fp16, sensitive ops in fp32; usually quality-neutral.")},
+        {QStringLiteral("amp-bf16"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Mixed precision with bfloat16: no loss scaling needed; usually quality-neutral.")},
         {QStringLiteral("none"), QT_TRANSLATE_NOOP("Techniques", "Leave this technique off.")},
-        {QStringLiteral("dynamic-int8"), QT_TRANSLATE_NOOP("Techniques", "Linear layers in int8 with activations quantized on the fly: 2-4x faster on CPU, small accuracy loss.")},
-        {QStringLiteral("weight-int8"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in int8 and dequantized per use: 4x smaller model, little speed gain.")},
-        {QStringLiteral("fp16-weights"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in fp16: half the model size, compute stays in fp32.")},
-        {QStringLiteral("bf16-weights"), QT_TRANSLATE_NOOP("Techniques", "Weights stored in bfloat16: half the model size, compute stays in fp32.")},
-        {QStringLiteral("qat"), QT_TRANSLATE_NOOP("Techniques", "Quantization-aware training: fake-quantizes during training so int8 loses less accuracy.")},
-        {QStringLiteral("magnitude"), QT_TRANSLATE_NOOP("Techniques", "Zeroes the smallest weights: smaller when compressed, faster only with sparse kernels.")},
-        {QStringLiteral("heads"), QT_TRANSLATE_NOOP("Techniques", "Removes whole attention heads: really faster, costs accuracy beyond about 30%.")},
-        {QStringLiteral("neurons"), QT_TRANSLATE_NOOP("Techniques", "Removes feed-forward neurons: really faster and smaller, costs accuracy as it grows.")},
-        {QStringLiteral("2:4"), QT_TRANSLATE_NOOP("Techniques", "Two of every four weights zero: structured sparsity that sparse tensor cores accelerate.")},
-        {QStringLiteral("fixed"), QT_TRANSLATE_NOOP("Techniques", "Pads every batch to the maximum length: simple, wastes compute on padding.")},
-        {QStringLiteral("dynamic"), QT_TRANSLATE_NOOP("Techniques", "Pads each batch to its longest sequence: less waste, shapes vary.")},
-        {QStringLiteral("bucketed"), QT_TRANSLATE_NOOP("Techniques", "Groups sequences of similar length into batches: least padding, order changes.")},
+        {QStringLiteral("dynamic-int8"),
+         QT_TRANSLATE_NOOP(
+             "Techniques",
+             "Linear layers in int8 with activations quantized on the fly: 2-4x faster on CPU, small accuracy loss.")},
+        {QStringLiteral("weight-int8"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Weights stored in int8 and dequantized per use: 4x smaller model, little speed gain.")},
+        {QStringLiteral("fp16-weights"),
+         QT_TRANSLATE_NOOP("Techniques", "Weights stored in fp16: half the model size, compute stays in fp32.")},
+        {QStringLiteral("bf16-weights"),
+         QT_TRANSLATE_NOOP("Techniques", "Weights stored in bfloat16: half the model size, compute stays in fp32.")},
+        {QStringLiteral("qat"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Quantization-aware training: fake-quantizes during training so int8 loses less accuracy.")},
+        {QStringLiteral("magnitude"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Zeroes the smallest weights: smaller when compressed, faster only with sparse kernels.")},
+        {QStringLiteral("heads"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Removes whole attention heads: really faster, costs accuracy beyond about 30%.")},
+        {QStringLiteral("neurons"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Removes feed-forward neurons: really faster and smaller, costs accuracy as it grows.")},
+        {QStringLiteral("2:4"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Two of every four weights zero: structured sparsity that sparse tensor cores accelerate.")},
+        {QStringLiteral("fixed"),
+         QT_TRANSLATE_NOOP("Techniques", "Pads every batch to the maximum length: simple, wastes compute on padding.")},
+        {QStringLiteral("dynamic"),
+         QT_TRANSLATE_NOOP("Techniques", "Pads each batch to its longest sequence: less waste, shapes vary.")},
+        {QStringLiteral("bucketed"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Groups sequences of similar length into batches: least padding, order changes.")},
         {QStringLiteral("inference"), QT_TRANSLATE_NOOP("Techniques", "Times forward passes on the evaluation split.")},
-        {QStringLiteral("training"), QT_TRANSLATE_NOOP("Techniques", "Runs optimizer steps on the training split and measures loss, time and memory.")},
+        {QStringLiteral("training"),
+         QT_TRANSLATE_NOOP("Techniques",
+                           "Runs optimizer steps on the training split and measures loss, time and memory.")},
     };
     const auto it = texts.constFind(value);
     return it == texts.constEnd() ? QString() : QCoreApplication::translate("Techniques", *it);
@@ -118,8 +152,9 @@ QString togglesText(const core::ExperimentSpec &spec)
     else if (o.shareLayers > 0)
         parts << Text::tr("layers shared by %1").arg(o.shareLayers);
     if (o.distillation)
-        parts << (o.distillation->studentLayers > 0 ? Text::tr("distilled to %1 layers").arg(o.distillation->studentLayers)
-                                                    : Text::tr("distilled"));
+        parts << (o.distillation->studentLayers > 0
+                      ? Text::tr("distilled to %1 layers").arg(o.distillation->studentLayers)
+                      : Text::tr("distilled"));
     if (spec.task.mode == "training")
         parts.prepend(choiceText(QStringLiteral("training")));
     if (parts.isEmpty())
@@ -144,7 +179,8 @@ QString specErrorText(const core::ExperimentSpec &spec, const std::exception &er
         return Text::tr("%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU")
             .arg(q(o.precision), device);
     if (field == "optimizations.quantization") {
-        const bool int8 = o.quantization == "dynamic-int8" || o.quantization == "weight-int8" || o.quantization == "qat";
+        const bool int8 =
+            o.quantization == "dynamic-int8" || o.quantization == "weight-int8" || o.quantization == "qat";
         if (int8 && cuda)
             return Text::tr("%1 runs on the CPU only in this version").arg(q(o.quantization));
         if (int8 && o.precision != "fp32")

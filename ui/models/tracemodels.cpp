@@ -18,11 +18,14 @@ QString formatDuration(double ns)
     const QLocale locale;
     const double a = std::abs(ns);
     if (a >= 1e9)
-        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 s").arg(locale.toString(ns / 1e9, 'f', 3));
+        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 s")
+            .arg(locale.toString(ns / 1e9, 'f', 3));
     if (a >= 1e6)
-        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 ms").arg(locale.toString(ns / 1e6, 'f', 3));
+        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 ms")
+            .arg(locale.toString(ns / 1e6, 'f', 3));
     if (a >= 1e3)
-        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 µs").arg(locale.toString(ns / 1e3, 'f', 1));
+        return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 µs")
+            .arg(locale.toString(ns / 1e3, 'f', 1));
     return QCoreApplication::translate("optibench::ui::TraceTableModel", "%1 ns").arg(locale.toString(ns, 'f', 0));
 }
 
@@ -37,8 +40,7 @@ QVariant TraceTableModel::data(const QModelIndex &index, int role) const
         return {};
     const int c = index.column();
     switch (role) {
-    case SortRole:
-        return cell(index.row(), c);
+    case SortRole: return cell(index.row(), c);
     case Qt::DisplayRole: {
         const QVariant v = cell(index.row(), c);
         if (isDuration(c))
@@ -47,12 +49,9 @@ QVariant TraceTableModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("%1 %").arg(v.toDouble() * 100.0, 0, 'f', 1);
         return v;
     }
-    case Qt::ToolTipRole:
-        return c == 0 ? cell(index.row(), c) : QVariant();
-    case Qt::TextAlignmentRole:
-        return c == 0 ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    default:
-        return {};
+    case Qt::ToolTipRole: return c == 0 ? cell(index.row(), c) : QVariant();
+    case Qt::TextAlignmentRole: return c == 0 ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    default: return {};
     }
 }
 
@@ -183,7 +182,8 @@ int TraceDiffModel::rowCount(const QModelIndex &parent) const
 
 QStringList TraceDiffModel::headers() const
 {
-    return {tr("Kind"), tr("Name"), tr("Change"), tr("Calls A"), tr("Calls B"), tr("Time A"), tr("Time B"), tr("Difference")};
+    return {tr("Kind"),    tr("Name"),   tr("Change"), tr("Calls A"),
+            tr("Calls B"), tr("Time A"), tr("Time B"), tr("Difference")};
 }
 
 QVariant TraceDiffModel::cell(int row, int column) const

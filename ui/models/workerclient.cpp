@@ -22,9 +22,7 @@ constexpr int kCancelGraceMs = 10000;
 } // namespace
 
 WorkerClient::WorkerClient(QObject *parent)
-    : QObject(parent)
-    , m_command(defaultCommand())
-    , m_killTimer(new QTimer(this))
+    : QObject(parent), m_command(defaultCommand()), m_killTimer(new QTimer(this))
 {
     m_killTimer->setSingleShot(true);
     m_killTimer->setInterval(kCancelGraceMs);

@@ -54,8 +54,8 @@ public:
 signals:
     void hello(const QString &appVersion, const QString &libtorch, const QStringList &devices);
     void started(const QString &request, qint64 runId);
-    void progress(const QString &request, qint64 runId, const QString &stage, qint64 done,
-                  qint64 total, const QString &message);
+    void progress(const QString &request, qint64 runId, const QString &stage, qint64 done, qint64 total,
+                  const QString &message);
     // status: done | failed | cancelled. runId is 0 when the run never started.
     void finished(const QString &request, qint64 runId, const QString &status, const QString &error);
     // A request the worker refused, or a worker that could not be started.

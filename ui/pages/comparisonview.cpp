@@ -2,12 +2,12 @@
 
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
+#include "ui/charts/tradeoffview.h"
 #include "ui/models/comparisonmodel.h"
 #include "ui/models/convert.h"
-#include "ui/widgets/emptystate.h"
 #include "ui/models/metricinfo.h"
 #include "ui/pages/tracediffview.h"
-#include "ui/charts/tradeoffview.h"
+#include "ui/widgets/emptystate.h"
 
 #include <qcustomplot.h>
 
@@ -65,7 +65,8 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
 
     m_chart->setMinimumHeight(220);
     m_chart->plotLayout()->insertRow(0);
-    m_chart->plotLayout()->addElement(0, 0, new QCPTextElement(m_chart, QString(), QFont(font().family(), 10, QFont::Bold)));
+    m_chart->plotLayout()->addElement(0, 0,
+                                      new QCPTextElement(m_chart, QString(), QFont(font().family(), 10, QFont::Bold)));
     installExportMenu(m_chart);
 
     auto *top = new QHBoxLayout;
@@ -162,7 +163,8 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     if (runs.size() < 2)
         m_hint->clear();
     else
-        m_hint->setText(tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(runs.size())).arg(m_specModel->rowCount()));
+        m_hint->setText(tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(runs.size()))
+                            .arg(m_specModel->rowCount()));
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_metricsTable->setColumnWidth(c, c == 0 ? 170 : 210);
     for (int c = 0; c < m_specModel->columnCount(); ++c)

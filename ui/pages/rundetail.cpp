@@ -2,13 +2,13 @@
 
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
-#include "ui/models/convert.h"
-#include "ui/widgets/emptystate.h"
-#include "ui/models/metricinfo.h"
 #include "ui/charts/seriescharts.h"
+#include "ui/models/convert.h"
+#include "ui/models/metricinfo.h"
 #include "ui/models/spectext.h"
-#include "ui/timeline/timelineview.h"
 #include "ui/pages/tracesummaryview.h"
+#include "ui/timeline/timelineview.h"
+#include "ui/widgets/emptystate.h"
 
 #include <qcustomplot.h>
 
@@ -40,7 +40,8 @@ void setupPlot(QCustomPlot *plot, const QString &title)
 {
     plot->setMinimumSize(320, 160);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
+    plot->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(plot, title, QFont(plot->font().family(), 10, QFont::Bold)));
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->setWindowTitle(title);
     installExportMenu(plot);
@@ -143,9 +144,10 @@ void RunDetail::setRun(qint64 runId)
             plotLatency({}, {});
             return;
         }
-        QString title = tr("<b>#%1 %2</b> — %3, %4").arg(run->id).arg(toQ(run->name).toHtmlEscaped(),
-                                                             toQ(run->modelSource).toHtmlEscaped(),
-                                                             statusText(toQ(core::toString(run->status))));
+        QString title = tr("<b>#%1 %2</b> — %3, %4")
+                            .arg(run->id)
+                            .arg(toQ(run->name).toHtmlEscaped(), toQ(run->modelSource).toHtmlEscaped(),
+                                 statusText(toQ(core::toString(run->status))));
         if (!run->error.empty())
             title += QStringLiteral("<br><span style='color:#b3261e'>%1</span>")
                          .arg(toQ(run->error).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));

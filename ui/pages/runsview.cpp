@@ -1,20 +1,20 @@
 #include "ui/pages/runsview.h"
 
-#include "ui/widgets/emptystate.h"
 #include "ui/models/runsmodel.h"
+#include "ui/widgets/emptystate.h"
 
 #include <QComboBox>
-#include <QKeyEvent>
-#include <QPushButton>
-#include <QStackedWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -22,9 +22,9 @@ namespace optibench::ui {
 
 namespace {
 // Shown by default; the other metric columns are one header click away.
-const QStringList kDefaultMetrics = {QStringLiteral("latency_p50_ms"), QStringLiteral("latency_p99_ms"),
+const QStringList kDefaultMetrics = {QStringLiteral("latency_p50_ms"),   QStringLiteral("latency_p99_ms"),
                                      QStringLiteral("throughput_seq_s"), QStringLiteral("peak_memory_bytes"),
-                                     QStringLiteral("model_bytes"), QStringLiteral("accuracy")};
+                                     QStringLiteral("model_bytes"),      QStringLiteral("accuracy")};
 } // namespace
 
 RunsView::RunsView(RunsModel *model, QWidget *parent)
@@ -122,17 +122,20 @@ QWidget *RunsView::buildStartPage()
            "a first run takes a few seconds. You can also drop a model folder onto this window."),
         this);
     m_start->setObjectName(QStringLiteral("startPage"));
-    QPushButton *demo = m_start->addAction(
-        tr("Run the demo model"),
-        tr("Queue a baseline run of the built-in demo model (Ctrl+R runs the experiment panel's spec)"),
-        QStringLiteral("runDemo"));
-    QPushButton *open = m_start->addAction(
-        tr("Open a model folder…"),
-        tr("A Hugging Face folder (config.json and model.safetensors) or a TorchScript file (Ctrl+O)"),
-        QStringLiteral("openModel"));
-    QPushButton *import = m_start->addAction(
-        tr("Import runs…"), tr("Add the runs of a bundle made by optibench-cli export --format json (Ctrl+I)"),
-        QStringLiteral("importRuns"));
+    QPushButton *demo =
+        m_start
+            ->addAction(tr("Run the demo model"),
+                        tr("Queue a baseline run of the built-in demo model (Ctrl+R runs the experiment panel's spec)"),
+                        QStringLiteral("runDemo"));
+    QPushButton *open =
+        m_start
+            ->addAction(tr("Open a model folder…"),
+                        tr("A Hugging Face folder (config.json and model.safetensors) or a TorchScript file (Ctrl+O)"),
+                        QStringLiteral("openModel"));
+    QPushButton *import =
+        m_start->addAction(tr("Import runs…"),
+                           tr("Add the runs of a bundle made by optibench-cli export --format json (Ctrl+I)"),
+                           QStringLiteral("importRuns"));
     connect(demo, &QPushButton::clicked, this, &RunsView::demoRequested);
     connect(open, &QPushButton::clicked, this, &RunsView::openModelRequested);
     connect(import, &QPushButton::clicked, this, &RunsView::importRequested);
@@ -242,11 +245,12 @@ void RunsView::deleteSelected()
         if (const RunRow *r = m_model->row(m_model->rowOfRun(id)))
             names << tr("#%1 %2").arg(id).arg(r->name);
     }
-    const auto answer = QMessageBox::question(
-        this, tr("Delete runs"),
-        tr("Delete %n run(s) with their metrics, series and traces? This cannot be undone.", nullptr, int(ids.size()))
-            + QStringLiteral("\n\n") + names.mid(0, 10).join(QLatin1Char('\n')),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Delete runs"),
+                              tr("Delete %n run(s) with their metrics, series and traces? This cannot be undone.",
+                                 nullptr, int(ids.size()))
+                                  + QStringLiteral("\n\n") + names.mid(0, 10).join(QLatin1Char('\n')),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         m_model->deleteRuns(ids);
 }
@@ -259,8 +263,8 @@ void RunsView::editNotesOfSelected()
     const int row = m_model->rowOfRun(ids.first());
     const RunRow *r = m_model->row(row);
     bool ok = false;
-    const QString notes = QInputDialog::getMultiLineText(this, tr("Notes"), tr("Notes on run #%1:").arg(r->id),
-                                                         r->notes, &ok);
+    const QString notes =
+        QInputDialog::getMultiLineText(this, tr("Notes"), tr("Notes on run #%1:").arg(r->id), r->notes, &ok);
     if (ok)
         m_model->setData(m_model->index(row, RunsModel::NotesColumn), notes);
 }
@@ -273,13 +277,11 @@ void RunsView::showContextMenu(const QPoint &pos)
     const QVector<qint64> ids = selectedRunIds();
     const qint64 runId = index.data(RunsModel::RunIdRole).toLongLong();
     const QString specJson = index.data(RunsModel::SpecRole).toString();
-    const QString name = m_model->row(m_model->rowOfRun(runId)) ? m_model->row(m_model->rowOfRun(runId))->name
-                                                                : QString();
+    const QString name =
+        m_model->row(m_model->rowOfRun(runId)) ? m_model->row(m_model->rowOfRun(runId))->name : QString();
     QMenu menu(this);
     menu.addAction(tr("Show details"), this, [this, runId] { emit detailsRequested(runId); });
-    menu.addAction(tr("Rename"), this, [this, index] {
-        m_table->edit(index.siblingAtColumn(RunsModel::NameColumn));
-    });
+    menu.addAction(tr("Rename"), this, [this, index] { m_table->edit(index.siblingAtColumn(RunsModel::NameColumn)); });
     menu.addAction(tr("Edit notes…"), this, &RunsView::editNotesOfSelected)->setEnabled(ids.size() == 1);
     if (m_model->baselineRunId() == runId)
         menu.addAction(tr("Clear baseline"), this, [this] { m_model->setBaselineRunId(0); });

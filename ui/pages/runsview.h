@@ -33,7 +33,7 @@ public:
     QVector<qint64> selectedRunIds() const;
     void selectRun(qint64 runId);
     void focusSearch();
-    void deleteSelected();     // asks for confirmation
+    void deleteSelected(); // asks for confirmation
     void editNotesOfSelected();
 
 signals:

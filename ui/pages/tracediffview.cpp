@@ -1,9 +1,9 @@
 #include "ui/pages/tracediffview.h"
 
 #include "app/core/store.h"
+#include "app/core/trace_records.h"
 #include "profiler/trace/trace_diff.h"
 #include "ui/models/convert.h"
-#include "app/core/trace_records.h"
 #include "ui/models/tracemodels.h"
 
 #include <QHeaderView>
@@ -85,10 +85,12 @@ void TraceDiffView::setRuns(qint64 a, qint64 b)
                 m_status->setText(tr("Run #%1 or #%2 has no trace; turn on op tracing to diff them.").arg(a).arg(b));
             else {
                 m_model->setDiff(r.diff);
-                m_status->setText(tr("A: #%1 (baseline), B: #%2. %n op(s) or kernel(s) added, removed or changed by more "
-                                     "than 5 %; green: less time in B.", nullptr, m_model->rowCount())
-                                      .arg(a)
-                                      .arg(b));
+                m_status->setText(
+                    tr("A: #%1 (baseline), B: #%2. %n op(s) or kernel(s) added, removed or changed by more "
+                       "than 5 %; green: less time in B.",
+                       nullptr, m_model->rowCount())
+                        .arg(a)
+                        .arg(b));
             }
             emit diffReady();
         });

@@ -1,9 +1,9 @@
 #include "ui/pages/tracesummaryview.h"
 
 #include "app/core/store.h"
+#include "app/core/trace_records.h"
 #include "profiler/trace/summary.h"
 #include "ui/models/convert.h"
-#include "app/core/trace_records.h"
 #include "ui/models/tracemodels.h"
 
 #include <QHeaderView>
@@ -128,9 +128,9 @@ void TraceSummaryView::setRun(qint64 runId)
             if (r.events == 0) {
                 m_status->setText(tr("This run has no trace. Turn on op tracing in the experiment to record one."));
             } else {
-                m_status->setText(tr("%n event(s) over %1; ops' self time %2.", nullptr, int(r.events))
-                                      .arg(formatDuration(double(r.summary.spanNs)),
-                                           formatDuration(double(r.summary.opSelfNs))));
+                m_status->setText(
+                    tr("%n event(s) over %1; ops' self time %2.", nullptr, int(r.events))
+                        .arg(formatDuration(double(r.summary.spanNs)), formatDuration(double(r.summary.opSelfNs))));
             }
             if (r.events > 0 && r.summary.kernels.empty())
                 m_kernelNote->setText(tr("No GPU kernels in this trace (a CPU run, or kernel tracing was off)."));

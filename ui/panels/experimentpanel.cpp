@@ -59,8 +59,7 @@ std::string comboValue(const QComboBox *combo)
 
 } // namespace
 
-ExperimentPanel::ExperimentPanel(QWidget *parent)
-    : QWidget(parent)
+ExperimentPanel::ExperimentPanel(QWidget *parent) : QWidget(parent)
 {
     buildUi();
     setSpec(core::ExperimentSpec{});
@@ -148,8 +147,8 @@ void ExperimentPanel::buildUi()
     for (QComboBox *c : {m_mode, m_precision, m_quantization, m_pruning, m_pruneScope, m_padding, m_device})
         connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::revalidate);
     connect(m_dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
-    for (QSpinBox *s : {m_batch, m_maxLength, m_warmup, m_iterations, m_steps, m_checkpoint, m_accumulation,
-                        m_share, m_threads})
+    for (QSpinBox *s :
+         {m_batch, m_maxLength, m_warmup, m_iterations, m_steps, m_checkpoint, m_accumulation, m_share, m_threads})
         connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
     connect(m_pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
     for (QCheckBox *c : {m_freeze, m_quantEmbeddings, m_traceOps, m_traceKernels})
@@ -171,7 +170,8 @@ core::ExperimentSpec ExperimentPanel::spec() const
     s.task.steps = m_steps->value();
     s.optimizations.precision = comboValue(m_precision);
     s.optimizations.quantization = comboValue(m_quantization);
-    s.optimizations.quantizeEmbeddings = m_quantEmbeddings->isChecked() && int8TablesAllowed(s.optimizations.quantization);
+    s.optimizations.quantizeEmbeddings =
+        m_quantEmbeddings->isChecked() && int8TablesAllowed(s.optimizations.quantization);
     s.optimizations.pruning.method = comboValue(m_pruning);
     s.optimizations.pruning.amount = s.optimizations.pruning.method == "none" ? 0.0 : m_pruneAmount->value();
     s.optimizations.pruning.scope = comboValue(m_pruneScope);
@@ -316,11 +316,13 @@ void ExperimentPanel::revalidate()
     const QString method = m_pruning->currentData().toString();
     const bool twoFour = method == QLatin1String("2:4");
     m_pruneAmount->setEnabled(method != QLatin1String("none") && !twoFour);
-    m_pruneAmount->setToolTip(twoFour ? tr("2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5")
-                                      : tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
+    m_pruneAmount->setToolTip(
+        twoFour ? tr("2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5")
+                : tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
     m_pruneScope->setEnabled(method == QLatin1String("magnitude"));
 
-    markInvalidChoices(m_precision, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.precision = v; });
+    markInvalidChoices(m_precision,
+                       [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.precision = v; });
     markInvalidChoices(m_quantization, [](core::ExperimentSpec &s, const std::string &v) {
         s.optimizations.quantization = v;
         s.optimizations.quantizeEmbeddings = s.optimizations.quantizeEmbeddings && int8TablesAllowed(v);
@@ -368,8 +370,8 @@ void ExperimentPanel::revalidate()
     } catch (const std::exception &e) {
         m_error = specErrorText(current, e);
     }
-    if (m_error.isEmpty() && !m_bertFamily && (current.optimizations.pruning.method == "heads"
-                                               || current.optimizations.pruning.method == "neurons"))
+    if (m_error.isEmpty() && !m_bertFamily
+        && (current.optimizations.pruning.method == "heads" || current.optimizations.pruning.method == "neurons"))
         m_error = m_structuredPruningReason;
     m_run->setEnabled(m_error.isEmpty());
     m_status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
@@ -424,8 +426,9 @@ void ExperimentPanel::applyPreset(const QString &name)
 void ExperimentPanel::savePreset()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Preset name:"), QLineEdit::Normal,
-                                               toQ(spec().name), &ok).trimmed();
+    const QString name =
+        QInputDialog::getText(this, tr("Save preset"), tr("Preset name:"), QLineEdit::Normal, toQ(spec().name), &ok)
+            .trimmed();
     if (!ok || name.isEmpty())
         return;
     QSettings().setValue(QLatin1String(kPresetGroup) + QLatin1Char('/') + name, toQ(core::toJsonText(spec(), -1)));
@@ -437,7 +440,8 @@ void ExperimentPanel::deletePreset()
 {
     const QString name = m_presets->currentText();
     if (m_presets->currentData().toString() != QLatin1String("user")) {
-        QMessageBox::information(this, tr("Delete preset"), tr("Choose one of your own presets first; built-in presets cannot be deleted."));
+        QMessageBox::information(this, tr("Delete preset"),
+                                 tr("Choose one of your own presets first; built-in presets cannot be deleted."));
         return;
     }
     QSettings().remove(QLatin1String(kPresetGroup) + QLatin1Char('/') + name);

@@ -49,7 +49,8 @@ void ExperimentPanel::buildTaskPage(QFormLayout *task)
     task->addRow(tr("Run name:"), m_name);
     auto *modelRow = new QHBoxLayout;
     m_model = new QLineEdit(page);
-    m_model->setToolTip(tr("\"demo:tiny-bert\", a Hugging Face model folder (config.json + safetensors) or a TorchScript file"));
+    m_model->setToolTip(
+        tr("\"demo:tiny-bert\", a Hugging Face model folder (config.json + safetensors) or a TorchScript file"));
     auto *browse = new QToolButton(page);
     browse->setText(tr("…"));
     browse->setToolTip(tr("Choose a model folder"));
@@ -85,11 +86,13 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
     QWidget *page = opt->parentWidget();
     m_precision = new QComboBox(page);
     addChoices(m_precision, core::allowedPrecisions());
-    m_precision->setToolTip(tr("Number format of weights and activations: lower precision is faster and smaller, slightly less exact"));
+    m_precision->setToolTip(
+        tr("Number format of weights and activations: lower precision is faster and smaller, slightly less exact"));
     opt->addRow(tr("Precision:"), m_precision);
     m_quantization = new QComboBox(page);
     addChoices(m_quantization, core::allowedQuantizations());
-    m_quantization->setToolTip(tr("Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy"));
+    m_quantization->setToolTip(
+        tr("Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy"));
     opt->addRow(tr("Quantization:"), m_quantization);
     m_quantEmbeddings = new QCheckBox(tr("Embedding tables in int8 too"), page);
     m_quantEmbeddings->setToolTip(tr("Stores the word and position embedding tables as int8 with a scale per row: "
@@ -97,7 +100,8 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
     opt->addRow(QString(), m_quantEmbeddings);
     m_pruning = new QComboBox(page);
     addChoices(m_pruning, core::allowedPruningMethods());
-    m_pruning->setToolTip(tr("Removes weights, heads or neurons: smaller models; speed depends on the structure removed"));
+    m_pruning->setToolTip(
+        tr("Removes weights, heads or neurons: smaller models; speed depends on the structure removed"));
     opt->addRow(tr("Pruning:"), m_pruning);
     m_pruneAmount = new QDoubleSpinBox(page);
     m_pruneAmount->setRange(0.0, 0.99);
@@ -108,7 +112,8 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
     m_pruneScope = new QComboBox(page);
     m_pruneScope->addItem(tr("global"), QStringLiteral("global"));
     m_pruneScope->addItem(tr("per layer"), QStringLiteral("layer"));
-    m_pruneScope->setToolTip(tr("Global ranks all weights together (usually better); per layer prunes each layer equally"));
+    m_pruneScope->setToolTip(
+        tr("Global ranks all weights together (usually better); per layer prunes each layer equally"));
     opt->addRow(tr("Pruning scope:"), m_pruneScope);
     m_padding = new QComboBox(page);
     addChoices(m_padding, core::allowedPaddings());
@@ -123,15 +128,22 @@ void ExperimentPanel::buildTrainingPage(QFormLayout *train)
     train->addRow(m_trainingHint);
     m_steps = spin(page, 1, 1000000, tr("Optimizer steps of a training run"));
     train->addRow(tr("Training steps:"), m_steps);
-    m_checkpoint = spin(page, 0, 64, tr("Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; saves memory, costs about 30% time (0: off)"));
+    m_checkpoint = spin(page, 0, 64,
+                        tr("Gradient checkpointing: recomputes activations of every k-th layer in the backward pass; "
+                           "saves memory, costs about 30% time (0: off)"));
     m_checkpoint->setSpecialValueText(tr("off"));
     train->addRow(tr("Checkpointing every:"), m_checkpoint);
-    m_accumulation = spin(page, 1, 1024, tr("Gradient accumulation: sums gradients over N micro-batches; a large effective batch in little memory, no speed gain"));
+    m_accumulation = spin(page, 1, 1024,
+                          tr("Gradient accumulation: sums gradients over N micro-batches; a large effective batch in "
+                             "little memory, no speed gain"));
     train->addRow(tr("Accumulation steps:"), m_accumulation);
     m_freeze = new QCheckBox(tr("Freeze embeddings"), page);
-    m_freeze->setToolTip(tr("Embeddings get no gradients: less optimizer memory and a faster backward pass, usually little accuracy loss"));
+    m_freeze->setToolTip(tr(
+        "Embeddings get no gradients: less optimizer memory and a faster backward pass, usually little accuracy loss"));
     train->addRow(QString(), m_freeze);
-    m_share = spin(page, 0, 64, tr("Cross-layer sharing: groups of N layers share weights (ALBERT-style); much smaller, costs accuracy (0: off)"));
+    m_share = spin(page, 0, 64,
+                   tr("Cross-layer sharing: groups of N layers share weights (ALBERT-style); much smaller, costs "
+                      "accuracy (0: off)"));
     m_share->setSpecialValueText(tr("off"));
     train->addRow(tr("Share layers:"), m_share);
 }
@@ -147,7 +159,8 @@ void ExperimentPanel::buildHardwarePage(QFormLayout *hw)
     m_threads = spin(page, 1, 256, tr("CPU threads for intra-op parallelism"));
     hw->addRow(tr("Threads:"), m_threads);
     m_traceOps = new QCheckBox(tr("Trace operators"), page);
-    m_traceOps->setToolTip(tr("Records every operator in a separate pass after timing, so tracing never distorts the timing"));
+    m_traceOps->setToolTip(
+        tr("Records every operator in a separate pass after timing, so tracing never distorts the timing"));
     hw->addRow(QString(), m_traceOps);
     m_traceKernels = new QCheckBox(tr("Trace CUDA kernels"), page);
     m_traceKernels->setToolTip(tr("Records GPU kernels with CUPTI (CUDA devices only)"));
@@ -159,9 +172,10 @@ QWidget *ExperimentPanel::buildDistillation(QWidget *parent)
     auto *box = new QGroupBox(tr("Distillation (training)"), parent);
     auto *form = new QFormLayout(box);
     m_distill = new QCheckBox(tr("Distill from a teacher"), box);
-    m_distill->setToolTip(tr("Trains the model as a student that imitates a larger teacher's outputs: a smaller, faster "
-                             "model that keeps much of the teacher's accuracy, for the cost of running the teacher in "
-                             "every training step"));
+    m_distill->setToolTip(
+        tr("Trains the model as a student that imitates a larger teacher's outputs: a smaller, faster "
+           "model that keeps much of the teacher's accuracy, for the cost of running the teacher in "
+           "every training step"));
     form->addRow(QString(), m_distill);
     auto *teacherRow = new QHBoxLayout;
     m_teacher = new QLineEdit(box);
@@ -174,12 +188,14 @@ QWidget *ExperimentPanel::buildDistillation(QWidget *parent)
     teacherRow->addWidget(m_teacher, 1);
     teacherRow->addWidget(m_teacherBrowse);
     form->addRow(tr("Teacher:"), teacherRow);
-    m_studentLayers = spin(box, 0, 96, tr("Encoder layers of the student: fewer layers run faster and lose more "
-                                          "accuracy (0: as many as the model has)"));
+    m_studentLayers = spin(box, 0, 96,
+                           tr("Encoder layers of the student: fewer layers run faster and lose more "
+                              "accuracy (0: as many as the model has)"));
     m_studentLayers->setSpecialValueText(tr("same as the model"));
     form->addRow(tr("Student layers:"), m_studentLayers);
-    m_studentHidden = spin(box, 0, 16384, tr("Hidden size of the student: narrower layers are faster and smaller, and "
-                                             "lose accuracy (0: the model's own)"));
+    m_studentHidden = spin(box, 0, 16384,
+                           tr("Hidden size of the student: narrower layers are faster and smaller, and "
+                              "lose accuracy (0: the model's own)"));
     m_studentHidden->setSpecialValueText(tr("same as the model"));
     m_studentHidden->setSingleStep(32);
     form->addRow(tr("Student hidden size:"), m_studentHidden);

@@ -73,9 +73,10 @@ QString ModelPanel::describe(const LocalModelInfo &info) const
     };
     auto number = [&locale](int n) { return n > 0 ? locale.toString(n) : QString(); };
     row(tr("Architecture"), info.architecture);
-    row(tr("Format"), info.format == QLatin1String("hf")            ? tr("Hugging Face folder")
-                      : info.format == QLatin1String("torchscript") ? tr("TorchScript")
-                                                                    : tr("built in"));
+    row(tr("Format"),
+        info.format == QLatin1String("hf")                ? tr("Hugging Face folder")
+            : info.format == QLatin1String("torchscript") ? tr("TorchScript")
+                                                          : tr("built in"));
     row(tr("Layers"), number(info.layers));
     row(tr("Hidden size"), number(info.hidden));
     row(tr("Attention heads"), number(info.heads));
@@ -143,8 +144,9 @@ void ModelPanel::refresh()
     } else if (info.format == QLatin1String("demo")) {
         html += (m_path.endsWith(QLatin1String("-untrained"))
                      ? tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
-                     : tr("Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the tool."))
-                + QStringLiteral("<br>");
+                     : tr("Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the "
+                          "tool."))
+            + QStringLiteral("<br>");
     }
     // What the store knows comes first: it changes as runs land, and stays in view when the
     // dock is short.

@@ -1,7 +1,7 @@
 #include "ui/panels/runqueueview.h"
 
-#include "ui/widgets/emptystate.h"
 #include "ui/models/runqueuemodel.h"
+#include "ui/widgets/emptystate.h"
 
 #include <QApplication>
 #include <QHBoxLayout>

@@ -17,9 +17,9 @@ struct Track {
 
 std::size_t firstEndingAfter(const std::vector<TimelineSpan> &spans, std::int64_t t)
 {
-    return std::size_t(std::partition_point(spans.begin(), spans.end(),
-                                            [t](const TimelineSpan &s) { return s.endNs <= t; })
-                       - spans.begin());
+    return std::size_t(
+        std::partition_point(spans.begin(), spans.end(), [t](const TimelineSpan &s) { return s.endNs <= t; })
+        - spans.begin());
 }
 
 const TimelineSpan *TimelineData::spanAt(std::size_t row, std::int64_t t, std::int64_t slackNs) const
@@ -29,8 +29,10 @@ const TimelineSpan *TimelineData::spanAt(std::size_t row, std::int64_t t, std::i
     const auto &spans = rows[row].spans;
     const TimelineSpan *best = nullptr;
     std::int64_t bestDistance = slackNs + 1;
-    for (std::size_t i = firstEndingAfter(spans, t - slackNs); i < spans.size() && spans[i].startNs <= t + slackNs; ++i) {
-        const std::int64_t d = t < spans[i].startNs ? spans[i].startNs - t : (t >= spans[i].endNs ? t - spans[i].endNs : 0);
+    for (std::size_t i = firstEndingAfter(spans, t - slackNs); i < spans.size() && spans[i].startNs <= t + slackNs;
+         ++i) {
+        const std::int64_t d =
+            t < spans[i].startNs ? spans[i].startNs - t : (t >= spans[i].endNs ? t - spans[i].endNs : 0);
         if (d < bestDistance) {
             best = &spans[i];
             bestDistance = d;

@@ -20,7 +20,8 @@ struct TimelineMapping {
     {
         TimelineMapping m;
         m.startNs = startNs;
-        m.nsPerPixel = std::max(kMinNsPerPixel, double(std::max<std::int64_t>(1, endNs - startNs)) / std::max(1, width));
+        m.nsPerPixel =
+            std::max(kMinNsPerPixel, double(std::max<std::int64_t>(1, endNs - startNs)) / std::max(1, width));
         return m;
     }
 
@@ -34,10 +35,7 @@ struct TimelineMapping {
     }
 
     // dx > 0 moves the view to later times.
-    TimelineMapping pannedBy(double dx) const
-    {
-        return {startNs + std::llround(dx * nsPerPixel), nsPerPixel};
-    }
+    TimelineMapping pannedBy(double dx) const { return {startNs + std::llround(dx * nsPerPixel), nsPerPixel}; }
 
     // Keeps [extentStart, extentEnd) reachable: no zooming out beyond it, no panning off it.
     TimelineMapping clampedTo(std::int64_t extentStart, std::int64_t extentEnd, int width) const

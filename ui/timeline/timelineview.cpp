@@ -2,8 +2,8 @@
 
 #include "app/core/store.h"
 #include "ui/models/convert.h"
-#include "ui/timeline/timelineoverview.h"
 #include "ui/models/tracemodels.h"
+#include "ui/timeline/timelineoverview.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -200,7 +200,7 @@ bool TimelineView::overviewFits(std::int64_t t0, std::int64_t t1) const
     // At about pixel resolution: at most two pixels per bucket, at most four buckets per pixel.
     const double b = m_overview.bucketNs();
     return m_overviewRun == m_runId && m_overview.startNs <= t0 && m_overview.endNs >= t1
-           && b <= 2 * m_mapping.nsPerPixel && b >= m_mapping.nsPerPixel / 4;
+        && b <= 2 * m_mapping.nsPerPixel && b >= m_mapping.nsPerPixel / 4;
 }
 
 bool TimelineView::drawsDetail() const
@@ -228,7 +228,8 @@ void TimelineView::loadVisibleWindow()
         const std::string path = m_store->path();
         const qint64 runId = m_runId;
         m_overviewJobs.startJob(
-            &m_overviewPool, [path, runId, from = from, to = to, buckets] { return loadOverview(path, runId, from, to, buckets); },
+            &m_overviewPool,
+            [path, runId, from = from, to = to, buckets] { return loadOverview(path, runId, from, to, buckets); },
             [this, runId](OverviewResult result) {
                 if (!result.error.isEmpty()) {
                     m_message = tr("Could not load the trace: %1").arg(result.error);
@@ -271,17 +272,18 @@ void TimelineView::loadDetailIfSmall()
     const std::string path = m_store->path();
     const qint64 runId = m_runId;
     m_detailPending = {from, to};
-    m_detailJobs.startJob(&m_detailPool, [path, runId, from = from, to = to] { return loadWindow(path, runId, from, to); },
-                          [this](WindowResult result) {
-                              if (!result.error.isEmpty()) {
-                                  m_message = tr("Could not load the trace: %1").arg(result.error);
-                                  emit errorOccurred(m_message);
-                              } else {
-                                  m_data = std::move(result.data);
-                                  m_message.clear();
-                              }
-                              update();
-                          });
+    m_detailJobs.startJob(
+        &m_detailPool, [path, runId, from = from, to = to] { return loadWindow(path, runId, from, to); },
+        [this](WindowResult result) {
+            if (!result.error.isEmpty()) {
+                m_message = tr("Could not load the trace: %1").arg(result.error);
+                emit errorOccurred(m_message);
+            } else {
+                m_data = std::move(result.data);
+                m_message.clear();
+            }
+            update();
+        });
 }
 
 void TimelineView::zoomIn()
@@ -331,8 +333,7 @@ QString TimelineView::overviewToolTip(std::size_t lane, std::int64_t t) const
     QString text = QStringLiteral("<b>%1</b><br>").arg(rowLabel(l.device, l.lane, isGpu(l.device)).toHtmlEscaped());
     text += tr("From %1 to %2").arg(formatDuration(from), formatDuration(from + width));
     text += QStringLiteral("<br>") + tr("Events: %1").arg(QLocale().toString(qulonglong(l.events[i])));
-    text += QStringLiteral("<br>")
-            + tr("Busy: %1%").arg(qBound(0.0, 100.0 * l.busyNs[i] / width, 100.0), 0, 'f', 0);
+    text += QStringLiteral("<br>") + tr("Busy: %1%").arg(qBound(0.0, 100.0 * l.busyNs[i] / width, 100.0), 0, 'f', 0);
     text += QStringLiteral("<br>") + tr("Zoom in to see single events.");
     return text;
 }
@@ -345,8 +346,8 @@ QString TimelineView::toolTipAt(const QPoint &pos) const
     const double x = pos.x() - kLabelWidth;
     if (!drawsDetail())
         return overviewToolTip(std::size_t(row), m_mapping.timeForX(x));
-    const TimelineSpan *s = m_data.spanAt(std::size_t(row), m_mapping.timeForX(x),
-                                          std::llround(2 * m_mapping.nsPerPixel));
+    const TimelineSpan *s =
+        m_data.spanAt(std::size_t(row), m_mapping.timeForX(x), std::llround(2 * m_mapping.nsPerPixel));
     if (!s)
         return {};
     QString text = QStringLiteral("<b>%1</b><br>").arg(toQ(m_data.strings[s->name]).toHtmlEscaped());
@@ -390,9 +391,9 @@ void TimelineView::paintEvent(QPaintEvent *)
         int y = kAxisHeight;
         for (int r = m_firstRow; r < rows && y < height(); ++r, y += kRowHeight) {
             const auto &lane = m_overview.lanes[size_t(r)];
-            m_lastRects += drawOverviewLane(p, m_overview, lane, m_mapping,
-                                            QRect(kLabelWidth, y + 1, plotWidth(), kRowHeight - 2),
-                                            laneColor(isGpu(lane.device)));
+            m_lastRects +=
+                drawOverviewLane(p, m_overview, lane, m_mapping, QRect(kLabelWidth, y + 1, plotWidth(), kRowHeight - 2),
+                                 laneColor(isGpu(lane.device)));
         }
     }
     if ((detail || overview) && rows == 0)
@@ -554,8 +555,14 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Minus: zoomOut(); break;
     case Qt::Key_Left: setMapping(m_mapping.pannedBy(-plotWidth() / 10.0)); break;
     case Qt::Key_Right: setMapping(m_mapping.pannedBy(plotWidth() / 10.0)); break;
-    case Qt::Key_Up: m_firstRow = qMax(0, m_firstRow - 1); update(); break;
-    case Qt::Key_Down: m_firstRow = qMin(qMax(0, rowCount() - 1), m_firstRow + 1); update(); break;
+    case Qt::Key_Up:
+        m_firstRow = qMax(0, m_firstRow - 1);
+        update();
+        break;
+    case Qt::Key_Down:
+        m_firstRow = qMin(qMax(0, rowCount() - 1), m_firstRow + 1);
+        update();
+        break;
     case Qt::Key_Home: showAll(); break;
     default: QWidget::keyPressEvent(event); return;
     }

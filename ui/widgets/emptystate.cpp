@@ -14,10 +14,7 @@ constexpr int kTextWidth = 520;
 } // namespace
 
 EmptyState::EmptyState(const QString &title, const QString &text, QWidget *parent)
-    : QWidget(parent)
-    , m_title(new QLabel(title, this))
-    , m_text(new QLabel(text, this))
-    , m_buttons(new QVBoxLayout)
+    : QWidget(parent), m_title(new QLabel(title, this)), m_text(new QLabel(text, this)), m_buttons(new QVBoxLayout)
 {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.35);

@@ -6,9 +6,7 @@
 
 namespace optibench::ui {
 
-MessageBar::MessageBar(QWidget *parent)
-    : QFrame(parent)
-    , m_label(new QLabel(this))
+MessageBar::MessageBar(QWidget *parent) : QFrame(parent), m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("messageBar"));
     m_label->setWordWrap(true);
@@ -28,9 +26,10 @@ MessageBar::MessageBar(QWidget *parent)
 void MessageBar::showMessage(const QString &text, Kind kind)
 {
     m_label->setText(text);
-    const char *style = kind == Kind::Error
-        ? "#messageBar { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; } QLabel { color: #5f1d16; }"
-        : "#messageBar { background: #e8f1fb; border: 1px solid #9dbbe0; border-radius: 4px; } QLabel { color: #173a63; }";
+    const char *style = kind == Kind::Error ? "#messageBar { background: #fdecea; border: 1px solid #e0a39c; "
+                                              "border-radius: 4px; } QLabel { color: #5f1d16; }"
+                                            : "#messageBar { background: #e8f1fb; border: 1px solid #9dbbe0; "
+                                              "border-radius: 4px; } QLabel { color: #173a63; }";
     setStyleSheet(QString::fromLatin1(style));
     show();
 }

@@ -2,21 +2,21 @@
 
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
-#include "ui/pages/comparisonview.h"
-#include "ui/models/convert.h"
 #include "ui/models/bundleimport.h"
-#include "ui/panels/experimentpanel.h"
-#include "ui/window/gettingstarted.h"
-#include "ui/widgets/messagebar.h"
+#include "ui/models/convert.h"
 #include "ui/models/modelinfo.h"
-#include "ui/panels/modelpanel.h"
-#include "ui/pages/rundetail.h"
 #include "ui/models/runqueuemodel.h"
-#include "ui/panels/runqueueview.h"
 #include "ui/models/runsmodel.h"
-#include "ui/pages/runsview.h"
-#include "ui/window/settingsdialog.h"
 #include "ui/models/workerclient.h"
+#include "ui/pages/comparisonview.h"
+#include "ui/pages/rundetail.h"
+#include "ui/pages/runsview.h"
+#include "ui/panels/experimentpanel.h"
+#include "ui/panels/modelpanel.h"
+#include "ui/panels/runqueueview.h"
+#include "ui/widgets/messagebar.h"
+#include "ui/window/gettingstarted.h"
+#include "ui/window/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -116,26 +116,30 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
             [this](qint64 id) { QSettings().setValue(baselineKey(), id); });
     connect(m_detail, &RunDetail::errorOccurred, this, &MainWindow::showError);
     connect(m_comparison, &ComparisonView::errorOccurred, this, &MainWindow::showError);
-    connect(m_queue, &RunQueueModel::runFinished, this, [this](qint64 runId, const QString &status, const QString &error) {
-        m_runsModel->reload();
-        m_modelPanel->refresh();
-        if (runId > 0 && runId == m_detail->runId())
-            m_detail->setRun(runId); // it was shown while running
-        if (status == QLatin1String("failed"))
-            showError(runId ? tr("Run #%1 failed: %2").arg(runId).arg(error) : tr("A run failed: %1").arg(error));
-        else if (status == QLatin1String("done"))
-            statusBar()->showMessage(tr("Run #%1 finished").arg(runId), 5000);
-        updateStatus();
-    });
+    connect(m_queue, &RunQueueModel::runFinished, this,
+            [this](qint64 runId, const QString &status, const QString &error) {
+                m_runsModel->reload();
+                m_modelPanel->refresh();
+                if (runId > 0 && runId == m_detail->runId())
+                    m_detail->setRun(runId); // it was shown while running
+                if (status == QLatin1String("failed"))
+                    showError(runId ? tr("Run #%1 failed: %2").arg(runId).arg(error)
+                                    : tr("A run failed: %1").arg(error));
+                else if (status == QLatin1String("done"))
+                    statusBar()->showMessage(tr("Run #%1 finished").arg(runId), 5000);
+                updateStatus();
+            });
     connect(m_queue, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
     connect(m_queue, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_worker, &WorkerClient::hello, this,
             [this](const QString &version, const QString &libtorch, const QStringList &devices) {
-                m_workerVersion = tr("worker %1, LibTorch %2, %3").arg(version, libtorch, devices.join(QStringLiteral(", ")));
+                m_workerVersion =
+                    tr("worker %1, LibTorch %2, %3").arg(version, libtorch, devices.join(QStringLiteral(", ")));
                 m_experiment->setDevices(devices);
                 updateStatus();
             });
-    connect(m_worker, &WorkerClient::error, this, [this](const QString &, const QString &message) { showError(message); });
+    connect(m_worker, &WorkerClient::error, this,
+            [this](const QString &, const QString &message) { showError(message); });
 
     m_reloadTimer->setInterval(kReloadIntervalMs);
     connect(m_reloadTimer, &QTimer::timeout, m_runsModel, &RunsModel::reload);
@@ -203,8 +207,8 @@ void MainWindow::runDemo()
 
 void MainWindow::importRuns()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import runs"), QString(),
-                                                          tr("Run bundles (*.json);;All files (*)"));
+    const QString fileName =
+        QFileDialog::getOpenFileName(this, tr("Import runs"), QString(), tr("Run bundles (*.json);;All files (*)"));
     if (!fileName.isEmpty())
         importRunsFrom(fileName);
 }
@@ -241,7 +245,8 @@ void MainWindow::createDocks()
         return dock;
     };
     QDockWidget *model = addDock(m_modelPanel, tr("Model"), QStringLiteral("modelDock"), Qt::LeftDockWidgetArea);
-    QDockWidget *experiment = addDock(m_experiment, tr("Experiment"), QStringLiteral("experimentDock"), Qt::LeftDockWidgetArea);
+    QDockWidget *experiment =
+        addDock(m_experiment, tr("Experiment"), QStringLiteral("experimentDock"), Qt::LeftDockWidgetArea);
     QDockWidget *queue = addDock(m_queueView, tr("Run queue"), QStringLiteral("queueDock"), Qt::BottomDockWidgetArea);
     // The left column runs the full height, so the experiment form keeps its room when the
     // queue opens; the queue sits under the pages.
@@ -419,8 +424,8 @@ void MainWindow::exportCurrent()
 
 void MainWindow::exportRunsCsv()
 {
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export runs"), QStringLiteral("runs.csv"),
-                                                          tr("CSV data (*.csv)"));
+    const QString fileName =
+        QFileDialog::getSaveFileName(this, tr("Export runs"), QStringLiteral("runs.csv"), tr("CSV data (*.csv)"));
     if (fileName.isEmpty())
         return;
     QFile file(fileName);
@@ -465,16 +470,18 @@ void MainWindow::configureWorker()
 {
     const WorkerCommand current = m_worker->command();
     bool ok = false;
-    const QString line = QInputDialog::getText(
-        this, tr("Worker command"),
-        tr("Command that starts the worker (e.g. \"ssh gpu-host optibench-cli worker\"). Empty: the optibench-cli next to this program."),
-        QLineEdit::Normal, QSettings().value(QStringLiteral("worker/command")).toString(), &ok);
+    const QString line =
+        QInputDialog::getText(this, tr("Worker command"),
+                              tr("Command that starts the worker (e.g. \"ssh gpu-host optibench-cli worker\"). Empty: "
+                                 "the optibench-cli next to this program."),
+                              QLineEdit::Normal, QSettings().value(QStringLiteral("worker/command")).toString(), &ok);
     if (!ok)
         return;
     QSettings().setValue(QStringLiteral("worker/command"), line.trimmed());
     m_worker->setCommand(WorkerClient::defaultCommand());
     statusBar()->showMessage(tr("The next run uses: %1 %2")
-                                 .arg(m_worker->command().program, m_worker->command().arguments.join(QLatin1Char(' '))),
+                                 .arg(m_worker->command().program,
+                                      m_worker->command().arguments.join(QLatin1Char(' '))),
                              8000);
     Q_UNUSED(current);
 }
@@ -491,8 +498,9 @@ void MainWindow::updateStatus()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_queue->activeCount() > 0) {
-        const auto answer = QMessageBox::question(
-            this, tr("Quit"), tr("%n run(s) are queued or running. Quit and cancel them?", nullptr, m_queue->activeCount()));
+        const auto answer = QMessageBox::question(this, tr("Quit"),
+                                                  tr("%n run(s) are queued or running. Quit and cancel them?", nullptr,
+                                                     m_queue->activeCount()));
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;

@@ -14,9 +14,7 @@ namespace {
 const char *kLanguageKey = "ui/language";
 }
 
-SettingsDialog::SettingsDialog(QWidget *parent)
-    : QDialog(parent)
-    , m_language(new QComboBox(this))
+SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     m_language->addItem(tr("System default"), QString());

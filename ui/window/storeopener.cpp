@@ -23,10 +23,7 @@ QString storeFilter()
 }
 } // namespace
 
-StoreOpener::StoreOpener(QWidget *parent)
-    : m_parent(parent)
-{
-}
+StoreOpener::StoreOpener(QWidget *parent) : m_parent(parent) {}
 
 std::shared_ptr<core::Store> StoreOpener::open(const QString &path)
 {
