@@ -1,6 +1,7 @@
 #pragma once
 // Precompiled header of optibench_engine: the LibTorch headers nearly every engine source needs.
-// Narrower than <torch/torch.h> on purpose (see DESIGN.md, compile cost).
+// Narrower than <torch/torch.h> on purpose (compile cost: docs/architecture.md, "Facts of the
+// stack").
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <ATen/record_function.h>

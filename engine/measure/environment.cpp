@@ -82,7 +82,8 @@ std::vector<std::string> availableDevices()
     std::vector<std::string> devices{"cpu"};
 #if defined(OPTIBENCH_HAVE_CUDA)
     int count = 0;
-    // cudaGetDeviceCount fails without a driver (DESIGN.md): then only the CPU is offered.
+    // cudaGetDeviceCount fails without a driver (docs/architecture.md, "Facts of the stack"):
+    // then only the CPU is offered.
     if (cudaGetDeviceCount(&count) == cudaSuccess) {
         for (int i = 0; i < count; ++i)
             devices.push_back("cuda:" + std::to_string(i));

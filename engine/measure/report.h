@@ -7,7 +7,7 @@
 namespace optibench::engine {
 
 struct Measurement {
-    std::string key; // latency_p50_ms, throughput_tokens_s, ... (DESIGN.md "metrics")
+    std::string key; // latency_p50_ms, throughput_tokens_s, ... (docs/architecture.md, "The run store")
     double value = 0;
     std::string unit;
 };

@@ -131,7 +131,7 @@ int main(int argc, char **argv)
 {
     // libgomp reads its wait policy once, at load: set it before the process image starts so
     // the engine and the eager child run under the same policy. Spinning OpenMP threads on a
-    // shared 2-core machine cost the engine 5x in a measurement (DESIGN.md saw the same for eager).
+    // shared 2-core machine cost the engine 5x in a measurement (the same was seen for PyTorch eager).
     if (!std::getenv("OMP_WAIT_POLICY")) {
         setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
         execv("/proc/self/exe", argv);
