@@ -17,6 +17,7 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
+#include "app/core/spec_diff.h"
 #include "app/core/store.h"
 
 namespace optibench::cli {
@@ -31,18 +32,6 @@ struct CompareOptions {
     bool diffOnly = false;
     bool json = false;
 };
-
-// Leaves of a JSON object as dotted paths; arrays are leaves.
-void flatten(const json &j, const std::string &prefix, std::map<std::string, json> &out)
-{
-    if (j.is_object() && !j.empty()) {
-        for (auto it = j.begin(); it != j.end(); ++it)
-            flatten(it.value(), prefix.empty() ? it.key() : prefix + "." + it.key(), out);
-        return;
-    }
-    if (!prefix.empty())
-        out[prefix] = j;
-}
 
 std::string shown(const json *v)
 {
@@ -74,64 +63,27 @@ std::string percent(double p)
     return s.str();
 }
 
-// Each run's JSON document (spec or environment) flattened, and the paths whose values are not
-// the same in every run.
-struct FieldDifferences {
-    std::vector<std::map<std::string, json>> perRun;
-    std::vector<std::string> differing;
-};
-
-FieldDifferences differingFields(const std::vector<std::string> &documents, const std::set<std::string> &ignored)
-{
-    FieldDifferences d;
-    std::set<std::string> paths;
-    for (const auto &text : documents) {
-        std::map<std::string, json> flat;
-        const json doc = json::parse(text, nullptr, false);
-        if (!doc.is_discarded())
-            flatten(doc, "", flat);
-        for (const auto &path : ignored)
-            flat.erase(path);
-        for (const auto &[path, value] : flat)
-            paths.insert(path);
-        d.perRun.push_back(std::move(flat));
-    }
-    for (const auto &path : paths) {
-        const auto first = d.perRun[0].find(path);
-        for (const auto &run : d.perRun) {
-            const auto it = run.find(path);
-            if ((it == run.end()) != (first == d.perRun[0].end()) || (it != run.end() && it->second != first->second)) {
-                d.differing.push_back(path);
-                break;
-            }
-        }
-    }
-    return d;
-}
-
-json differencesJson(const FieldDifferences &d)
+json differencesJson(const core::FieldDifferences &d)
 {
     json out = json::object();
     for (const auto &path : d.differing) {
         json values = json::array();
-        for (const auto &run : d.perRun) {
-            const auto it = run.find(path);
-            values.push_back(it == run.end() ? json(nullptr) : it->second);
+        for (std::size_t run = 0; run < d.perRun.size(); ++run) {
+            const json *v = d.value(run, path);
+            values.push_back(v ? *v : json(nullptr));
         }
         out[path] = std::move(values);
     }
     return out;
 }
 
-std::vector<std::vector<std::string>> differenceCells(const FieldDifferences &d)
+std::vector<std::vector<std::string>> differenceCells(const core::FieldDifferences &d)
 {
     std::vector<std::vector<std::string>> cells;
     for (const auto &path : d.differing) {
         std::vector<std::string> row{path};
-        for (const auto &run : d.perRun) {
-            const auto it = run.find(path);
-            row.push_back(shown(it == run.end() ? nullptr : &it->second));
-        }
+        for (std::size_t run = 0; run < d.perRun.size(); ++run)
+            row.push_back(shown(d.value(run, path)));
         cells.push_back(std::move(row));
     }
     return cells;
@@ -172,8 +124,8 @@ int compare(const CompareOptions &o)
         }
     }
 
-    const auto specs = differingFields(specTexts, {"name"}); // the name is shown with the run
-    const auto environments = differingFields(environmentTexts, {});
+    const auto specs = core::differingFields(specTexts, {"name"}); // the name is shown with the run
+    const auto environments = core::differingFields(environmentTexts, {});
     std::vector<const MetricRow *> shownRows;
     for (auto &[key, row] : rows) {
         row.values.resize(o.ids.size());

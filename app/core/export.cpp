@@ -13,8 +13,6 @@ using nlohmann::json;
 
 namespace optibench::core {
 
-namespace {
-
 std::string csvField(const std::string &s)
 {
     if (s.find_first_of(",\"\n\r") == std::string::npos)
@@ -27,6 +25,8 @@ std::string csvField(const std::string &s)
     }
     return out + "\"";
 }
+
+namespace {
 
 std::string isoTime(std::int64_t ms)
 {

@@ -21,6 +21,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A CSV field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, a
+// quote or a line break. Every CSV the project writes (runs, chart data) quotes through it.
+std::string csvField(const std::string &s);
+
 // One row per run: id, name, model, status, created (UTC, ISO 8601), toggles (describeToggles),
 // mode, precision, quantization, pruning, padding, then one column per metric key (the union
 // over the runs, sorted). Fields are quoted as RFC 4180 asks.

@@ -184,8 +184,8 @@ ModelRecord readModel(const sql::Statement &s)
 
 std::optional<ModelRecord> Store::model(std::int64_t id) const
 {
-    sql::Use s(m_statements->get(
-        "SELECT id, source, format, architecture, parameters, size_bytes, sha256 FROM models WHERE id = ?1"));
+    static const std::string query = std::string(kModelColumns) + " WHERE id = ?1";
+    sql::Use s(m_statements->get(query.c_str()));
     s->bind(1, id);
     if (!s->step())
         return std::nullopt;
@@ -400,10 +400,8 @@ std::vector<RunRecord> Store::runs(const RunFilter &filter) const
 
 std::optional<RunRecord> Store::run(std::int64_t runId) const
 {
-    sql::Use s(m_statements->get(
-        "SELECT r.id, COALESCE(r.model_id, 0), COALESCE(m.source, ''), r.name, r.notes, r.created_at_ms, "
-        "r.finished_at_ms, r.status, r.error, r.spec_json, r.environment_json, r.baseline_run_id, r.pid, r.host "
-        "FROM runs r LEFT JOIN models m ON m.id = r.model_id WHERE r.id = ?1"));
+    static const std::string query = std::string("SELECT ") + kRunColumns + " WHERE r.id = ?1";
+    sql::Use s(m_statements->get(query.c_str()));
     s->bind(1, runId);
     if (!s->step())
         return std::nullopt;

@@ -1,4 +1,5 @@
 #include "engine/formats/model_format.h"
+#include "engine/formats/strings.h"
 
 #include <cstdint>
 #include <cstring>
@@ -100,12 +101,6 @@ std::vector<std::string> zipEntryNames(std::ifstream &in, std::uint64_t size)
         pos += 46 + nameLen + extra;
     }
     return names;
-}
-
-bool endsWith(const std::string &s, const char *suffix)
-{
-    const std::size_t n = std::strlen(suffix);
-    return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
 }
 
 } // namespace

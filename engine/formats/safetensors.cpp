@@ -1,4 +1,5 @@
 #include "engine/formats/safetensors.h"
+#include "engine/formats/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -382,11 +383,6 @@ std::vector<std::uint8_t> SafetensorsFile::copyBytes(std::string_view name) cons
 // --- Sharded checkpoints ---------------------------------------------------------------------
 
 namespace {
-
-bool endsWith(const std::string &s, std::string_view suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 bool isDirectory(const std::string &path)
 {

@@ -228,13 +228,7 @@ public:
     }
     at::Tensor forward(const at::Tensor &x) const override { return autograd::linear(x, m_weight, m_bias); }
     std::string kind() const override { return "fp32-autograd"; }
-    std::int64_t weightBytes() const override
-    {
-        auto bytes = [](const at::Tensor &t) {
-            return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0;
-        };
-        return bytes(m_weight) + bytes(m_bias);
-    }
+    std::int64_t weightBytes() const override { return tensorBytes(m_weight) + tensorBytes(m_bias); }
     std::int64_t inFeatures() const override { return m_weight.size(1); }
     std::int64_t outFeatures() const override { return m_weight.size(0); }
 

@@ -3,12 +3,12 @@
 
 namespace optibench::engine {
 
-namespace {
-
 std::int64_t tensorBytes(const at::Tensor &t)
 {
     return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0;
 }
+
+namespace {
 
 class PlainLinear : public LinearOp {
 public:

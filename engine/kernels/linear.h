@@ -35,6 +35,10 @@ std::unique_ptr<LinearOp> makeFp32Linear(at::Tensor weight, at::Tensor bias);
 // The plain ATen linear (system BLAS); used as the numerical reference in tests and benches.
 std::unique_ptr<LinearOp> makeAtenLinear(at::Tensor weight, at::Tensor bias);
 
+// Bytes a tensor's elements take (numel x element size); 0 for an undefined tensor. Every
+// byte count of the engine (model bytes, a Linear's storage) adds these.
+std::int64_t tensorBytes(const at::Tensor &t);
+
 // The name of a floating dtype as the engine reports it: fp32, fp16, bf16, fp64.
 std::string dtypeName(at::ScalarType dtype);
 

@@ -25,11 +25,6 @@ at::Tensor weightScales(const at::Tensor &w)
     return (w.abs().amax({1}).to(at::kDouble) / 127.0).clamp_min(1e-12);
 }
 
-std::int64_t bytesOf(const at::Tensor &t)
-{
-    return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0;
-}
-
 #if defined(OPTIBENCH_HAVE_DNNL)
 // The engine's own dynamic int8 linear on oneDNN's integer GEMM. Per call: one pass quantizes
 // each activation row to uint8 with its own scale and zero point (no aminmax + item() over the
@@ -94,10 +89,13 @@ public:
     std::string kind() const override { return "dynamic-int8"; }
     std::int64_t weightBytes() const override
     {
-        return bytesOf(m_weight) + bytesOf(m_colScale) + bytesOf(m_colSum) + bytesOf(m_bias);
+        return tensorBytes(m_weight) + tensorBytes(m_colScale) + tensorBytes(m_colSum) + tensorBytes(m_bias);
     }
     // The colum sums are derived: a saved model holds the int8 weight, its scales and the bias.
-    std::int64_t savedBytes() const override { return bytesOf(m_weight) + bytesOf(m_colScale) + bytesOf(m_bias); }
+    std::int64_t savedBytes() const override
+    {
+        return tensorBytes(m_weight) + tensorBytes(m_colScale) + tensorBytes(m_bias);
+    }
     std::int64_t inFeatures() const override { return m_in; }
     std::int64_t outFeatures() const override { return m_out; }
 

@@ -7,11 +7,6 @@ namespace optibench::engine {
 
 namespace {
 
-std::int64_t tensorBytes(const at::Tensor &t)
-{
-    return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0;
-}
-
 // The bias in the output's dtype (undefined stays undefined).
 at::Tensor biasAs(const at::Tensor &bias, const at::Tensor &x)
 {

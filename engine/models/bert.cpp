@@ -96,19 +96,9 @@ BertClassifier::parameterShapes(const TransformerConfig &c)
 
 ParameterMap BertClassifier::randomParameters(const TransformerConfig &config, std::uint64_t seed)
 {
-    auto gen = at::detail::createCPUGenerator(seed);
-    ParameterMap params;
-    for (const auto &[name, shape] : parameterShapes(config)) {
-        const bool isNorm = name.find("LayerNorm") != std::string::npos || name.find("layer_norm") != std::string::npos;
-        const bool isBias = name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0;
-        at::Tensor t;
-        if (isNorm)
-            t = isBias ? at::zeros(shape, at::kFloat) : at::ones(shape, at::kFloat);
-        else
-            t = at::normal(0.0, isBias ? 0.01 : 0.02, shape, gen, at::TensorOptions().dtype(at::kFloat));
-        params.emplace(name, t);
-    }
-    return params;
+    return initialParameters(parameterShapes(config), seed, [](const std::string &name) {
+        return name.find("LayerNorm") != std::string::npos || name.find("layer_norm") != std::string::npos;
+    });
 }
 
 BertClassifier::BertClassifier(TransformerConfig config, ParameterMap parameters)

@@ -51,19 +51,8 @@ std::vector<std::pair<std::string, std::vector<std::int64_t>>> Gpt2Model::parame
 
 ParameterMap Gpt2Model::randomParameters(const TransformerConfig &config, std::uint64_t seed)
 {
-    auto gen = at::detail::createCPUGenerator(seed);
-    ParameterMap params;
-    for (const auto &[name, shape] : parameterShapes(config)) {
-        const bool isNorm = name.find(".ln_") != std::string::npos;
-        const bool isBias = name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0;
-        at::Tensor t;
-        if (isNorm)
-            t = isBias ? at::zeros(shape, at::kFloat) : at::ones(shape, at::kFloat);
-        else
-            t = at::normal(0.0, isBias ? 0.01 : 0.02, shape, gen, at::TensorOptions().dtype(at::kFloat));
-        params.emplace(name, t);
-    }
-    return params;
+    return initialParameters(parameterShapes(config), seed,
+                             [](const std::string &name) { return name.find(".ln_") != std::string::npos; });
 }
 
 Gpt2Model::Gpt2Model(TransformerConfig config, ParameterMap parameters)

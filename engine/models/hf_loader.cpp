@@ -2,32 +2,12 @@
 #include "engine/formats/errors.h"
 #include "engine/formats/hf_config.h"
 #include "engine/formats/safetensors.h"
+#include "engine/models/safetensors_torch.h"
 
 #include <cstring>
 #include <filesystem>
 
 namespace optibench::engine {
-
-namespace {
-
-at::ScalarType scalarType(DType dtype)
-{
-    switch (dtype) {
-    case DType::F64: return at::kDouble;
-    case DType::F32: return at::kFloat;
-    case DType::F16: return at::kHalf;
-    case DType::BF16: return at::kBFloat16;
-    case DType::I64: return at::kLong;
-    case DType::I32: return at::kInt;
-    case DType::I16: return at::kShort;
-    case DType::I8: return at::kChar;
-    case DType::U8: return at::kByte;
-    case DType::Bool: return at::kBool;
-    default: return at::ScalarType::Undefined;
-    }
-}
-
-} // namespace
 
 ParameterMap loadSafetensorsParameters(const std::string &path)
 {
@@ -35,7 +15,7 @@ ParameterMap loadSafetensorsParameters(const std::string &path)
     const auto checkpoint = SafetensorsCheckpoint::open(path);
     for (const auto &name : checkpoint.names()) {
         const auto &view = checkpoint.at(name);
-        const auto type = scalarType(view.dtype);
+        const auto type = computeTypeOf(view.dtype);
         if (type == at::ScalarType::Undefined)
             throw EngineError(path + ": tensor " + name + " has dtype " + dtypeName(view.dtype)
                               + ", which the engine cannot compute with");

@@ -1,4 +1,5 @@
 #include "engine/models/model.h"
+#include "engine/formats/strings.h"
 
 #include <set>
 #include <stdexcept>
@@ -166,7 +167,25 @@ std::vector<std::string> NativeModel::quantizeEmbeddingTables()
     return done;
 }
 
-std::int64_t NativeModel::modelBytes() const
+ParameterMap
+NativeModel::initialParameters(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes,
+                               std::uint64_t seed, const std::function<bool(const std::string &)> &isNorm)
+{
+    auto gen = at::detail::createCPUGenerator(seed);
+    ParameterMap params;
+    for (const auto &[name, shape] : shapes) {
+        const bool isBias = endsWith(name, ".bias");
+        at::Tensor t;
+        if (isNorm(name))
+            t = isBias ? at::zeros(shape, at::kFloat) : at::ones(shape, at::kFloat);
+        else
+            t = at::normal(0.0, isBias ? 0.01 : 0.02, shape, gen, at::TensorOptions().dtype(at::kFloat));
+        params.emplace(name, t);
+    }
+    return params;
+}
+
+std::int64_t NativeModel::countBytes(std::int64_t (LinearOp::*linearBytes)() const) const
 {
     std::set<const void *> seen;
     std::int64_t bytes = 0;
@@ -176,41 +195,29 @@ std::int64_t NativeModel::modelBytes() const
         if (dot != std::string::npos && m_linears.count(name.substr(0, dot)))
             continue;
         if (seen.insert(t.data_ptr()).second)
-            bytes += t.numel() * static_cast<std::int64_t>(t.element_size());
+            bytes += tensorBytes(t);
     }
     for (const auto &[name, table] : m_int8Tables)
-        bytes += table.first.numel() + table.second.numel() * static_cast<std::int64_t>(table.second.element_size());
+        bytes += tensorBytes(table.first) + tensorBytes(table.second);
     for (const auto &[name, op] : m_linears) {
         // A Linear tied to a tensor already counted (GPT-2's lm_head and wte) adds nothing.
         auto w = m_parameters.find(name + ".weight");
         if (w != m_parameters.end() && holdsParameter(*op, w->second) && seen.count(w->second.data_ptr()))
             continue;
-        bytes += op->weightBytes();
+        bytes += ((*op).*linearBytes)();
     }
     return bytes;
 }
 
+std::int64_t NativeModel::modelBytes() const
+{
+    return countBytes(&LinearOp::weightBytes);
+}
+
 std::int64_t NativeModel::savedBytes() const
 {
-    // As modelBytes, with each Linear counted as it would be written (int8 + scales, ...).
-    std::set<const void *> seen;
-    std::int64_t bytes = 0;
-    for (const auto &[name, t] : m_parameters) {
-        auto dot = name.rfind('.');
-        if (dot != std::string::npos && m_linears.count(name.substr(0, dot)))
-            continue;
-        if (seen.insert(t.data_ptr()).second)
-            bytes += t.numel() * static_cast<std::int64_t>(t.element_size());
-    }
-    for (const auto &[name, table] : m_int8Tables)
-        bytes += table.first.numel() + table.second.numel() * static_cast<std::int64_t>(table.second.element_size());
-    for (const auto &[name, op] : m_linears) {
-        auto w = m_parameters.find(name + ".weight");
-        if (w != m_parameters.end() && holdsParameter(*op, w->second) && seen.count(w->second.data_ptr()))
-            continue;
-        bytes += op->savedBytes();
-    }
-    return bytes;
+    // Each Linear counted as it would be written (int8 + scales, ...).
+    return countBytes(&LinearOp::savedBytes);
 }
 
 void NativeModel::castTo(at::ScalarType dtype)

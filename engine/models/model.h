@@ -107,6 +107,11 @@ public:
 
 protected:
     NativeModel(TransformerConfig config, ParameterMap parameters);
+    // Initial parameters of the given names and shapes as Hugging Face initialises them:
+    // normal(0, 0.02) weights, with small random biases (normal(0, 0.01)) so that tests
+    // exercise them, and layer norms (isNorm) at weight 1 and bias 0. Deterministic from seed.
+    static ParameterMap initialParameters(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes,
+                                          std::uint64_t seed, const std::function<bool(const std::string &)> &isNorm);
     // Throws std::invalid_argument naming the first missing or mis-shaped parameter, and turns
     // every parameter into contiguous float32.
     void checkShapes(const std::vector<std::pair<std::string, std::vector<std::int64_t>>> &shapes);
@@ -126,6 +131,11 @@ protected:
     std::map<std::string, std::unique_ptr<LinearOp>> m_linears;
     std::map<std::string, std::pair<at::Tensor, at::Tensor>> m_int8Tables; // name -> int8 [V, H], scales [V]
     int m_checkpointEvery = 0;
+
+private:
+    // modelBytes and savedBytes: parameters and int8 tables as held, each tensor once, and each
+    // Linear by linearBytes (a Linear tied to a tensor already counted adds nothing).
+    std::int64_t countBytes(std::int64_t (LinearOp::*linearBytes)() const) const;
 };
 
 } // namespace optibench::engine

@@ -6,7 +6,7 @@
 
 namespace optibench::engine {
 
-at::ScalarType scalarTypeOf(DType dtype)
+at::ScalarType computeTypeOf(DType dtype)
 {
     switch (dtype) {
     case DType::F64: return at::kDouble;
@@ -22,7 +22,15 @@ at::ScalarType scalarTypeOf(DType dtype)
     case DType::F8E4M3:
     case DType::F8E5M2: break;
     }
-    throw SafetensorsError(std::string("dtype ") + dtypeName(dtype) + " is not supported for compute");
+    return at::ScalarType::Undefined;
+}
+
+at::ScalarType scalarTypeOf(DType dtype)
+{
+    const auto type = computeTypeOf(dtype);
+    if (type == at::ScalarType::Undefined)
+        throw SafetensorsError(std::string("dtype ") + dtypeName(dtype) + " is not supported for compute");
+    return type;
 }
 
 DType dtypeOf(at::ScalarType type)

@@ -10,7 +10,9 @@
 
 namespace optibench::engine {
 
-// The LibTorch dtype of a safetensors dtype; throws SafetensorsError for F8 (not computable).
+// The LibTorch dtype of a safetensors dtype; at::ScalarType::Undefined for F8 (not computable).
+at::ScalarType computeTypeOf(DType dtype);
+// computeTypeOf, throwing SafetensorsError for F8.
 at::ScalarType scalarTypeOf(DType dtype);
 DType dtypeOf(at::ScalarType type); // throws for dtypes safetensors lacks
 

@@ -51,10 +51,10 @@ public:
         seen.clear();
         for (const auto &p : m_module.named_parameters())
             if (seen.insert(p.value.data_ptr()).second)
-                m_bytes += p.value.numel() * static_cast<std::int64_t>(p.value.element_size());
+                m_bytes += tensorBytes(p.value);
         for (const auto &b : m_module.named_buffers())
             if (seen.insert(b.value.data_ptr()).second)
-                m_bytes += b.value.numel() * static_cast<std::int64_t>(b.value.element_size());
+                m_bytes += tensorBytes(b.value);
         // Embedding tables tell the vocabulary size, so tokenizers' ids can be checked.
         for (const auto &p : m_module.named_parameters())
             if (p.name.find("embed") != std::string::npos && p.value.dim() == 2)

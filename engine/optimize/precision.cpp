@@ -81,11 +81,7 @@ public:
         return gemm::linear(x.to(m_weight.scalar_type()), m_weight, m_bias).to(x.scalar_type());
     }
     std::string kind() const override { return "amp-" + dtypeName(m_weight.scalar_type()); }
-    std::int64_t weightBytes() const override
-    {
-        return m_weight.numel() * static_cast<std::int64_t>(m_weight.element_size())
-            + (m_bias.defined() ? m_bias.numel() * static_cast<std::int64_t>(m_bias.element_size()) : 0);
-    }
+    std::int64_t weightBytes() const override { return tensorBytes(m_weight) + tensorBytes(m_bias); }
     std::int64_t inFeatures() const override { return m_weight.size(1); }
     std::int64_t outFeatures() const override { return m_weight.size(0); }
 

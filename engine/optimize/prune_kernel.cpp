@@ -56,8 +56,7 @@ std::unique_ptr<LinearOp> makeSparse24Linear(const at::Tensor &weight, const at:
         return nullptr;
     try {
         auto packed = at::_cslt_compress(weight.contiguous());
-        const auto bytes = packed.numel() * static_cast<std::int64_t>(packed.element_size())
-            + (bias.defined() ? bias.numel() * static_cast<std::int64_t>(bias.element_size()) : 0);
+        const auto bytes = tensorBytes(packed) + tensorBytes(bias);
         auto op = std::make_unique<Sparse24Linear>(packed, bias.defined() ? bias.contiguous() : bias, weight.size(1),
                                                    weight.size(0), bytes);
         // The kernel must run for this dtype, shape and GPU, and agree with the dense product

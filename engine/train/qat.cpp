@@ -75,10 +75,7 @@ at::Tensor FakeQuantLinear::weightScales() const
 
 std::int64_t FakeQuantLinear::weightBytes() const
 {
-    auto bytes = [](const at::Tensor &t) {
-        return t.defined() ? t.numel() * static_cast<std::int64_t>(t.element_size()) : 0;
-    };
-    return bytes(m_weight) + bytes(m_bias);
+    return tensorBytes(m_weight) + tensorBytes(m_bias);
 }
 
 at::Tensor FakeQuantLinear::forward(const at::Tensor &x) const

@@ -1,5 +1,6 @@
 // The training runner. See engine/train/training.h.
 #include "engine/train/training.h"
+#include "engine/formats/strings.h"
 #include "engine/kernels/autograd_ops.h"
 #include "engine/kernels/compat.h"
 #include "engine/kernels/quantize.h"
@@ -38,11 +39,6 @@ void setLatencyMetrics(const Evaluation &e, std::vector<Measurement> &metrics)
     set("latency_p90_ms", stats.p90, "ms");
     set("latency_mean_ms", stats.mean, "ms");
     set("throughput_tokens_s", totalMs > 0 ? static_cast<double>(e.tokens) / (totalMs / 1000.0) : 0.0, "tokens/s");
-}
-
-bool endsWith(const std::string &s, const std::string &suffix)
-{
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 double msSince(std::chrono::steady_clock::time_point t0)

@@ -1,6 +1,7 @@
 // inspectModel and predict (engine/run/inspect.h) on the demo and the Hugging Face fixtures, and a
 // language model's Benchmark run (perplexity, next-token agreement).
 #include "engine/formats/sha256.h"
+#include "engine/run/benchmark.h"
 #include "engine/run/inspect.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,6 @@
 #include "ui/charts/chartexport.h"
+#include "app/core/export.h"
+#include "ui/models/convert.h"
 
 #include <qcustomplot.h>
 
@@ -21,11 +23,9 @@
 namespace optibench::ui {
 
 namespace {
-QString csvField(QString s)
+QString csvField(const QString &s)
 {
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
+    return toQ(core::csvField(fromQ(s)));
 }
 
 // QSvgGenerator writes the size in millimetres, which viewers convert back at 90 or 96 dpi

@@ -2,6 +2,8 @@
 // Cost against quality for the compared runs: a scatter of latency, memory or model size
 // against accuracy or agreement, each point labelled with its run, the Pareto front drawn
 // through the runs no other run beats on both; below it, the runs' latency series overlaid.
+#include "ui/models/comparisonmodel.h"
+
 #include <QVector>
 #include <QWidget>
 
@@ -18,8 +20,6 @@ class Store;
 }
 
 namespace optibench::ui {
-
-struct ComparedRun;
 
 class TradeoffView : public QWidget {
     Q_OBJECT

@@ -1,13 +1,12 @@
 #include "ui/models/comparisonmodel.h"
 
+#include "app/core/spec_diff.h"
+#include "ui/models/convert.h"
 #include "ui/models/metricinfo.h"
 #include "ui/models/spectext.h"
 
 #include <QBrush>
 #include <QColor>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QSet>
 
@@ -137,24 +136,20 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 namespace {
-void flatten(const QJsonValue &v, const QString &prefix, QHash<QString, QString> &out)
+
+// A leaf as the comparison shows it: choices as the experiment form names them
+// ("inference", "bucketed", ...), numbers to 10 digits, arrays as compact JSON.
+QString shownValue(const nlohmann::json &v)
 {
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            flatten(it.value(), prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key(), out);
-    } else if (v.isArray()) {
-        out.insert(prefix, QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)));
-    } else if (v.isBool()) {
-        out.insert(prefix, v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
-    } else if (v.isDouble()) {
-        out.insert(prefix, QString::number(v.toDouble(), 'g', 10));
-    } else if (v.isNull()) {
-        out.insert(prefix, QStringLiteral("null"));
-    } else {
-        out.insert(prefix, choiceText(v.toString())); // "inference", "bucketed", ... as the panel shows them
-    }
+    if (v.is_string())
+        return choiceText(toQ(v.get<std::string>()));
+    if (v.is_boolean())
+        return v.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.is_number())
+        return QString::number(v.get<double>(), 'g', 10);
+    return toQ(v.dump());
 }
+
 } // namespace
 
 SpecDiffModel::SpecDiffModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -164,26 +159,32 @@ void SpecDiffModel::setRuns(const QVector<ComparedRun> &runs)
     beginResetModel();
     m_runs = runs;
     m_flat.clear();
-    QSet<QString> all;
-    for (const ComparedRun &r : runs) {
-        QHash<QString, QString> flat;
-        flatten(QJsonDocument::fromJson(r.specJson.toUtf8()).object(), QString(), flat);
-        flat.remove(QStringLiteral("name")); // names always differ and are in the header already
-        const QJsonObject environment = QJsonDocument::fromJson(r.environmentJson.toUtf8()).object();
-        if (!environment.isEmpty())
-            flatten(environment, QStringLiteral("environment"), flat);
-        for (auto it = flat.cbegin(); it != flat.cend(); ++it)
-            all.insert(it.key());
-        m_flat << flat;
-    }
     m_fields.clear();
-    for (const QString &field : all) {
-        QSet<QString> values;
-        for (const auto &flat : m_flat)
-            values.insert(flat.value(field, QStringLiteral("–")));
-        if (values.size() > 1)
-            m_fields << field;
+    // The rule of what differs is core's (the CLI's `compare` uses it too); environment fields
+    // are shown under "environment.".
+    std::vector<std::string> specs, environments;
+    for (const ComparedRun &r : runs) {
+        specs.push_back(fromQ(r.specJson));
+        environments.push_back(fromQ(r.environmentJson));
     }
+    const auto specDiff = core::differingFields(specs, {"name"}); // names are in the header already
+    const auto environmentDiff = core::differingFields(environments, {});
+    for (int run = 0; run < runs.size(); ++run) {
+        QHash<QString, QString> shown;
+        for (const auto &path : specDiff.differing) {
+            if (const auto *v = specDiff.value(static_cast<std::size_t>(run), path))
+                shown.insert(toQ(path), shownValue(*v));
+        }
+        for (const auto &path : environmentDiff.differing) {
+            if (const auto *v = environmentDiff.value(static_cast<std::size_t>(run), path))
+                shown.insert(QStringLiteral("environment.") + toQ(path), shownValue(*v));
+        }
+        m_flat << shown;
+    }
+    for (const auto &path : specDiff.differing)
+        m_fields << toQ(path);
+    for (const auto &path : environmentDiff.differing)
+        m_fields << QStringLiteral("environment.") + toQ(path);
     m_fields.sort();
     endResetModel();
 }

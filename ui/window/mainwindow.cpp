@@ -1,5 +1,6 @@
 #include "ui/window/mainwindow.h"
 
+#include "app/core/export.h"
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
 #include "ui/models/bundleimport.h"
@@ -27,7 +28,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QHeaderView>
 #include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
@@ -39,7 +39,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextStream>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -429,39 +428,23 @@ void MainWindow::exportRunsCsv()
     if (fileName.isEmpty())
         return;
     QFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         showError(tr("Could not write %1: %2").arg(fileName, file.errorString()));
         return;
     }
-    // The visible columns in the table's order and sorting, with raw values for metrics.
-    QTextStream out(&file);
+    // The runs the table shows (filtered), in its order, as `optibench-cli export --format csv`
+    // writes them: one CSV format for the GUI and the CLI (core::exportRunsCsv).
     const QAbstractItemModel *model = m_runsView->table()->model();
-    const QHeaderView *header = m_runsView->table()->horizontalHeader();
-    auto field = [](QString s) {
-        if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')))
-            s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-        return s;
-    };
-    QList<int> columns;
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical))
-            columns << logical;
-    }
-    QStringList names;
-    for (int c : columns) {
-        const QString key = m_runsModel->metricKey(c);
-        names << field(key.isEmpty() ? model->headerData(c, Qt::Horizontal).toString() : key);
-    }
-    out << names.join(QLatin1Char(',')) << '\n';
-    for (int row = 0; row < model->rowCount(); ++row) {
-        QStringList cells;
-        for (int c : columns) {
-            const QModelIndex index = model->index(row, c);
-            const bool metric = !m_runsModel->metricKey(c).isEmpty();
-            cells << field(metric ? index.data(RunsModel::SortRole).toString() : index.data().toString());
-        }
-        out << cells.join(QLatin1Char(',')) << '\n';
+    std::vector<std::int64_t> ids;
+    for (int row = 0; row < model->rowCount(); ++row)
+        ids.push_back(model->index(row, 0).data(RunsModel::RunIdRole).toLongLong());
+    try {
+        const std::string csv = core::exportRunsCsv(*m_store, ids);
+        if (file.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()) || !file.flush())
+            throw std::runtime_error(fromQ(file.errorString()));
+    } catch (const std::exception &e) {
+        showError(tr("Could not write %1: %2").arg(fileName, toQ(e.what())));
+        return;
     }
     statusBar()->showMessage(tr("Exported %n run(s) to %1", nullptr, model->rowCount()).arg(fileName), 5000);
 }
