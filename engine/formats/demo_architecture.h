@@ -11,7 +11,7 @@ struct Architecture {
     int intermediate;
     int maxPositions;
     int typeVocabSize;
-    int vocabSize; // the demo tokenizer's words (demo.cpp checks it)
+    int vocabSize; // the demo tokenizer's words (engine/text/demo_text.cpp checks it)
     int labels;
 
     // BertForSequenceClassification with a pooler: embeddings and their norm, per layer q/k/v,

@@ -93,6 +93,12 @@ inline std::int64_t cudaPeakAllocatedBytes(int device)
     // Index 0 is StatType::AGGREGATE; the enum moved namespaces in 2.x, the layout did not.
     return stats.allocated_bytes[0].peak;
 }
+// Bytes allocated by the caching allocator now.
+inline std::int64_t cudaAllocatedBytes(int device)
+{
+    auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(static_cast<c10::DeviceIndex>(device));
+    return stats.allocated_bytes[0].current; // StatType::AGGREGATE, as above
+}
 inline void cudaResetPeak(int device)
 {
     c10::cuda::CUDACachingAllocator::resetPeakStats(static_cast<c10::DeviceIndex>(device));

@@ -1,12 +1,15 @@
 // A tiny real run of the demo through the Benchmark facade.
 #include "engine/models/demo.h"
 #include "engine/run/benchmark.h"
+#include "engine/run/optimization_steps.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 using namespace optibench::engine;
 
@@ -164,4 +167,59 @@ TEST(Benchmark, DynamicInt8StaysCloseToTheFp32Baseline)
     EXPECT_GT(m["kl_divergence"], 0.0);
     EXPECT_LT(m["kl_divergence"], 1e-2);
     EXPECT_GE(m["agreement"], 0.75);
+}
+
+// The optimizations are one ordered list of steps; each applies where its field is set.
+TEST(Benchmark, OptimizationStepsHaveTheirFixedOrder)
+{
+    std::vector<std::string> fields;
+    for (const auto &step : optimizationSteps())
+        fields.push_back(step->field());
+    EXPECT_EQ(fields,
+              (std::vector<std::string>{"optimizations.pruning", "optimizations.share_layers",
+                                        "optimizations.quantization", "optimizations.quantize_embeddings",
+                                        "optimizations.precision"}));
+    const RunConfig defaults;
+    for (const auto &step : optimizationSteps())
+        EXPECT_FALSE(step->applies(defaults)) << step->field();
+    RunConfig c;
+    c.pruningMethod = "magnitude";
+    c.shareLayers = 2;
+    c.quantization = "weight-int8";
+    c.quantizeEmbeddings = true;
+    c.precision = "bf16";
+    for (const auto &step : optimizationSteps())
+        EXPECT_TRUE(step->applies(c)) << step->field();
+    c.mode = "training"; // training autocasts in its runner: no precision step
+    EXPECT_FALSE(optimizationSteps().back()->applies(c));
+}
+
+// A run with pruning and quantization applies them in that order, and both change the model.
+TEST(Benchmark, PreparingAppliesPruningBeforeQuantization)
+{
+    RunConfig c = tinyRun();
+    c.pruningMethod = "magnitude";
+    c.pruningAmount = 0.3;
+    c.quantization = "weight-int8";
+    std::vector<std::string> messages;
+    Benchmark bench(c, [&](const std::string &stage, std::int64_t, std::int64_t, const std::string &message) {
+        if (stage == "preparing" && !message.empty())
+            messages.push_back(message);
+        return true;
+    });
+    bench.prepare();
+    auto find = [&](const std::string &text) {
+        return std::find_if(messages.begin(), messages.end(),
+                            [&](const std::string &m) { return m.find(text) != std::string::npos; });
+    };
+    const auto pruning = find("magnitude pruning");
+    const auto quantization = find("storing linear weights as weight-int8");
+    ASSERT_NE(pruning, messages.end());
+    ASSERT_NE(quantization, messages.end());
+    EXPECT_LT(pruning - messages.begin(), quantization - messages.begin());
+    std::map<std::string, double> metrics;
+    for (const auto &m : bench.measure().metrics)
+        metrics[m.key] = m.value;
+    EXPECT_NEAR(metrics.at("sparsity"), 0.3, 0.02);
+    EXPECT_LT(metrics.at("model_bytes"), 0.5 * metrics.at("model_bytes_baseline")); // int8 Linears
 }
