@@ -218,23 +218,11 @@ namespace optibench::engine {
 
 namespace {
 
-class TrainableLinear : public LinearOp {
+class TrainableLinear : public TensorLinear {
 public:
-    TrainableLinear(at::Tensor weight, at::Tensor bias) : m_weight(std::move(weight)), m_bias(std::move(bias))
-    {
-        TORCH_CHECK(m_weight.dim() == 2, "linear weight must be 2-D, is ", m_weight.sizes());
-        TORCH_CHECK(!m_bias.defined() || m_bias.numel() == m_weight.size(0), "linear bias has ", m_bias.numel(),
-                    " values for ", m_weight.size(0), " outputs");
-    }
+    TrainableLinear(at::Tensor weight, at::Tensor bias) : TensorLinear(std::move(weight), std::move(bias)) {}
     at::Tensor forward(const at::Tensor &x) const override { return autograd::linear(x, m_weight, m_bias); }
     std::string kind() const override { return "fp32-autograd"; }
-    std::int64_t weightBytes() const override { return tensorBytes(m_weight) + tensorBytes(m_bias); }
-    std::int64_t inFeatures() const override { return m_weight.size(1); }
-    std::int64_t outFeatures() const override { return m_weight.size(0); }
-
-private:
-    at::Tensor m_weight;
-    at::Tensor m_bias;
 };
 
 } // namespace

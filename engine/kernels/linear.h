@@ -42,4 +42,19 @@ std::int64_t tensorBytes(const at::Tensor &t);
 // The name of a floating dtype as the engine reports it: fp32, fp16, bf16, fp64.
 std::string dtypeName(at::ScalarType dtype);
 
+// A Linear that holds its weight [out, in] and bias as tensors, in the dtype its kind computes
+// with: the shape checks, the byte count and the shape that every such Linear shares.
+class TensorLinear : public LinearOp {
+public:
+    // Throws (TORCH_CHECK) for a weight that is not 2-D or a bias of another length.
+    TensorLinear(at::Tensor weight, at::Tensor bias);
+    std::int64_t weightBytes() const override { return tensorBytes(m_weight) + tensorBytes(m_bias); }
+    std::int64_t inFeatures() const override { return m_weight.size(1); }
+    std::int64_t outFeatures() const override { return m_weight.size(0); }
+
+protected:
+    at::Tensor m_weight;
+    at::Tensor m_bias;
+};
+
 } // namespace optibench::engine

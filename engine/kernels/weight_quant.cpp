@@ -42,13 +42,11 @@ private:
     at::Tensor m_bias;
 };
 
-class HalfWeightLinear : public LinearOp {
+class HalfWeightLinear : public TensorLinear {
 public:
     HalfWeightLinear(const at::Tensor &weight, const at::Tensor &bias, at::ScalarType dtype)
-        : m_weight(weight.to(dtype).contiguous()), m_bias(bias.defined() ? bias.to(dtype).contiguous() : bias)
-    {
-        TORCH_CHECK(weight.dim() == 2, "linear weight must be 2-D, is ", weight.sizes());
-    }
+        : TensorLinear(weight.to(dtype).contiguous(), bias.defined() ? bias.to(dtype).contiguous() : bias)
+    {}
     at::Tensor forward(const at::Tensor &x) const override
     {
         if (x.scalar_type() == m_weight.scalar_type())
@@ -56,13 +54,6 @@ public:
         return gemm::linear(x, m_weight.to(x.scalar_type()), biasAs(m_bias, x));
     }
     std::string kind() const override { return dtypeName(m_weight.scalar_type()) + "-weights"; }
-    std::int64_t weightBytes() const override { return tensorBytes(m_weight) + tensorBytes(m_bias); }
-    std::int64_t inFeatures() const override { return m_weight.size(1); }
-    std::int64_t outFeatures() const override { return m_weight.size(0); }
-
-private:
-    at::Tensor m_weight;
-    at::Tensor m_bias;
 };
 
 } // namespace

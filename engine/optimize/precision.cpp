@@ -66,14 +66,12 @@ private:
     at::ScalarType m_dtype;
 };
 
-class AutocastLinear : public LinearOp {
+class AutocastLinear : public TensorLinear {
 public:
     AutocastLinear(const at::Tensor &weight, const at::Tensor &bias, at::ScalarType dtype)
-        : m_weight(weight.detach().to(dtype).contiguous())
-        , m_bias(bias.defined() ? bias.detach().to(dtype).contiguous() : bias)
-    {
-        TORCH_CHECK(m_weight.dim() == 2, "linear weight must be 2-D, is ", m_weight.sizes());
-    }
+        : TensorLinear(weight.detach().to(dtype).contiguous(),
+                       bias.defined() ? bias.detach().to(dtype).contiguous() : bias)
+    {}
     at::Tensor forward(const at::Tensor &x) const override
     {
         if (x.scalar_type() == m_weight.scalar_type())
@@ -81,13 +79,6 @@ public:
         return gemm::linear(x.to(m_weight.scalar_type()), m_weight, m_bias).to(x.scalar_type());
     }
     std::string kind() const override { return "amp-" + dtypeName(m_weight.scalar_type()); }
-    std::int64_t weightBytes() const override { return tensorBytes(m_weight) + tensorBytes(m_bias); }
-    std::int64_t inFeatures() const override { return m_weight.size(1); }
-    std::int64_t outFeatures() const override { return m_weight.size(0); }
-
-private:
-    at::Tensor m_weight;
-    at::Tensor m_bias;
 };
 
 } // namespace
