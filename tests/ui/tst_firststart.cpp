@@ -23,6 +23,7 @@
 #include <QDialog>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScreen>
@@ -217,6 +218,33 @@ private slots:
         auto *hint = window.runsView()->findChild<QLabel *>(QStringLiteral("runsHint"));
         QVERIFY(hint && hint->isVisible());
         QVERIFY2(hint->text().contains(QLatin1String("compare")), qPrintable(hint->text()));
+    }
+
+    void exportingRunsWritesTheCliCsvOfTheRunsShown()
+    {
+        auto store = freshStore(QStringLiteral("export.sqlite"));
+        test::writeRun(*store, test::shortDemoSpec("alpha"), 20, 0.9);
+        const qint64 b = test::writeRun(*store, test::shortDemoSpec("beta, quoted"), 15, 0.8);
+        test::writeRun(*store, test::shortDemoSpec("gamma"), 12, 0.7);
+        MainWindow window(store, QStringLiteral("demo:tiny-bert"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.runsView()->searchField()->setText(QStringLiteral("beta"));
+        QTRY_COMPARE(window.runsView()->proxy()->rowCount(), 1);
+        // The file is what optibench-cli export --format csv writes for the runs shown.
+        const QString file = m_dir.filePath(QStringLiteral("runs.csv"));
+        QVERIFY(window.exportRunsCsvTo(file));
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray csv = written.readAll();
+        QCOMPARE(csv.toStdString(), core::exportRunsCsv(*store, {b}));
+        QVERIFY(csv.startsWith("id,name,model,status,created"));
+        QVERIFY(csv.contains("\"beta, quoted\""));
+        // A folder that does not exist: false, the message names the file, nothing is written.
+        const QString bad = m_dir.filePath(QStringLiteral("missing/runs.csv"));
+        QVERIFY(!window.exportRunsCsvTo(bad));
+        QVERIFY2(window.messageBar()->text().contains(bad), qPrintable(window.messageBar()->text()));
+        QVERIFY(!QFile::exists(bad));
     }
 
     void importingABundleAddsItsRunsAndABrokenOneNothing()

@@ -24,7 +24,6 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDragEnterEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -34,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -425,28 +425,31 @@ void MainWindow::exportRunsCsv()
 {
     const QString fileName =
         QFileDialog::getSaveFileName(this, tr("Export runs"), QStringLiteral("runs.csv"), tr("CSV data (*.csv)"));
-    if (fileName.isEmpty())
-        return;
-    QFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        showError(tr("Could not write %1: %2").arg(fileName, file.errorString()));
-        return;
-    }
+    if (!fileName.isEmpty())
+        exportRunsCsvTo(fileName);
+}
+
+bool MainWindow::exportRunsCsvTo(const QString &fileName)
+{
     // The runs the table shows (filtered), in its order, as `optibench-cli export --format csv`
     // writes them: one CSV format for the GUI and the CLI (core::exportRunsCsv).
     const QAbstractItemModel *model = m_runsView->table()->model();
     std::vector<std::int64_t> ids;
     for (int row = 0; row < model->rowCount(); ++row)
         ids.push_back(model->index(row, 0).data(RunsModel::RunIdRole).toLongLong());
+    QSaveFile file(fileName); // an existing file is replaced only once the new one is complete
     try {
         const std::string csv = core::exportRunsCsv(*m_store, ids);
-        if (file.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()) || !file.flush())
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size())
+            || !file.commit())
             throw std::runtime_error(fromQ(file.errorString()));
     } catch (const std::exception &e) {
         showError(tr("Could not write %1: %2").arg(fileName, toQ(e.what())));
-        return;
+        return false;
     }
     statusBar()->showMessage(tr("Exported %n run(s) to %1", nullptr, model->rowCount()).arg(fileName), 5000);
+    return true;
 }
 
 void MainWindow::configureWorker()

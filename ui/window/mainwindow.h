@@ -56,6 +56,9 @@ public slots:
     void runDemo();
     void importRunsFrom(const QString &fileName);
     void showError(const QString &message);
+    // Writes the runs the table shows, in its order, as optibench-cli export --format csv does;
+    // false (with the error shown) when the file cannot be written.
+    bool exportRunsCsvTo(const QString &fileName);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
