@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>ExperimentPanel</name>
+    <message>
+        <source>Baseline (fp32, CPU)</source>
+        <translation>Basislinie (fp32, CPU)</translation>
+    </message>
+    <message>
+        <source>int8 on CPU</source>
+        <translation>int8 auf der CPU</translation>
+    </message>
+    <message>
+        <source>bf16 on GPU</source>
+        <translation>bf16 auf der GPU</translation>
+    </message>
+    <message>
+        <source>Memory-saving training</source>
+        <translation>Speichersparendes Training</translation>
+    </message>
+</context>
+<context>
     <name>GettingStarted</name>
     <message>
         <source>Getting started</source>
@@ -1140,22 +1159,6 @@
     <message>
         <source>Temperature:</source>
         <translation>Temperatur:</translation>
-    </message>
-    <message>
-        <source>Baseline (fp32, CPU)</source>
-        <translation>Basislinie (fp32, CPU)</translation>
-    </message>
-    <message>
-        <source>int8 on CPU</source>
-        <translation>int8 auf der CPU</translation>
-    </message>
-    <message>
-        <source>bf16 on GPU</source>
-        <translation>bf16 auf der GPU</translation>
-    </message>
-    <message>
-        <source>Memory-saving training</source>
-        <translation>Speichersparendes Training</translation>
     </message>
     <message>
         <source>Embedding tables in int8 too</source>

@@ -13,6 +13,25 @@
     </message>
 </context>
 <context>
+    <name>ExperimentPanel</name>
+    <message>
+        <source>Baseline (fp32, CPU)</source>
+        <translation>基线（fp32，CPU）</translation>
+    </message>
+    <message>
+        <source>int8 on CPU</source>
+        <translation>CPU 上的 int8</translation>
+    </message>
+    <message>
+        <source>bf16 on GPU</source>
+        <translation>GPU 上的 bf16</translation>
+    </message>
+    <message>
+        <source>Memory-saving training</source>
+        <translation>节省内存的训练</translation>
+    </message>
+</context>
+<context>
     <name>GettingStarted</name>
     <message>
         <source>Getting started</source>
@@ -1139,22 +1158,6 @@
     <message>
         <source>Temperature:</source>
         <translation>温度：</translation>
-    </message>
-    <message>
-        <source>Baseline (fp32, CPU)</source>
-        <translation>基线（fp32，CPU）</translation>
-    </message>
-    <message>
-        <source>int8 on CPU</source>
-        <translation>CPU 上的 int8</translation>
-    </message>
-    <message>
-        <source>bf16 on GPU</source>
-        <translation>GPU 上的 bf16</translation>
-    </message>
-    <message>
-        <source>Memory-saving training</source>
-        <translation>节省内存的训练</translation>
     </message>
     <message>
         <source>Embedding tables in int8 too</source>
