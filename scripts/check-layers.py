@@ -12,8 +12,10 @@ import sys
 
 # layer: the layers it builds on (each brings everything below it).
 LAYERS = {
+    # The run options' values, ranges and rules: below everything that reads a spec.
+    "options": [],
     # The engine. formats/ and text/ are the LibTorch-free library (optibench_formats).
-    "engine/formats": [],
+    "engine/formats": ["options"],
     "engine/text": ["engine/formats"],
     "engine/kernels": ["engine/formats"],
     "engine/measure": ["engine/kernels"],
@@ -27,7 +29,7 @@ LAYERS = {
     "profiler/trace": [],
     "profiler/tracers": ["profiler/trace"],
     # The application: core (spec, store, protocol) knows nothing of the engine.
-    "app/core": ["profiler/trace"],
+    "app/core": ["profiler/trace", "options"],
     "app/session": ["app/core", "engine/run", "profiler/tracers"],
     "app/cli": ["app/session"],
     "tools": ["app/session"],
@@ -41,7 +43,7 @@ LAYERS = {
     "ui/window": ["ui/panels"],
     "app/gui": ["ui/window"],
 }
-ROOTS = ("engine", "profiler", "app", "ui", "tools")
+ROOTS = ("options", "engine", "profiler", "app", "ui", "tools")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 
