@@ -15,37 +15,9 @@ SpecError::SpecError(std::string field, const std::string &message)
     : std::runtime_error(field.empty() ? message : field + ": " + message), m_field(std::move(field))
 {}
 
-const std::vector<std::string> &allowedPrecisions()
-{
-    static const std::vector<std::string> v{"fp32", "tf32", "fp16", "bf16", "amp-fp16", "amp-bf16"};
-    return v;
-}
-
-const std::vector<std::string> &allowedQuantizations()
-{
-    static const std::vector<std::string> v{"none",         "dynamic-int8", "weight-int8",
-                                            "fp16-weights", "bf16-weights", "qat"};
-    return v;
-}
-
-const std::vector<std::string> &allowedPruningMethods()
-{
-    static const std::vector<std::string> v{"none", "magnitude", "heads", "neurons", "2:4"};
-    return v;
-}
-
-const std::vector<std::string> &allowedPaddings()
-{
-    static const std::vector<std::string> v{"fixed", "dynamic", "bucketed"};
-    return v;
-}
-
 namespace {
 
-const std::vector<std::string> kModes{"inference", "training"};
-const std::vector<std::string> kSplits{"train", "eval"};
 const std::vector<std::string> kFormats{"auto", "hf", "torchscript", "demo"};
-const std::vector<std::string> kScopes{"global", "layer"};
 
 std::string joinList(const std::vector<std::string> &values)
 {
@@ -115,6 +87,26 @@ public:
         out = std::move(s);
     }
 
+    // One of an option's values (options/values.h), by its name.
+    template<class E>
+    void choice(const std::string &key, E &out)
+    {
+        std::string name = options::name(out);
+        const auto allowed = options::names<E>();
+        string(key, name, &allowed);
+        out = *options::parse<E>(name);
+    }
+
+    void integer(const std::string &key, int &out, const options::Range &range)
+    {
+        integer(key, out, static_cast<long long>(range.lo), static_cast<long long>(range.hi));
+    }
+
+    void number(const std::string &key, double &out, const options::Range &range)
+    {
+        number(key, out, range.lo, range.hi, range.loOpen, range.hiOpen);
+    }
+
     void integer(const std::string &key, int &out, long long lo, long long hi)
     {
         const json *v = find(key);
@@ -175,8 +167,6 @@ private:
     std::set<std::string> m_known;
 };
 
-constexpr int kMaxSteps = 10'000'000;
-
 ModelSpec parseModel(const json &j)
 {
     ModelSpec m;
@@ -191,17 +181,17 @@ TaskSpec parseTask(const json &j)
 {
     TaskSpec t;
     ObjectReader r(j, "task");
-    r.string("mode", t.mode, &kModes);
+    r.choice("mode", t.mode);
     r.string("dataset", t.dataset, nullptr, true);
-    r.string("split", t.split, &kSplits);
-    r.integer("batch_size", t.batchSize, 1, 4096);
-    r.integer("max_length", t.maxLength, 1, 65536);
-    r.integer("warmup", t.warmup, 0, 100000);
-    r.integer("iterations", t.iterations, 1, 1000000);
-    r.integer("steps", t.steps, 1, kMaxSteps);
-    r.integer("eval_every", t.evalEvery, 0, kMaxSteps);
-    r.number("learning_rate", t.learningRate, 0.0, 1.0, true, false);
-    r.integer("warmup_steps", t.warmupSteps, 0, kMaxSteps);
+    r.choice("split", t.split);
+    r.integer("batch_size", t.batchSize, options::range::batchSize);
+    r.integer("max_length", t.maxLength, options::range::maxLength);
+    r.integer("warmup", t.warmup, options::range::warmup);
+    r.integer("iterations", t.iterations, options::range::iterations);
+    r.integer("steps", t.steps, options::range::steps);
+    r.integer("eval_every", t.evalEvery, options::range::evalEvery);
+    r.number("learning_rate", t.learningRate, options::range::learningRate);
+    r.integer("warmup_steps", t.warmupSteps, options::range::warmupSteps);
     r.string("save_path", t.savePath);
     r.finish();
     return t;
@@ -211,12 +201,12 @@ PruningSpec parsePruning(const json &j)
 {
     PruningSpec p;
     ObjectReader r(j, "optimizations.pruning");
-    r.string("method", p.method, &allowedPruningMethods());
-    r.number("amount", p.amount, 0.0, 1.0, false, true);
-    r.string("scope", p.scope, &kScopes);
+    r.choice("method", p.method);
+    r.number("amount", p.amount, options::range::pruningAmount);
+    r.choice("scope", p.scope);
     r.boolean("include_embeddings", p.includeEmbeddings);
     // 2:4 sparsity removes exactly two of every four weights; an absent amount means that.
-    if (p.method == "2:4" && !r.has("amount"))
+    if (p.method == options::PruningMethod::TwoFour && !r.has("amount"))
         p.amount = 0.5;
     r.finish();
     return p;
@@ -227,10 +217,10 @@ DistillationSpec parseDistillation(const json &j)
     DistillationSpec d;
     ObjectReader r(j, "optimizations.distillation");
     r.string("teacher", d.teacher);
-    r.integer("student_layers", d.studentLayers, 0, 1024);
-    r.integer("student_hidden", d.studentHidden, 0, 65536);
-    r.number("alpha", d.alpha, 0.0, 1.0);
-    r.number("temperature", d.temperature, 0.0, 100.0, true, false);
+    r.integer("student_layers", d.studentLayers, options::range::studentLayers);
+    r.integer("student_hidden", d.studentHidden, options::range::studentHidden);
+    r.number("alpha", d.alpha, options::range::alpha);
+    r.number("temperature", d.temperature, options::range::temperature);
     r.finish();
     return d;
 }
@@ -241,14 +231,14 @@ OptimizationSpec parseOptimizations(const json &j)
 {
     OptimizationSpec o;
     ObjectReader r(j, "optimizations");
-    r.string("precision", o.precision, &allowedPrecisions());
-    r.string("quantization", o.quantization, &allowedQuantizations());
+    r.choice("precision", o.precision);
+    r.choice("quantization", o.quantization);
     r.boolean("quantize_embeddings", o.quantizeEmbeddings);
     if (const json *p = r.find("pruning"))
         o.pruning = parsePruning(*p);
-    r.string("padding", o.padding, &allowedPaddings());
+    r.choice("padding", o.padding);
 
-    r.integer("checkpoint_every", o.checkpointEvery, 0, 1024);
+    r.integer("checkpoint_every", o.checkpointEvery, options::range::checkpointEvery);
     if (const json *c = r.find("checkpointing")) {
         if (r.has("checkpoint_every"))
             throw SpecError(r.pathOf("checkpointing"), "give either checkpointing or checkpoint_every, not both");
@@ -257,14 +247,14 @@ OptimizationSpec parseOptimizations(const json &j)
         o.checkpointEvery = c->get<bool>() ? 1 : 0;
     }
 
-    r.integer("grad_accumulation", o.gradAccumulation, 1, 4096);
+    r.integer("grad_accumulation", o.gradAccumulation, options::range::gradAccumulation);
     r.boolean("freeze_embeddings", o.freezeEmbeddings);
 
     if (const json *s = r.find("share_layers")) {
         if (s->is_boolean())
             o.shareLayers = s->get<bool>() ? kShareAllLayers : 0;
         else
-            r.integer("share_layers", o.shareLayers, 0, kShareAllLayers);
+            r.integer("share_layers", o.shareLayers, options::range::shareLayers);
     }
 
     if (const json *d = r.find("distillation")) {
@@ -281,15 +271,10 @@ ProfilingSpec parseProfiling(const json &j)
     ObjectReader r(j, "profiling");
     r.boolean("ops", p.ops);
     r.boolean("kernels", p.kernels);
-    r.integer("iterations", p.iterations, 1, 1000);
+    r.integer("iterations", p.iterations, options::range::profilingIterations);
     r.boolean("shapes", p.shapes);
     r.finish();
     return p;
-}
-
-bool isCuda(const std::string &device)
-{
-    return device.rfind("cuda", 0) == 0;
 }
 
 std::string percent(double fraction)
@@ -319,7 +304,7 @@ ExperimentSpec parseSpec(const json &j)
             throw SpecError("device", "must be cpu, cuda or cuda:N, got " + shown(*d));
         spec.device = d->get<std::string>();
     }
-    r.integer("threads", spec.threads, 1, 1024);
+    r.integer("threads", spec.threads, options::range::threads);
     if (const json *s = r.find("seed")) {
         if (s->is_number_unsigned())
             spec.seed = s->get<std::uint64_t>();
@@ -362,9 +347,9 @@ json toJson(const ExperimentSpec &spec)
         {"name", spec.name},
         {"model", {{"path", spec.model.path}, {"format", spec.model.format}}},
         {"task",
-         {{"mode", t.mode},
+         {{"mode", options::name(t.mode)},
           {"dataset", t.dataset},
-          {"split", t.split},
+          {"split", options::name(t.split)},
           {"batch_size", t.batchSize},
           {"max_length", t.maxLength},
           {"warmup", t.warmup},
@@ -374,15 +359,15 @@ json toJson(const ExperimentSpec &spec)
           {"learning_rate", t.learningRate},
           {"warmup_steps", t.warmupSteps}}},
         {"optimizations",
-         {{"precision", o.precision},
-          {"quantization", o.quantization},
+         {{"precision", options::name(o.precision)},
+          {"quantization", options::name(o.quantization)},
           {"quantize_embeddings", o.quantizeEmbeddings},
           {"pruning",
-           {{"method", o.pruning.method},
+           {{"method", options::name(o.pruning.method)},
             {"amount", o.pruning.amount},
-            {"scope", o.pruning.scope},
+            {"scope", options::name(o.pruning.scope)},
             {"include_embeddings", o.pruning.includeEmbeddings}}},
-          {"padding", o.padding},
+          {"padding", options::name(o.padding)},
           {"checkpoint_every", o.checkpointEvery},
           {"grad_accumulation", o.gradAccumulation},
           {"freeze_embeddings", o.freezeEmbeddings},
@@ -407,94 +392,40 @@ std::string toJsonText(const ExperimentSpec &spec, int indent)
     return toJson(spec).dump(indent);
 }
 
-// The rules, each with the reason it exists:
-// - kernels tracing needs CUPTI, which only exists with a CUDA device.
-// - tf32, fp16 and amp-fp16 need CUDA: TF32 is a tensor-core mode, and fp16 arithmetic on the
-//   CPU is emulated and far slower than fp32, so such a run would measure nothing useful.
-// - int8 quantization (dynamic-int8, weight-int8, qat) runs on the CPU quantized engines
-//   (oneDNN, QNNPACK) only, in this version; and it computes the rest of the model in fp32, so
-//   it needs precision fp32.
-// - fp16-weights / bf16-weights store weights in a half type and compute in fp32; with
-//   precision fp16/bf16 the weights are already in that type, so the toggle would do nothing.
-// - Training accepts no post-training quantization (nothing can back-propagate through a
-//   quantized linear); qat is the training form. In inference, qat calibrates its fake-quant
-//   observers on a few training batches and converts to int8 (post-training calibration).
-// - checkpoint_every, grad_accumulation, freeze_embeddings, share_layers and distillation act on
-//   training only; in inference they are refused rather than silently ignored.
-// - distillation needs a teacher; eval_every may not exceed steps.
-// - Pruning: an amount needs a method and a method needs an amount; 2:4 removes exactly 0.5;
-//   scope "layer" applies to magnitude pruning only; include_embeddings to magnitude and 2:4.
-void validateCombination(const ExperimentSpec &spec)
+options::Choices choicesOf(const ExperimentSpec &spec)
 {
     const auto &o = spec.optimizations;
-    const auto &t = spec.task;
-    const bool cuda = isCuda(spec.device);
-    const bool training = t.mode == "training";
+    options::Choices c;
+    c.mode = spec.task.mode;
+    c.device = spec.device;
+    c.precision = o.precision;
+    c.quantization = o.quantization;
+    c.quantizeEmbeddings = o.quantizeEmbeddings;
+    c.pruningMethod = o.pruning.method;
+    c.pruningAmount = o.pruning.amount;
+    c.pruningScope = o.pruning.scope;
+    c.pruneEmbeddings = o.pruning.includeEmbeddings;
+    c.checkpointEvery = o.checkpointEvery;
+    c.gradAccumulation = o.gradAccumulation;
+    c.freezeEmbeddings = o.freezeEmbeddings;
+    c.shareLayers = o.shareLayers;
+    c.distillation = o.distillation.has_value();
+    c.hasTeacher = o.distillation && !o.distillation->teacher.empty();
+    c.savesModel = !spec.task.savePath.empty();
+    c.steps = spec.task.steps;
+    c.evalEvery = spec.task.evalEvery;
+    c.traceKernels = spec.profiling.kernels;
+    return c;
+}
 
-    if (spec.profiling.kernels && !cuda)
-        throw SpecError("profiling.kernels", "kernel tracing needs a CUDA device (device is " + spec.device + ")");
-    if ((o.precision == "fp16" || o.precision == "amp-fp16" || o.precision == "tf32") && !cuda)
-        throw SpecError("optimizations.precision",
-                        o.precision + " needs a CUDA device (device is " + spec.device
-                            + "); use fp32, bf16 or amp-bf16 on the CPU");
-
-    const bool int8 = o.quantization == "dynamic-int8" || o.quantization == "weight-int8" || o.quantization == "qat";
-    if (int8 && cuda)
-        throw SpecError("optimizations.quantization", o.quantization + " runs on the CPU only in this version");
-    if (int8 && o.precision != "fp32")
-        throw SpecError("optimizations.quantization",
-                        o.quantization + " computes the rest of the model in fp32; set precision fp32");
-    if ((o.quantization == "fp16-weights" && (o.precision == "fp16" || o.precision == "amp-fp16"))
-        || (o.quantization == "bf16-weights" && (o.precision == "bf16" || o.precision == "amp-bf16")))
-        throw SpecError("optimizations.quantization",
-                        o.quantization + " changes nothing with precision " + o.precision
-                            + "; the weights already have that type");
-    if (training && o.quantization != "none" && o.quantization != "qat")
-        throw SpecError("optimizations.quantization",
-                        o.quantization + " is post-training quantization; training accepts none or qat");
-    if (o.quantizeEmbeddings && o.quantization != "dynamic-int8" && o.quantization != "weight-int8")
-        throw SpecError("optimizations.quantize_embeddings",
-                        "int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is "
-                            + o.quantization + ")");
-
-    if (!training) {
-        const char *why = " acts on training only; task.mode is inference";
-        if (o.checkpointEvery != 0)
-            throw SpecError("optimizations.checkpoint_every", std::string("gradient checkpointing") + why);
-        if (o.gradAccumulation != 1)
-            throw SpecError("optimizations.grad_accumulation", std::string("gradient accumulation") + why);
-        if (o.freezeEmbeddings)
-            throw SpecError("optimizations.freeze_embeddings", std::string("freezing embeddings") + why);
-        if (o.shareLayers != 0)
-            throw SpecError("optimizations.share_layers", std::string("cross-layer sharing") + why);
-        if (o.distillation)
-            throw SpecError("optimizations.distillation", std::string("distillation") + why);
-    }
-    if (o.distillation && o.distillation->teacher.empty())
-        throw SpecError("optimizations.distillation.teacher", "distillation needs a teacher model path");
-    if (!training && !t.savePath.empty())
-        throw SpecError("task.save_path", "saving a trained model needs task.mode training");
-    if (!t.savePath.empty() && o.pruning.method == "neurons")
-        throw SpecError("task.save_path",
-                        "neurons pruning leaves each layer its own FFN width, which a Hugging Face "
-                        "config.json cannot describe; prune heads or magnitude to save");
-    if (training && t.evalEvery > t.steps)
-        throw SpecError("task.eval_every", "must not exceed task.steps (" + std::to_string(t.steps) + ")");
-
-    const auto &p = o.pruning;
-    if (p.amount < 0.0 || p.amount >= 1.0)
-        throw SpecError("optimizations.pruning.amount", "must be a number in [0, 1)");
-    if (p.method == "none" && p.amount != 0.0)
-        throw SpecError("optimizations.pruning.amount", "an amount needs a pruning method (method is none)");
-    if (p.method == "2:4" && p.amount != 0.5)
-        throw SpecError("optimizations.pruning.amount", "2:4 sparsity removes exactly half: amount must be 0.5");
-    if (p.method != "none" && p.method != "2:4" && p.amount == 0.0)
-        throw SpecError("optimizations.pruning.amount", p.method + " pruning needs an amount in (0, 1)");
-    if (p.scope == "layer" && p.method != "magnitude")
-        throw SpecError("optimizations.pruning.scope", "scope layer applies to magnitude pruning only");
-    if (p.includeEmbeddings && p.method != "magnitude" && p.method != "2:4")
-        throw SpecError("optimizations.pruning.include_embeddings",
-                        "applies to magnitude and 2:4 pruning only (method is " + p.method + ")");
+// The rules and their reasons are the table of options/rules.cpp; the pruning amount's range
+// is checked here too, for specs built in code rather than parsed.
+void validateCombination(const ExperimentSpec &spec)
+{
+    if (auto why = options::outOfRange(options::range::pruningAmount, spec.optimizations.pruning.amount))
+        throw SpecError(options::range::pruningAmount.field, *why);
+    if (auto v = options::firstViolation(choicesOf(spec)))
+        throw SpecError(v->field, v->reason);
 }
 
 std::string describeToggles(const ExperimentSpec &spec)
@@ -502,19 +433,20 @@ std::string describeToggles(const ExperimentSpec &spec)
     const ExperimentSpec defaults;
     const auto &o = spec.optimizations;
     std::vector<std::string> parts;
+    using options::name;
     if (o.precision != defaults.optimizations.precision)
-        parts.push_back(o.precision);
+        parts.push_back(name(o.precision));
     if (o.quantization != defaults.optimizations.quantization)
-        parts.push_back(o.quantization);
+        parts.push_back(name(o.quantization));
     if (o.quantizeEmbeddings)
         parts.push_back("int8 embeddings");
-    if (o.pruning.method == "2:4")
+    if (o.pruning.method == options::PruningMethod::TwoFour)
         parts.push_back("2:4 sparse");
-    else if (o.pruning.method != "none")
-        parts.push_back(o.pruning.method + " pruned " + percent(o.pruning.amount)
-                        + (o.pruning.scope == "layer" ? " per layer" : ""));
+    else if (o.pruning.method != options::PruningMethod::None)
+        parts.push_back(name(o.pruning.method) + " pruned " + percent(o.pruning.amount)
+                        + (o.pruning.scope == options::PruningScope::Layer ? " per layer" : ""));
     if (o.padding != defaults.optimizations.padding)
-        parts.push_back(o.padding + " padding");
+        parts.push_back(name(o.padding) + " padding");
     if (o.checkpointEvery == 1)
         parts.push_back("checkpointing");
     else if (o.checkpointEvery > 1)

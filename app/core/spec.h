@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "options/ranges.h"
+#include "options/rules.h"
+#include "options/values.h"
+
 #include <nlohmann/json_fwd.hpp>
 
 namespace optibench::core {
@@ -28,9 +32,9 @@ struct ModelSpec {
 };
 
 struct TaskSpec {
-    std::string mode = "inference"; // inference | training
+    options::Mode mode = options::Mode::Inference;
     std::string dataset = "demo:reviews";
-    std::string split = "eval"; // which split inference runs on: train | eval
+    options::Split split = options::Split::Eval; // which split inference runs on
     int batchSize = 8;
     int maxLength = 128;
     int warmup = 3;      // inference: untimed iterations before timing
@@ -43,9 +47,9 @@ struct TaskSpec {
 };
 
 struct PruningSpec {
-    std::string method = "none";  // none | magnitude | heads | neurons | 2:4
-    double amount = 0.0;          // fraction removed, [0, 1)
-    std::string scope = "global"; // global | layer (magnitude only)
+    options::PruningMethod method = options::PruningMethod::None;
+    double amount = 0.0;                                         // fraction removed, [0, 1)
+    options::PruningScope scope = options::PruningScope::Global; // layer: magnitude only
     bool includeEmbeddings = false;
 };
 
@@ -57,16 +61,15 @@ struct DistillationSpec {
     double temperature = 2.0;
 };
 
-// share_layers = true in JSON ("all layers share one group"): a group size no model reaches, so
-// consumers can compute the group of layer i as i / shareLayers (always 0) without a special case.
-constexpr int kShareAllLayers = 1 << 20;
+// share_layers = true in JSON: all layers share one group (options/ranges.h).
+constexpr int kShareAllLayers = options::kShareAllLayers;
 
 struct OptimizationSpec {
-    std::string precision = "fp32";    // fp32 | tf32 | fp16 | bf16 | amp-fp16 | amp-bf16
-    std::string quantization = "none"; // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
-    bool quantizeEmbeddings = false;   // with dynamic-int8 / weight-int8: embedding tables stored int8 too
+    options::Precision precision = options::Precision::Fp32;
+    options::Quantization quantization = options::Quantization::None;
+    bool quantizeEmbeddings = false; // with dynamic-int8 / weight-int8: embedding tables stored int8 too
     PruningSpec pruning;
-    std::string padding = "dynamic"; // fixed | dynamic | bucketed
+    options::Padding padding = options::Padding::Dynamic;
     int checkpointEvery =
         0; // gradient checkpointing every k-th layer (0: off); JSON also takes "checkpointing": bool (true = 1)
     int gradAccumulation = 1;
@@ -96,12 +99,6 @@ struct ExperimentSpec {
     std::uint64_t seed = 0;
 };
 
-// Allowed values, for validation messages and for the GUI's choices.
-const std::vector<std::string> &allowedPrecisions();
-const std::vector<std::string> &allowedQuantizations();
-const std::vector<std::string> &allowedPruningMethods();
-const std::vector<std::string> &allowedPaddings();
-
 // Parses and validates, validateCombination() included; unknown keys are errors (a typo must not
 // silently run the default). A 2:4 pruning method without an amount gets amount 0.5.
 ExperimentSpec parseSpec(const nlohmann::json &j);
@@ -110,7 +107,10 @@ ExperimentSpec parseSpecText(const std::string &jsonText); // also reports JSON 
 nlohmann::json toJson(const ExperimentSpec &spec);
 std::string toJsonText(const ExperimentSpec &spec, int indent = 2);
 
-// Checks that need more than one field (e.g. kernels tracing needs a CUDA device). Throws SpecError.
+// The spec's choices as the rule table (options/rules.h) reads them.
+options::Choices choicesOf(const ExperimentSpec &spec);
+// Checks that need more than one field (e.g. kernels tracing needs a CUDA device): the rule
+// table's first broken rule, as a SpecError naming its field.
 void validateCombination(const ExperimentSpec &spec);
 
 // A short human label of what differs from the defaults, e.g. "dynamic-int8, bucketed".

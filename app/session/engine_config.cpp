@@ -34,6 +34,7 @@ engine::RunConfig toEngineConfig(const core::ExperimentSpec &spec)
     c.quantizeEmbeddings = o.quantizeEmbeddings;
     c.shareLayers = o.shareLayers;
     if (o.distillation) {
+        c.distillation = true;
         c.distillationTeacher = o.distillation->teacher;
         c.studentLayers = o.distillation->studentLayers;
         c.studentHidden = o.distillation->studentHidden;

@@ -42,9 +42,9 @@ core::ExperimentSpec teacherSpec(const core::ExperimentSpec &spec)
     core::ExperimentSpec t;
     t.name = "teacher " + d.teacher + (spec.name.empty() ? "" : " (for " + spec.name + ")");
     t.model.path = d.teacher;
-    t.task.mode = "inference";
+    t.task.mode = options::Mode::Inference;
     t.task.dataset = spec.task.dataset;
-    t.task.split = "eval";
+    t.task.split = options::Split::Eval;
     t.task.batchSize = spec.task.batchSize;
     t.task.maxLength = spec.task.maxLength;
     const auto examples = static_cast<int>(engine::loadDataset(spec.task.dataset, "eval", spec.seed).examples.size());
@@ -78,7 +78,7 @@ RunOutcome RunExecutor::execute(const core::ExperimentSpec &spec, const RunCallb
     core::RunResults results;
     try {
         core::validateCombination(spec);
-        if (spec.optimizations.distillation && spec.task.mode == "training") {
+        if (spec.optimizations.distillation && spec.task.mode == options::Mode::Training) {
             // The teacher is evaluated as a run of its own and becomes the student's baseline,
             // so the comparison shows the two side by side.
             progress("teacher", 0, 1, "evaluating the teacher " + spec.optimizations.distillation->teacher);

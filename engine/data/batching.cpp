@@ -7,17 +7,6 @@
 
 namespace optibench::engine {
 
-Padding parsePadding(const std::string &name)
-{
-    if (name == "fixed" || name == "max_length")
-        return Padding::Fixed;
-    if (name == "dynamic" || name == "longest")
-        return Padding::Dynamic;
-    if (name == "bucketed" || name == "bucket")
-        return Padding::Bucketed;
-    throw std::invalid_argument("padding: unknown strategy '" + name + "' (fixed, dynamic, bucketed)");
-}
-
 namespace {
 
 Batch assemble(const std::vector<std::vector<std::int64_t>> &sequences, const std::vector<int> &labels,

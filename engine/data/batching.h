@@ -5,6 +5,8 @@
 //   bucketed  sequences sorted by length (over the whole split by default, or within chunks of
 //             a number of batches), batched, the batch order shuffled with the seed: batches hold
 //             similar lengths but training still sees them in a mixed order
+#include "options/values.h"
+
 #include <ATen/ATen.h>
 
 #include <cstdint>
@@ -13,10 +15,7 @@
 
 namespace optibench::engine {
 
-enum class Padding { Fixed, Dynamic, Bucketed };
-
-// Throws std::invalid_argument naming the value for anything but fixed, dynamic, bucketed.
-Padding parsePadding(const std::string &name);
+using Padding = options::Padding; // its names: options/values.h
 
 struct Batch {
     at::Tensor inputIds;              // int64 [B, S]

@@ -1,6 +1,7 @@
 #include "engine/kernels/quantize.h"
 #include "engine/kernels/compat.h"
 #include "engine/kernels/int8_kernels.h"
+#include "options/values.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/core/dispatch/Dispatcher.h>
@@ -86,7 +87,7 @@ public:
         });
         return out.view(outShape);
     }
-    std::string kind() const override { return "dynamic-int8"; }
+    std::string kind() const override { return options::name(options::Quantization::DynamicInt8); }
     std::int64_t weightBytes() const override
     {
         return tensorBytes(m_weight) + tensorBytes(m_colScale) + tensorBytes(m_colSum) + tensorBytes(m_bias);
@@ -147,7 +148,7 @@ public:
         dynamicOp().callBoxed(&stack);
         return stack.at(0).toTensor();
     }
-    std::string kind() const override { return "dynamic-int8"; }
+    std::string kind() const override { return options::name(options::Quantization::DynamicInt8); }
     std::int64_t weightBytes() const override { return m_bytes; }
     std::int64_t inFeatures() const override { return m_in; }
     std::int64_t outFeatures() const override { return m_out; }

@@ -1,5 +1,6 @@
 #include "engine/kernels/weight_quant.h"
 #include "engine/kernels/gemm.h"
+#include "options/values.h"
 
 #include <stdexcept>
 
@@ -28,7 +29,7 @@ public:
         auto w = at::mul(m_weight.values, scale);
         return gemm::linear(x, w, biasAs(m_bias, x));
     }
-    std::string kind() const override { return "weight-int8"; }
+    std::string kind() const override { return options::name(options::Quantization::WeightInt8); }
     std::int64_t weightBytes() const override
     {
         return tensorBytes(m_weight.values) + tensorBytes(m_weight.scales) + tensorBytes(m_bias);

@@ -108,35 +108,22 @@ bool cpuSupportsDtype(at::ScalarType dtype, std::string *why)
     return it->second.empty();
 }
 
-at::ScalarType modelDtype(const std::string &precision)
+at::ScalarType modelDtype(options::Precision precision)
 {
-    if (precision == "bf16")
+    if (precision == options::Precision::Bf16)
         return at::kBFloat16;
-    if (precision == "fp16")
+    if (precision == options::Precision::Fp16)
         return at::kHalf;
     return at::kFloat;
 }
 
-at::ScalarType autocastDtype(const std::string &precision)
+at::ScalarType autocastDtype(options::Precision precision)
 {
-    if (precision == "amp-bf16")
+    if (precision == options::Precision::AmpBf16)
         return at::kBFloat16;
-    if (precision == "amp-fp16")
+    if (precision == options::Precision::AmpFp16)
         return at::kHalf;
     return at::ScalarType::Undefined;
-}
-
-const std::vector<std::string> &knownPrecisions()
-{
-    static const std::vector<std::string> names = {"fp32", "tf32", "fp16", "bf16", "amp-fp16", "amp-bf16"};
-    return names;
-}
-
-const std::vector<std::string> &knownQuantizations()
-{
-    static const std::vector<std::string> names = {"none",         "dynamic-int8", "weight-int8",
-                                                   "fp16-weights", "bf16-weights", "qat"};
-    return names;
 }
 
 std::unique_ptr<LinearOp> makeAutocastLinear(const at::Tensor &weight, const at::Tensor &bias, at::ScalarType dtype)
@@ -144,20 +131,20 @@ std::unique_ptr<LinearOp> makeAutocastLinear(const at::Tensor &weight, const at:
     return std::make_unique<AutocastLinear>(weight, bias, dtype);
 }
 
-void applyPrecision(std::unique_ptr<Model> &model, const std::string &precision, const at::Device &device,
+void applyPrecision(std::unique_ptr<Model> &model, options::Precision precision, const at::Device &device,
                     const std::string &source)
 {
     // Process-wide: set on every CUDA run, so that a tf32 run does not leak into the next.
     if (device.is_cuda())
-        compat::setAllowTf32(precision == "tf32");
+        compat::setAllowTf32(precision == options::Precision::Tf32);
     const auto cast = modelDtype(precision);
     const auto autocast = autocastDtype(precision);
     auto *native = dynamic_cast<NativeModel *>(model.get());
     if (cast != at::kFloat) {
         if (!native)
-            throw EngineError("optimizations.precision: " + precision + " casts a native model's parameters; " + source
-                              + " is an opaque (TorchScript) model: use amp-" + dtypeName(cast)
-                              + ", which runs it under autocast");
+            throw EngineError(
+                "optimizations.precision: " + options::name(precision) + " casts a native model's parameters; " + source
+                + " is an opaque (TorchScript) model: use amp-" + dtypeName(cast) + ", which runs it under autocast");
         native->castTo(cast);
     } else if (autocast != at::ScalarType::Undefined) {
         if (native) {

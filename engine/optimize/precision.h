@@ -14,6 +14,7 @@
 #include "engine/formats/errors.h"
 #include "engine/kernels/linear.h"
 #include "engine/models/model.h"
+#include "options/values.h"
 
 #include <ATen/ATen.h>
 
@@ -23,19 +24,14 @@
 
 namespace optibench::engine {
 
-// The values optimizations.precision and optimizations.quantization take, in the order the
-// messages list them. The checks of their combinations are validatePrecision (engine/run).
-const std::vector<std::string> &knownPrecisions();
-const std::vector<std::string> &knownQuantizations();
-
 // Whether this LibTorch runs a linear, layer norm and softmax in dtype on the CPU; `why` gets
 // LibTorch's reason when it does not. Probed once per dtype per process.
 bool cpuSupportsDtype(at::ScalarType dtype, std::string *why = nullptr);
 
 // The dtype parameters and activations take: bf16 / fp16 for the whole-model casts, fp32 else.
-at::ScalarType modelDtype(const std::string &precision);
+at::ScalarType modelDtype(options::Precision precision);
 // The autocast dtype of amp-bf16 / amp-fp16; at::ScalarType::Undefined for the others.
-at::ScalarType autocastDtype(const std::string &precision);
+at::ScalarType autocastDtype(options::Precision precision);
 
 // A Linear computing in `dtype` for inputs of any floating type: the input is cast down, the
 // product runs in dtype (weights held in it), the result is cast back to the input's type.
@@ -46,7 +42,7 @@ std::unique_ptr<LinearOp> makeAutocastLinear(const at::Tensor &weight, const at:
 // the last step): TF32 switches on CUDA, the whole-model cast, or autocast. An opaque model
 // under amp is replaced by a wrapper that runs it in an autocast region. `source` names the
 // model in messages. Throws EngineError when the model cannot take the precision.
-void applyPrecision(std::unique_ptr<Model> &model, const std::string &precision, const at::Device &device,
+void applyPrecision(std::unique_ptr<Model> &model, options::Precision precision, const at::Device &device,
                     const std::string &source);
 
 } // namespace optibench::engine

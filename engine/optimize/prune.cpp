@@ -2,6 +2,7 @@
 // statistics. Structured pruning lives in engine/optimize/prune_structured.cpp. See engine/optimize/prune.h.
 #include "engine/optimize/prune.h"
 #include "engine/formats/errors.h"
+#include "engine/formats/option_checks.h"
 
 #include <ATen/core/grad_mode.h>
 
@@ -14,13 +15,6 @@
 namespace optibench::engine {
 
 namespace {
-
-std::string number(double v)
-{
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
 
 // The exact count of elements an amount removes from n.
 std::int64_t countToRemove(double amount, std::int64_t n)
@@ -125,27 +119,13 @@ bool useSparseKernel(NativeModel &model, const std::vector<std::string> &pruned)
 
 void validatePruning(const PruningOptions &o)
 {
-    static const std::set<std::string> methods{"none", "magnitude", "heads", "neurons", "2:4"};
-    if (!methods.count(o.method))
-        throw EngineError("optimizations.pruning.method: '" + o.method
-                          + "' is unknown (none, magnitude, heads, neurons, 2:4)");
-    if (!std::isfinite(o.amount) || o.amount < 0 || o.amount >= 1)
-        throw EngineError("optimizations.pruning.amount: must be in [0, 1), is " + number(o.amount));
-    if (o.method == "none" && o.amount != 0)
-        throw EngineError("optimizations.pruning.amount: an amount needs a pruning method (method is none)");
-    if (o.method == "2:4" && o.amount != 0.5)
-        throw EngineError("optimizations.pruning.amount: 2:4 keeps 2 of every 4 weights, so the amount is 0.5, is "
-                          + number(o.amount));
-    if (o.scope != "global" && o.scope != "layer")
-        throw EngineError("optimizations.pruning.scope: '" + o.scope + "' is unknown (global, layer)");
-    if (o.scope == "layer" && o.method != "magnitude")
-        throw EngineError(
-            "optimizations.pruning.scope: 'layer' applies to magnitude pruning only (" + o.method
-            + (o.method == "2:4" ? " works on groups of 4 weights)" : " pruning works per layer anyway)"));
-    if (o.includeEmbeddings && o.method != "magnitude" && o.method != "2:4")
-        throw EngineError("optimizations.pruning.include_embeddings: applies to magnitude and 2:4 pruning only "
-                          "(method is "
-                          + o.method + ")");
+    requireInRange(options::range::pruningAmount, o.amount);
+    options::Choices c; // the pruning choices alone: no other rule fires on the defaults
+    c.pruningMethod = o.method;
+    c.pruningAmount = o.amount;
+    c.pruningScope = o.scope;
+    c.pruneEmbeddings = o.includeEmbeddings;
+    requireValid(c);
 }
 
 PruningResult prune(Model &model, const PruningOptions &o)
@@ -154,21 +134,24 @@ PruningResult prune(Model &model, const PruningOptions &o)
     PruningResult result;
     result.parametersBefore = model.parameterCount();
     result.parametersAfter = result.parametersBefore;
-    if (o.method == "none")
+    using options::PruningMethod;
+    if (o.method == PruningMethod::None)
         return result;
-    auto &native = nativeOrRefuse(model, o.method);
+    auto &native = nativeOrRefuse(model, options::name(o.method));
     at::NoGradGuard noGrad;
-    if (o.method == "magnitude" || o.method == "2:4") {
+    if (o.method == PruningMethod::Magnitude || o.method == PruningMethod::TwoFour) {
         const auto names = prunableParameters(model, o.includeEmbeddings);
-        result.masks = o.method == "2:4" ? twoFourMasks(native.parameters(), names)
-                                         : magnitudeMasks(native.parameters(), names, o.amount, o.scope == "global");
+        const bool global = o.scope == options::PruningScope::Global;
+        result.masks = o.method == PruningMethod::TwoFour
+            ? twoFourMasks(native.parameters(), names)
+            : magnitudeMasks(native.parameters(), names, o.amount, global);
         applyMasks(native.mutableParameters(), result.masks);
         for (const auto &[name, mask] : result.masks)
             result.prunedWeights += mask.numel() - mask.sum().item<std::int64_t>();
         result.prunedParameters = names;
-        if (o.method == "2:4")
+        if (o.method == PruningMethod::TwoFour)
             result.sparseKernel = useSparseKernel(native, names);
-    } else if (o.method == "heads") {
+    } else if (o.method == PruningMethod::Heads) {
         detail::pruneHeads(model, o.amount, result);
     } else {
         detail::pruneNeurons(model, o.amount, result);

@@ -12,6 +12,7 @@
 // can re-apply them after every optimizer step (applyMasks). Structured pruning really removes
 // the rows and columns: the model's config then lists per-layer heads and FFN widths.
 #include "engine/models/model.h"
+#include "options/values.h"
 
 #include <ATen/ATen.h>
 
@@ -23,9 +24,9 @@
 namespace optibench::engine {
 
 struct PruningOptions {
-    std::string method = "none";    // none | magnitude | heads | neurons | 2:4
-    double amount = 0;              // fraction removed; 2:4 needs 0.5
-    std::string scope = "global";   // global | layer (magnitude only)
+    options::PruningMethod method = options::PruningMethod::None;
+    double amount = 0;                                           // fraction removed; 2:4 needs 0.5
+    options::PruningScope scope = options::PruningScope::Global; // layer: magnitude only
     bool includeEmbeddings = false; // magnitude and 2:4: the embedding tables join the pruned set
 };
 
@@ -47,8 +48,9 @@ struct PruningResult {
     bool sparseKernel = false; // a 2:4 sparse kernel runs the pruned Linears
 };
 
-// The checks that need no model: method, amount in [0, 1), 2:4 with 0.5, scope and
-// include_embeddings only where they apply. Throws EngineError naming optimizations.pruning.*.
+// The checks that need no model: the amount's range and the pruning rules of options/rules.h
+// (2:4 with 0.5, scope and include_embeddings only where they apply). Throws EngineError
+// naming optimizations.pruning.*.
 void validatePruning(const PruningOptions &options);
 
 // Prunes the model in place. Throws EngineError naming the field when the model cannot take the

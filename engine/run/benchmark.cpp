@@ -43,12 +43,13 @@ void Benchmark::prepare()
     run.loadStudentAndTeacher();
 
     // Training trains on the train split and evaluates (and traces) on the eval split.
-    const std::string split = run.training() ? "eval" : run.config.split;
+    const std::string split = options::name(run.training() ? options::Split::Eval : run.config.split);
     run.progress("preparing", 0, 1, "tokenizing and batching " + run.config.dataset + " (" + split + ")");
     run.loadData(split, run.batches);
     if (run.training())
         run.loadData("train", run.trainBatches);
-    run.progress("preparing", 1, 1, std::to_string(run.batches.size()) + " batches, padding " + run.config.padding);
+    run.progress("preparing", 1, 1,
+                 std::to_string(run.batches.size()) + " batches, padding " + options::name(run.config.padding));
     run.modelBytesBaseline = run.model->modelBytes();
 
     run.computeBaseline();

@@ -15,16 +15,18 @@ namespace optibench::engine {
 
 namespace {
 
+using options::Quantization;
+
 // Training batches that calibrate qat's observers in an inference run.
 constexpr int kQatCalibrationBatches = 8;
 
 class PruningStep : public OptimizationStep {
 public:
     std::string field() const override { return "optimizations.pruning"; }
-    bool applies(const RunConfig &c) const override { return c.pruningMethod != "none"; }
+    bool applies(const RunConfig &c) const override { return c.pruningMethod != options::PruningMethod::None; }
     void apply(RunState &run) const override
     {
-        run.progress("preparing", 0, 1, run.config.pruningMethod + " pruning");
+        run.progress("preparing", 0, 1, options::name(run.config.pruningMethod) + " pruning");
         run.pruning = prune(*run.model, pruningOptions(run.config));
         run.progress("preparing", 1, 1, std::to_string(run.pruning.parametersAfter) + " parameters after pruning");
     }
@@ -45,26 +47,26 @@ public:
 class QuantizationStep : public OptimizationStep {
 public:
     std::string field() const override { return "optimizations.quantization"; }
-    bool applies(const RunConfig &c) const override { return c.quantization != "none"; }
+    bool applies(const RunConfig &c) const override { return c.quantization != Quantization::None; }
     void apply(RunState &run) const override
     {
-        const auto &q = run.config.quantization;
-        if (q == "qat")
+        const Quantization q = run.config.quantization;
+        if (q == Quantization::Qat)
             return applyQat(run);
-        if (q == "dynamic-int8" && !enableDynamicInt8())
+        if (q == Quantization::DynamicInt8 && !enableDynamicInt8())
             throw EngineError(field()
                               + ": dynamic-int8 needs LibTorch's ONEDNN quantized engine, which this LibTorch "
                                 "build lacks");
-        auto &native = run.native(field(), q + " rebuilds a native model's linears");
+        auto &native = run.native(field(), options::name(q) + " rebuilds a native model's linears");
         run.progress("preparing", 0, 1,
-                     q == "dynamic-int8" ? "quantizing linears to dynamic int8 (ONEDNN)"
-                                         : "storing linear weights as " + q);
+                     q == Quantization::DynamicInt8 ? "quantizing linears to dynamic int8 (ONEDNN)"
+                                                    : "storing linear weights as " + options::name(q));
         native.setLinearFactory([q](const std::string &, const at::Tensor &w, const at::Tensor &b) {
-            if (q == "dynamic-int8")
+            if (q == Quantization::DynamicInt8)
                 return makeDynamicInt8Linear(w, b);
-            if (q == "weight-int8")
+            if (q == Quantization::WeightInt8)
                 return makeWeightInt8Linear(w, b);
-            return makeHalfWeightLinear(w, b, q == "fp16-weights" ? at::kHalf : at::kBFloat16);
+            return makeHalfWeightLinear(w, b, q == Quantization::Fp16Weights ? at::kHalf : at::kBFloat16);
         });
         run.progress("preparing", 1, 1, "");
     }
@@ -112,10 +114,13 @@ public:
 class PrecisionStep : public OptimizationStep {
 public:
     std::string field() const override { return "optimizations.precision"; }
-    bool applies(const RunConfig &c) const override { return c.precision != "fp32" && c.mode != "training"; }
+    bool applies(const RunConfig &c) const override
+    {
+        return c.precision != options::Precision::Fp32 && c.mode != options::Mode::Training;
+    }
     void apply(RunState &run) const override
     {
-        run.progress("preparing", 0, 1, "precision " + run.config.precision);
+        run.progress("preparing", 0, 1, "precision " + options::name(run.config.precision));
         applyPrecision(run.loaded.model, run.config.precision, run.device, run.config.modelPath);
         run.model = run.loaded.model.get();
         run.progress("preparing", 1, 1, "");
@@ -148,7 +153,7 @@ void applyOptimizations(RunState &run)
 
 void reportPruning(const RunState &run, RunReport &report)
 {
-    if (run.config.pruningMethod == "none")
+    if (run.config.pruningMethod == options::PruningMethod::None)
         return;
     MetricBuilder metrics(report.metrics);
     metrics.add("parameters_baseline", static_cast<double>(run.pruning.parametersBefore), "count");

@@ -35,8 +35,8 @@ EncodedExamples encodeExamples(const LoadedModel &loaded, const TextDataset &dat
 std::vector<Batch> batchExamples(const LoadedModel &loaded, const EncodedExamples &examples, const RunConfig &config,
                                  const at::Device &device)
 {
-    auto out = makeBatches(examples.sequences, examples.labels, config.batchSize, config.maxLength,
-                           parsePadding(config.padding), config.seed, loaded.padId());
+    auto out = makeBatches(examples.sequences, examples.labels, config.batchSize, config.maxLength, config.padding,
+                           config.seed, loaded.padId());
     const bool anyPair =
         std::any_of(examples.secondStarts.begin(), examples.secondStarts.end(), [](auto s) { return s >= 0; });
     if (anyPair && loaded.model->config().typeVocabSize >= 2)

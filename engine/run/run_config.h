@@ -1,5 +1,7 @@
 #pragma once
 // The run's configuration as the engine reads it. No LibTorch in this header.
+#include "options/values.h"
+
 #include <cstdint>
 #include <string>
 
@@ -10,9 +12,9 @@ namespace optibench::engine {
 struct RunConfig {
     std::string modelPath = "demo:tiny-bert";
     std::string modelFormat = "auto";
-    std::string mode = "inference";
+    options::Mode mode = options::Mode::Inference;
     std::string dataset = "demo:reviews";
-    std::string split = "eval";
+    options::Split split = options::Split::Eval;
     int batchSize = 8;
     int maxLength = 128;
     int warmup = 3;
@@ -22,20 +24,22 @@ struct RunConfig {
     double learningRate = 5e-5;
     int warmupSteps = 10;
     std::string savePath; // training: where to save the trained model as a Hugging Face folder (empty: not saved)
-    std::string precision = "fp32";
-    std::string quantization = "none";
+    options::Precision precision = options::Precision::Fp32;
+    options::Quantization quantization = options::Quantization::None;
     bool quantizeEmbeddings = false; // dynamic-int8 / weight-int8: embedding tables int8 too
-    std::string pruningMethod = "none";
+    options::PruningMethod pruningMethod = options::PruningMethod::None;
     double pruningAmount = 0.0;
-    std::string pruningScope = "global";
+    options::PruningScope pruningScope = options::PruningScope::Global;
     bool pruneEmbeddings = false;
-    std::string padding = "dynamic";
+    options::Padding padding = options::Padding::Dynamic;
     int checkpointEvery = 0;
     int gradAccumulation = 1;
     bool freezeEmbeddings = false;
     int shareLayers = 0;
-    // optimizations.distillation (training only): on when distillationTeacher is not empty.
+    // optimizations.distillation (training only), from the model at distillationTeacher (which
+    // the rules refuse to be empty).
     // The student is the model at modelPath cut to studentLayers / studentHidden (0: as is).
+    bool distillation = false;
     std::string distillationTeacher;
     int studentLayers = 0;
     int studentHidden = 0;

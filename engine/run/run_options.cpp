@@ -1,18 +1,11 @@
 #include "engine/run/run_options.h"
 #include "engine/data/batching.h"
+#include "engine/formats/option_checks.h"
 #include "engine/kernels/compat.h"
 #include "engine/kernels/linear.h"
 #include "engine/optimize/precision.h"
 
-#include <algorithm>
-#include <stdexcept>
-
 namespace optibench::engine {
-
-bool isCudaDevice(const std::string &device)
-{
-    return device == "cuda" || device.rfind("cuda:", 0) == 0;
-}
 
 DistillationConfig distillationConfig(const RunConfig &c)
 {
@@ -39,140 +32,86 @@ TrainingOptions trainingOptions(const RunConfig &c)
     o.gradAccumulation = c.gradAccumulation;
     o.checkpointEvery = c.checkpointEvery;
     o.freezeEmbeddings = c.freezeEmbeddings;
-    o.quantizationAware = c.quantization == "qat"; // trains through fake quant, ends converted to int8
+    o.quantizationAware = c.quantization == options::Quantization::Qat; // trains through fake quant, ends int8
     o.precision = c.precision;
     o.seed = c.seed;
     return o;
 }
 
+options::Choices choicesOf(const RunConfig &c)
+{
+    options::Choices o;
+    o.mode = c.mode;
+    o.device = c.device;
+    o.precision = c.precision;
+    o.quantization = c.quantization;
+    o.quantizeEmbeddings = c.quantizeEmbeddings;
+    o.pruningMethod = c.pruningMethod;
+    o.pruningAmount = c.pruningAmount;
+    o.pruningScope = c.pruningScope;
+    o.pruneEmbeddings = c.pruneEmbeddings;
+    o.checkpointEvery = c.checkpointEvery;
+    o.gradAccumulation = c.gradAccumulation;
+    o.freezeEmbeddings = c.freezeEmbeddings;
+    o.shareLayers = c.shareLayers;
+    o.distillation = c.distillation;
+    o.hasTeacher = !c.distillationTeacher.empty();
+    o.savesModel = !c.savePath.empty();
+    o.steps = c.steps;
+    o.evalEvery = c.evalEvery;
+    return o;
+}
+
+void validatePrecision(const RunConfig &c)
+{
+    requireValid(choicesOf(c)); // the rules of options/rules.h, the spec's own
+    if (options::isCudaDevice(c.device))
+        return;
+    // What the table cannot know: which half types this LibTorch runs on the CPU.
+    const auto p = c.precision;
+    const at::ScalarType dtype = p == options::Precision::AmpBf16 ? at::kBFloat16 : modelDtype(p);
+    std::string why;
+    if (dtype != at::kFloat && !cpuSupportsDtype(dtype, &why))
+        throw EngineError("optimizations.precision: " + options::name(p) + " on the CPU needs " + dtypeName(dtype)
+                          + " matmuls, which this LibTorch " + compat::torchVersionString() + " lacks (" + why + ")");
+}
+
 namespace {
 
-std::string joined(const std::vector<std::string> &values)
+void requireRanges(const RunConfig &c)
 {
-    std::string s;
-    for (const auto &v : values)
-        s += (s.empty() ? "" : ", ") + v;
-    return s;
+    namespace range = options::range;
+    requireInRange(range::threads, c.threads);
+    requireInRange(range::batchSize, c.batchSize);
+    requireInRange(range::maxLength, c.maxLength);
+    requireInRange(range::warmup, c.warmup);
+    requireInRange(range::iterations, c.iterations);
+    requireInRange(range::checkpointEvery, c.checkpointEvery);
+    requireInRange(range::gradAccumulation, c.gradAccumulation);
+    requireInRange(range::shareLayers, c.shareLayers);
+    requireInRange(range::pruningAmount, c.pruningAmount);
+    if (c.mode == options::Mode::Training) {
+        requireInRange(range::steps, c.steps);
+        requireInRange(range::evalEvery, c.evalEvery);
+        requireInRange(range::learningRate, c.learningRate);
+        requireInRange(range::warmupSteps, c.warmupSteps);
+    }
 }
 
 } // namespace
 
-void validatePrecision(const RunConfig &c)
-{
-    auto fail = [](const std::string &msg) { throw EngineError(msg); };
-    const auto &p = c.precision;
-    const auto &q = c.quantization;
-    if (std::find(knownPrecisions().begin(), knownPrecisions().end(), p) == knownPrecisions().end())
-        fail("optimizations.precision: unknown precision '" + p + "' (" + joined(knownPrecisions()) + ")");
-    if (std::find(knownQuantizations().begin(), knownQuantizations().end(), q) == knownQuantizations().end())
-        fail("optimizations.quantization: unknown quantization '" + q + "' (" + joined(knownQuantizations()) + ")");
-    const bool cuda = isCudaDevice(c.device);
-
-    if (p == "tf32" && !cuda)
-        fail("optimizations.precision: tf32 is a CUDA matmul mode (TensorFloat-32 on tensor cores); the device is '"
-             + c.device + "' (use fp32, bf16 or amp-bf16 on the CPU)");
-    if (p == "amp-fp16" && !cuda)
-        fail("optimizations.precision: amp-fp16 autocasts to float16, which the CPU autocast does not do; the "
-             "device is '"
-             + c.device + "' (use amp-bf16 on the CPU)");
-    if (!cuda && modelDtype(p) != at::kFloat) {
-        std::string why;
-        if (!cpuSupportsDtype(modelDtype(p), &why))
-            fail("optimizations.precision: " + p + " on the CPU needs " + dtypeName(modelDtype(p))
-                 + " matmuls, which this LibTorch " + compat::torchVersionString() + " lacks (" + why + ")");
-    }
-    if (!cuda && p == "amp-bf16") {
-        std::string why;
-        if (!cpuSupportsDtype(at::kBFloat16, &why))
-            fail("optimizations.precision: amp-bf16 on the CPU needs bf16 matmuls, which this LibTorch "
-                 + compat::torchVersionString() + " lacks (" + why + ")");
-    }
-
-    // dynamic-int8 and qat compute with the CPU's int8 kernels on fp32 activations.
-    if ((q == "dynamic-int8" || q == "qat") && cuda)
-        fail("optimizations.quantization: " + q
-             + " runs on the CPU only (int8 kernels of LibTorch's ONEDNN "
-               "quantized engine); the device is '"
-             + c.device + "'");
-    if ((q == "dynamic-int8" || q == "qat") && p != "fp32")
-        fail("optimizations.quantization: " + q + " takes fp32 activations, so it needs precision fp32 (is " + p + ")");
-    if (autocastDtype(p) != at::ScalarType::Undefined && q != "none")
-        fail("optimizations.quantization: " + q + " replaces the Linears that " + p + " runs in autocast; combine " + p
-             + " with quantization none");
-    if ((q == "fp16-weights" && p == "fp16") || (q == "bf16-weights" && p == "bf16"))
-        fail("optimizations.quantization: " + q + " changes nothing with precision " + p
-             + "; the weights already have that type");
-    if (c.mode != "inference" && q != "none" && q != "qat")
-        fail("optimizations.quantization: " + q + " is post-training quantization; training accepts none or qat");
-}
-
 void validateRunConfig(const RunConfig &c)
 {
-    auto fail = [](const std::string &msg) { throw EngineError(msg); };
-    if (c.mode != "inference" && c.mode != "training")
-        fail("task.mode: '" + c.mode + "' is not a mode (inference, training)");
-    validatePrecision(c);               // optimizations.precision and .quantization (above)
-    validatePruning(pruningOptions(c)); // optimizations.pruning (engine/optimize/prune.h)
-    try {
-        parsePadding(c.padding);
-    } catch (const std::invalid_argument &e) {
-        fail(std::string("optimizations.") + e.what());
-    }
-    const bool training = c.mode == "training";
-    if (c.checkpointEvery < 0)
-        fail("optimizations.checkpoint_every: must not be negative, is " + std::to_string(c.checkpointEvery));
-    if (c.gradAccumulation < 1)
-        fail("optimizations.grad_accumulation: must be at least 1, is " + std::to_string(c.gradAccumulation));
-    if (!training && c.checkpointEvery != 0)
-        fail("optimizations.checkpoint_every: gradient checkpointing acts on training only; task.mode is inference");
-    if (!training && c.gradAccumulation != 1)
-        fail("optimizations.grad_accumulation: gradient accumulation acts on training only; task.mode is inference");
-    if (c.quantizeEmbeddings && c.quantization != "dynamic-int8" && c.quantization != "weight-int8")
-        fail("optimizations.quantize_embeddings: int8 embedding tables go with quantization dynamic-int8 or "
-             "weight-int8 (quantization is "
-             + c.quantization + ")");
-    if (!training && c.freezeEmbeddings)
-        fail("optimizations.freeze_embeddings: freezing embeddings acts on training only; task.mode is inference");
-    if (!training && !c.savePath.empty())
-        fail("task.save_path: saving a trained model needs task.mode training");
-    if (!c.savePath.empty() && c.pruningMethod == "neurons")
-        fail("task.save_path: neurons pruning leaves each layer its own FFN width, which a Hugging Face "
-             "config.json cannot describe (it has one intermediate_size); prune heads or magnitude to save");
-    if (training) {
-        if (c.steps < 1)
-            fail("task.steps: must be at least 1, is " + std::to_string(c.steps));
-        if (c.evalEvery < 0 || c.evalEvery > c.steps)
-            fail("task.eval_every: must be between 0 and task.steps (" + std::to_string(c.steps) + "), is "
-                 + std::to_string(c.evalEvery));
-        if (!(c.learningRate > 0))
-            fail("task.learning_rate: must be positive, is " + std::to_string(c.learningRate));
-        if (c.warmupSteps < 0)
-            fail("task.warmup_steps: must not be negative, is " + std::to_string(c.warmupSteps));
-    }
-    if (!c.distillationTeacher.empty()) {
-        if (!training)
-            fail("optimizations.distillation: distillation trains a student; task.mode is inference");
+    requireRanges(c);
+    validatePrecision(c); // the combination rules, then what this LibTorch runs
+    if (c.distillation)
         validateDistillation(distillationConfig(c));
-    }
-    if (c.shareLayers < 0)
-        fail("optimizations.share_layers: layers per group must be at least 1 (0: off), is "
-             + std::to_string(c.shareLayers));
-    if (c.device != "cpu" && !isCudaDevice(c.device))
-        fail("device: unknown device '" + c.device + "' (cpu, cuda, cuda:N)");
+    if (c.device != "cpu" && !options::isCudaDevice(c.device))
+        throw EngineError("device: unknown device '" + c.device + "' (cpu, cuda, cuda:N)");
 #if !defined(OPTIBENCH_HAVE_CUDA)
-    if (isCudaDevice(c.device))
-        fail("device: '" + c.device + "' needs a CUDA build of LibTorch; this build is CPU-only");
+    if (options::isCudaDevice(c.device))
+        throw EngineError("device: '" + c.device + "' needs a CUDA build of LibTorch; this build is CPU-only");
 #endif
-    if (c.threads < 1)
-        fail("threads: must be at least 1, is " + std::to_string(c.threads));
-    if (c.batchSize < 1)
-        fail("task.batch_size: must be at least 1, is " + std::to_string(c.batchSize));
-    if (c.maxLength < 2)
-        fail("task.max_length: must be at least 2, is " + std::to_string(c.maxLength));
-    if (c.warmup < 0)
-        fail("task.warmup: must not be negative, is " + std::to_string(c.warmup));
-    if (c.iterations < 1)
-        fail("task.iterations: must be at least 1, is " + std::to_string(c.iterations));
 }
 
 } // namespace optibench::engine

@@ -45,7 +45,7 @@ NativeModel &RunState::native(const std::string &field, const std::string &what)
 
 void RunState::selectDevice()
 {
-    if (!isCudaDevice(config.device))
+    if (!options::isCudaDevice(config.device))
         return;
     try {
         device = at::Device(config.device);
@@ -80,7 +80,7 @@ void RunState::loadModel()
 
 void RunState::loadStudentAndTeacher()
 {
-    if (config.distillationTeacher.empty())
+    if (!config.distillation)
         return;
     // The student replaces the loaded model (its tokenizer and summary stay), before every
     // other optimization, so sharing or qat apply to the student.
@@ -130,8 +130,8 @@ void RunState::computeBaseline()
     // With no optimization applied the measured model is the baseline itself; training reports
     // its own quality (eval loss, accuracy), with no baseline.
     modelAltered = !training()
-        && (config.quantization != "none" || config.precision != "fp32" || config.shareLayers > 1
-            || config.pruningMethod != "none");
+        && (config.quantization != options::Quantization::None || config.precision != options::Precision::Fp32
+            || config.shareLayers > 1 || config.pruningMethod != options::PruningMethod::None);
     if (!modelAltered) {
         progress("baseline", 0, 1, "the model is the fp32 baseline");
         progress("baseline", 1, 1, "");

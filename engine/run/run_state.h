@@ -45,7 +45,7 @@ struct RunState {
     // enough to see a change, few enough that a 50k vocabulary fits in memory.
     static constexpr int kLmSamplesPerSequence = 4;
 
-    bool training() const { return config.mode == "training"; }
+    bool training() const { return config.mode == options::Mode::Training; }
     std::size_t warmupBatch(int i) const { return static_cast<std::size_t>(i) % batches.size(); }
     std::size_t timedBatch(int i) const { return static_cast<std::size_t>(config.warmup + i) % batches.size(); }
     std::set<std::size_t> timedBatchSet() const;

@@ -1,10 +1,12 @@
 // The training runner: train() and its step loop. See engine/train/training.h.
+#include "engine/formats/option_checks.h"
 #include "engine/formats/progress.h"
 #include "engine/kernels/compat.h"
 #include "engine/kernels/quantize.h"
 #include "engine/measure/device_memory.h"
 #include "engine/measure/metric_builder.h"
 #include "engine/measure/metrics.h"
+#include "engine/optimize/precision.h"
 #include "engine/train/loss_scale.h"
 #include "engine/train/qat.h"
 #include "engine/train/training.h"
@@ -39,13 +41,9 @@ void setLatencyMetrics(const Evaluation &e, MetricBuilder &metrics)
 // cleared after every pass because the optimizer changes the weights in place.
 class AutocastScope {
 public:
-    AutocastScope(const std::string &precision, const at::Device &device)
+    AutocastScope(options::Precision precision, const at::Device &device) : m_dtype(autocastDtype(precision))
     {
-        if (precision == "amp-bf16")
-            m_dtype = at::kBFloat16;
-        else if (precision == "amp-fp16")
-            m_dtype = at::kHalf;
-        else
+        if (m_dtype == at::ScalarType::Undefined)
             return;
         m_device = device.is_cuda() ? at::kCUDA : at::kCPU;
         compat::setAutocast(m_device, true, m_dtype);
@@ -87,29 +85,23 @@ double clipGradNorm(const std::vector<at::Tensor> &parameters, double maxNorm)
 
 void checkOptions(const TrainingOptions &o, const at::Device &device)
 {
-    auto fail = [](const std::string &m) { throw EngineError(m); };
-    if (o.steps < 1)
-        fail("task.steps: must be at least 1, is " + std::to_string(o.steps));
-    if (o.evalEvery < 0)
-        fail("task.eval_every: must not be negative, is " + std::to_string(o.evalEvery));
-    if (!(o.learningRate > 0) || !std::isfinite(o.learningRate))
-        fail("task.learning_rate: must be a positive number, is " + std::to_string(o.learningRate));
-    if (o.warmupSteps < 0)
-        fail("task.warmup_steps: must not be negative, is " + std::to_string(o.warmupSteps));
-    if (o.gradAccumulation < 1)
-        fail("optimizations.grad_accumulation: must be at least 1, is " + std::to_string(o.gradAccumulation));
-    if (o.checkpointEvery < 0)
-        fail("optimizations.checkpoint_every: must not be negative, is " + std::to_string(o.checkpointEvery));
-    if (o.precision != "fp32" && o.precision != "amp-bf16" && o.precision != "amp-fp16")
-        fail("optimizations.precision: '" + o.precision
-             + "' is not a training precision (fp32, amp-bf16, amp-fp16: autocast with fp32 master weights)");
-    if (o.precision == "amp-fp16" && !device.is_cuda())
-        fail("optimizations.precision: amp-fp16 training needs a CUDA device (fp16 on the CPU has no fast "
-             "kernels); use amp-bf16 on the CPU");
-    if (o.quantizationAware && o.precision != "fp32")
-        fail("optimizations.precision: qat trains through fp32 fake-quant linears; use precision fp32");
-    if (o.quantizationAware && device.is_cuda())
-        fail("device: qat converts the trained model to the CPU's int8 kernels; train it on the CPU");
+    namespace range = options::range;
+    requireInRange(range::steps, o.steps);
+    requireInRange(range::evalEvery, o.evalEvery);
+    requireInRange(range::learningRate, o.learningRate);
+    requireInRange(range::warmupSteps, o.warmupSteps);
+    requireInRange(range::gradAccumulation, o.gradAccumulation);
+    requireInRange(range::checkpointEvery, o.checkpointEvery);
+    options::Choices c; // the training choices; the rest keep the spec's defaults
+    c.mode = options::Mode::Training;
+    c.device = device.is_cuda() ? "cuda" : "cpu";
+    c.precision = o.precision;
+    c.quantization = o.quantizationAware ? options::Quantization::Qat : options::Quantization::None;
+    c.checkpointEvery = o.checkpointEvery;
+    c.gradAccumulation = o.gradAccumulation;
+    c.freezeEmbeddings = o.freezeEmbeddings;
+    c.steps = o.steps;
+    requireValid(c);
 }
 
 // Per-epoch batch order from the seed: the same seed, the same order.
@@ -227,7 +219,7 @@ public:
         return e;
     }
 
-    bool fp16() const { return m_options.precision == "amp-fp16"; }
+    bool fp16() const { return m_options.precision == options::Precision::AmpFp16; }
 
     std::vector<double> stepMs;
     std::int64_t tokens = 0;

@@ -136,7 +136,7 @@ void disableTraining(NativeModel &model)
     }
     const auto names = model.linearNames();
     const bool converted = !names.empty() && std::all_of(names.begin(), names.end(), [&](const std::string &n) {
-        return model.linear(n).kind() == "dynamic-int8";
+        return model.linear(n).kind() == options::name(options::Quantization::DynamicInt8);
     });
     if (!converted)
         model.setLinearFactory(

@@ -35,7 +35,7 @@ struct TrainingOptions {
     bool freezeEmbeddings = false;
     // fp32; amp-bf16 (autocast to bf16: CPU or CUDA); amp-fp16 (CUDA autocast with the dynamic
     // loss scaler, engine/train/loss_scale.h).
-    std::string precision = "fp32";
+    options::Precision precision = options::Precision::Fp32;
     std::uint64_t seed = 0;
     bool reportLatency = true; // time the final evaluation's forward passes as inference latency
     // Quantization-aware training (engine/train/qat.h): every Linear trains as a FakeQuantLinear over

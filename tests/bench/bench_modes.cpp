@@ -57,10 +57,12 @@ ParameterMap deepCopy(const ParameterMap &parameters)
 #if defined(OPTIBENCH_BENCH_PRUNING)
 bool pruningMode(const std::string &mode, PruningOptions &options)
 {
-    static const std::map<std::string, std::pair<std::string, double>> kModes = {{"magnitude-0.5", {"magnitude", 0.5}},
-                                                                                 {"heads-0.5", {"heads", 0.5}},
-                                                                                 {"neurons-0.5", {"neurons", 0.5}},
-                                                                                 {"2:4", {"2:4", 0.5}}};
+    using optibench::options::PruningMethod;
+    static const std::map<std::string, std::pair<PruningMethod, double>> kModes =
+        {{"magnitude-0.5", {PruningMethod::Magnitude, 0.5}},
+         {"heads-0.5", {PruningMethod::Heads, 0.5}},
+         {"neurons-0.5", {PruningMethod::Neurons, 0.5}},
+         {"2:4", {PruningMethod::TwoFour, 0.5}}};
     auto it = kModes.find(mode);
     if (it == kModes.end())
         return false;
@@ -92,9 +94,9 @@ std::unique_ptr<Model> buildMode(const std::string &mode, const TransformerConfi
         });
     } else if (mode == "bf16" || mode == "amp-bf16") {
         RunConfig c;
-        c.precision = mode;
+        c.precision = optibench::options::parseOrThrow<optibench::options::Precision>(mode);
         validatePrecision(c);
-        applyPrecision(model, mode, at::kCPU, "BERT-base");
+        applyPrecision(model, c.precision, at::kCPU, "BERT-base");
     } else if (mode == "qat") {
         auto ops = insertFakeQuant(native);
         c10::InferenceMode guard;
@@ -211,7 +213,7 @@ void runDemoDynamicInt8(int threads)
 {
     auto run = [&](const std::string &quantization) {
         RunConfig c;
-        c.quantization = quantization;
+        c.quantization = optibench::options::parseOrThrow<optibench::options::Quantization>(quantization);
         c.batchSize = 32;
         c.maxLength = 128;
         c.warmup = 2;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "options/values.h"
 #include "subprocess.h"
 
 using nlohmann::json;
@@ -124,6 +125,43 @@ TEST_F(CliTest, SpecTemplateRunsAsItIs)
     const auto c = run({kCli, "spec", "--check", path});
     ASSERT_EQ(c.exitCode, 0) << c.err;
     EXPECT_EQ(json::parse(c.out)["model"]["path"], "demo:tiny-bert");
+}
+
+// The template's comments list each option's values ("fp32 | tf32 | ..."): the table's, in its
+// order (options/values.h), with the template's explanations in parentheses left out.
+TEST_F(CliTest, SpecTemplateListsTheTablesValues)
+{
+    const std::string t = run({kCli, "spec", "--template"}).out;
+    auto listed = [&t](const std::string &key) {
+        const auto at = t.find("\"" + key + "\":");
+        const auto from = t.find("// ", at) + 3;
+        std::string comment = t.substr(from, t.find('\n', at) - from), plain;
+        int depth = 0;
+        for (char c : comment) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && c != ')')
+                plain += c;
+        }
+        std::string out; // the plain words up to ": ", single-spaced
+        for (char c : plain.substr(0, plain.find(": ")))
+            if (c != ' ' || (!out.empty() && out.back() != ' '))
+                out += c;
+        return out.substr(0, out.find_last_not_of(' ') + 1);
+    };
+    auto bars = [](const std::vector<std::string> &names) {
+        std::string out;
+        for (const auto &n : names)
+            out += (out.empty() ? "" : " | ") + n;
+        return out;
+    };
+    using namespace optibench::options;
+    EXPECT_EQ(listed("mode"), bars(names<Mode>()));
+    EXPECT_EQ(listed("split"), bars(names<Split>()));
+    EXPECT_EQ(listed("precision"), bars(names<Precision>()));
+    EXPECT_EQ(listed("quantization"), bars(names<Quantization>()));
+    EXPECT_EQ(listed("method"), bars(names<PruningMethod>()));
+    EXPECT_EQ(listed("scope"), bars(names<PruningScope>()));
+    EXPECT_EQ(listed("padding"), bars(names<Padding>()));
 }
 
 TEST_F(CliTest, WorkerSpeaksTheProtocol)

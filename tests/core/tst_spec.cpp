@@ -5,6 +5,7 @@
 #include "app/core/spec.h"
 
 using namespace optibench::core;
+namespace options = optibench::options;
 using nlohmann::json;
 
 namespace {
@@ -32,7 +33,7 @@ TEST(Spec, EmptyObjectGivesDefaultsAndRoundTrips)
     const ExperimentSpec spec = parseSpec(json::object());
     EXPECT_EQ(spec.model.path, "demo:tiny-bert");
     EXPECT_EQ(spec.task.batchSize, 8);
-    EXPECT_EQ(spec.optimizations.precision, "fp32");
+    EXPECT_EQ(spec.optimizations.precision, options::Precision::Fp32);
     EXPECT_FALSE(spec.optimizations.distillation.has_value());
     const json full = toJson(spec);
     for (const char *key : {"name", "model", "task", "optimizations", "profiling", "device", "threads", "seed"})
@@ -295,7 +296,8 @@ TEST(Spec, CombinationRules)
 TEST(Spec, ValidateCombinationOnStructs)
 {
     ExperimentSpec spec;
-    spec.optimizations.pruning.method = "2:4"; // amount left at 0: the struct path has no implied amount
+    spec.optimizations.pruning.method =
+        options::PruningMethod::TwoFour; // amount left at 0: the struct path has no implied amount
     EXPECT_THROW(validateCombination(spec), SpecError);
     spec.optimizations.pruning.amount = 0.5;
     EXPECT_NO_THROW(validateCombination(spec));

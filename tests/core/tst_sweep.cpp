@@ -5,6 +5,7 @@
 #include "app/core/sweep.h"
 
 using namespace optibench::core;
+namespace options = optibench::options;
 using nlohmann::json;
 
 TEST(Sweep, ShortKeysResolveToTheirOneFullPath)
@@ -54,8 +55,8 @@ TEST(Sweep, CartesianProductFirstAxisSlowestEachValidated)
     EXPECT_TRUE(combos[0].valid);
     EXPECT_FALSE(combos[1].valid);
     EXPECT_NE(combos[1].error.find("optimizations.padding"), std::string::npos) << combos[1].error;
-    EXPECT_EQ(combos[5].spec.optimizations.quantization, "dynamic-int8");
-    EXPECT_EQ(combos[5].spec.optimizations.padding, "bucketed");
+    EXPECT_EQ(combos[5].spec.optimizations.quantization, options::Quantization::DynamicInt8);
+    EXPECT_EQ(combos[5].spec.optimizations.padding, options::Padding::Bucketed);
     EXPECT_EQ(combos[5].spec.task.batchSize, 2);
     EXPECT_EQ(combos[5].specJson["name"], "b");
 }

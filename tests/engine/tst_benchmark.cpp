@@ -12,6 +12,7 @@
 #include <vector>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 
 namespace {
 
@@ -85,7 +86,7 @@ TEST(Benchmark, DemoRunProducesEveryMetric)
 TEST(Benchmark, FixedPaddingComputesEveryPosition)
 {
     auto config = tinyRun();
-    config.padding = "fixed";
+    config.padding = options::Padding::Fixed;
     Benchmark bench(config, nullptr);
     bench.prepare();
     const auto report = bench.measure();
@@ -118,15 +119,17 @@ TEST(Benchmark, UnsupportedConfigNamesTheField)
             EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
         }
     };
+    // An unknown mode, precision or padding cannot be written into a RunConfig (they are enums
+    // of options/values.h); out-of-range numbers and impossible combinations can.
     auto c = tinyRun();
-    c.mode = "serving";
-    expectError(c, "task.mode");
+    c.batchSize = 0;
+    expectError(c, "task.batch_size");
     c = tinyRun();
-    c.precision = "tf32";
+    c.precision = options::Precision::Tf32;
     expectError(c, "optimizations.precision");
     c = tinyRun();
-    c.padding = "sideways";
-    expectError(c, "padding");
+    c.gradAccumulation = 2; // an inference run
+    expectError(c, "optimizations.grad_accumulation");
     c = tinyRun();
     c.modelPath = "/nonexistent/model";
     expectError(c, "model.path");
@@ -155,7 +158,7 @@ TEST(Benchmark, EnvironmentDescribesTheMachine)
 TEST(Benchmark, DynamicInt8StaysCloseToTheFp32Baseline)
 {
     auto config = tinyRun();
-    config.quantization = "dynamic-int8";
+    config.quantization = options::Quantization::DynamicInt8;
     Benchmark bench(config, nullptr);
     bench.prepare();
     const auto report = bench.measure();
@@ -183,14 +186,14 @@ TEST(Benchmark, OptimizationStepsHaveTheirFixedOrder)
     for (const auto &step : optimizationSteps())
         EXPECT_FALSE(step->applies(defaults)) << step->field();
     RunConfig c;
-    c.pruningMethod = "magnitude";
+    c.pruningMethod = options::PruningMethod::Magnitude;
     c.shareLayers = 2;
-    c.quantization = "weight-int8";
+    c.quantization = options::Quantization::WeightInt8;
     c.quantizeEmbeddings = true;
-    c.precision = "bf16";
+    c.precision = options::Precision::Bf16;
     for (const auto &step : optimizationSteps())
         EXPECT_TRUE(step->applies(c)) << step->field();
-    c.mode = "training"; // training autocasts in its runner: no precision step
+    c.mode = options::Mode::Training; // training autocasts in its runner: no precision step
     EXPECT_FALSE(optimizationSteps().back()->applies(c));
 }
 
@@ -198,9 +201,9 @@ TEST(Benchmark, OptimizationStepsHaveTheirFixedOrder)
 TEST(Benchmark, PreparingAppliesPruningBeforeQuantization)
 {
     RunConfig c = tinyRun();
-    c.pruningMethod = "magnitude";
+    c.pruningMethod = options::PruningMethod::Magnitude;
     c.pruningAmount = 0.3;
-    c.quantization = "weight-int8";
+    c.quantization = options::Quantization::WeightInt8;
     std::vector<std::string> messages;
     Benchmark bench(c, [&](const std::string &stage, std::int64_t, std::int64_t, const std::string &message) {
         if (stage == "preparing" && !message.empty())

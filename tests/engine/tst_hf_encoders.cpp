@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 using optibench::engine::testing::readReference;
 using optibench::engine::testing::relativeError;
 using optibench::engine::testing::tensorOf;
@@ -92,7 +93,7 @@ TEST(HfEncoders, BenchmarkRunsBothFamilies)
         c.maxLength = 24;
         c.warmup = 0;
         c.iterations = 2;
-        c.quantization = "dynamic-int8";
+        c.quantization = options::Quantization::DynamicInt8;
         Benchmark bench(c, nullptr);
         bench.prepare();
         EXPECT_EQ(bench.model().format, "hf");

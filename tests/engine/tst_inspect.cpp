@@ -9,6 +9,7 @@
 #include <cmath>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 
 namespace {
 
@@ -102,7 +103,7 @@ TEST(LanguageModelBenchmark, ReportsPerplexityAndNextTokenAgreement)
     c.maxLength = 32;
     c.warmup = 0;
     c.iterations = 2;
-    c.quantization = "dynamic-int8";
+    c.quantization = options::Quantization::DynamicInt8;
     Benchmark bench(c, nullptr);
     bench.prepare();
     EXPECT_EQ(bench.model().tokenizer, "bpe");

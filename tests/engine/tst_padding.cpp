@@ -110,9 +110,9 @@ TEST(Padding, SegmentIdsMarkTheSecondTextOfEachPair)
 
 TEST(Padding, RejectsUnknownStrategyByName)
 {
-    EXPECT_EQ(parsePadding("bucketed"), Padding::Bucketed);
+    EXPECT_EQ(optibench::options::parseOrThrow<Padding>("bucketed"), Padding::Bucketed);
     try {
-        parsePadding("sideways");
+        optibench::options::parseOrThrow<Padding>("sideways");
         FAIL() << "no exception";
     } catch (const std::invalid_argument &e) {
         EXPECT_NE(std::string(e.what()).find("sideways"), std::string::npos);

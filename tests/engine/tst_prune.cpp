@@ -22,6 +22,7 @@
 #include <memory>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 
 namespace {
 
@@ -92,12 +93,13 @@ double maxAbsDiff(const at::Tensor &a, const at::Tensor &b)
     return (a - b).abs().max().item<double>();
 }
 
-PruningOptions options(const std::string &method, double amount, const std::string &scope = "global")
+// The options of a pruning by the names the spec uses (options/values.h).
+PruningOptions pruneWith(const std::string &method, double amount, const std::string &scope = "global")
 {
     PruningOptions o;
-    o.method = method;
+    o.method = options::parseOrThrow<options::PruningMethod>(method);
     o.amount = amount;
-    o.scope = scope;
+    o.scope = options::parseOrThrow<options::PruningScope>(scope);
     return o;
 }
 
@@ -129,7 +131,7 @@ TEST(Prune, GlobalMagnitudeHitsTheExactCount)
     for (const auto &n : names)
         total += model->parameters().at(n).numel();
     const auto original = randomBert();
-    const auto result = prune(*model, options("magnitude", 0.3));
+    const auto result = prune(*model, pruneWith("magnitude", 0.3));
     std::int64_t zeros = 0;
     double largestRemoved = 0, smallestKept = 1e9;
     for (const auto &n : names) {
@@ -156,7 +158,7 @@ TEST(Prune, GlobalMagnitudeHitsTheExactCount)
 TEST(Prune, PerLayerMagnitudeHitsEachTensorsCount)
 {
     auto model = randomBert();
-    auto o = options("magnitude", 0.45, "layer");
+    auto o = pruneWith("magnitude", 0.45, "layer");
     o.includeEmbeddings = true;
     const auto result = prune(*model, o);
     // Linear weights plus word, position and token type embeddings.
@@ -184,7 +186,7 @@ TEST(Prune, TiesDoNotChangeTheCount)
     std::int64_t total = 0;
     for (const auto &n : names)
         total += model.parameters().at(n).numel();
-    prune(model, options("magnitude", 0.3));
+    prune(model, pruneWith("magnitude", 0.3));
     std::int64_t zeros = 0;
     for (const auto &n : names)
         zeros += zerosIn(model.parameters().at(n));
@@ -194,7 +196,7 @@ TEST(Prune, TiesDoNotChangeTheCount)
 TEST(Prune, MasksReappliedAfterAWeightUpdateRestoreTheZeros)
 {
     auto model = randomBert();
-    const auto result = prune(*model, options("magnitude", 0.5));
+    const auto result = prune(*model, pruneWith("magnitude", 0.5));
     const auto inputs = demoInputs(0, 4);
     const auto before = model->forward(inputs.ids, inputs.mask);
     // An optimizer-like step moves every weight, the pruned ones off zero.
@@ -223,7 +225,7 @@ TEST(Prune, TwoFourKeepsTwoOfEveryFour)
 {
     auto model = randomBert();
     const auto unpruned = randomBert();
-    const auto result = prune(*model, options("2:4", 0.5));
+    const auto result = prune(*model, pruneWith("2:4", 0.5));
     EXPECT_FALSE(result.sparseKernel); // no sparse kernel on the CPU
     EXPECT_EQ(sparseKernelLinears(*model), 0);
     std::int64_t zeros = 0, total = 0;
@@ -250,7 +252,7 @@ TEST(Prune, HeadRemovalShrinksShapesAndParameters)
     const auto c = model->config(); // a copy: pruning replaces the model's
     const std::int64_t H = c.hiddenSize, D = headDim(c), L = c.numLayers;
     const auto before = model->parameterCount();
-    const auto result = prune(*model, options("heads", 0.5)); // 2 of 4 heads per layer
+    const auto result = prune(*model, pruneWith("heads", 0.5)); // 2 of 4 heads per layer
     // Per removed head: D rows of query, key and value (weights and biases), D columns of the
     // attention output.
     const std::int64_t perHead = 3 * (D * H + D) + H * D;
@@ -271,7 +273,7 @@ TEST(Prune, HeadRemovalShrinksShapesAndParameters)
     // The FLOP count follows the shrunk attention.
     EXPECT_LT(encoderForwardFlops(model->config(), 8, 64), encoderForwardFlops(c, 8, 64) * 0.999);
     // A second pruning counts heads by their original index.
-    prune(*model, options("heads", 0.5)); // 1 of the 2 left
+    prune(*model, pruneWith("heads", 0.5)); // 1 of the 2 left
     for (int i = 0; i < L; ++i) {
         EXPECT_EQ(headsInLayer(model->config(), i), 1);
         const auto &pruned = model->config().prunedHeads.at(i);
@@ -289,7 +291,7 @@ TEST(Prune, HeadRemovalEqualsZeroingTheirOutputColumns)
         std::unique_ptr<BertClassifier> model =
             fixture == "demo" ? randomBert() : loadHfBertClassifier(kData + fixture);
         auto reference = cloneOf(*model);
-        const auto result = prune(*model, options("heads", 0.5));
+        const auto result = prune(*model, pruneWith("heads", 0.5));
         ASSERT_GT(result.prunedHeads, 0) << fixture;
         const auto names = BertClassifier::namesFor(reference->config());
         const std::int64_t D = headDim(reference->config());
@@ -316,7 +318,7 @@ TEST(Prune, NeuronRemovalEqualsZeroingTheirOutputColumns)
         const auto config = model->config();
         auto reference = cloneOf(*model);
         const auto before = model->parameterCount();
-        const auto result = prune(*model, options("neurons", 0.25));
+        const auto result = prune(*model, pruneWith("neurons", 0.25));
         const auto names = BertClassifier::namesFor(config);
         std::int64_t removed = 0;
         for (int i = 0; i < config.numLayers; ++i) {
@@ -355,40 +357,46 @@ TEST(Prune, RefusedWhereItCannotApply)
             EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
         }
     };
-    expectError([] { validatePruning(options("magnitude", 1.0)); }, "optimizations.pruning.amount");
-    expectError([] { validatePruning(options("magnitude", -0.1)); }, "optimizations.pruning.amount");
-    expectError([] { validatePruning(options("magnitude", NAN)); }, "optimizations.pruning.amount");
-    expectError([] { validatePruning(options("2:4", 0.3)); }, "optimizations.pruning.amount");
-    expectError([] { validatePruning(options("heads", 0.3, "layer")); }, "optimizations.pruning.scope");
-    expectError([] { validatePruning(options("random", 0.3)); }, "optimizations.pruning.method");
+    expectError([] { validatePruning(pruneWith("magnitude", 1.0)); }, "optimizations.pruning.amount");
+    expectError([] { validatePruning(pruneWith("magnitude", -0.1)); }, "optimizations.pruning.amount");
+    expectError([] { validatePruning(pruneWith("magnitude", NAN)); }, "optimizations.pruning.amount");
+    expectError([] { validatePruning(pruneWith("2:4", 0.3)); }, "optimizations.pruning.amount");
+    expectError([] { validatePruning(pruneWith("heads", 0.3, "layer")); }, "optimizations.pruning.scope");
+    // An unknown method cannot reach the pruner: PruningOptions holds an enum, and its names refuse it.
+    try {
+        pruneWith("random", 0.3);
+        FAIL() << "no error for an unknown method";
+    } catch (const std::invalid_argument &e) {
+        EXPECT_NE(std::string(e.what()).find("optimizations.pruning.method"), std::string::npos) << e.what();
+    }
     expectError(
         [] {
-            auto o = options("neurons", 0.3);
+            auto o = pruneWith("neurons", 0.3);
             o.includeEmbeddings = true;
             validatePruning(o);
         },
         "optimizations.pruning.include_embeddings");
     // 0.9 of 4 heads rounds to all 4.
-    expectError([] { prune(*randomBert(), options("heads", 0.9)); }, "optimizations.pruning.amount");
+    expectError([] { prune(*randomBert(), pruneWith("heads", 0.9)); }, "optimizations.pruning.amount");
     auto gpt2 = loadHfGpt2(kData + "gpt2-tiny");
-    expectError([&] { prune(*gpt2, options("heads", 0.5)); }, "optimizations.pruning.method");
-    expectError([&] { prune(*gpt2, options("neurons", 0.5)); }, "optimizations.pruning.method");
+    expectError([&] { prune(*gpt2, pruneWith("heads", 0.5)); }, "optimizations.pruning.method");
+    expectError([&] { prune(*gpt2, pruneWith("neurons", 0.5)); }, "optimizations.pruning.method");
     auto scripted = loadModel(kData + "torchscript-tiny/tiny-classifier.pt");
-    expectError([&] { prune(*scripted.model, options("magnitude", 0.3)); }, "optimizations.pruning.method");
+    expectError([&] { prune(*scripted.model, pruneWith("magnitude", 0.3)); }, "optimizations.pruning.method");
 }
 
 TEST(Prune, Gpt2TakesMagnitudeAndTwoFourThroughItsLinears)
 {
     auto gpt2 = loadHfGpt2(kData + "gpt2-tiny");
     const auto wte = gpt2->parameters().at("transformer.wte.weight").clone();
-    const auto result = prune(*gpt2, options("magnitude", 0.4));
+    const auto result = prune(*gpt2, pruneWith("magnitude", 0.4));
     // lm_head is wte: it stays out of the set unless embeddings are pruned.
     for (const auto &n : result.prunedParameters)
         EXPECT_NE(n, "lm_head.weight");
     EXPECT_TRUE(gpt2->parameters().at("transformer.wte.weight").equal(wte));
     EXPECT_NEAR(zeroFraction(*gpt2, result.prunedParameters), 0.4, 1e-4);
     auto gpt2b = loadHfGpt2(kData + "gpt2-tiny");
-    auto o = options("2:4", 0.5);
+    auto o = pruneWith("2:4", 0.5);
     o.includeEmbeddings = true;
     const auto r2 = prune(*gpt2b, o);
     EXPECT_DOUBLE_EQ(zeroFraction(*gpt2b, r2.prunedParameters), 0.5);
@@ -412,7 +420,7 @@ TEST(Prune, MildMagnitudePruningKeepsTheDemoPredictions)
     auto baseline = loadDemo();
     auto magnitude = loadDemo();
     auto random = loadDemo();
-    const auto result = prune(*magnitude, options("magnitude", 0.3));
+    const auto result = prune(*magnitude, pruneWith("magnitude", 0.3));
     std::map<std::string, at::Tensor> randomMasks;
     auto gen = at::detail::createCPUGenerator(17);
     for (const auto &[name, mask] : result.masks)
@@ -464,7 +472,7 @@ TEST(Prune, BenchmarkRunsReportThePruning)
     for (const auto &[method, amount] :
          {Case{"magnitude", 0.3}, Case{"2:4", 0.5}, Case{"heads", 0.5}, Case{"neurons", 0.25}}) {
         auto config = base;
-        config.pruningMethod = method;
+        config.pruningMethod = options::parseOrThrow<options::PruningMethod>(method);
         config.pruningAmount = amount;
         Benchmark bench(config, nullptr);
         bench.prepare();
@@ -503,7 +511,7 @@ TEST(Prune, BenchmarkRefusesPruningWithTheField)
 {
     RunConfig config;
     config.modelPath = demoModel();
-    config.pruningMethod = "heads";
+    config.pruningMethod = options::PruningMethod::Heads;
     config.pruningAmount = 0.95;
     Benchmark bench(config, nullptr);
     try {
@@ -520,8 +528,8 @@ TEST(Prune, NeuronPrunedModelIsNotSavedAsAnUnloadableFolder)
 {
     RunConfig c;
     c.modelPath = demoModel();
-    c.mode = "training";
-    c.pruningMethod = "neurons";
+    c.mode = options::Mode::Training;
+    c.pruningMethod = options::PruningMethod::Neurons;
     c.pruningAmount = 0.25;
     c.savePath = (std::filesystem::temp_directory_path() / "optibench-neurons-save").string();
     std::filesystem::remove_all(c.savePath);
@@ -532,7 +540,7 @@ TEST(Prune, NeuronPrunedModelIsNotSavedAsAnUnloadableFolder)
         EXPECT_NE(std::string(e.what()).find("task.save_path"), std::string::npos) << e.what();
     }
     auto model = randomBert();
-    prune(*model, options("neurons", 0.25));
+    prune(*model, pruneWith("neurons", 0.25));
     try {
         saveHfFolder(*model, c.savePath, "");
         FAIL() << "no error";
@@ -548,13 +556,13 @@ TEST(Prune, MasksStayAppliedThroughFineTuning)
 {
     RunConfig c;
     c.modelPath = demoModel();
-    c.mode = "training";
+    c.mode = options::Mode::Training;
     c.steps = 3;
     c.batchSize = 8;
     c.maxLength = 32;
     c.learningRate = 1e-3;
     c.warmupSteps = 1;
-    c.pruningMethod = "magnitude";
+    c.pruningMethod = options::PruningMethod::Magnitude;
     c.pruningAmount = 0.5;
     Benchmark bench(c, nullptr);
     bench.prepare();

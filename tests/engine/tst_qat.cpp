@@ -23,6 +23,7 @@
 #include <map>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 
 namespace {
 
@@ -36,7 +37,7 @@ std::vector<Batch> demoBatches(const std::string &split, int batchSize, std::siz
         sequences.push_back(demo::tokenizer().encode(ex.text, 64));
         labels.push_back(ex.label);
     }
-    return makeBatches(sequences, labels, batchSize, 64, parsePadding("dynamic"), 0, demo::WordTokenizer::kPad);
+    return makeBatches(sequences, labels, batchSize, 64, Padding::Dynamic, 0, demo::WordTokenizer::kPad);
 }
 
 double metricOf(const std::vector<Measurement> &metrics, const std::string &key)
@@ -183,7 +184,7 @@ TEST(Qat, InferenceRunCalibratesAndConverts)
 {
     RunConfig c;
     c.modelPath = "demo:tiny-bert";
-    c.quantization = "qat";
+    c.quantization = options::Quantization::Qat;
     c.batchSize = 50;
     c.maxLength = 64;
     c.warmup = 0;
@@ -326,8 +327,8 @@ TEST(QatTraining, BenchmarkTrainingRunReportsTheFakeQuantAndTheInt8Accuracy)
 {
     RunConfig c;
     c.modelPath = "demo:tiny-bert";
-    c.mode = "training";
-    c.quantization = "qat";
+    c.mode = options::Mode::Training;
+    c.quantization = options::Quantization::Qat;
     c.steps = 3;
     c.warmupSteps = 1;
     c.learningRate = 2e-5;

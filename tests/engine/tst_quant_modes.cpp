@@ -15,6 +15,7 @@
 #include <map>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 
 namespace {
 
@@ -28,7 +29,7 @@ std::map<std::string, double> demoRun(const std::string &quantization, bool quan
 {
     RunConfig c;
     c.modelPath = "demo:tiny-bert";
-    c.quantization = quantization;
+    c.quantization = options::parseOrThrow<options::Quantization>(quantization);
     c.quantizeEmbeddings = quantizeEmbeddings;
     c.batchSize = 50;
     c.maxLength = 64;

@@ -12,6 +12,7 @@
 #include <fstream>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 using optibench::engine::testing::relativeError;
 using optibench::engine::testing::tensorOf;
 
@@ -65,7 +66,7 @@ TEST(TorchScript, QuantizationIsRefusedForAnOpaqueModule)
 {
     RunConfig c;
     c.modelPath = kArchive;
-    c.quantization = "dynamic-int8";
+    c.quantization = options::Quantization::DynamicInt8;
     c.iterations = 1;
     Benchmark bench(c, nullptr);
     try {

@@ -23,6 +23,7 @@
 #include <map>
 
 using namespace optibench::engine;
+namespace options = optibench::options;
 
 namespace {
 
@@ -285,14 +286,14 @@ TEST(Training, RefusesWhatItCannotRun)
     BertClassifier model(config, BertClassifier::randomParameters(config, 13));
     const auto batches = randomBatches(4, 4, 10, config.vocabSize, 9);
     TrainingOptions o;
-    o.precision = "amp-fp16";
+    o.precision = options::Precision::AmpFp16;
     try {
         train(model, batches, {}, o, defaultLoss(model), {});
         FAIL() << "amp-fp16 on the CPU must be refused";
     } catch (const EngineError &e) {
         EXPECT_NE(std::string(e.what()).find("optimizations.precision"), std::string::npos) << e.what();
     }
-    o.precision = "fp32";
+    o.precision = options::Precision::Fp32;
     o.gradAccumulation = 0;
     EXPECT_THROW(train(model, batches, {}, o, defaultLoss(model), {}), EngineError);
 }
@@ -419,7 +420,7 @@ TEST(Benchmark, TrainingModeReportsMetricsAndSeries)
 {
     RunConfig c;
     c.modelPath = "demo:tiny-bert-untrained";
-    c.mode = "training";
+    c.mode = options::Mode::Training;
     c.steps = 6;
     c.evalEvery = 3;
     c.batchSize = 8;

@@ -1,7 +1,10 @@
 // The experiment panel: every toggle has a tooltip; the built-in presets exist; distillation
 // fields follow the training mode and reach the spec; choices that cannot combine are disabled
 // with the reason (CUDA-only precisions on the CPU, int8 with bf16, 2:4's fixed amount, heads
-// and neurons pruning on a model that is not BERT-family).
+// and neurons pruning on a model that is not BERT-family); and every rule of options/rules.h,
+// walked through the cases of tests/options/rule_cases.h, is refused with the table's reason.
+#include "tests/options/rule_cases.h"
+#include "ui/models/spectext.h"
 #include "ui/panels/experimentpanel.h"
 
 #include <QAbstractSpinBox>
@@ -9,6 +12,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTest>
@@ -36,6 +40,22 @@ bool itemEnabled(QComboBox *combo, const QString &value)
 QString itemTip(QComboBox *combo, const QString &value)
 {
     return combo->itemData(combo->findData(value), Qt::ToolTipRole).toString();
+}
+
+// The disabled control (or combo item) whose tooltip gives `reason`; empty when there is none.
+QString disabledWithReason(const ExperimentPanel &panel, const QString &reason)
+{
+    for (QWidget *w : panel.findChildren<QWidget *>()) {
+        if (!w->isEnabled() && w->toolTip().contains(reason))
+            return w->objectName().isEmpty() ? QString::fromUtf8(w->metaObject()->className()) : w->objectName();
+        auto *combo = qobject_cast<QComboBox *>(w);
+        auto *items = combo ? qobject_cast<QStandardItemModel *>(combo->model()) : nullptr;
+        for (int i = 0; items && i < items->rowCount(); ++i) {
+            if (!items->item(i)->isEnabled() && items->item(i)->toolTip().contains(reason))
+                return combo->itemText(i);
+        }
+    }
+    return {};
 }
 } // namespace
 
@@ -89,7 +109,7 @@ private slots:
         QVERIFY(distill);
         QVERIFY(!distill->isEnabled()); // inference by default
         core::ExperimentSpec s;
-        s.task.mode = "training";
+        s.task.mode = options::Mode::Training;
         panel.setSpec(s);
         QVERIFY(distill->isEnabled());
         distill->setChecked(true);
@@ -110,7 +130,7 @@ private slots:
         QCOMPARE(spec.optimizations.distillation->teacher, std::string("demo:tiny-bert"));
         QCOMPARE(spec.optimizations.distillation->temperature, 2.0);
         // Back in inference the fields are off.
-        s.task.mode = "inference";
+        s.task.mode = options::Mode::Inference;
         panel.setSpec(s);
         QVERIFY(!teacher->isEnabled());
         QVERIFY(!panel.spec().optimizations.distillation.has_value());
@@ -143,12 +163,51 @@ private slots:
         QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
         // A stored spec with int8 tables comes back checked.
         core::ExperimentSpec s;
-        s.optimizations.quantization = "dynamic-int8";
+        s.optimizations.quantization = options::Quantization::DynamicInt8;
         s.optimizations.quantizeEmbeddings = true;
         panel.setSpec(s);
         QVERIFY(tables->isChecked());
         QVERIFY(tables->isEnabled());
         QVERIFY(panel.spec().optimizations.quantizeEmbeddings);
+    }
+
+    // Each rule case set in the form is refused with the rule's reason from the table: either the
+    // Run button's message says it, or (where the form cannot hold the choice) the control that
+    // would make it is disabled with the reason as its tooltip.
+    void everyRuleIsRefusedWithTheTablesReason()
+    {
+        QCOMPARE(rulecases::rulesWithoutCase(), std::vector<std::string>{});
+        ExperimentPanel panel;
+        for (const auto &c : rulecases::ruleCases()) {
+            const core::ExperimentSpec spec = c.spec();
+            const auto violation = options::firstViolation(core::choicesOf(spec));
+            QVERIFY(violation.has_value());
+            const QString reason = ruleReasonText(*violation);
+            QVERIFY(!reason.isEmpty());
+            panel.setSpec(spec);
+            const bool inMessage = panel.validationError().contains(reason);
+            const QString control = disabledWithReason(panel, reason);
+            QVERIFY2(inMessage || !control.isEmpty(),
+                     qPrintable(QStringLiteral("%1: \"%2\" neither in the message (\"%3\") nor on a disabled control")
+                                    .arg(QString::fromStdString(c.rule), reason, panel.validationError())));
+            QVERIFY2(!inMessage || !panel.runButton()->isEnabled(), c.rule.c_str());
+        }
+    }
+
+    // A training-only control in an inference run: disabled, its tooltip the rule's reason.
+    void aTrainingOnlyControlShowsTheRuleInItsTooltip()
+    {
+        ExperimentPanel panel;
+        panel.setSpec(core::ExperimentSpec{});
+        options::Choices inference;
+        inference.checkpointEvery = 1;
+        const auto rule = options::violationOf(inference, "optimizations.checkpoint_every");
+        QVERIFY(rule.has_value());
+        QVERIFY(!disabledWithReason(panel, ruleReasonText(*rule)).isEmpty());
+        core::ExperimentSpec training;
+        training.task.mode = options::Mode::Training;
+        panel.setSpec(training);
+        QVERIFY(disabledWithReason(panel, ruleReasonText(*rule)).isEmpty());
     }
 
     void invalidCombinationsAreDisabledWithTheReason()
@@ -164,7 +223,7 @@ private slots:
 
         // dynamic-int8 with bf16 precision.
         core::ExperimentSpec s;
-        s.optimizations.precision = "bf16";
+        s.optimizations.precision = options::Precision::Bf16;
         panel.setSpec(s);
         QComboBox *quantization = comboWith(panel, QStringLiteral("dynamic-int8"));
         QVERIFY(!itemEnabled(quantization, QStringLiteral("dynamic-int8")));

@@ -128,7 +128,7 @@ private slots:
         auto store = freshStore(QStringLiteral("two.sqlite"));
         const qint64 a = test::writeRun(*store, test::shortDemoSpec("fp32"), 20, 0.9);
         auto int8 = test::shortDemoSpec("int8");
-        int8.optimizations.quantization = "dynamic-int8";
+        int8.optimizations.quantization = options::Quantization::DynamicInt8;
         const qint64 b = test::writeRun(*store, int8, 10, 0.88);
         MainWindow window(store, QStringLiteral("demo:tiny-bert"));
         window.show();

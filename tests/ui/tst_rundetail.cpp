@@ -54,7 +54,7 @@ private slots:
         QTemporaryDir dir;
         auto store = std::make_shared<core::Store>((dir.path() + QStringLiteral("/runs.sqlite")).toStdString());
         auto spec = test::shortDemoSpec("training");
-        spec.task.mode = "training";
+        spec.task.mode = options::Mode::Training;
         const auto id = store->beginRun(spec.name, 0, core::toJsonText(spec), "{}");
         core::RunResults results;
         results.metrics = {{"train_loss_final", 0.41, ""}, {"step_time_mean_ms", 35.0, "ms"}, {"sparse_kernel", 1, ""}};

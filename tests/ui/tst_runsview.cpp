@@ -73,7 +73,7 @@ private slots:
         auto store = std::make_shared<core::Store>((dir.path() + QStringLiteral("/runs.sqlite")).toStdString());
         const auto a = test::writeRun(*store, test::shortDemoSpec("fp32"), 20, 0.5);
         auto int8 = test::shortDemoSpec("int8");
-        int8.optimizations.quantization = "dynamic-int8";
+        int8.optimizations.quantization = options::Quantization::DynamicInt8;
         const auto b = test::writeRun(*store, int8, 10, 0.5);
         RunsModel model(store);
         model.reload();

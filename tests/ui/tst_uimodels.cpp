@@ -43,7 +43,7 @@ private slots:
 
         auto base = test::shortDemoSpec("fp32");
         auto int8 = test::shortDemoSpec("int8");
-        int8.optimizations.quantization = "dynamic-int8";
+        int8.optimizations.quantization = options::Quantization::DynamicInt8;
         const auto baseId = test::writeRun(*store, base, 20.0, 0.9);
         const auto int8Id = test::writeRun(*store, int8, 8.0, 0.88);
         model.reload();
@@ -138,8 +138,8 @@ private slots:
 
         auto a = test::shortDemoSpec("fp32");
         auto b = test::shortDemoSpec("int8");
-        b.optimizations.quantization = "dynamic-int8";
-        b.optimizations.padding = "bucketed";
+        b.optimizations.quantization = options::Quantization::DynamicInt8;
+        b.optimizations.padding = options::Padding::Bucketed;
         QVector<ComparedRun> runs;
         runs << ComparedRun{1,
                             QStringLiteral("fp32"),

@@ -59,7 +59,7 @@ private slots:
 
         queue->enqueue(QStringLiteral("first"), test::specJson(test::shortDemoSpec("first")));
         auto second = test::shortDemoSpec("second");
-        second.optimizations.padding = "bucketed";
+        second.optimizations.padding = options::Padding::Bucketed;
         queue->enqueue(QStringLiteral("second"), test::specJson(second));
         QCOMPARE(queue->activeCount(), 2);
 

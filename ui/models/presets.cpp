@@ -24,19 +24,19 @@ QHash<QString, core::ExperimentSpec> builtinPresets()
 
     core::ExperimentSpec int8 = baseline;
     int8.name = "int8 CPU";
-    int8.optimizations.quantization = "dynamic-int8";
-    int8.optimizations.padding = "bucketed";
+    int8.optimizations.quantization = options::Quantization::DynamicInt8;
+    int8.optimizations.padding = options::Padding::Bucketed;
     p.insert(presetName(QT_TRANSLATE_NOOP("ExperimentPanel", "int8 on CPU")), int8);
 
     core::ExperimentSpec bf16 = baseline;
     bf16.name = "bf16 GPU";
     bf16.device = "cuda";
-    bf16.optimizations.precision = "bf16";
+    bf16.optimizations.precision = options::Precision::Bf16;
     p.insert(presetName(QT_TRANSLATE_NOOP("ExperimentPanel", "bf16 on GPU")), bf16);
 
     core::ExperimentSpec training = baseline;
     training.name = "memory-saving training";
-    training.task.mode = "training";
+    training.task.mode = options::Mode::Training;
     training.optimizations.checkpointEvery = 1;
     training.optimizations.gradAccumulation = 4;
     training.optimizations.freezeEmbeddings = true;

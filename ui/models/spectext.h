@@ -17,7 +17,11 @@ QString choiceText(const QString &value);
 QString choiceExplanation(const QString &value);
 // The summary of what a spec changes against the defaults (core::describeToggles, translated).
 QString togglesText(const core::ExperimentSpec &spec);
-// Why a spec cannot run (core::validateCombination's error, translated where known).
+// A broken rule's reason (options/rules.h), translated: its template in context "Rules", with
+// the values filled in (spec choices shown as choiceText shows them).
+QString ruleReasonText(const options::Violation &violation);
+// Why a spec cannot run: the translated reason of the rule behind core::validateCombination's
+// SpecError, else the error's own text (range and syntax errors, in English).
 QString specErrorText(const core::ExperimentSpec &spec, const std::exception &error);
 
 } // namespace optibench::ui

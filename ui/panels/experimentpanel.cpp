@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace optibench::ui {
 
 namespace {
@@ -44,10 +46,10 @@ void setCombo(QComboBox *combo, const std::string &value)
     }
 }
 
-// The quantization modes that can store the embedding tables as int8 as well.
-bool int8TablesAllowed(const std::string &quantization)
+template<class E>
+void setCombo(QComboBox *combo, E value)
 {
-    return quantization == "dynamic-int8" || quantization == "weight-int8";
+    setCombo(combo, options::name(value));
 }
 
 std::string comboValue(const QComboBox *combo)
@@ -55,6 +57,13 @@ std::string comboValue(const QComboBox *combo)
     if (combo->isEditable())
         return fromQ(combo->currentText().trimmed());
     return fromQ(combo->currentData().toString());
+}
+
+// The option a combo box holds (its items' data are the names of options/values.h).
+template<class E>
+E comboChoice(const QComboBox *combo)
+{
+    return options::parse<E>(comboValue(combo)).value_or(E{});
 }
 
 } // namespace
@@ -158,37 +167,17 @@ void ExperimentPanel::buildUi()
 
 core::ExperimentSpec ExperimentPanel::spec() const
 {
-    core::ExperimentSpec s;
+    core::ExperimentSpec s = m_loaded; // what the form has no control for stays as it was set
     s.name = fromQ(m_name->text().trimmed());
     s.model.path = fromQ(m_model->text().trimmed());
-    s.task.mode = comboValue(m_mode);
+    s.task.mode = comboChoice<options::Mode>(m_mode);
     s.task.dataset = comboValue(m_dataset);
     s.task.batchSize = m_batch->value();
     s.task.maxLength = m_maxLength->value();
     s.task.warmup = m_warmup->value();
     s.task.iterations = m_iterations->value();
     s.task.steps = m_steps->value();
-    s.optimizations.precision = comboValue(m_precision);
-    s.optimizations.quantization = comboValue(m_quantization);
-    s.optimizations.quantizeEmbeddings =
-        m_quantEmbeddings->isChecked() && int8TablesAllowed(s.optimizations.quantization);
-    s.optimizations.pruning.method = comboValue(m_pruning);
-    s.optimizations.pruning.amount = s.optimizations.pruning.method == "none" ? 0.0 : m_pruneAmount->value();
-    s.optimizations.pruning.scope = comboValue(m_pruneScope);
-    s.optimizations.padding = comboValue(m_padding);
-    s.optimizations.checkpointEvery = m_checkpoint->value();
-    s.optimizations.gradAccumulation = m_accumulation->value();
-    s.optimizations.freezeEmbeddings = m_freeze->isChecked();
-    s.optimizations.shareLayers = m_share->value();
-    if (m_distill->isChecked()) {
-        core::DistillationSpec d;
-        d.teacher = fromQ(m_teacher->text().trimmed());
-        d.studentLayers = m_studentLayers->value();
-        d.studentHidden = m_studentHidden->value();
-        d.alpha = m_alpha->value();
-        d.temperature = m_temperature->value();
-        s.optimizations.distillation = d;
-    }
+    readOptimizations(s.optimizations);
     s.device = comboValue(m_device);
     s.threads = m_threads->value();
     s.profiling.ops = m_traceOps->isChecked();
@@ -200,6 +189,32 @@ core::ExperimentSpec ExperimentPanel::spec() const
     return s;
 }
 
+void ExperimentPanel::readOptimizations(core::OptimizationSpec &o) const
+{
+    o.precision = comboChoice<options::Precision>(m_precision);
+    o.quantization = comboChoice<options::Quantization>(m_quantization);
+    // The int8 tables follow the quantization: with another one the box is disabled (and says why).
+    o.quantizeEmbeddings = m_quantEmbeddings->isChecked() && options::storesInt8Tables(o.quantization);
+    o.pruning.method = comboChoice<options::PruningMethod>(m_pruning);
+    o.pruning.amount = o.pruning.method == options::PruningMethod::None ? 0.0 : m_pruneAmount->value();
+    o.pruning.scope = comboChoice<options::PruningScope>(m_pruneScope);
+    o.padding = comboChoice<options::Padding>(m_padding);
+    o.checkpointEvery = m_checkpoint->value();
+    o.gradAccumulation = m_accumulation->value();
+    o.freezeEmbeddings = m_freeze->isChecked();
+    o.shareLayers = m_share->value();
+    o.distillation.reset();
+    if (m_distill->isChecked()) {
+        core::DistillationSpec d;
+        d.teacher = fromQ(m_teacher->text().trimmed());
+        d.studentLayers = m_studentLayers->value();
+        d.studentHidden = m_studentHidden->value();
+        d.alpha = m_alpha->value();
+        d.temperature = m_temperature->value();
+        o.distillation = d;
+    }
+}
+
 QString ExperimentPanel::specJson() const
 {
     return toQ(core::toJsonText(spec(), -1));
@@ -208,6 +223,7 @@ QString ExperimentPanel::specJson() const
 void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
 {
     m_updating = true;
+    m_loaded = s;
     m_name->setText(toQ(s.name));
     m_model->setText(toQ(s.model.path));
     setCombo(m_mode, s.task.mode);
@@ -278,15 +294,96 @@ void ExperimentPanel::markInvalidChoices(QComboBox *combo, void (*apply)(core::E
         const QString value = combo->itemData(i).toString();
         core::ExperimentSpec candidate = base;
         apply(candidate, fromQ(value));
-        QString reason;
-        try {
-            core::validateCombination(candidate);
-        } catch (const std::exception &e) {
-            reason = specErrorText(candidate, e);
-        }
+        const auto broken = options::firstViolation(core::choicesOf(candidate));
         QStandardItem *item = model->item(i);
-        item->setEnabled(reason.isEmpty() || i == combo->currentIndex());
-        item->setToolTip(reason.isEmpty() ? choiceExplanation(value) : tr("Not available: %1").arg(reason));
+        item->setEnabled(!broken || i == combo->currentIndex());
+        item->setToolTip(broken ? tr("Not available: %1").arg(ruleReasonText(*broken)) : choiceExplanation(value));
+    }
+}
+
+void ExperimentPanel::enableByRule(QWidget *control, const char *field, void (*turnOn)(core::ExperimentSpec &))
+{
+    // The tooltip the form gave the control, kept for when the rule lets it back on.
+    static const char kTip[] = "optibenchTip";
+    if (!control->property(kTip).isValid())
+        control->setProperty(kTip, control->toolTip());
+    core::ExperimentSpec current = spec();
+    core::ExperimentSpec candidate = current;
+    turnOn(candidate);
+    const auto broken = options::violationOf(core::choicesOf(candidate), field);
+    // A control whose current value breaks the rule stays enabled, so that it can be undone.
+    const bool brokenNow = options::violationOf(core::choicesOf(current), field).has_value();
+    control->setEnabled(!broken || brokenNow);
+    control->setToolTip(broken ? tr("Not available: %1").arg(ruleReasonText(*broken))
+                               : control->property(kTip).toString());
+}
+
+// The controls a rule of options/rules.h may refuse, each judged as if it were switched on.
+void ExperimentPanel::enableControlsByRules()
+{
+    using S = core::ExperimentSpec;
+    enableByRule(m_checkpoint, "optimizations.checkpoint_every",
+                 [](S &s) { s.optimizations.checkpointEvery = std::max(1, s.optimizations.checkpointEvery); });
+    enableByRule(m_accumulation, "optimizations.grad_accumulation",
+                 [](S &s) { s.optimizations.gradAccumulation = std::max(2, s.optimizations.gradAccumulation); });
+    enableByRule(m_freeze, "optimizations.freeze_embeddings", [](S &s) { s.optimizations.freezeEmbeddings = true; });
+    enableByRule(m_share, "optimizations.share_layers",
+                 [](S &s) { s.optimizations.shareLayers = std::max(2, s.optimizations.shareLayers); });
+    enableByRule(m_distill, "optimizations.distillation", [](S &s) {
+        core::DistillationSpec d = s.optimizations.distillation.value_or(core::DistillationSpec{});
+        d.teacher = d.teacher.empty() ? s.model.path : d.teacher; // the teacher is a field of its own
+        s.optimizations.distillation = d;
+    });
+    enableByRule(m_quantEmbeddings, "optimizations.quantize_embeddings",
+                 [](S &s) { s.optimizations.quantizeEmbeddings = true; });
+    enableByRule(m_traceKernels, "profiling.kernels", [](S &s) { s.profiling.kernels = true; });
+    enableByRule(m_pruneScope, "optimizations.pruning.scope",
+                 [](S &s) { s.optimizations.pruning.scope = options::PruningScope::Layer; });
+    // The amount: refused with no method, and fixed at 0.5 for 2:4.
+    enableByRule(m_pruneAmount, "optimizations.pruning.amount", [](S &s) {
+        auto &p = s.optimizations.pruning;
+        p.amount = p.amount > 0 && p.amount != 0.5 ? p.amount : 0.25;
+    });
+}
+
+void ExperimentPanel::markInvalidComboItems()
+{
+    using S = core::ExperimentSpec;
+    using namespace options;
+    markInvalidChoices(m_precision,
+                       [](S &s, const std::string &v) { s.optimizations.precision = *parse<Precision>(v); });
+    markInvalidChoices(m_quantization, [](S &s, const std::string &v) {
+        s.optimizations.quantization = *parse<Quantization>(v);
+        // The int8 tables follow the quantization (their checkbox is disabled), so judge without.
+        s.optimizations.quantizeEmbeddings =
+            s.optimizations.quantizeEmbeddings && storesInt8Tables(s.optimizations.quantization);
+    });
+    markInvalidChoices(m_pruning, [](S &s, const std::string &v) {
+        auto &p = s.optimizations.pruning;
+        p.method = *parse<PruningMethod>(v);
+        // The amount follows the method (pruningMethodChanged), so judge each with its own.
+        p.amount = p.method == PruningMethod::None ? 0.0 : p.method == PruningMethod::TwoFour ? 0.5 : 0.3;
+        if (p.method != PruningMethod::Magnitude)
+            p.scope = PruningScope::Global;
+    });
+    markStructuredPruning();
+    markInvalidChoices(m_padding, [](S &s, const std::string &v) { s.optimizations.padding = *parse<Padding>(v); });
+    markInvalidChoices(m_mode, [](S &s, const std::string &v) { s.task.mode = *parse<Mode>(v); });
+    markInvalidChoices(m_device, [](S &s, const std::string &v) { s.device = v; });
+}
+
+// Heads and neurons need a native BERT-family encoder: a rule of the model, not of the spec.
+void ExperimentPanel::markStructuredPruning()
+{
+    if (m_bertFamily)
+        return;
+    auto *model = qobject_cast<QStandardItemModel *>(m_pruning->model());
+    for (auto method : {options::PruningMethod::Heads, options::PruningMethod::Neurons}) {
+        const int i = m_pruning->findData(toQ(options::name(method)));
+        if (model && i >= 0) {
+            model->item(i)->setEnabled(i == m_pruning->currentIndex());
+            model->item(i)->setToolTip(tr("Not available: %1").arg(m_structuredPruningReason));
+        }
     }
 }
 
@@ -294,84 +391,33 @@ void ExperimentPanel::revalidate()
 {
     if (m_updating)
         return;
-    const bool training = m_mode->currentData().toString() == QLatin1String("training");
+    const bool training = comboChoice<options::Mode>(m_mode) == options::Mode::Training;
     m_trainingHint->setVisible(!training);
+    // Fields a mode ignores (no rule refuses them: they keep their value for the other mode).
     m_warmup->setEnabled(!training);
     m_iterations->setEnabled(!training);
     m_steps->setEnabled(training);
-    m_checkpoint->setEnabled(training);
-    m_accumulation->setEnabled(training);
-    m_freeze->setEnabled(training);
-    m_quantEmbeddings->setEnabled(int8TablesAllowed(comboValue(m_quantization)));
-    m_share->setEnabled(training);
-    m_distill->setEnabled(training || m_distill->isChecked());
-    m_distill->setToolTip(training ? tr("Trains the model as a student that imitates a larger teacher's outputs: a "
-                                        "smaller, faster model that keeps much of the teacher's accuracy, for the cost "
-                                        "of running the teacher in every training step")
-                                   : tr("Not available: distillation acts on training only; the mode is inference"));
     const bool distill = training && m_distill->isChecked();
     for (QWidget *w : std::initializer_list<QWidget *>{m_teacher, m_teacherBrowse, m_studentLayers, m_studentHidden,
                                                        m_alpha, m_temperature})
         w->setEnabled(distill);
-    const QString method = m_pruning->currentData().toString();
-    const bool twoFour = method == QLatin1String("2:4");
-    m_pruneAmount->setEnabled(method != QLatin1String("none") && !twoFour);
-    m_pruneAmount->setToolTip(
-        twoFour ? tr("2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5")
-                : tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
-    m_pruneScope->setEnabled(method == QLatin1String("magnitude"));
+    enableControlsByRules();
+    markInvalidComboItems();
+    showValidation();
+}
 
-    markInvalidChoices(m_precision,
-                       [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.precision = v; });
-    markInvalidChoices(m_quantization, [](core::ExperimentSpec &s, const std::string &v) {
-        s.optimizations.quantization = v;
-        s.optimizations.quantizeEmbeddings = s.optimizations.quantizeEmbeddings && int8TablesAllowed(v);
-    });
-    markInvalidChoices(m_pruning, [](core::ExperimentSpec &s, const std::string &v) {
-        s.optimizations.pruning.method = v;
-        // The amount follows the method (pruningMethodChanged), so judge each with its own.
-        s.optimizations.pruning.amount = v == "none" ? 0.0 : v == "2:4" ? 0.5 : 0.3;
-        if (v != "magnitude")
-            s.optimizations.pruning.scope = "global";
-    });
-    if (!m_bertFamily) {
-        auto *model = qobject_cast<QStandardItemModel *>(m_pruning->model());
-        for (const char *structured : {"heads", "neurons"}) {
-            const int i = m_pruning->findData(QLatin1String(structured));
-            if (model && i >= 0) {
-                model->item(i)->setEnabled(i == m_pruning->currentIndex());
-                model->item(i)->setToolTip(tr("Not available: %1").arg(m_structuredPruningReason));
-            }
-        }
-    }
-    markInvalidChoices(m_padding, [](core::ExperimentSpec &s, const std::string &v) { s.optimizations.padding = v; });
-    markInvalidChoices(m_mode, [](core::ExperimentSpec &s, const std::string &v) { s.task.mode = v; });
-    markInvalidChoices(m_device, [](core::ExperimentSpec &s, const std::string &v) { s.device = v; });
-
-    {
-        core::ExperimentSpec candidate = spec();
-        candidate.profiling.kernels = true;
-        QString reason;
-        try {
-            core::validateCombination(candidate);
-        } catch (const std::exception &e) {
-            reason = specErrorText(candidate, e);
-        }
-        m_traceKernels->setEnabled(reason.isEmpty() || m_traceKernels->isChecked());
-        m_traceKernels->setToolTip(reason.isEmpty() ? tr("Records GPU kernels with CUPTI (CUDA devices only)")
-                                                    : tr("Not available: %1").arg(reason));
-    }
-
+void ExperimentPanel::showValidation()
+{
     m_error.clear();
     const core::ExperimentSpec current = spec();
     try {
-        core::parseSpecText(core::toJsonText(current)); // field-level checks: ranges, allowed values
-        core::validateCombination(current);
+        core::parseSpecText(core::toJsonText(current)); // ranges, allowed values and the rules
     } catch (const std::exception &e) {
         m_error = specErrorText(current, e);
     }
+    const auto method = current.optimizations.pruning.method;
     if (m_error.isEmpty() && !m_bertFamily
-        && (current.optimizations.pruning.method == "heads" || current.optimizations.pruning.method == "neurons"))
+        && (method == options::PruningMethod::Heads || method == options::PruningMethod::Neurons))
         m_error = m_structuredPruningReason;
     m_run->setEnabled(m_error.isEmpty());
     m_status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
@@ -462,19 +508,20 @@ void ExperimentPanel::pruningMethodChanged()
 {
     if (m_updating)
         return;
-    const QString method = m_pruning->currentData().toString();
+    using options::PruningMethod;
+    const auto method = comboChoice<PruningMethod>(m_pruning);
     m_updating = true;
-    if (method == QLatin1String("none")) {
+    if (method == PruningMethod::None) {
         m_pruneAmount->setValue(0.0);
-    } else if (method == QLatin1String("2:4")) {
+    } else if (method == PruningMethod::TwoFour) {
         if (m_pruneAmount->value() != 0.5)
             m_lastPruneAmount = m_pruneAmount->value() > 0 ? m_pruneAmount->value() : m_lastPruneAmount;
         m_pruneAmount->setValue(0.5);
     } else if (m_pruneAmount->value() == 0.0 || m_pruneAmount->value() == 0.5) {
         m_pruneAmount->setValue(m_lastPruneAmount);
     }
-    if (method != QLatin1String("magnitude"))
-        setCombo(m_pruneScope, "global");
+    if (method != PruningMethod::Magnitude)
+        setCombo(m_pruneScope, options::PruningScope::Global);
     m_updating = false;
     revalidate();
 }

@@ -2,7 +2,7 @@
 // Every toggle of the experiment spec as a widget, in tabs (task, optimizations, training,
 // hardware) that each read without scrolling, with a tooltip that says what the technique
 // does and what it usually costs. Choices that cannot combine with the rest of the spec are
-// disabled with the reason (core::validateCombination decides, not the GUI). Presets, built-in
+// disabled with the reason (the rule table of options/rules.h decides, not the GUI). Presets, built-in
 // and the user's own (QSettings). Run (Ctrl+R) emits runRequested with the spec as JSON.
 #include "app/core/spec.h"
 
@@ -53,8 +53,16 @@ private:
     void deletePreset();
     void reloadPresets();
     void addChoices(QComboBox *combo, const std::vector<std::string> &values);
-    // Disables each item of combo whose value would make the spec invalid, with the reason.
+    // Disables each item of combo whose value would break a rule (options/rules.h), with the reason.
     void markInvalidChoices(QComboBox *combo, void (*apply)(core::ExperimentSpec &, const std::string &));
+    void markInvalidComboItems();
+    void markStructuredPruning();
+    // Disables the control when switching it on (turnOn) would break a rule of `field`, with the
+    // rule's reason as its tooltip; enables it, with its own tooltip, when no rule refuses it.
+    void enableByRule(QWidget *control, const char *field, void (*turnOn)(core::ExperimentSpec &));
+    void enableControlsByRules();
+    void showValidation();
+    void readOptimizations(core::OptimizationSpec &o) const;
     QWidget *buildDistillation(QWidget *parent);
     // Reads what the model path is (the GUI's own look at config.json): structured pruning of
     // heads and neurons needs a native BERT-family encoder.
@@ -100,6 +108,7 @@ private:
     QLabel *m_status;
     QPushButton *m_run;
     QString m_error;
+    core::ExperimentSpec m_loaded; // the spec last set: fields without a control keep its values
     bool m_bertFamily = true;
     QString m_structuredPruningReason; // why heads/neurons pruning is unavailable
     double m_lastPruneAmount = 0.3;    // restored when leaving 2:4, whose amount is fixed

@@ -58,7 +58,7 @@ void ExperimentPanel::buildTaskPage(QFormLayout *task)
     modelRow->addWidget(browse);
     task->addRow(tr("Model:"), modelRow);
     m_mode = new QComboBox(page);
-    addChoices(m_mode, {"inference", "training"});
+    addChoices(m_mode, options::names<options::Mode>());
     m_mode->setToolTip(tr("Inference times forward passes; training times optimizer steps"));
     task->addRow(tr("Mode:"), m_mode);
     m_dataset = new QComboBox(page);
@@ -85,12 +85,12 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
 {
     QWidget *page = opt->parentWidget();
     m_precision = new QComboBox(page);
-    addChoices(m_precision, core::allowedPrecisions());
+    addChoices(m_precision, options::names<options::Precision>());
     m_precision->setToolTip(
         tr("Number format of weights and activations: lower precision is faster and smaller, slightly less exact"));
     opt->addRow(tr("Precision:"), m_precision);
     m_quantization = new QComboBox(page);
-    addChoices(m_quantization, core::allowedQuantizations());
+    addChoices(m_quantization, options::names<options::Quantization>());
     m_quantization->setToolTip(
         tr("Stores weights (and maybe activations) in fewer bits: smaller and often faster, costs some accuracy"));
     opt->addRow(tr("Quantization:"), m_quantization);
@@ -99,7 +99,7 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
                                      "the largest tables of a small model shrink 4x; lookups are dequantized"));
     opt->addRow(QString(), m_quantEmbeddings);
     m_pruning = new QComboBox(page);
-    addChoices(m_pruning, core::allowedPruningMethods());
+    addChoices(m_pruning, options::names<options::PruningMethod>());
     m_pruning->setToolTip(
         tr("Removes weights, heads or neurons: smaller models; speed depends on the structure removed"));
     opt->addRow(tr("Pruning:"), m_pruning);
@@ -110,13 +110,13 @@ void ExperimentPanel::buildOptimizationsPage(QFormLayout *opt)
     m_pruneAmount->setToolTip(tr("Fraction removed: accuracy usually holds up to about 0.3-0.5, then drops"));
     opt->addRow(tr("Pruning amount:"), m_pruneAmount);
     m_pruneScope = new QComboBox(page);
-    m_pruneScope->addItem(tr("global"), QStringLiteral("global"));
-    m_pruneScope->addItem(tr("per layer"), QStringLiteral("layer"));
+    m_pruneScope->addItem(tr("global"), QString::fromStdString(options::name(options::PruningScope::Global)));
+    m_pruneScope->addItem(tr("per layer"), QString::fromStdString(options::name(options::PruningScope::Layer)));
     m_pruneScope->setToolTip(
         tr("Global ranks all weights together (usually better); per layer prunes each layer equally"));
     opt->addRow(tr("Pruning scope:"), m_pruneScope);
     m_padding = new QComboBox(page);
-    addChoices(m_padding, core::allowedPaddings());
+    addChoices(m_padding, options::names<options::Padding>());
     m_padding->setToolTip(tr("How batches are padded: less padding means less wasted compute"));
     opt->addRow(tr("Padding:"), m_padding);
 }
