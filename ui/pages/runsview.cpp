@@ -39,6 +39,31 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     , m_hint(hintLabel(QString(), this))
 {
     m_proxy->setSourceModel(model);
+    setUpFilters();
+    setUpTable();
+    m_hint->setObjectName(QStringLiteral("runsHint"));
+    m_table->installEventFilter(this);
+
+    auto *tablePage = new QWidget(this);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(new QLabel(tr("Status:"), tablePage));
+    filters->addWidget(m_status);
+    auto *tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addLayout(filters);
+    tableLayout->addWidget(m_hint);
+    tableLayout->addWidget(m_table, 1);
+    layOutWithEmptyState(this, m_stack, buildStartPage(), tablePage);
+
+    connectSignals();
+    restoreColumns();
+    updateEmptyState();
+}
+
+// The search field and the status filter above the table.
+void RunsView::setUpFilters()
+{
     m_search->setPlaceholderText(tr("Search name, model, optimizations, notes (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_status->addItem(tr("All statuses"), QString());
@@ -48,7 +73,10 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     m_status->addItem(tr("cancelled"), QStringLiteral("cancelled"));
     m_status->addItem(tr("interrupted"), QStringLiteral("interrupted"));
     m_status->setToolTip(tr("Show only runs with this status"));
+}
 
+void RunsView::setUpTable()
+{
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(RunsModel::IdColumn, Qt::DescendingOrder);
@@ -69,22 +97,11 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     m_table->setColumnWidth(RunsModel::StatusColumn, 80);
     m_table->setColumnWidth(RunsModel::TogglesColumn, 200);
     m_table->setColumnWidth(RunsModel::CreatedColumn, 130);
+}
 
-    m_hint->setObjectName(QStringLiteral("runsHint"));
-    m_table->installEventFilter(this);
-
-    auto *tablePage = new QWidget(this);
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 1);
-    filters->addWidget(new QLabel(tr("Status:"), tablePage));
-    filters->addWidget(m_status);
-    auto *tableLayout = new QVBoxLayout(tablePage);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->addLayout(filters);
-    tableLayout->addWidget(m_hint);
-    tableLayout->addWidget(m_table, 1);
-    layOutWithEmptyState(this, m_stack, buildStartPage(), tablePage);
-
+// The filters, the table's menus and activation, and the models' resets (which keep the selection).
+void RunsView::connectSignals()
+{
     connect(m_search, &QLineEdit::textChanged, m_proxy, &RunsFilterModel::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setStatus(m_status->currentData().toString()); });
@@ -109,8 +126,6 @@ RunsView::RunsView(RunsModel *model, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &RunsView::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &RunsView::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &RunsView::updateEmptyState);
-    restoreColumns();
-    updateEmptyState();
 }
 
 QWidget *RunsView::buildStartPage()

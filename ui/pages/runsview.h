@@ -52,6 +52,9 @@ protected:
 
 private:
     QWidget *buildStartPage();
+    void setUpFilters();
+    void setUpTable();
+    void connectSignals();
     void updateEmptyState();
     void restoreSelection();
     void showContextMenu(const QPoint &pos);

@@ -77,6 +77,28 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     setDockNestingEnabled(true);
     m_worker->setDatabase(toQ(m_store->path()));
 
+    buildCentralWidget();
+    createDocks();
+    createActions();
+    statusBar()->addPermanentWidget(m_workerStatus);
+    connectViews();
+    connectRunsAndWorker();
+
+    m_reloadTimer->setInterval(kReloadIntervalMs);
+    connect(m_reloadTimer, &QTimer::timeout, m_runsModel, &RunsModel::reload);
+    m_reloadTimer->start();
+
+    m_runsModel->reload();
+    m_runsModel->setBaselineRunId(QSettings().value(baselineKey()).toLongLong());
+    setModelPath(modelPath);
+
+    restoreLayout();
+    updateStatus();
+}
+
+// The pages (runs, run detail, comparison) under the message bar.
+void MainWindow::buildCentralWidget()
+{
     m_pages->addTab(m_runsView, tr("Runs"));
     m_pages->addTab(m_detail, tr("Run detail"));
     m_pages->addTab(m_comparison, tr("Comparison"));
@@ -86,11 +108,11 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     layout->addWidget(m_messages);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+}
 
-    createDocks();
-    createActions();
-    statusBar()->addPermanentWidget(m_workerStatus);
-
+// What the panels and the runs table ask for: runs queued, models chosen, runs shown and compared.
+void MainWindow::connectViews()
+{
     connect(m_experiment, &ExperimentPanel::runRequested, this,
             [this](const QString &name, const QString &spec) { m_queue->enqueue(name, spec); });
     connect(m_experiment, &ExperimentPanel::modelPathChanged, this, &MainWindow::setModelPath);
@@ -110,6 +132,11 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     connect(m_runsView, &RunsView::importRequested, this, &MainWindow::importRuns);
     connect(m_runsView, &RunsView::rerunRequested, this,
             [this](const QString &name, const QString &spec) { m_queue->enqueue(name, spec); });
+}
+
+// Errors of the models, runs finishing in the queue, and the worker's hello and errors.
+void MainWindow::connectRunsAndWorker()
+{
     connect(m_runsModel, &RunsModel::errorOccurred, this, &MainWindow::showError);
     connect(m_runsModel, &RunsModel::baselineChanged, this,
             [this](qint64 id) { QSettings().setValue(baselineKey(), id); });
@@ -139,17 +166,6 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
             });
     connect(m_worker, &WorkerClient::error, this,
             [this](const QString &, const QString &message) { showError(message); });
-
-    m_reloadTimer->setInterval(kReloadIntervalMs);
-    connect(m_reloadTimer, &QTimer::timeout, m_runsModel, &RunsModel::reload);
-    m_reloadTimer->start();
-
-    m_runsModel->reload();
-    m_runsModel->setBaselineRunId(QSettings().value(baselineKey()).toLongLong());
-    setModelPath(modelPath);
-
-    restoreLayout();
-    updateStatus();
 }
 
 void MainWindow::restoreLayout()
@@ -262,6 +278,22 @@ void MainWindow::createDocks()
 
 void MainWindow::createActions()
 {
+    const QList<QAction *> file = createFileMenu();
+    createEditMenu();
+    const QList<QAction *> run = createRunMenu();
+    createViewMenu();
+    createSettingsAndHelpMenus();
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addActions({file.at(0), run.at(0), run.at(1), run.at(2), file.at(1)});
+    updateRecentMenu();
+}
+
+// File: open a model, recent models, import, export, quit. Returns {open, export}.
+QList<QAction *> MainWindow::createFileMenu()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open model…"), this, &MainWindow::openModel);
     open->setShortcut(QKeySequence::Open);
@@ -280,7 +312,12 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    return {open, exportAction};
+}
 
+// Edit: find, notes, delete.
+void MainWindow::createEditMenu()
+{
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *find = edit->addAction(tr("&Find runs"), m_runsView, [this] {
         m_pages->setCurrentWidget(m_runsView);
@@ -292,7 +329,11 @@ void MainWindow::createActions()
     del->setShortcut(QKeySequence::Delete);
     del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_runsView->table()->addAction(del);
+}
 
+// Run: run, cancel, cancel all, compare, reload. Returns {run, cancel, compare}.
+QList<QAction *> MainWindow::createRunMenu()
+{
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     QAction *runAction = run->addAction(tr("&Run experiment"), this, &MainWindow::runCurrentSpec);
     runAction->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -308,18 +349,14 @@ void MainWindow::createActions()
     QAction *compare = run->addAction(tr("Co&mpare selected runs"), this, &MainWindow::compareSelected);
     compare->setShortcut(QKeySequence(tr("Ctrl+D")));
     compare->setIcon(QIcon(QStringLiteral(":/icons/compare.svg")));
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(open);
-    toolbar->addAction(runAction);
-    toolbar->addAction(cancel);
-    toolbar->addAction(compare);
-    toolbar->addAction(exportAction);
     QAction *reload = run->addAction(tr("Re&load runs"), m_runsModel, &RunsModel::reload);
     reload->setShortcut(QKeySequence::Refresh);
+    return {runAction, cancel, compare};
+}
 
+// View: one entry per page (Ctrl+1, Ctrl+2, ...) and the docks.
+void MainWindow::createViewMenu()
+{
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < m_pages->count(); ++page) {
         QAction *show = m_viewMenu->addAction(m_pages->tabText(page), this, [this, page] {
@@ -332,7 +369,10 @@ void MainWindow::createActions()
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
+}
 
+void MainWindow::createSettingsAndHelpMenus()
+{
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(tr("&Worker command…"), this, &MainWindow::configureWorker);
     settings->addAction(tr("&Preferences…"), this, [this] { SettingsDialog(this).exec(); });
@@ -346,7 +386,6 @@ void MainWindow::createActions()
                               "cheaper on your hardware.</p><p>Store: %2</p>")
                                .arg(QApplication::applicationVersion(), toQ(m_store->path()).toHtmlEscaped()));
     });
-    updateRecentMenu();
 }
 
 void MainWindow::setModelPath(const QString &path)

@@ -67,7 +67,15 @@ protected:
 
 private:
     void createActions();
+    void buildCentralWidget();
+    void connectViews();
+    void connectRunsAndWorker();
     void createDocks();
+    QList<QAction *> createFileMenu();
+    void createEditMenu();
+    QList<QAction *> createRunMenu();
+    void createViewMenu();
+    void createSettingsAndHelpMenus();
     void openModel();
     void importRuns();
     void followSelection();
