@@ -1,30 +1,28 @@
+// The experiment panel's behaviour and its connections. Its form is the Designer file
+// experimentpanel.ui; the choices, ranges and browse buttons the .ui cannot hold are in
+// experimentpanel_pages.cpp.
 #include "ui/panels/experimentpanel.h"
 
 #include "ui/models/convert.h"
 #include "ui/models/modelinfo.h"
 #include "ui/models/presets.h"
 #include "ui/models/spectext.h"
+#include "ui/widgets/emptystate.h"
+#include "ui_experimentpanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
-#include <QTabBar>
-#include <QTabWidget>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -75,6 +73,8 @@ ExperimentPanel::ExperimentPanel(QWidget *parent) : QWidget(parent)
     reloadPresets();
 }
 
+ExperimentPanel::~ExperimentPanel() = default;
+
 void ExperimentPanel::addChoices(QComboBox *combo, const std::vector<std::string> &values)
 {
     for (const std::string &v : values) {
@@ -86,60 +86,21 @@ void ExperimentPanel::addChoices(QComboBox *combo, const std::vector<std::string
 
 void ExperimentPanel::buildUi()
 {
-    auto *content = new QWidget;
-    auto *form = new QVBoxLayout(content);
-    form->setContentsMargins(0, 0, 0, 0);
+    m_ui = std::make_unique<Ui::ExperimentPanel>();
+    m_ui->setupUi(this);
+    takeFormWidgets();
+    takeTrainingAndHardwareWidgets();
+    showAsHint(m_trainingHint);
+    fillChoices();
+    applyFieldRanges();
+    setTabArrowTips();
+    connectBrowseButtons();
+    connectPanelSignals();
+    connectRevalidation();
+}
 
-    // Presets
-    auto *presetRow = new QHBoxLayout;
-    m_presets = new QComboBox(content);
-    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_presets->setMinimumContentsLength(10);
-    m_presets->setToolTip(tr("Load a preset: a complete spec to start from"));
-    m_savePreset = new QPushButton(tr("Save…"), content);
-    m_savePreset->setToolTip(tr("Save the current settings as your own preset"));
-    m_deletePreset = new QPushButton(tr("Delete"), content);
-    m_deletePreset->setToolTip(tr("Delete the selected preset of your own"));
-    presetRow->addWidget(new QLabel(tr("Preset:"), content));
-    presetRow->addWidget(m_presets, 1);
-    presetRow->addWidget(m_savePreset);
-    presetRow->addWidget(m_deletePreset);
-    form->addLayout(presetRow);
-
-    // One tab per part of the spec, so each reads without scrolling.
-    m_sections = new QTabWidget(content);
-    m_sections->setObjectName(QStringLiteral("experimentSections"));
-    m_sections->setDocumentMode(true);
-    buildTaskPage(addPage(tr("Task")));
-    buildOptimizationsPage(addPage(tr("Optimizations")));
-    QFormLayout *training = addPage(tr("Training"));
-    buildTrainingPage(training);
-    training->addRow(buildDistillation(training->parentWidget()));
-    buildHardwarePage(addPage(tr("Hardware")));
-    // The tab bar's scroll arrows, shown when the dock is narrow.
-    for (QToolButton *arrow : m_sections->tabBar()->findChildren<QToolButton *>())
-        arrow->setToolTip(tr("Show the other tabs"));
-    form->addWidget(m_sections);
-    form->addStretch();
-
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_run = new QPushButton(tr("Run"), this);
-    m_run->setToolTip(tr("Queue a run of this spec (Ctrl+R)"));
-    m_run->setDefault(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(m_status);
-    layout->addWidget(m_run);
-
+void ExperimentPanel::connectPanelSignals()
+{
     connect(m_model, &QLineEdit::editingFinished, this, [this] {
         updateModelFamily();
         emit modelPathChanged(m_model->text());
@@ -152,7 +113,10 @@ void ExperimentPanel::buildUi()
     connect(m_presets, &QComboBox::activated, this, [this] { applyPreset(m_presets->currentText()); });
     connect(m_savePreset, &QPushButton::clicked, this, &ExperimentPanel::savePreset);
     connect(m_deletePreset, &QPushButton::clicked, this, &ExperimentPanel::deletePreset);
+}
 
+void ExperimentPanel::connectRevalidation()
+{
     for (QComboBox *c : {m_mode, m_precision, m_quantization, m_pruning, m_pruneScope, m_padding, m_device})
         connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::revalidate);
     connect(m_dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
@@ -163,6 +127,13 @@ void ExperimentPanel::buildUi()
     for (QCheckBox *c : {m_freeze, m_quantEmbeddings, m_traceOps, m_traceKernels})
         connect(c, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
     connect(m_model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
+    // Distillation
+    connect(m_distill, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
+    connect(m_teacher, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
+    for (QSpinBox *sb : {m_studentLayers, m_studentHidden})
+        connect(sb, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
+    for (QDoubleSpinBox *sb : {m_alpha, m_temperature})
+        connect(sb, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
 }
 
 core::ExperimentSpec ExperimentPanel::spec() const

@@ -95,9 +95,14 @@ void layOutWithEmptyState(QWidget *owner, QStackedWidget *stack, QWidget *empty,
 QLabel *hintLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
+    showAsHint(label);
+    return label;
+}
+
+void showAsHint(QLabel *label)
+{
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
 }
 
 } // namespace optibench::ui

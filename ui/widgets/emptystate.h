@@ -32,5 +32,7 @@ void layOutWithEmptyState(QWidget *owner, QStackedWidget *stack, QWidget *empty,
 
 // A wrapped line in the placeholder colour: a hint on what to do next, never a value.
 QLabel *hintLabel(const QString &text, QWidget *parent);
+// Gives a label made elsewhere (a Designer form) the look of hintLabel.
+void showAsHint(QLabel *label);
 
 } // namespace optibench::ui
