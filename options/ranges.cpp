@@ -27,17 +27,30 @@ bool Range::contains(double value) const
 std::string Range::text() const
 {
     return std::string(integer ? "an integer" : "a number") + " in " + (loOpen ? "(" : "[") + number(lo) + ", "
-           + number(hi) + (hiOpen ? ")" : "]");
+        + number(hi) + (hiOpen ? ")" : "]");
 }
 
 const std::vector<Range> &allRanges()
 {
     static const std::vector<Range> all{
-        range::batchSize,        range::maxLength,     range::warmup,          range::iterations,
-        range::steps,            range::evalEvery,     range::learningRate,    range::warmupSteps,
-        range::pruningAmount,    range::checkpointEvery, range::gradAccumulation, range::shareLayers,
-        range::studentLayers,    range::studentHidden, range::alpha,           range::temperature,
-        range::profilingIterations, range::threads,
+        range::batchSize,
+        range::maxLength,
+        range::warmup,
+        range::iterations,
+        range::steps,
+        range::evalEvery,
+        range::learningRate,
+        range::warmupSteps,
+        range::pruningAmount,
+        range::checkpointEvery,
+        range::gradAccumulation,
+        range::shareLayers,
+        range::studentLayers,
+        range::studentHidden,
+        range::alpha,
+        range::temperature,
+        range::profilingIterations,
+        range::threads,
     };
     return all;
 }

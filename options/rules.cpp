@@ -12,11 +12,26 @@ namespace {
 
 using Args = std::vector<std::string>;
 
-Args precisionAndDevice(const Choices &c) { return {name(c.precision), c.device}; }
-Args quantization(const Choices &c) { return {name(c.quantization)}; }
-Args quantizationAndPrecision(const Choices &c) { return {name(c.quantization), name(c.precision)}; }
-Args precision(const Choices &c) { return {name(c.precision)}; }
-Args method(const Choices &c) { return {name(c.pruningMethod)}; }
+Args precisionAndDevice(const Choices &c)
+{
+    return {name(c.precision), c.device};
+}
+Args quantization(const Choices &c)
+{
+    return {name(c.quantization)};
+}
+Args quantizationAndPrecision(const Choices &c)
+{
+    return {name(c.quantization), name(c.precision)};
+}
+Args precision(const Choices &c)
+{
+    return {name(c.precision)};
+}
+Args method(const Choices &c)
+{
+    return {name(c.pruningMethod)};
+}
 
 // What needs CUDA, and what runs on the CPU only. TF32 is a tensor-core mode; fp16 arithmetic
 // on the CPU is emulated and far slower than fp32, so such a run would measure nothing useful.
@@ -28,7 +43,8 @@ const std::vector<Rule> kDeviceRules{
      [](const Choices &c) { return needsCuda(c.precision) && !c.cuda(); },
      QT_TRANSLATE_NOOP("Rules", "%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU"),
      precisionAndDevice},
-    {"int8-on-cpu-only", "optimizations.quantization", [](const Choices &c) { return isInt8(c.quantization) && c.cuda(); },
+    {"int8-on-cpu-only", "optimizations.quantization",
+     [](const Choices &c) { return isInt8(c.quantization) && c.cuda(); },
      QT_TRANSLATE_NOOP("Rules", "%1 runs on the CPU only in this version"), quantization},
 };
 
@@ -42,7 +58,7 @@ const std::vector<Rule> kQuantizationRules{
          const auto q = c.quantization;
          const auto p = c.precision;
          return (q == Quantization::Fp16Weights && (p == Precision::Fp16 || p == Precision::AmpFp16))
-                || (q == Quantization::Bf16Weights && (p == Precision::Bf16 || p == Precision::AmpBf16));
+             || (q == Quantization::Bf16Weights && (p == Precision::Bf16 || p == Precision::AmpBf16));
      },
      QT_TRANSLATE_NOOP("Rules", "%1 changes nothing with precision %2; the weights already have that type"),
      quantizationAndPrecision},
@@ -57,7 +73,8 @@ const std::vector<Rule> kQuantizationRules{
      QT_TRANSLATE_NOOP("Rules", "%1 is post-training quantization; training accepts none or qat"), quantization},
     {"int8-tables-need-int8", "optimizations.quantize_embeddings",
      [](const Choices &c) { return c.quantizeEmbeddings && !storesInt8Tables(c.quantization); },
-     QT_TRANSLATE_NOOP("Rules", "int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)"),
+     QT_TRANSLATE_NOOP("Rules",
+                       "int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)"),
      quantization},
 };
 
@@ -65,8 +82,8 @@ const std::vector<Rule> kQuantizationRules{
 const std::vector<Rule> kTrainingRules{
     {"training-precision", "optimizations.precision",
      [](const Choices &c) { return c.training() && !isTrainingPrecision(c.precision); },
-     QT_TRANSLATE_NOOP("Rules", 
-         "%1 is not a training precision (fp32, amp-bf16 or amp-fp16: autocast with fp32 master weights)"),
+     QT_TRANSLATE_NOOP(
+         "Rules", "%1 is not a training precision (fp32, amp-bf16 or amp-fp16: autocast with fp32 master weights)"),
      precision},
     {"checkpointing-trains", "optimizations.checkpoint_every",
      [](const Choices &c) { return !c.training() && c.checkpointEvery != 0; },
@@ -77,7 +94,8 @@ const std::vector<Rule> kTrainingRules{
     {"freezing-trains", "optimizations.freeze_embeddings",
      [](const Choices &c) { return !c.training() && c.freezeEmbeddings; },
      QT_TRANSLATE_NOOP("Rules", "freezing embeddings acts on training only; the mode is inference"), nullptr},
-    {"sharing-trains", "optimizations.share_layers", [](const Choices &c) { return !c.training() && c.shareLayers != 0; },
+    {"sharing-trains", "optimizations.share_layers",
+     [](const Choices &c) { return !c.training() && c.shareLayers != 0; },
      QT_TRANSLATE_NOOP("Rules", "cross-layer sharing acts on training only; the mode is inference"), nullptr},
     {"distillation-trains", "optimizations.distillation",
      [](const Choices &c) { return !c.training() && c.distillation; },
@@ -89,12 +107,15 @@ const std::vector<Rule> kTrainingRules{
      QT_TRANSLATE_NOOP("Rules", "saving a trained model needs the mode training"), nullptr},
     {"saving-needs-one-ffn-width", "task.save_path",
      [](const Choices &c) { return c.savesModel && c.pruningMethod == PruningMethod::Neurons; },
-     QT_TRANSLATE_NOOP("Rules", "neurons pruning leaves each layer its own FFN width, which a Hugging Face config.json "
-                         "cannot describe (it has one intermediate_size); prune heads or magnitude to save"),
+     QT_TRANSLATE_NOOP("Rules",
+                       "neurons pruning leaves each layer its own FFN width, which a Hugging Face config.json "
+                       "cannot describe (it has one intermediate_size); prune heads or magnitude to save"),
      nullptr},
     {"eval-within-steps", "task.eval_every", [](const Choices &c) { return c.training() && c.evalEvery > c.steps; },
-     QT_TRANSLATE_NOOP("Rules", "must not exceed the training steps (%1)"),
-     [](const Choices &c) { return Args{std::to_string(c.steps)}; }},
+     QT_TRANSLATE_NOOP("Rules", "evaluating every %1 steps needs at least %1 training steps (steps is %2)"),
+     [](const Choices &c) {
+         return Args{std::to_string(c.evalEvery), std::to_string(c.steps)};
+     }},
 };
 
 // An amount and a method go together; scope and embeddings only where they apply.
@@ -108,7 +129,7 @@ const std::vector<Rule> kPruningRules{
     {"method-needs-amount", "optimizations.pruning.amount",
      [](const Choices &c) {
          return c.pruningMethod != PruningMethod::None && c.pruningMethod != PruningMethod::TwoFour
-                && c.pruningAmount == 0.0;
+             && c.pruningAmount == 0.0;
      },
      QT_TRANSLATE_NOOP("Rules", "%1 pruning needs an amount between 0 and 1"), method},
     {"layer-scope-is-magnitude", "optimizations.pruning.scope",
@@ -119,7 +140,7 @@ const std::vector<Rule> kPruningRules{
     {"pruned-tables-are-unstructured", "optimizations.pruning.include_embeddings",
      [](const Choices &c) {
          return c.pruneEmbeddings && c.pruningMethod != PruningMethod::Magnitude
-                && c.pruningMethod != PruningMethod::TwoFour;
+             && c.pruningMethod != PruningMethod::TwoFour;
      },
      QT_TRANSLATE_NOOP("Rules", "applies to magnitude and 2:4 pruning only (method is %1)"), method},
 };
@@ -127,8 +148,8 @@ const std::vector<Rule> kPruningRules{
 bool within(const std::string &field, const std::string &prefix)
 {
     return field == prefix
-           || (field.size() > prefix.size() && field.compare(0, prefix.size(), prefix) == 0
-               && field[prefix.size()] == '.');
+        || (field.size() > prefix.size() && field.compare(0, prefix.size(), prefix) == 0
+            && field[prefix.size()] == '.');
 }
 
 Violation violation(const Rule &rule, const Choices &choices)

@@ -45,7 +45,7 @@ struct Rule {
     const char *id;    // stable name, e.g. "int8-needs-fp32"
     const char *field; // the field the rule refuses, e.g. "optimizations.quantization"
     bool (*applies)(const Choices &);
-    const char *reason;                                 // e.g. "%1 needs a CUDA device (device is %2)"
+    const char *reason;                                // e.g. "%1 needs a CUDA device (device is %2)"
     std::vector<std::string> (*args)(const Choices &); // the values of %1, %2, ...; may be null
 };
 

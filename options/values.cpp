@@ -4,21 +4,21 @@
 
 namespace optibench::options {
 
-template <>
+template<>
 const ValueTable<Mode> &valueTable<Mode>()
 {
     static const ValueTable<Mode> t{"task.mode", {{Mode::Inference, "inference"}, {Mode::Training, "training"}}};
     return t;
 }
 
-template <>
+template<>
 const ValueTable<Split> &valueTable<Split>()
 {
     static const ValueTable<Split> t{"task.split", {{Split::Train, "train"}, {Split::Eval, "eval"}}};
     return t;
 }
 
-template <>
+template<>
 const ValueTable<Precision> &valueTable<Precision>()
 {
     static const ValueTable<Precision> t{"optimizations.precision",
@@ -31,7 +31,7 @@ const ValueTable<Precision> &valueTable<Precision>()
     return t;
 }
 
-template <>
+template<>
 const ValueTable<Quantization> &valueTable<Quantization>()
 {
     static const ValueTable<Quantization> t{"optimizations.quantization",
@@ -44,7 +44,7 @@ const ValueTable<Quantization> &valueTable<Quantization>()
     return t;
 }
 
-template <>
+template<>
 const ValueTable<PruningMethod> &valueTable<PruningMethod>()
 {
     static const ValueTable<PruningMethod> t{"optimizations.pruning.method",
@@ -56,7 +56,7 @@ const ValueTable<PruningMethod> &valueTable<PruningMethod>()
     return t;
 }
 
-template <>
+template<>
 const ValueTable<PruningScope> &valueTable<PruningScope>()
 {
     static const ValueTable<PruningScope> t{"optimizations.pruning.scope",
@@ -64,12 +64,13 @@ const ValueTable<PruningScope> &valueTable<PruningScope>()
     return t;
 }
 
-template <>
+template<>
 const ValueTable<Padding> &valueTable<Padding>()
 {
-    static const ValueTable<Padding> t{
-        "optimizations.padding",
-        {{Padding::Fixed, "fixed"}, {Padding::Dynamic, "dynamic"}, {Padding::Bucketed, "bucketed"}}};
+    static const ValueTable<Padding> t{"optimizations.padding",
+                                       {{Padding::Fixed, "fixed"},
+                                        {Padding::Dynamic, "dynamic"},
+                                        {Padding::Bucketed, "bucketed"}}};
     return t;
 }
 
@@ -81,7 +82,7 @@ std::string joinNames(const std::vector<std::string> &names)
     return out;
 }
 
-template <class E>
+template<class E>
 E parseOrThrow(std::string_view text)
 {
     if (auto v = parse<E>(text))

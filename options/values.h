@@ -19,31 +19,31 @@ enum class PruningScope { Global, Layer };
 enum class Padding { Fixed, Dynamic, Bucketed };
 
 // One option's values and their names, in the order choices are offered.
-template <class E>
+template<class E>
 struct ValueTable {
     const char *field; // the spec field, e.g. "optimizations.precision"
     std::vector<std::pair<E, const char *>> values;
 };
 
-template <class E>
+template<class E>
 const ValueTable<E> &valueTable();
-template <>
+template<>
 const ValueTable<Mode> &valueTable<Mode>();
-template <>
+template<>
 const ValueTable<Split> &valueTable<Split>();
-template <>
+template<>
 const ValueTable<Precision> &valueTable<Precision>();
-template <>
+template<>
 const ValueTable<Quantization> &valueTable<Quantization>();
-template <>
+template<>
 const ValueTable<PruningMethod> &valueTable<PruningMethod>();
-template <>
+template<>
 const ValueTable<PruningScope> &valueTable<PruningScope>();
-template <>
+template<>
 const ValueTable<Padding> &valueTable<Padding>();
 
 // The value's name, e.g. name(Quantization::DynamicInt8) == "dynamic-int8".
-template <class E>
+template<class E>
 std::string name(E value)
 {
     for (const auto &[v, n] : valueTable<E>().values)
@@ -53,7 +53,7 @@ std::string name(E value)
 }
 
 // The value of a name; nullopt for a name the table does not hold.
-template <class E>
+template<class E>
 std::optional<E> parse(std::string_view text)
 {
     for (const auto &[v, n] : valueTable<E>().values)
@@ -63,7 +63,7 @@ std::optional<E> parse(std::string_view text)
 }
 
 // Every name, in table order: for "must be one of ..." messages and the GUI's choices.
-template <class E>
+template<class E>
 std::vector<std::string> names()
 {
     std::vector<std::string> out;
@@ -73,18 +73,18 @@ std::vector<std::string> names()
 }
 
 // The value of a name, or std::invalid_argument naming the field and the allowed names.
-template <class E>
+template<class E>
 E parseOrThrow(std::string_view text);
 
 // "fp32, tf32, fp16": values joined for messages.
 std::string joinNames(const std::vector<std::string> &names);
 
 // What the value implies, for the rules and the engine.
-bool isInt8(Quantization q);             // dynamic-int8, weight-int8, qat: the CPU's int8 kernels
-bool storesInt8Tables(Quantization q);   // dynamic-int8, weight-int8: embedding tables may be int8 too
-bool isAutocast(Precision p);            // amp-fp16, amp-bf16
-bool needsCuda(Precision p);             // tf32, fp16, amp-fp16
-bool isTrainingPrecision(Precision p);   // fp32 and the autocast modes (fp32 master weights)
+bool isInt8(Quantization q);                // dynamic-int8, weight-int8, qat: the CPU's int8 kernels
+bool storesInt8Tables(Quantization q);      // dynamic-int8, weight-int8: embedding tables may be int8 too
+bool isAutocast(Precision p);               // amp-fp16, amp-bf16
+bool needsCuda(Precision p);                // tf32, fp16, amp-fp16
+bool isTrainingPrecision(Precision p);      // fp32 and the autocast modes (fp32 master weights)
 bool isCudaDevice(std::string_view device); // "cuda" or "cuda:N"
 
 } // namespace optibench::options

@@ -296,6 +296,101 @@
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <source>kernel tracing needs a CUDA device (device is %1)</source>
+        <translation>Kernel-Tracing braucht ein CUDA-Gerät (Gerät ist %1)</translation>
+    </message>
+    <message>
+        <source>%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU</source>
+        <translation>%1 braucht ein CUDA-Gerät (Gerät ist %2); auf der CPU fp32, bf16 oder amp-bf16 verwenden</translation>
+    </message>
+    <message>
+        <source>%1 runs on the CPU only in this version</source>
+        <translation>%1 läuft in dieser Version nur auf der CPU</translation>
+    </message>
+    <message>
+        <source>%1 computes the rest of the model in fp32; set precision fp32</source>
+        <translation>%1 rechnet den Rest des Modells in fp32; Präzision fp32 wählen</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing with precision %2; the weights already have that type</source>
+        <translation>%1 ändert mit Präzision %2 nichts; die Gewichte haben diesen Typ schon</translation>
+    </message>
+    <message>
+        <source>%1 replaces the Linears that %2 runs in autocast; combine %2 with quantization none</source>
+        <translation>%1 ersetzt die Linear-Schichten, die %2 im Autocast ausführt; kombinieren Sie %2 mit der Quantisierung none</translation>
+    </message>
+    <message>
+        <source>%1 is post-training quantization; training accepts none or qat</source>
+        <translation>%1 ist eine Quantisierung nach dem Training; beim Training sind nur none oder qat möglich</translation>
+    </message>
+    <message>
+        <source>int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)</source>
+        <translation>int8-Einbettungstabellen gehen nur mit der Quantisierung dynamic-int8 oder weight-int8 (Quantisierung ist %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a training precision (fp32, amp-bf16 or amp-fp16: autocast with fp32 master weights)</source>
+        <translation>%1 ist keine Trainingspräzision (fp32, amp-bf16 oder amp-fp16: Autocast mit fp32-Mastergewichten)</translation>
+    </message>
+    <message>
+        <source>gradient checkpointing acts on training only; the mode is inference</source>
+        <translation>Gradient-Checkpointing wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>gradient accumulation acts on training only; the mode is inference</source>
+        <translation>Gradientenakkumulation wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>freezing embeddings acts on training only; the mode is inference</source>
+        <translation>Eingefrorene Embeddings wirken nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>cross-layer sharing acts on training only; the mode is inference</source>
+        <translation>Schichtübergreifendes Teilen wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>distillation acts on training only; the mode is inference</source>
+        <translation>Destillation wirkt nur beim Training; der Modus ist Inferenz</translation>
+    </message>
+    <message>
+        <source>distillation needs a teacher model path</source>
+        <translation>Destillation braucht den Pfad eines Lehrermodells</translation>
+    </message>
+    <message>
+        <source>saving a trained model needs the mode training</source>
+        <translation>Ein trainiertes Modell zu speichern braucht den Modus Training</translation>
+    </message>
+    <message>
+        <source>neurons pruning leaves each layer its own FFN width, which a Hugging Face config.json cannot describe (it has one intermediate_size); prune heads or magnitude to save</source>
+        <translation>Pruning von Neuronen lässt jeder Schicht ihre eigene FFN-Breite, die eine Hugging-Face-config.json nicht beschreiben kann (sie hat eine intermediate_size); zum Speichern Köpfe oder nach Betrag prunen</translation>
+    </message>
+    <message>
+        <source>an amount needs a pruning method (method is none)</source>
+        <translation>Ein Anteil braucht eine Pruning-Methode (Methode ist none)</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity removes exactly half: amount must be 0.5</source>
+        <translation>2:4-Sparsität entfernt genau die Hälfte: der Anteil muss 0,5 sein</translation>
+    </message>
+    <message>
+        <source>%1 pruning needs an amount between 0 and 1</source>
+        <translation>Pruning nach %1 braucht einen Anteil zwischen 0 und 1</translation>
+    </message>
+    <message>
+        <source>scope per layer applies to magnitude pruning only</source>
+        <translation>Der Bereich „pro Schicht“ gilt nur für Pruning nach Betrag</translation>
+    </message>
+    <message>
+        <source>applies to magnitude and 2:4 pruning only (method is %1)</source>
+        <translation>gilt nur für Pruning nach Betrag und 2:4 (Methode ist %1)</translation>
+    </message>
+    <message>
+        <source>evaluating every %1 steps needs at least %1 training steps (steps is %2)</source>
+        <translation>alle %1 Schritte auszuwerten braucht mindestens %1 Trainingsschritte (Schritte: %2)</translation>
+    </message>
+</context>
+<context>
     <name>SeriesCharts</name>
     <message>
         <source>Training loss</source>
@@ -481,76 +576,8 @@
         <translation>fp32-Basislinie</translation>
     </message>
     <message>
-        <source>kernel tracing needs a CUDA device (device is %1)</source>
-        <translation>Kernel-Tracing braucht ein CUDA-Gerät (Gerät ist %1)</translation>
-    </message>
-    <message>
-        <source>%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU</source>
-        <translation>%1 braucht ein CUDA-Gerät (Gerät ist %2); auf der CPU fp32, bf16 oder amp-bf16 verwenden</translation>
-    </message>
-    <message>
-        <source>%1 runs on the CPU only in this version</source>
-        <translation>%1 läuft in dieser Version nur auf der CPU</translation>
-    </message>
-    <message>
-        <source>%1 computes the rest of the model in fp32; set precision fp32</source>
-        <translation>%1 rechnet den Rest des Modells in fp32; Präzision fp32 wählen</translation>
-    </message>
-    <message>
-        <source>%1 is post-training quantization; training accepts none or qat</source>
-        <translation>%1 ist eine Quantisierung nach dem Training; beim Training sind nur none oder qat möglich</translation>
-    </message>
-    <message>
-        <source>%1 changes nothing with precision %2; the weights already have that type</source>
-        <translation>%1 ändert mit Präzision %2 nichts; die Gewichte haben diesen Typ schon</translation>
-    </message>
-    <message>
-        <source>gradient checkpointing acts on training only; the mode is inference</source>
-        <translation>Gradient-Checkpointing wirkt nur beim Training; der Modus ist Inferenz</translation>
-    </message>
-    <message>
-        <source>gradient accumulation acts on training only; the mode is inference</source>
-        <translation>Gradientenakkumulation wirkt nur beim Training; der Modus ist Inferenz</translation>
-    </message>
-    <message>
-        <source>freezing embeddings acts on training only; the mode is inference</source>
-        <translation>Eingefrorene Embeddings wirken nur beim Training; der Modus ist Inferenz</translation>
-    </message>
-    <message>
-        <source>cross-layer sharing acts on training only; the mode is inference</source>
-        <translation>Schichtübergreifendes Teilen wirkt nur beim Training; der Modus ist Inferenz</translation>
-    </message>
-    <message>
-        <source>distillation acts on training only; the mode is inference</source>
-        <translation>Destillation wirkt nur beim Training; der Modus ist Inferenz</translation>
-    </message>
-    <message>
-        <source>distillation needs a teacher model path</source>
-        <translation>Destillation braucht den Pfad eines Lehrermodells</translation>
-    </message>
-    <message>
-        <source>2:4 sparsity removes exactly half: amount must be 0.5</source>
-        <translation>2:4-Sparsität entfernt genau die Hälfte: der Anteil muss 0,5 sein</translation>
-    </message>
-    <message>
-        <source>an amount needs a pruning method (method is none)</source>
-        <translation>Ein Anteil braucht eine Pruning-Methode (Methode ist none)</translation>
-    </message>
-    <message>
-        <source>%1 pruning needs an amount between 0 and 1</source>
-        <translation>Pruning nach %1 braucht einen Anteil zwischen 0 und 1</translation>
-    </message>
-    <message>
-        <source>scope per layer applies to magnitude pruning only</source>
-        <translation>Der Bereich „pro Schicht“ gilt nur für Pruning nach Betrag</translation>
-    </message>
-    <message>
         <source>int8 embeddings</source>
         <translation>int8-Einbettungen</translation>
-    </message>
-    <message>
-        <source>int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)</source>
-        <translation>int8-Einbettungstabellen gehen nur mit der Quantisierung dynamic-int8 oder weight-int8 (Quantisierung ist %1)</translation>
     </message>
 </context>
 <context>
@@ -1087,14 +1114,6 @@
     <message>
         <source>Trains the model as a student that imitates a larger teacher&apos;s outputs: a smaller, faster model that keeps much of the teacher&apos;s accuracy, for the cost of running the teacher in every training step</source>
         <translation>Trainiert das Modell als Schüler, der die Ausgaben eines größeren Lehrers nachahmt: ein kleineres, schnelleres Modell, das viel von der Genauigkeit des Lehrers behält; kostet einen Lehrer-Durchlauf in jedem Trainingsschritt</translation>
-    </message>
-    <message>
-        <source>Not available: distillation acts on training only; the mode is inference</source>
-        <translation>Nicht verfügbar: Destillation wirkt nur beim Training; der Modus ist Inferenz</translation>
-    </message>
-    <message>
-        <source>2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5</source>
-        <translation>2:4-Sparsität entfernt genau zwei von je vier Gewichten: der Anteil ist fest 0,5</translation>
     </message>
     <message>
         <source>removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1</source>

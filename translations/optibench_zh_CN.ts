@@ -296,6 +296,101 @@
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <source>kernel tracing needs a CUDA device (device is %1)</source>
+        <translation>内核追踪需要 CUDA 设备（当前设备为 %1）</translation>
+    </message>
+    <message>
+        <source>%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU</source>
+        <translation>%1 需要 CUDA 设备（当前设备为 %2）；在 CPU 上请使用 fp32、bf16 或 amp-bf16</translation>
+    </message>
+    <message>
+        <source>%1 runs on the CPU only in this version</source>
+        <translation>%1 在此版本中只能在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>%1 computes the rest of the model in fp32; set precision fp32</source>
+        <translation>%1 以 fp32 计算模型其余部分；请将精度设为 fp32</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing with precision %2; the weights already have that type</source>
+        <translation>%1 在精度 %2 下不起作用；权重已是该类型</translation>
+    </message>
+    <message>
+        <source>%1 replaces the Linears that %2 runs in autocast; combine %2 with quantization none</source>
+        <translation>%1 会替换 %2 在 autocast 中运行的 Linear 层；请将 %2 与量化 none 搭配使用</translation>
+    </message>
+    <message>
+        <source>%1 is post-training quantization; training accepts none or qat</source>
+        <translation>%1 是训练后量化；训练只接受 none 或 qat</translation>
+    </message>
+    <message>
+        <source>int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)</source>
+        <translation>int8 嵌入表只能与 dynamic-int8 或 weight-int8 量化一起使用（当前量化为 %1）</translation>
+    </message>
+    <message>
+        <source>%1 is not a training precision (fp32, amp-bf16 or amp-fp16: autocast with fp32 master weights)</source>
+        <translation>%1 不是训练精度（fp32、amp-bf16 或 amp-fp16：带 fp32 主权重的 autocast）</translation>
+    </message>
+    <message>
+        <source>gradient checkpointing acts on training only; the mode is inference</source>
+        <translation>梯度检查点仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>gradient accumulation acts on training only; the mode is inference</source>
+        <translation>梯度累积仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>freezing embeddings acts on training only; the mode is inference</source>
+        <translation>冻结嵌入仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>cross-layer sharing acts on training only; the mode is inference</source>
+        <translation>跨层共享仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>distillation acts on training only; the mode is inference</source>
+        <translation>蒸馏仅作用于训练；当前模式为推理</translation>
+    </message>
+    <message>
+        <source>distillation needs a teacher model path</source>
+        <translation>蒸馏需要教师模型路径</translation>
+    </message>
+    <message>
+        <source>saving a trained model needs the mode training</source>
+        <translation>保存训练后的模型需要训练模式</translation>
+    </message>
+    <message>
+        <source>neurons pruning leaves each layer its own FFN width, which a Hugging Face config.json cannot describe (it has one intermediate_size); prune heads or magnitude to save</source>
+        <translation>神经元剪枝使每层具有各自的 FFN 宽度，而 Hugging Face 的 config.json 无法描述（它只有一个 intermediate_size）；如需保存，请剪枝注意力头或按幅值剪枝</translation>
+    </message>
+    <message>
+        <source>an amount needs a pruning method (method is none)</source>
+        <translation>剪枝比例需要剪枝方法（当前方法为 none）</translation>
+    </message>
+    <message>
+        <source>2:4 sparsity removes exactly half: amount must be 0.5</source>
+        <translation>2:4 稀疏恰好移除一半：比例必须为 0.5</translation>
+    </message>
+    <message>
+        <source>%1 pruning needs an amount between 0 and 1</source>
+        <translation>%1 剪枝需要 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+        <source>scope per layer applies to magnitude pruning only</source>
+        <translation>“逐层”范围仅适用于按幅值剪枝</translation>
+    </message>
+    <message>
+        <source>applies to magnitude and 2:4 pruning only (method is %1)</source>
+        <translation>仅适用于按幅值剪枝和 2:4 剪枝（当前方法为 %1）</translation>
+    </message>
+    <message>
+        <source>evaluating every %1 steps needs at least %1 training steps (steps is %2)</source>
+        <translation>每 %1 步评估一次需要至少 %1 个训练步（当前步数为 %2）</translation>
+    </message>
+</context>
+<context>
     <name>SeriesCharts</name>
     <message>
         <source>Training loss</source>
@@ -481,76 +576,8 @@
         <translation>fp32 基线</translation>
     </message>
     <message>
-        <source>kernel tracing needs a CUDA device (device is %1)</source>
-        <translation>内核追踪需要 CUDA 设备（当前设备为 %1）</translation>
-    </message>
-    <message>
-        <source>%1 needs a CUDA device (device is %2); use fp32, bf16 or amp-bf16 on the CPU</source>
-        <translation>%1 需要 CUDA 设备（当前设备为 %2）；在 CPU 上请使用 fp32、bf16 或 amp-bf16</translation>
-    </message>
-    <message>
-        <source>%1 runs on the CPU only in this version</source>
-        <translation>%1 在此版本中只能在 CPU 上运行</translation>
-    </message>
-    <message>
-        <source>%1 computes the rest of the model in fp32; set precision fp32</source>
-        <translation>%1 以 fp32 计算模型其余部分；请将精度设为 fp32</translation>
-    </message>
-    <message>
-        <source>%1 is post-training quantization; training accepts none or qat</source>
-        <translation>%1 是训练后量化；训练只接受 none 或 qat</translation>
-    </message>
-    <message>
-        <source>%1 changes nothing with precision %2; the weights already have that type</source>
-        <translation>%1 在精度 %2 下不起作用；权重已是该类型</translation>
-    </message>
-    <message>
-        <source>gradient checkpointing acts on training only; the mode is inference</source>
-        <translation>梯度检查点仅作用于训练；当前模式为推理</translation>
-    </message>
-    <message>
-        <source>gradient accumulation acts on training only; the mode is inference</source>
-        <translation>梯度累积仅作用于训练；当前模式为推理</translation>
-    </message>
-    <message>
-        <source>freezing embeddings acts on training only; the mode is inference</source>
-        <translation>冻结嵌入仅作用于训练；当前模式为推理</translation>
-    </message>
-    <message>
-        <source>cross-layer sharing acts on training only; the mode is inference</source>
-        <translation>跨层共享仅作用于训练；当前模式为推理</translation>
-    </message>
-    <message>
-        <source>distillation acts on training only; the mode is inference</source>
-        <translation>蒸馏仅作用于训练；当前模式为推理</translation>
-    </message>
-    <message>
-        <source>distillation needs a teacher model path</source>
-        <translation>蒸馏需要教师模型路径</translation>
-    </message>
-    <message>
-        <source>2:4 sparsity removes exactly half: amount must be 0.5</source>
-        <translation>2:4 稀疏恰好移除一半：比例必须为 0.5</translation>
-    </message>
-    <message>
-        <source>an amount needs a pruning method (method is none)</source>
-        <translation>剪枝比例需要剪枝方法（当前方法为 none）</translation>
-    </message>
-    <message>
-        <source>%1 pruning needs an amount between 0 and 1</source>
-        <translation>%1 剪枝需要 0 到 1 之间的比例</translation>
-    </message>
-    <message>
-        <source>scope per layer applies to magnitude pruning only</source>
-        <translation>“逐层”范围仅适用于按幅值剪枝</translation>
-    </message>
-    <message>
         <source>int8 embeddings</source>
         <translation>int8 嵌入</translation>
-    </message>
-    <message>
-        <source>int8 embedding tables go with quantization dynamic-int8 or weight-int8 (quantization is %1)</source>
-        <translation>int8 嵌入表只能与 dynamic-int8 或 weight-int8 量化一起使用（当前量化为 %1）</translation>
     </message>
 </context>
 <context>
@@ -1086,14 +1113,6 @@
     <message>
         <source>Trains the model as a student that imitates a larger teacher&apos;s outputs: a smaller, faster model that keeps much of the teacher&apos;s accuracy, for the cost of running the teacher in every training step</source>
         <translation>将模型作为学生训练，模仿更大教师模型的输出：得到更小、更快且保留教师大部分准确率的模型，代价是每个训练步都要运行教师模型</translation>
-    </message>
-    <message>
-        <source>Not available: distillation acts on training only; the mode is inference</source>
-        <translation>不可用：蒸馏仅作用于训练；当前模式为推理</translation>
-    </message>
-    <message>
-        <source>2:4 sparsity removes exactly two of every four weights: the amount is fixed at 0.5</source>
-        <translation>2:4 稀疏每四个权重恰好移除两个：比例固定为 0.5</translation>
     </message>
     <message>
         <source>removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1</source>

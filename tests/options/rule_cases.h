@@ -71,7 +71,8 @@ inline const std::vector<RuleCase> &ruleCases()
         {"accumulation-trains", [](auto &s) { s.optimizations.gradAccumulation = 2; }},
         {"freezing-trains", [](auto &s) { s.optimizations.freezeEmbeddings = true; }},
         {"sharing-trains", [](auto &s) { s.optimizations.shareLayers = 2; }},
-        {"distillation-trains", [](auto &s) { s.optimizations.distillation = core::DistillationSpec{"demo:tiny-bert"}; }},
+        {"distillation-trains",
+         [](auto &s) { s.optimizations.distillation = core::DistillationSpec{"demo:tiny-bert"}; }},
         {"distillation-needs-teacher",
          [](auto &s) {
              train(s);

@@ -15,7 +15,7 @@ using namespace optibench;
 
 namespace {
 
-template <class E>
+template<class E>
 void expectNamesRoundTrip()
 {
     std::set<std::string> seen;
