@@ -90,12 +90,8 @@ void requireRanges(const RunConfig &c)
     requireInRange(range::gradAccumulation, c.gradAccumulation);
     requireInRange(range::shareLayers, c.shareLayers);
     requireInRange(range::pruningAmount, c.pruningAmount);
-    if (c.mode == options::Mode::Training) {
-        requireInRange(range::steps, c.steps);
-        requireInRange(range::evalEvery, c.evalEvery);
-        requireInRange(range::learningRate, c.learningRate);
-        requireInRange(range::warmupSteps, c.warmupSteps);
-    }
+    if (c.mode == options::Mode::Training)
+        requireTrainingRanges(trainingOptions(c));
 }
 
 } // namespace

@@ -85,13 +85,7 @@ double clipGradNorm(const std::vector<at::Tensor> &parameters, double maxNorm)
 
 void checkOptions(const TrainingOptions &o, const at::Device &device)
 {
-    namespace range = options::range;
-    requireInRange(range::steps, o.steps);
-    requireInRange(range::evalEvery, o.evalEvery);
-    requireInRange(range::learningRate, o.learningRate);
-    requireInRange(range::warmupSteps, o.warmupSteps);
-    requireInRange(range::gradAccumulation, o.gradAccumulation);
-    requireInRange(range::checkpointEvery, o.checkpointEvery);
+    requireTrainingRanges(o);
     options::Choices c; // the training choices; the rest keep the spec's defaults
     c.mode = options::Mode::Training;
     c.device = device.is_cuda() ? "cuda" : "cpu";
@@ -376,6 +370,17 @@ void addEvalMetrics(MetricBuilder &m, const TrainingOptions &options, const Trai
 }
 
 } // namespace
+
+void requireTrainingRanges(const TrainingOptions &o)
+{
+    namespace range = options::range;
+    requireInRange(range::steps, o.steps);
+    requireInRange(range::evalEvery, o.evalEvery);
+    requireInRange(range::learningRate, o.learningRate);
+    requireInRange(range::warmupSteps, o.warmupSteps);
+    requireInRange(range::gradAccumulation, o.gradAccumulation);
+    requireInRange(range::checkpointEvery, o.checkpointEvery);
+}
 
 TrainingResult train(NativeModel &model, const std::vector<Batch> &trainBatches, const std::vector<Batch> &evalBatches,
                      const TrainingOptions &options, const LossFn &loss, const ProgressFn &progress,

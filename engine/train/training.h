@@ -65,6 +65,10 @@ at::Tensor nextTokenLoss(const at::Tensor &logits, const at::Tensor &ids, const 
 // The model's own objective: classificationLoss for classifiers, nextTokenLoss for language models.
 LossFn defaultLoss(const Model &model);
 
+// The training fields' ranges (options/ranges.h): steps, eval_every, learning rate, warm-up
+// steps, accumulation and checkpointing. Throws EngineError naming the first field out of range.
+void requireTrainingRanges(const TrainingOptions &options);
+
 // Embedding parameters (word, position, token type, their LayerNorm; GPT-2's wte and wpe,
 // which also freezes the lm_head tied to wte).
 bool isEmbeddingParameter(const std::string &name);

@@ -75,6 +75,11 @@ ExperimentPanel::ExperimentPanel(QWidget *parent) : QWidget(parent)
 
 ExperimentPanel::~ExperimentPanel() = default;
 
+QPushButton *ExperimentPanel::runButton() const
+{
+    return m_ui->run;
+}
+
 void ExperimentPanel::addChoices(QComboBox *combo, const std::vector<std::string> &values)
 {
     for (const std::string &v : values) {
@@ -88,9 +93,7 @@ void ExperimentPanel::buildUi()
 {
     m_ui = std::make_unique<Ui::ExperimentPanel>();
     m_ui->setupUi(this);
-    takeFormWidgets();
-    takeTrainingAndHardwareWidgets();
-    showAsHint(m_trainingHint);
+    showAsHint(m_ui->trainingHint);
     fillChoices();
     applyFieldRanges();
     setTabArrowTips();
@@ -101,58 +104,59 @@ void ExperimentPanel::buildUi()
 
 void ExperimentPanel::connectPanelSignals()
 {
-    connect(m_model, &QLineEdit::editingFinished, this, [this] {
+    connect(m_ui->model, &QLineEdit::editingFinished, this, [this] {
         updateModelFamily();
-        emit modelPathChanged(m_model->text());
+        emit modelPathChanged(m_ui->model->text());
     });
-    connect(m_pruning, &QComboBox::currentIndexChanged, this, &ExperimentPanel::pruningMethodChanged);
-    connect(m_run, &QPushButton::clicked, this, [this] {
+    connect(m_ui->pruning, &QComboBox::currentIndexChanged, this, &ExperimentPanel::pruningMethodChanged);
+    connect(m_ui->run, &QPushButton::clicked, this, [this] {
         if (m_error.isEmpty())
             emit runRequested(toQ(spec().name), specJson());
     });
-    connect(m_presets, &QComboBox::activated, this, [this] { applyPreset(m_presets->currentText()); });
-    connect(m_savePreset, &QPushButton::clicked, this, &ExperimentPanel::savePreset);
-    connect(m_deletePreset, &QPushButton::clicked, this, &ExperimentPanel::deletePreset);
+    connect(m_ui->presets, &QComboBox::activated, this, [this] { applyPreset(m_ui->presets->currentText()); });
+    connect(m_ui->savePreset, &QPushButton::clicked, this, &ExperimentPanel::savePreset);
+    connect(m_ui->deletePreset, &QPushButton::clicked, this, &ExperimentPanel::deletePreset);
 }
 
 void ExperimentPanel::connectRevalidation()
 {
-    for (QComboBox *c : {m_mode, m_precision, m_quantization, m_pruning, m_pruneScope, m_padding, m_device})
+    for (QComboBox *c : {m_ui->mode, m_ui->precision, m_ui->quantization, m_ui->pruning, m_ui->pruneScope,
+                         m_ui->padding, m_ui->device})
         connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::revalidate);
-    connect(m_dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
-    for (QSpinBox *s :
-         {m_batch, m_maxLength, m_warmup, m_iterations, m_steps, m_checkpoint, m_accumulation, m_share, m_threads})
+    connect(m_ui->dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
+    for (QSpinBox *s : {m_ui->batch, m_ui->maxLength, m_ui->warmup, m_ui->iterations, m_ui->steps, m_ui->checkpoint,
+                        m_ui->accumulation, m_ui->share, m_ui->threads})
         connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
-    connect(m_pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
-    for (QCheckBox *c : {m_freeze, m_quantEmbeddings, m_traceOps, m_traceKernels})
+    connect(m_ui->pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
+    for (QCheckBox *c : {m_ui->freeze, m_ui->quantEmbeddings, m_ui->traceOps, m_ui->traceKernels})
         connect(c, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
-    connect(m_model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
+    connect(m_ui->model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
     // Distillation
-    connect(m_distill, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
-    connect(m_teacher, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
-    for (QSpinBox *sb : {m_studentLayers, m_studentHidden})
+    connect(m_ui->distill, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
+    connect(m_ui->teacher, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
+    for (QSpinBox *sb : {m_ui->studentLayers, m_ui->studentHidden})
         connect(sb, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
-    for (QDoubleSpinBox *sb : {m_alpha, m_temperature})
+    for (QDoubleSpinBox *sb : {m_ui->alpha, m_ui->temperature})
         connect(sb, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
 }
 
 core::ExperimentSpec ExperimentPanel::spec() const
 {
     core::ExperimentSpec s = m_loaded; // what the form has no control for stays as it was set
-    s.name = fromQ(m_name->text().trimmed());
-    s.model.path = fromQ(m_model->text().trimmed());
-    s.task.mode = comboChoice<options::Mode>(m_mode);
-    s.task.dataset = comboValue(m_dataset);
-    s.task.batchSize = m_batch->value();
-    s.task.maxLength = m_maxLength->value();
-    s.task.warmup = m_warmup->value();
-    s.task.iterations = m_iterations->value();
-    s.task.steps = m_steps->value();
+    s.name = fromQ(m_ui->name->text().trimmed());
+    s.model.path = fromQ(m_ui->model->text().trimmed());
+    s.task.mode = comboChoice<options::Mode>(m_ui->mode);
+    s.task.dataset = comboValue(m_ui->dataset);
+    s.task.batchSize = m_ui->batch->value();
+    s.task.maxLength = m_ui->maxLength->value();
+    s.task.warmup = m_ui->warmup->value();
+    s.task.iterations = m_ui->iterations->value();
+    s.task.steps = m_ui->steps->value();
     readOptimizations(s.optimizations);
-    s.device = comboValue(m_device);
-    s.threads = m_threads->value();
-    s.profiling.ops = m_traceOps->isChecked();
-    s.profiling.kernels = m_traceKernels->isChecked();
+    s.device = comboValue(m_ui->device);
+    s.threads = m_ui->threads->value();
+    s.profiling.ops = m_ui->traceOps->isChecked();
+    s.profiling.kernels = m_ui->traceKernels->isChecked();
     if (s.name.empty()) {
         const std::string toggles = core::describeToggles(s);
         s.name = toggles.empty() ? "baseline" : toggles;
@@ -162,26 +166,26 @@ core::ExperimentSpec ExperimentPanel::spec() const
 
 void ExperimentPanel::readOptimizations(core::OptimizationSpec &o) const
 {
-    o.precision = comboChoice<options::Precision>(m_precision);
-    o.quantization = comboChoice<options::Quantization>(m_quantization);
+    o.precision = comboChoice<options::Precision>(m_ui->precision);
+    o.quantization = comboChoice<options::Quantization>(m_ui->quantization);
     // The int8 tables follow the quantization: with another one the box is disabled (and says why).
-    o.quantizeEmbeddings = m_quantEmbeddings->isChecked() && options::storesInt8Tables(o.quantization);
-    o.pruning.method = comboChoice<options::PruningMethod>(m_pruning);
-    o.pruning.amount = o.pruning.method == options::PruningMethod::None ? 0.0 : m_pruneAmount->value();
-    o.pruning.scope = comboChoice<options::PruningScope>(m_pruneScope);
-    o.padding = comboChoice<options::Padding>(m_padding);
-    o.checkpointEvery = m_checkpoint->value();
-    o.gradAccumulation = m_accumulation->value();
-    o.freezeEmbeddings = m_freeze->isChecked();
-    o.shareLayers = m_share->value();
+    o.quantizeEmbeddings = m_ui->quantEmbeddings->isChecked() && options::storesInt8Tables(o.quantization);
+    o.pruning.method = comboChoice<options::PruningMethod>(m_ui->pruning);
+    o.pruning.amount = o.pruning.method == options::PruningMethod::None ? 0.0 : m_ui->pruneAmount->value();
+    o.pruning.scope = comboChoice<options::PruningScope>(m_ui->pruneScope);
+    o.padding = comboChoice<options::Padding>(m_ui->padding);
+    o.checkpointEvery = m_ui->checkpoint->value();
+    o.gradAccumulation = m_ui->accumulation->value();
+    o.freezeEmbeddings = m_ui->freeze->isChecked();
+    o.shareLayers = m_ui->share->value();
     o.distillation.reset();
-    if (m_distill->isChecked()) {
+    if (m_ui->distill->isChecked()) {
         core::DistillationSpec d;
-        d.teacher = fromQ(m_teacher->text().trimmed());
-        d.studentLayers = m_studentLayers->value();
-        d.studentHidden = m_studentHidden->value();
-        d.alpha = m_alpha->value();
-        d.temperature = m_temperature->value();
+        d.teacher = fromQ(m_ui->teacher->text().trimmed());
+        d.studentLayers = m_ui->studentLayers->value();
+        d.studentHidden = m_ui->studentHidden->value();
+        d.alpha = m_ui->alpha->value();
+        d.temperature = m_ui->temperature->value();
         o.distillation = d;
     }
 }
@@ -195,37 +199,37 @@ void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
 {
     m_updating = true;
     m_loaded = s;
-    m_name->setText(toQ(s.name));
-    m_model->setText(toQ(s.model.path));
-    setCombo(m_mode, s.task.mode);
-    setCombo(m_dataset, s.task.dataset);
-    m_batch->setValue(s.task.batchSize);
-    m_maxLength->setValue(s.task.maxLength);
-    m_warmup->setValue(s.task.warmup);
-    m_iterations->setValue(s.task.iterations);
-    m_steps->setValue(s.task.steps);
-    setCombo(m_precision, s.optimizations.precision);
-    setCombo(m_quantization, s.optimizations.quantization);
-    m_quantEmbeddings->setChecked(s.optimizations.quantizeEmbeddings);
-    setCombo(m_pruning, s.optimizations.pruning.method);
-    m_pruneAmount->setValue(s.optimizations.pruning.amount);
-    setCombo(m_pruneScope, s.optimizations.pruning.scope);
-    setCombo(m_padding, s.optimizations.padding);
-    m_checkpoint->setValue(s.optimizations.checkpointEvery);
-    m_accumulation->setValue(s.optimizations.gradAccumulation);
-    m_freeze->setChecked(s.optimizations.freezeEmbeddings);
-    m_share->setValue(s.optimizations.shareLayers);
+    m_ui->name->setText(toQ(s.name));
+    m_ui->model->setText(toQ(s.model.path));
+    setCombo(m_ui->mode, s.task.mode);
+    setCombo(m_ui->dataset, s.task.dataset);
+    m_ui->batch->setValue(s.task.batchSize);
+    m_ui->maxLength->setValue(s.task.maxLength);
+    m_ui->warmup->setValue(s.task.warmup);
+    m_ui->iterations->setValue(s.task.iterations);
+    m_ui->steps->setValue(s.task.steps);
+    setCombo(m_ui->precision, s.optimizations.precision);
+    setCombo(m_ui->quantization, s.optimizations.quantization);
+    m_ui->quantEmbeddings->setChecked(s.optimizations.quantizeEmbeddings);
+    setCombo(m_ui->pruning, s.optimizations.pruning.method);
+    m_ui->pruneAmount->setValue(s.optimizations.pruning.amount);
+    setCombo(m_ui->pruneScope, s.optimizations.pruning.scope);
+    setCombo(m_ui->padding, s.optimizations.padding);
+    m_ui->checkpoint->setValue(s.optimizations.checkpointEvery);
+    m_ui->accumulation->setValue(s.optimizations.gradAccumulation);
+    m_ui->freeze->setChecked(s.optimizations.freezeEmbeddings);
+    m_ui->share->setValue(s.optimizations.shareLayers);
     const core::DistillationSpec d = s.optimizations.distillation.value_or(core::DistillationSpec{});
-    m_distill->setChecked(s.optimizations.distillation.has_value());
-    m_teacher->setText(toQ(d.teacher));
-    m_studentLayers->setValue(d.studentLayers);
-    m_studentHidden->setValue(d.studentHidden);
-    m_alpha->setValue(d.alpha);
-    m_temperature->setValue(d.temperature);
-    setCombo(m_device, s.device);
-    m_threads->setValue(s.threads);
-    m_traceOps->setChecked(s.profiling.ops);
-    m_traceKernels->setChecked(s.profiling.kernels);
+    m_ui->distill->setChecked(s.optimizations.distillation.has_value());
+    m_ui->teacher->setText(toQ(d.teacher));
+    m_ui->studentLayers->setValue(d.studentLayers);
+    m_ui->studentHidden->setValue(d.studentHidden);
+    m_ui->alpha->setValue(d.alpha);
+    m_ui->temperature->setValue(d.temperature);
+    setCombo(m_ui->device, s.device);
+    m_ui->threads->setValue(s.threads);
+    m_ui->traceOps->setChecked(s.profiling.ops);
+    m_ui->traceKernels->setChecked(s.profiling.kernels);
     m_updating = false;
     updateModelFamily();
     revalidate();
@@ -233,9 +237,9 @@ void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
 
 void ExperimentPanel::setModelPath(const QString &path)
 {
-    if (m_model->text() == path)
+    if (m_ui->model->text() == path)
         return;
-    m_model->setText(path);
+    m_ui->model->setText(path);
     updateModelFamily();
     revalidate();
     emit modelPathChanged(path);
@@ -245,13 +249,13 @@ void ExperimentPanel::setDevices(const QStringList &devices)
 {
     if (devices.isEmpty())
         return;
-    const QString current = m_device->currentData().toString();
+    const QString current = m_ui->device->currentData().toString();
     m_updating = true;
-    m_device->clear();
+    m_ui->device->clear();
     for (const QString &d : devices)
-        m_device->addItem(d, d);
+        m_ui->device->addItem(d, d);
     m_updating = false;
-    setCombo(m_device, fromQ(current));
+    setCombo(m_ui->device, fromQ(current));
     revalidate();
 }
 
@@ -272,13 +276,13 @@ void ExperimentPanel::markInvalidChoices(QComboBox *combo, void (*apply)(core::E
     }
 }
 
-void ExperimentPanel::enableByRule(QWidget *control, const char *field, void (*turnOn)(core::ExperimentSpec &))
+void ExperimentPanel::enableByRule(QWidget *control, const char *field, const core::ExperimentSpec &current,
+                                   void (*turnOn)(core::ExperimentSpec &))
 {
     // The tooltip the form gave the control, kept for when the rule lets it back on.
     static const char kTip[] = "optibenchTip";
     if (!control->property(kTip).isValid())
         control->setProperty(kTip, control->toolTip());
-    core::ExperimentSpec current = spec();
     core::ExperimentSpec candidate = current;
     turnOn(candidate);
     const auto broken = options::violationOf(core::choicesOf(candidate), field);
@@ -293,25 +297,27 @@ void ExperimentPanel::enableByRule(QWidget *control, const char *field, void (*t
 void ExperimentPanel::enableControlsByRules()
 {
     using S = core::ExperimentSpec;
-    enableByRule(m_checkpoint, "optimizations.checkpoint_every",
+    const S current = spec();
+    enableByRule(m_ui->checkpoint, "optimizations.checkpoint_every", current,
                  [](S &s) { s.optimizations.checkpointEvery = std::max(1, s.optimizations.checkpointEvery); });
-    enableByRule(m_accumulation, "optimizations.grad_accumulation",
+    enableByRule(m_ui->accumulation, "optimizations.grad_accumulation", current,
                  [](S &s) { s.optimizations.gradAccumulation = std::max(2, s.optimizations.gradAccumulation); });
-    enableByRule(m_freeze, "optimizations.freeze_embeddings", [](S &s) { s.optimizations.freezeEmbeddings = true; });
-    enableByRule(m_share, "optimizations.share_layers",
+    enableByRule(m_ui->freeze, "optimizations.freeze_embeddings", current,
+                 [](S &s) { s.optimizations.freezeEmbeddings = true; });
+    enableByRule(m_ui->share, "optimizations.share_layers", current,
                  [](S &s) { s.optimizations.shareLayers = std::max(2, s.optimizations.shareLayers); });
-    enableByRule(m_distill, "optimizations.distillation", [](S &s) {
+    enableByRule(m_ui->distill, "optimizations.distillation", current, [](S &s) {
         core::DistillationSpec d = s.optimizations.distillation.value_or(core::DistillationSpec{});
         d.teacher = d.teacher.empty() ? s.model.path : d.teacher; // the teacher is a field of its own
         s.optimizations.distillation = d;
     });
-    enableByRule(m_quantEmbeddings, "optimizations.quantize_embeddings",
+    enableByRule(m_ui->quantEmbeddings, "optimizations.quantize_embeddings", current,
                  [](S &s) { s.optimizations.quantizeEmbeddings = true; });
-    enableByRule(m_traceKernels, "profiling.kernels", [](S &s) { s.profiling.kernels = true; });
-    enableByRule(m_pruneScope, "optimizations.pruning.scope",
+    enableByRule(m_ui->traceKernels, "profiling.kernels", current, [](S &s) { s.profiling.kernels = true; });
+    enableByRule(m_ui->pruneScope, "optimizations.pruning.scope", current,
                  [](S &s) { s.optimizations.pruning.scope = options::PruningScope::Layer; });
     // The amount: refused with no method, and fixed at 0.5 for 2:4.
-    enableByRule(m_pruneAmount, "optimizations.pruning.amount", [](S &s) {
+    enableByRule(m_ui->pruneAmount, "optimizations.pruning.amount", current, [](S &s) {
         auto &p = s.optimizations.pruning;
         p.amount = p.amount > 0 && p.amount != 0.5 ? p.amount : 0.25;
     });
@@ -321,15 +327,15 @@ void ExperimentPanel::markInvalidComboItems()
 {
     using S = core::ExperimentSpec;
     using namespace options;
-    markInvalidChoices(m_precision,
+    markInvalidChoices(m_ui->precision,
                        [](S &s, const std::string &v) { s.optimizations.precision = *parse<Precision>(v); });
-    markInvalidChoices(m_quantization, [](S &s, const std::string &v) {
+    markInvalidChoices(m_ui->quantization, [](S &s, const std::string &v) {
         s.optimizations.quantization = *parse<Quantization>(v);
         // The int8 tables follow the quantization (their checkbox is disabled), so judge without.
         s.optimizations.quantizeEmbeddings =
             s.optimizations.quantizeEmbeddings && storesInt8Tables(s.optimizations.quantization);
     });
-    markInvalidChoices(m_pruning, [](S &s, const std::string &v) {
+    markInvalidChoices(m_ui->pruning, [](S &s, const std::string &v) {
         auto &p = s.optimizations.pruning;
         p.method = *parse<PruningMethod>(v);
         // The amount follows the method (pruningMethodChanged), so judge each with its own.
@@ -338,9 +344,9 @@ void ExperimentPanel::markInvalidComboItems()
             p.scope = PruningScope::Global;
     });
     markStructuredPruning();
-    markInvalidChoices(m_padding, [](S &s, const std::string &v) { s.optimizations.padding = *parse<Padding>(v); });
-    markInvalidChoices(m_mode, [](S &s, const std::string &v) { s.task.mode = *parse<Mode>(v); });
-    markInvalidChoices(m_device, [](S &s, const std::string &v) { s.device = v; });
+    markInvalidChoices(m_ui->padding, [](S &s, const std::string &v) { s.optimizations.padding = *parse<Padding>(v); });
+    markInvalidChoices(m_ui->mode, [](S &s, const std::string &v) { s.task.mode = *parse<Mode>(v); });
+    markInvalidChoices(m_ui->device, [](S &s, const std::string &v) { s.device = v; });
 }
 
 // Heads and neurons need a native BERT-family encoder: a rule of the model, not of the spec.
@@ -348,11 +354,11 @@ void ExperimentPanel::markStructuredPruning()
 {
     if (m_bertFamily)
         return;
-    auto *model = qobject_cast<QStandardItemModel *>(m_pruning->model());
+    auto *model = qobject_cast<QStandardItemModel *>(m_ui->pruning->model());
     for (auto method : {options::PruningMethod::Heads, options::PruningMethod::Neurons}) {
-        const int i = m_pruning->findData(toQ(options::name(method)));
+        const int i = m_ui->pruning->findData(toQ(options::name(method)));
         if (model && i >= 0) {
-            model->item(i)->setEnabled(i == m_pruning->currentIndex());
+            model->item(i)->setEnabled(i == m_ui->pruning->currentIndex());
             model->item(i)->setToolTip(tr("Not available: %1").arg(m_structuredPruningReason));
         }
     }
@@ -362,15 +368,15 @@ void ExperimentPanel::revalidate()
 {
     if (m_updating)
         return;
-    const bool training = comboChoice<options::Mode>(m_mode) == options::Mode::Training;
-    m_trainingHint->setVisible(!training);
+    const bool training = comboChoice<options::Mode>(m_ui->mode) == options::Mode::Training;
+    m_ui->trainingHint->setVisible(!training);
     // Fields a mode ignores (no rule refuses them: they keep their value for the other mode).
-    m_warmup->setEnabled(!training);
-    m_iterations->setEnabled(!training);
-    m_steps->setEnabled(training);
-    const bool distill = training && m_distill->isChecked();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_teacher, m_teacherBrowse, m_studentLayers, m_studentHidden,
-                                                       m_alpha, m_temperature})
+    m_ui->warmup->setEnabled(!training);
+    m_ui->iterations->setEnabled(!training);
+    m_ui->steps->setEnabled(training);
+    const bool distill = training && m_ui->distill->isChecked();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->teacher, m_ui->teacherBrowse, m_ui->studentLayers,
+                                                       m_ui->studentHidden, m_ui->alpha, m_ui->temperature})
         w->setEnabled(distill);
     enableControlsByRules();
     markInvalidComboItems();
@@ -390,37 +396,37 @@ void ExperimentPanel::showValidation()
     if (m_error.isEmpty() && !m_bertFamily
         && (method == options::PruningMethod::Heads || method == options::PruningMethod::Neurons))
         m_error = m_structuredPruningReason;
-    m_run->setEnabled(m_error.isEmpty());
-    m_status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
-    m_status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b3261e;"));
-    m_status->setVisible(!m_error.isEmpty());
+    m_ui->run->setEnabled(m_error.isEmpty());
+    m_ui->status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
+    m_ui->status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b3261e;"));
+    m_ui->status->setVisible(!m_error.isEmpty());
 }
 
 QStringList ExperimentPanel::presetNames() const
 {
     QStringList names;
-    for (int i = 0; i < m_presets->count(); ++i)
-        names << m_presets->itemText(i);
+    for (int i = 0; i < m_ui->presets->count(); ++i)
+        names << m_ui->presets->itemText(i);
     return names;
 }
 
 void ExperimentPanel::reloadPresets()
 {
-    m_presets->clear();
+    m_ui->presets->clear();
     const auto builtin = builtinPresets();
     QStringList names = builtin.keys();
     names.sort();
     for (const QString &n : names)
-        m_presets->addItem(n, QStringLiteral("builtin"));
+        m_ui->presets->addItem(n, QStringLiteral("builtin"));
     QSettings settings;
     settings.beginGroup(QLatin1String(kPresetGroup));
     const QStringList own = settings.childKeys();
     for (const QString &n : own)
-        m_presets->addItem(n, QStringLiteral("user"));
+        m_ui->presets->addItem(n, QStringLiteral("user"));
     settings.endGroup();
-    m_presets->setCurrentIndex(-1);
-    m_presets->setPlaceholderText(tr("choose a preset"));
-    m_deletePreset->setEnabled(!own.isEmpty());
+    m_ui->presets->setCurrentIndex(-1);
+    m_ui->presets->setPlaceholderText(tr("choose a preset"));
+    m_ui->deletePreset->setEnabled(!own.isEmpty());
 }
 
 void ExperimentPanel::applyPreset(const QString &name)
@@ -428,7 +434,7 @@ void ExperimentPanel::applyPreset(const QString &name)
     const auto builtin = builtinPresets();
     if (builtin.contains(name)) {
         core::ExperimentSpec s = builtin.value(name);
-        s.model.path = fromQ(m_model->text().trimmed());
+        s.model.path = fromQ(m_ui->model->text().trimmed());
         setSpec(s);
         return;
     }
@@ -450,13 +456,13 @@ void ExperimentPanel::savePreset()
         return;
     QSettings().setValue(QLatin1String(kPresetGroup) + QLatin1Char('/') + name, toQ(core::toJsonText(spec(), -1)));
     reloadPresets();
-    m_presets->setCurrentText(name);
+    m_ui->presets->setCurrentText(name);
 }
 
 void ExperimentPanel::deletePreset()
 {
-    const QString name = m_presets->currentText();
-    if (m_presets->currentData().toString() != QLatin1String("user")) {
+    const QString name = m_ui->presets->currentText();
+    if (m_ui->presets->currentData().toString() != QLatin1String("user")) {
         QMessageBox::information(this, tr("Delete preset"),
                                  tr("Choose one of your own presets first; built-in presets cannot be deleted."));
         return;
@@ -467,7 +473,7 @@ void ExperimentPanel::deletePreset()
 
 void ExperimentPanel::updateModelFamily()
 {
-    const LocalModelInfo info = readModelInfo(m_model->text().trimmed());
+    const LocalModelInfo info = readModelInfo(m_ui->model->text().trimmed());
     // A path that cannot be read is not judged here: the run reports it, naming the file.
     m_bertFamily = !info.ok() || info.isBertFamily();
     m_structuredPruningReason =
@@ -480,19 +486,19 @@ void ExperimentPanel::pruningMethodChanged()
     if (m_updating)
         return;
     using options::PruningMethod;
-    const auto method = comboChoice<PruningMethod>(m_pruning);
+    const auto method = comboChoice<PruningMethod>(m_ui->pruning);
     m_updating = true;
     if (method == PruningMethod::None) {
-        m_pruneAmount->setValue(0.0);
+        m_ui->pruneAmount->setValue(0.0);
     } else if (method == PruningMethod::TwoFour) {
-        if (m_pruneAmount->value() != 0.5)
-            m_lastPruneAmount = m_pruneAmount->value() > 0 ? m_pruneAmount->value() : m_lastPruneAmount;
-        m_pruneAmount->setValue(0.5);
-    } else if (m_pruneAmount->value() == 0.0 || m_pruneAmount->value() == 0.5) {
-        m_pruneAmount->setValue(m_lastPruneAmount);
+        if (m_ui->pruneAmount->value() != 0.5)
+            m_lastPruneAmount = m_ui->pruneAmount->value() > 0 ? m_ui->pruneAmount->value() : m_lastPruneAmount;
+        m_ui->pruneAmount->setValue(0.5);
+    } else if (m_ui->pruneAmount->value() == 0.0 || m_ui->pruneAmount->value() == 0.5) {
+        m_ui->pruneAmount->setValue(m_lastPruneAmount);
     }
     if (method != PruningMethod::Magnitude)
-        setCombo(m_pruneScope, options::PruningScope::Global);
+        setCombo(m_ui->pruneScope, options::PruningScope::Global);
     m_updating = false;
     revalidate();
 }

@@ -16,15 +16,8 @@
 
 #include <memory>
 
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
 class QPushButton;
-class QSpinBox;
-class QTabWidget;
-class QToolButton;
 
 namespace optibench::ui {
 
@@ -45,7 +38,7 @@ public:
     void setDevices(const QStringList &devices);
     // Empty when the spec is valid, else the reason it cannot run.
     QString validationError() const { return m_error; }
-    QPushButton *runButton() const { return m_run; }
+    QPushButton *runButton() const;
     QStringList presetNames() const;
     void applyPreset(const QString &name);
 
@@ -56,8 +49,6 @@ signals:
 private:
     // The form from experimentpanel.ui, then what the .ui cannot hold.
     void buildUi();
-    void takeFormWidgets();
-    void takeTrainingAndHardwareWidgets();
     // Every numeric range, step and decimal count of the form's spin boxes: the one place that sets them.
     void applyFieldRanges();
     void fillChoices();
@@ -76,7 +67,8 @@ private:
     void markStructuredPruning();
     // Disables the control when switching it on (turnOn) would break a rule of `field`, with the
     // rule's reason as its tooltip; enables it, with its own tooltip, when no rule refuses it.
-    void enableByRule(QWidget *control, const char *field, void (*turnOn)(core::ExperimentSpec &));
+    void enableByRule(QWidget *control, const char *field, const core::ExperimentSpec &current,
+                      void (*turnOn)(core::ExperimentSpec &));
     void enableControlsByRules();
     void showValidation();
     void readOptimizations(core::OptimizationSpec &o) const;
@@ -86,45 +78,6 @@ private:
     void pruningMethodChanged();
 
     std::unique_ptr<Ui::ExperimentPanel> m_ui;
-    // The form's widgets, taken from m_ui after setupUi.
-    QTabWidget *m_sections = nullptr;
-    QLineEdit *m_name;
-    QLineEdit *m_model;
-    QComboBox *m_mode;
-    QComboBox *m_dataset;
-    QSpinBox *m_batch;
-    QSpinBox *m_maxLength;
-    QSpinBox *m_warmup;
-    QSpinBox *m_iterations;
-    QSpinBox *m_steps;
-    QLabel *m_trainingHint = nullptr;
-    QComboBox *m_precision;
-    QComboBox *m_quantization;
-    QComboBox *m_pruning;
-    QDoubleSpinBox *m_pruneAmount;
-    QComboBox *m_pruneScope;
-    QComboBox *m_padding;
-    QSpinBox *m_checkpoint;
-    QSpinBox *m_accumulation;
-    QCheckBox *m_freeze;
-    QCheckBox *m_quantEmbeddings;
-    QSpinBox *m_share;
-    QCheckBox *m_distill;
-    QLineEdit *m_teacher;
-    QToolButton *m_teacherBrowse;
-    QSpinBox *m_studentLayers;
-    QSpinBox *m_studentHidden;
-    QDoubleSpinBox *m_alpha;
-    QDoubleSpinBox *m_temperature;
-    QComboBox *m_device;
-    QSpinBox *m_threads;
-    QCheckBox *m_traceOps;
-    QCheckBox *m_traceKernels;
-    QComboBox *m_presets;
-    QPushButton *m_savePreset;
-    QPushButton *m_deletePreset;
-    QLabel *m_status;
-    QPushButton *m_run;
     QString m_error;
     core::ExperimentSpec m_loaded; // the spec last set: fields without a control keep its values
     bool m_bertFamily = true;
