@@ -14,11 +14,13 @@ import sys
 LAYERS = {
     # The run options' values, ranges and rules: below everything that reads a spec.
     "options": [],
+    # Intervals, verdicts, the noise rule and the metric table: below whatever measures or judges.
+    "stats": [],
     # The engine. formats/ and text/ are the LibTorch-free library (optibench_formats).
     "engine/formats": ["options"],
     "engine/text": ["engine/formats"],
     "engine/kernels": ["engine/formats"],
-    "engine/measure": ["engine/kernels"],
+    "engine/measure": ["engine/kernels", "stats"],
     "engine/models": ["engine/measure", "engine/text"],
     "engine/data": ["engine/kernels"],
     "engine/optimize": ["engine/models", "engine/data"],
@@ -29,7 +31,7 @@ LAYERS = {
     "profiler/trace": [],
     "profiler/tracers": ["profiler/trace"],
     # The application: core (spec, store, protocol) knows nothing of the engine.
-    "app/core": ["profiler/trace", "options"],
+    "app/core": ["profiler/trace", "options", "stats"],
     "app/session": ["app/core", "engine/run", "profiler/tracers"],
     "app/cli": ["app/session"],
     "tools": ["app/session"],
@@ -43,7 +45,7 @@ LAYERS = {
     "ui/window": ["ui/panels"],
     "app/gui": ["ui/window"],
 }
-ROOTS = ("options", "engine", "profiler", "app", "ui", "tools")
+ROOTS = ("options", "stats", "engine", "profiler", "app", "ui", "tools")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
 

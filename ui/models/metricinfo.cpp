@@ -1,4 +1,5 @@
 #include "ui/models/metricinfo.h"
+#include "stats/metric_table.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -7,59 +8,6 @@
 namespace optibench::ui {
 
 namespace {
-struct Entry {
-    const char *key;
-    const char *label;
-    const char *unit;
-    Better better;
-};
-
-// Labels are translated when shown (QT_TRANSLATE_NOOP keeps them visible to lupdate).
-const Entry kEntries[] = {
-    {"latency_p50_ms", QT_TRANSLATE_NOOP("Metrics", "Latency p50"), "ms", Better::Lower},
-    {"latency_p90_ms", QT_TRANSLATE_NOOP("Metrics", "Latency p90"), "ms", Better::Lower},
-    {"latency_p99_ms", QT_TRANSLATE_NOOP("Metrics", "Latency p99"), "ms", Better::Lower},
-    {"latency_mean_ms", QT_TRANSLATE_NOOP("Metrics", "Latency mean"), "ms", Better::Lower},
-    {"latency_stdev_ms", QT_TRANSLATE_NOOP("Metrics", "Latency stdev"), "ms", Better::Lower},
-    {"throughput_seq_s", QT_TRANSLATE_NOOP("Metrics", "Throughput"), "seq/s", Better::Higher},
-    {"throughput_tokens_s", QT_TRANSLATE_NOOP("Metrics", "Token throughput"), "tokens/s", Better::Higher},
-    {"real_tokens", QT_TRANSLATE_NOOP("Metrics", "Real tokens"), "", Better::Neither},
-    {"padded_tokens", QT_TRANSLATE_NOOP("Metrics", "Padded tokens"), "", Better::Lower},
-    {"padding_ratio", QT_TRANSLATE_NOOP("Metrics", "Padding ratio"), "%", Better::Lower},
-    {"peak_memory_bytes", QT_TRANSLATE_NOOP("Metrics", "Peak memory"), "bytes", Better::Lower},
-    {"model_bytes", QT_TRANSLATE_NOOP("Metrics", "Model size"), "bytes", Better::Lower},
-    {"parameters", QT_TRANSLATE_NOOP("Metrics", "Parameters"), "", Better::Lower},
-    {"sparsity", QT_TRANSLATE_NOOP("Metrics", "Sparsity"), "%", Better::Neither},
-    {"flops", QT_TRANSLATE_NOOP("Metrics", "FLOPs per batch"), "FLOP", Better::Lower},
-    {"achieved_flops_s", QT_TRANSLATE_NOOP("Metrics", "Achieved FLOP/s"), "FLOP/s", Better::Higher},
-    {"peak_fraction", QT_TRANSLATE_NOOP("Metrics", "Fraction of peak"), "%", Better::Higher},
-    {"accuracy", QT_TRANSLATE_NOOP("Metrics", "Accuracy"), "%", Better::Higher},
-    {"agreement", QT_TRANSLATE_NOOP("Metrics", "Agreement with fp32"), "%", Better::Higher},
-    {"kl_divergence", QT_TRANSLATE_NOOP("Metrics", "KL divergence"), "", Better::Lower},
-    {"perplexity", QT_TRANSLATE_NOOP("Metrics", "Perplexity"), "", Better::Lower},
-    {"tracing_overhead", QT_TRANSLATE_NOOP("Metrics", "Tracing overhead"), "%", Better::Lower},
-    // Compression: the model before and after, as written to safetensors.
-    {"parameters_baseline", QT_TRANSLATE_NOOP("Metrics", "Parameters before"), "", Better::Neither},
-    {"model_bytes_baseline", QT_TRANSLATE_NOOP("Metrics", "Model size before"), "bytes", Better::Neither},
-    {"model_bytes_saved", QT_TRANSLATE_NOOP("Metrics", "Saved model size"), "bytes", Better::Lower},
-    {"pruned_heads", QT_TRANSLATE_NOOP("Metrics", "Pruned heads"), "", Better::Neither},
-    {"pruned_neurons", QT_TRANSLATE_NOOP("Metrics", "Pruned neurons"), "", Better::Neither},
-    {"sparse_kernel", QT_TRANSLATE_NOOP("Metrics", "Sparse kernel"), "", Better::Neither},
-    // Training.
-    {"train_loss_final", QT_TRANSLATE_NOOP("Metrics", "Final training loss"), "", Better::Lower},
-    {"eval_loss", QT_TRANSLATE_NOOP("Metrics", "Evaluation loss"), "", Better::Lower},
-    {"step_time_mean_ms", QT_TRANSLATE_NOOP("Metrics", "Step time mean"), "ms", Better::Lower},
-    {"train_throughput_tokens_s", QT_TRANSLATE_NOOP("Metrics", "Training throughput"), "tokens/s", Better::Higher},
-    {"train_tokens", QT_TRANSLATE_NOOP("Metrics", "Training tokens"), "", Better::Neither},
-    {"optimizer_steps", QT_TRANSLATE_NOOP("Metrics", "Optimizer steps"), "", Better::Neither},
-    {"trainable_parameters", QT_TRANSLATE_NOOP("Metrics", "Trainable parameters"), "", Better::Neither},
-    // Distillation: the teacher the student learned from.
-    {"teacher_accuracy", QT_TRANSLATE_NOOP("Metrics", "Teacher accuracy"), "%", Better::Neither},
-    {"teacher_parameters", QT_TRANSLATE_NOOP("Metrics", "Teacher parameters"), "", Better::Neither},
-    {"teacher_model_bytes", QT_TRANSLATE_NOOP("Metrics", "Teacher model size"), "bytes", Better::Neither},
-    {"teacher_latency_ms", QT_TRANSLATE_NOOP("Metrics", "Teacher latency"), "ms", Better::Neither},
-};
-
 QString scaled(double v, const char *const units[], int count, double base)
 {
     int i = 0;
@@ -73,10 +21,8 @@ QString scaled(double v, const char *const units[], int count, double base)
 
 MetricInfo metricInfo(const QString &key)
 {
-    for (const Entry &e : kEntries) {
-        if (key == QLatin1String(e.key))
-            return {key, QCoreApplication::translate("Metrics", e.label), QString::fromLatin1(e.unit), e.better};
-    }
+    if (const auto *d = stats::describeMetric(key.toStdString()))
+        return {key, QCoreApplication::translate("Metrics", d->label), QString::fromLatin1(d->unit), d->better};
     return {key, key, QString(), Better::Neither};
 }
 
@@ -84,8 +30,8 @@ const QStringList &knownMetricKeys()
 {
     static const QStringList keys = [] {
         QStringList k;
-        for (const Entry &e : kEntries)
-            k << QString::fromLatin1(e.key);
+        for (const auto &d : stats::metricTable())
+            k << QString::fromLatin1(d.key);
         return k;
     }();
     return keys;
@@ -119,6 +65,21 @@ QString formatMetric(const QString &key, double value)
         return locale.toString(value, 'f', 2) + QStringLiteral(" ms");
     const QString number = qAbs(value) >= 100 ? locale.toString(value, 'f', 1) : locale.toString(value, 'g', 4);
     return info.unit.isEmpty() ? number : number + QLatin1Char(' ') + info.unit;
+}
+
+QString formatFigure(const QString &key, const core::Figure &figure)
+{
+    QString text = formatMetric(key, figure.value);
+    if (!figure.qualifier.empty())
+        return text + QStringLiteral(" (") + QString::fromStdString(figure.qualifier) + QLatin1Char(')');
+    if (!figure.interval || figure.interval->lo == figure.interval->hi || figure.value == 0)
+        return text;
+    const QLocale locale;
+    const double half = figure.interval->halfWidth();
+    if (metricInfo(key).unit == QLatin1String("%"))
+        return text + QStringLiteral(" ±") + locale.toString(100.0 * half, 'f', 2);
+    return text + QStringLiteral(" ±") + locale.toString(100.0 * half / qAbs(figure.value), 'f', 1)
+        + QStringLiteral(" %");
 }
 
 } // namespace optibench::ui
