@@ -37,6 +37,8 @@ const std::vector<Range> &allRanges()
         range::maxLength,
         range::warmup,
         range::iterations,
+        range::blocks,
+        range::minBlockMs,
         range::steps,
         range::evalEvery,
         range::learningRate,

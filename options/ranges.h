@@ -30,6 +30,8 @@ inline constexpr Range batchSize{"task.batch_size", 1, 4096};
 inline constexpr Range maxLength{"task.max_length", 2, 65536};
 inline constexpr Range warmup{"task.warmup", 0, 100000};
 inline constexpr Range iterations{"task.iterations", 1, 1000000};
+inline constexpr Range blocks{"task.blocks", 1, 10000};
+inline constexpr Range minBlockMs{"task.min_block_ms", 0, 3600000, false};
 inline constexpr Range steps{"task.steps", 1, kMaxSteps};
 inline constexpr Range evalEvery{"task.eval_every", 0, kMaxSteps};
 inline constexpr Range learningRate{"task.learning_rate", 0, 1, false, true, false};

@@ -29,7 +29,9 @@ const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional
     "batch_size": 8,
     "max_length": 128,                 // tokens; longer texts are truncated
     "warmup": 3,                       // inference: untimed iterations first
-    "iterations": 20,                  // inference: timed iterations (batches)
+    "iterations": 20,                  // inference: the fewest timed iterations (batches) in all
+    "blocks": 10,                      // inference: timed blocks; intervals and verdicts resample them
+    "min_block_ms": 50,                // inference: each block also times at least this long
     "steps": 100,                      // training: optimizer steps
     "eval_every": 0,                   // training: evaluate every N steps (0: at the end)
     "learning_rate": 5e-05,

@@ -188,6 +188,8 @@ TaskSpec parseTask(const json &j)
     r.integer("max_length", t.maxLength, options::range::maxLength);
     r.integer("warmup", t.warmup, options::range::warmup);
     r.integer("iterations", t.iterations, options::range::iterations);
+    r.integer("blocks", t.blocks, options::range::blocks);
+    r.number("min_block_ms", t.minBlockMs, options::range::minBlockMs);
     r.integer("steps", t.steps, options::range::steps);
     r.integer("eval_every", t.evalEvery, options::range::evalEvery);
     r.number("learning_rate", t.learningRate, options::range::learningRate);
@@ -354,6 +356,8 @@ json toJson(const ExperimentSpec &spec)
           {"max_length", t.maxLength},
           {"warmup", t.warmup},
           {"iterations", t.iterations},
+          {"blocks", t.blocks},
+          {"min_block_ms", t.minBlockMs},
           {"steps", t.steps},
           {"eval_every", t.evalEvery},
           {"learning_rate", t.learningRate},

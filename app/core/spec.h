@@ -37,10 +37,12 @@ struct TaskSpec {
     options::Split split = options::Split::Eval; // which split inference runs on
     int batchSize = 8;
     int maxLength = 128;
-    int warmup = 3;      // inference: untimed iterations before timing
-    int iterations = 20; // inference: timed iterations (batches)
-    int steps = 100;     // training: optimizer steps
-    int evalEvery = 0;   // training: evaluate every N steps (0: only at the end)
+    int warmup = 3;         // inference: untimed iterations before timing
+    int iterations = 20;    // inference: the fewest timed iterations (batches), split over the blocks
+    int blocks = 10;        // inference: timed blocks, the units the intervals and verdicts resample
+    double minBlockMs = 50; // inference: each block also times at least this long
+    int steps = 100;        // training: optimizer steps
+    int evalEvery = 0;      // training: evaluate every N steps (0: only at the end)
     double learningRate = 5e-5;
     int warmupSteps = 10; // training: linear warm-up of the learning rate
     std::string savePath; // training: save the trained model as a Hugging Face folder here (empty: not saved)

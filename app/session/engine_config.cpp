@@ -14,6 +14,8 @@ engine::RunConfig toEngineConfig(const core::ExperimentSpec &spec)
     c.maxLength = spec.task.maxLength;
     c.warmup = spec.task.warmup;
     c.iterations = spec.task.iterations;
+    c.blocks = spec.task.blocks;
+    c.minBlockMs = spec.task.minBlockMs;
     c.steps = spec.task.steps;
     c.evalEvery = spec.task.evalEvery;
     c.learningRate = spec.task.learningRate;

@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -21,6 +22,9 @@
 
 #ifndef OPTIBENCH_VERSION
 #define OPTIBENCH_VERSION "unknown"
+#endif
+#ifndef OPTIBENCH_BUILD_TYPE
+#define OPTIBENCH_BUILD_TYPE "unknown"
 #endif
 #ifndef OPTIBENCH_GIT_REVISION
 #define OPTIBENCH_GIT_REVISION "unknown"
@@ -45,6 +49,43 @@ std::string cpuModel()
         }
     }
     return "unknown";
+}
+
+// The CPU features the kernels and oneDNN choose by, from /proc/cpuinfo's flags.
+std::string cpuFlags()
+{
+    static const char *const kRelevant[] = {"sse4_2",   "avx",      "avx2",     "fma",         "f16c",
+                                            "avx512f",  "avx512bw", "avx512vl", "avx512_vnni", "avx512_bf16",
+                                            "avx_vnni", "amx_tile", "amx_int8", "amx_bf16"};
+    std::ifstream in("/proc/cpuinfo");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("flags", 0) != 0)
+            continue;
+        std::istringstream words(line.substr(line.find(':') + 1));
+        std::set<std::string> have;
+        for (std::string w; words >> w;)
+            have.insert(w);
+        std::string out;
+        for (const char *f : kRelevant)
+            if (have.count(f))
+                out += (out.empty() ? "" : " ") + std::string(f);
+        return out;
+    }
+    return {};
+}
+
+std::string firstLine(const char *path)
+{
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+std::string environmentVariable(const char *name)
+{
+    const char *v = std::getenv(name);
+    return v ? v : "";
 }
 
 std::int64_t totalMemoryBytes()
@@ -96,6 +137,8 @@ std::string environmentJson(int threads)
 {
     nlohmann::json env;
     env["cpu"] = cpuModel();
+    env["cpu_flags"] = cpuFlags();
+    env["governor"] = firstLine("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"); // empty in most VMs
     env["cores"] = std::thread::hardware_concurrency();
     env["threads"] = threads;
     env["memory_bytes"] = totalMemoryBytes();
@@ -116,9 +159,12 @@ std::string environmentJson(int threads)
     }
     env["app_version"] = OPTIBENCH_VERSION;
     env["git_revision"] = OPTIBENCH_GIT_REVISION;
-    // OpenMP's wait policy changes latency several-fold on a shared machine: record it.
-    const char *wait = std::getenv("OMP_WAIT_POLICY");
-    env["omp_wait_policy"] = wait ? wait : "";
+    env["build_type"] = OPTIBENCH_BUILD_TYPE;
+    // OpenMP's wait policy changes latency several-fold on a shared machine: record it, and how
+    // the threads are placed.
+    env["omp_wait_policy"] = environmentVariable("OMP_WAIT_POLICY");
+    env["omp_proc_bind"] = environmentVariable("OMP_PROC_BIND");
+    env["omp_places"] = environmentVariable("OMP_PLACES");
     env["cuda"] = cudaVersion();
 #if defined(OPTIBENCH_HAVE_CUDA)
     int count = 0;

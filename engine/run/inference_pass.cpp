@@ -5,12 +5,14 @@
 #include "engine/measure/flops.h"
 #include "engine/measure/metric_builder.h"
 #include "engine/measure/metrics.h"
+#include "engine/measure/noise.h"
 #include "engine/measure/peak_flops.h"
 #include "engine/run/optimization_steps.h"
 #include "engine/run/run_state.h"
 
 #include <c10/core/InferenceMode.h>
 
+#include <algorithm>
 #include <numeric>
 
 namespace optibench::engine {
@@ -23,7 +25,15 @@ struct TimedIterations {
     std::map<std::size_t, at::Tensor> outputs; // quality outputs per distinct batch
     LmLoss lm;                                 // language models: over the distinct batches
     std::int64_t realTokens = 0, paddedTokens = 0, sequences = 0;
-    double flops = 0;
+    double flops = 0; // over every timed iteration
+    // The first `iterations` timed batches: the same whatever the blocks' minimum time added, so
+    // the reported counts and FLOPs per pass do not depend on the machine's speed.
+    struct {
+        std::int64_t realTokens = 0, paddedTokens = 0;
+        double flops = 0;
+    } workload;
+    int blocks = 0;
+    int noisyBlocks = 0; // blocks during which the machine was busy with other work
 
     double totalSeconds() const { return std::accumulate(latencies.begin(), latencies.end(), 0.0) / 1000.0; }
 };
@@ -43,34 +53,91 @@ void warmUp(RunState &run)
     run.progress("warmup", run.config.warmup, run.config.warmup);
 }
 
+// One timed iteration: its latency, its counts, and the quality outputs the first time the
+// batch is seen among the first `iterations` (the batches the baseline computed).
+void timeOne(RunState &run, TimedIterations &t, int i)
+{
+    const auto index = run.timedBatch(i);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto out = run.run(index);
+    compat::synchronize(run.device);
+    t.latencies.push_back(msSince(t0));
+    const auto &b = run.batches[index];
+    t.realTokens += b.realTokens;
+    t.paddedTokens += b.paddedTokens;
+    t.sequences += b.inputIds.size(0);
+    const double flops = encoderForwardFlops(run.model->config(), b.inputIds.size(0), b.inputIds.size(1));
+    t.flops += flops;
+    if (i < run.config.iterations) {
+        t.workload.realTokens += b.realTokens;
+        t.workload.paddedTokens += b.paddedTokens;
+        t.workload.flops += flops;
+    }
+    if (i >= run.config.iterations || t.outputs.count(index))
+        return;
+    t.outputs.emplace(index, run.qualityOutputs(index, out));
+    if (run.languageModel) {
+        const auto l = lmLoss(out, b.inputIds, b.attentionMask);
+        t.lm.nll += l.nll;
+        t.lm.tokens += l.tokens;
+    }
+}
+
+// What a block added to the counts.
+struct BlockCounts {
+    std::size_t iterations = 0;
+    std::int64_t sequences = 0, tokens = 0;
+    static BlockCounts of(const TimedIterations &t) { return {t.latencies.size(), t.sequences, t.realTokens}; }
+};
+
+// The block's own figures and the machine's noise during it, as series indexed by block: what
+// the intervals resample and what flags a noisy block.
+void recordBlock(RunReport &report, int block, BlockCounts added, double seconds, const stats::NoiseSample &noise)
+{
+    auto add = [&](const char *name, double v) { report.series.push_back({name, block, v}); };
+    add("block_seconds", seconds);
+    add("block_iterations", static_cast<double>(added.iterations));
+    add("block_sequences", static_cast<double>(added.sequences));
+    add("block_tokens", static_cast<double>(added.tokens));
+    add("noise_other_cpu", noise.otherCpu);
+    add("noise_steal", noise.steal);
+    add("noise_iowait", noise.iowait);
+    add("noise_load", noise.load);
+    add("noise_switches_s", noise.switchesPerSecond);
+    add("noise_frequency_mhz", noise.frequencyMhz);
+    add("block_noisy", stats::noiseReason(noise).empty() ? 0.0 : 1.0);
+}
+
+// Blocks of timed iterations, each at least its share of `iterations` and at least
+// min_block_ms long. Every iteration's latency is kept with its block and its start time.
 TimedIterations timeIterations(RunState &run, RunReport &report)
 {
+    const auto &c = run.config;
+    const int perBlock = (c.iterations + c.blocks - 1) / c.blocks;
     TimedIterations t;
-    t.latencies.reserve(static_cast<std::size_t>(run.config.iterations));
-    for (int i = 0; i < run.config.iterations; ++i) {
-        run.progress("timing", i, run.config.iterations);
-        const auto index = run.timedBatch(i);
-        const auto t0 = std::chrono::steady_clock::now();
-        auto out = run.run(index);
-        compat::synchronize(run.device);
-        const double ms = msSince(t0);
-        t.latencies.push_back(ms);
-        report.series.push_back({"latency_ms", i, ms});
-        const auto &b = run.batches[index];
-        t.realTokens += b.realTokens;
-        t.paddedTokens += b.paddedTokens;
-        t.sequences += b.inputIds.size(0);
-        t.flops += encoderForwardFlops(run.model->config(), b.inputIds.size(0), b.inputIds.size(1));
-        if (t.outputs.count(index))
-            continue;
-        t.outputs.emplace(index, run.qualityOutputs(index, out));
-        if (run.languageModel) {
-            const auto l = lmLoss(out, b.inputIds, b.attentionMask);
-            t.lm.nll += l.nll;
-            t.lm.tokens += l.tokens;
+    t.blocks = c.blocks;
+    const auto start = std::chrono::steady_clock::now();
+    int i = 0;
+    for (int block = 0; block < c.blocks; ++block) {
+        const auto before = BlockCounts::of(t);
+        const auto counters = readNoiseCounters();
+        const auto blockStart = std::chrono::steady_clock::now();
+        for (int n = 0; n < perBlock || msSince(blockStart) < c.minBlockMs; ++n, ++i) {
+            run.progress("timing", block, c.blocks); // per iteration, so that cancelling is quick
+            report.series.push_back({"latency_at_ms", i, msSince(start)});
+            timeOne(run, t, i);
+            report.series.push_back({"latency_ms", i, t.latencies.back()});
+            report.series.push_back({"latency_block", i, static_cast<double>(block)});
         }
+        const double seconds = msSince(blockStart) / 1000.0;
+        const auto after = BlockCounts::of(t);
+        const BlockCounts added{after.iterations - before.iterations, after.sequences - before.sequences,
+                                after.tokens - before.tokens};
+        const auto noise = noiseBetween(counters, readNoiseCounters());
+        recordBlock(report, block, added, seconds, noise);
+        t.noisyBlocks += stats::noiseReason(noise).empty() ? 0 : 1;
     }
-    run.progress("timing", run.config.iterations, run.config.iterations);
+    run.progress("timing", c.blocks, c.blocks);
     return t;
 }
 
@@ -106,15 +173,21 @@ void addLatencyMetrics(MetricBuilder &m, const TimedIterations &t)
     m.add("latency_p50_ms", stats.p50, "ms");
     m.add("latency_p90_ms", stats.p90, "ms");
     m.add("latency_p99_ms", stats.p99, "ms");
+    m.add("latency_max_ms", *std::max_element(t.latencies.begin(), t.latencies.end()), "ms");
     m.add("latency_mean_ms", stats.mean, "ms");
     m.add("latency_stdev_ms", stats.stdev, "ms");
     m.add("throughput_seq_s", static_cast<double>(t.sequences) / seconds, "seq/s");
     m.add("throughput_tokens_s", static_cast<double>(t.realTokens) / seconds, "tokens/s");
-    m.add("real_tokens", static_cast<double>(t.realTokens), "tokens");
-    m.add("padded_tokens", static_cast<double>(t.paddedTokens), "tokens");
+    m.add("timed_iterations", static_cast<double>(t.latencies.size()), "count");
+    m.add("blocks", static_cast<double>(t.blocks), "count");
+    m.add("noisy_blocks", static_cast<double>(t.noisyBlocks), "count");
+    // The counts of the first `iterations` batches (the workload), so they compare across runs.
+    const double real = static_cast<double>(t.workload.realTokens);
+    const double padded = static_cast<double>(t.workload.paddedTokens);
+    m.add("real_tokens", real, "tokens");
+    m.add("padded_tokens", padded, "tokens");
     // Share of the computed positions that were padding.
-    const double padded = static_cast<double>(t.paddedTokens);
-    m.add("padding_ratio", padded > 0 ? 1.0 - static_cast<double>(t.realTokens) / padded : 0.0, "ratio");
+    m.add("padding_ratio", padded > 0 ? 1.0 - real / padded : 0.0, "ratio");
 }
 
 // Zeros over the pruned set when magnitude or 2:4 pruning chose one, else over the Linears.
@@ -146,8 +219,9 @@ void addSizeMetrics(MetricBuilder &m, const RunState &run)
 void addComputeMetrics(MetricBuilder &m, const RunState &run, const TimedIterations &t, double peak)
 {
     const double seconds = t.totalSeconds();
-    // FLOPs of one timed forward pass (mean over the timed iterations' batch shapes).
-    m.add("flops", t.flops / static_cast<double>(run.config.iterations), "flop");
+    // FLOPs of one timed forward pass (mean over the first `iterations` batch shapes, so that the
+    // figure does not depend on how many iterations the blocks' minimum time added).
+    m.add("flops", t.workload.flops / static_cast<double>(run.config.iterations), "flop");
     m.add("achieved_flops_s", t.flops / seconds, "flop/s");
     m.add("peak_flops_s", peak, "flop/s");
     m.add("peak_fraction", peak > 0 ? t.flops / seconds / peak : 0.0, "ratio");

@@ -86,6 +86,8 @@ void requireRanges(const RunConfig &c)
     requireInRange(range::maxLength, c.maxLength);
     requireInRange(range::warmup, c.warmup);
     requireInRange(range::iterations, c.iterations);
+    requireInRange(range::blocks, c.blocks);
+    requireInRange(range::minBlockMs, c.minBlockMs);
     requireInRange(range::checkpointEvery, c.checkpointEvery);
     requireInRange(range::gradAccumulation, c.gradAccumulation);
     requireInRange(range::shareLayers, c.shareLayers);

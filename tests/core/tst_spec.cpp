@@ -55,6 +55,8 @@ TEST(Spec, EveryFieldRoundTrips)
           {"max_length", 256},
           {"warmup", 1},
           {"iterations", 7},
+          {"blocks", 4},
+          {"min_block_ms", 12.5},
           {"steps", 500},
           {"eval_every", 50},
           {"learning_rate", 1e-4},

@@ -75,9 +75,31 @@ TEST(Benchmark, DemoRunProducesEveryMetric)
     EXPECT_LE(m["accuracy"].value, 1);
     EXPECT_DOUBLE_EQ(m["agreement"].value, 1.0);
     EXPECT_DOUBLE_EQ(m["kl_divergence"].value, 0.0);
-    ASSERT_EQ(report.series.size(), 3u);
-    EXPECT_EQ(report.series[2].name, "latency_ms");
-    EXPECT_EQ(report.series[2].step, 2);
+    // Timed in blocks: every iteration's latency with its block and start time; each block's
+    // own counts and the machine's noise during it.
+    std::map<std::string, std::vector<SeriesSample>> series;
+    for (const auto &s : report.series)
+        series[s.name].push_back(s);
+    const auto timed = static_cast<std::size_t>(m["timed_iterations"].value);
+    EXPECT_GE(timed, 10u) << "at least one iteration in each of the 10 blocks";
+    EXPECT_EQ(series["latency_ms"].size(), timed);
+    EXPECT_EQ(series["latency_block"].size(), timed);
+    EXPECT_EQ(series["latency_at_ms"].size(), timed);
+    EXPECT_EQ(series["latency_block"].back().value, 9);
+    for (const char *name : {"block_seconds", "block_iterations", "block_sequences", "block_tokens", "noise_other_cpu",
+                             "noise_steal", "noise_iowait", "noise_load", "noise_frequency_mhz", "block_noisy"})
+        EXPECT_EQ(series[name].size(), 10u) << name;
+    double iterations = 0;
+    for (const auto &b : series["block_iterations"]) {
+        iterations += b.value;
+        EXPECT_GE(b.value, 1);
+    }
+    EXPECT_EQ(iterations, static_cast<double>(timed));
+    for (const auto &b : series["block_seconds"])
+        EXPECT_GE(b.value, 0.05) << "min_block_ms is 50 by default";
+    EXPECT_EQ(m["blocks"].value, 10);
+    EXPECT_GE(m["noisy_blocks"].value, 0);
+    EXPECT_LE(m["noisy_blocks"].value, 10);
     for (const char *s : {"loading", "preparing", "baseline", "warmup", "timing", "evaluating"})
         EXPECT_TRUE(stages.count(s)) << s;
     EXPECT_GT(bench.tracedPass(2), 0);
