@@ -1,6 +1,8 @@
-// optibench-cli compare ID ID... [--baseline ID]: metrics side by side with deltas against a
-// baseline run, and the spec and environment fields in which the runs differ (another CPU, ISA
-// level or int8 scheme shows there).
+// optibench-cli compare ID ID... [--baseline ID] [--threshold PCT]: metrics side by side with
+// their 95% intervals, each run's ratio to a baseline run with its interval and verdict (better,
+// worse, no change, inconclusive), the blocks that ran beside other work, and the spec and
+// environment fields in which the runs differ (another CPU, ISA level or int8 scheme shows there).
+#include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
@@ -17,6 +19,8 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
+#include "app/core/environment_drift.h"
+#include "app/core/run_statistics.h"
 #include "app/core/spec_diff.h"
 #include "app/core/store.h"
 
@@ -31,6 +35,7 @@ struct CompareOptions {
     std::string db;
     bool diffOnly = false;
     bool json = false;
+    double thresholdPercent = 100 * stats::kDefaultThreshold;
 };
 
 std::string shown(const json *v)
@@ -49,11 +54,6 @@ std::string number(double v)
     else
         s << std::fixed << std::setprecision(a >= 100 ? 1 : a >= 1 ? 3 : 4) << v;
     return s.str();
-}
-
-std::string signedNumber(double v)
-{
-    return (v > 0 ? "+" : "") + number(v);
 }
 
 std::string percent(double p)
@@ -94,135 +94,291 @@ struct MetricRow {
     std::vector<std::optional<double>> values; // per run, in the order given
 };
 
-int compare(const CompareOptions &o)
+// What compare reads from the store: the runs, their figures, the metric rows and the fields in
+// which the runs differ.
+struct Comparison {
+    std::vector<core::RunRecord> runs;
+    std::vector<core::RunFigures> figures;
+    std::map<std::string, MetricRow> rows;
+    core::FieldDifferences specs, environments;
+    std::size_t base = 0;
+    std::int64_t baseId = 0;
+
+    stats::Judgement judge(const MetricRow &row, std::size_t i, double threshold) const
+    {
+        return core::judgeMetric(row.key, figures[i], figures[base], threshold);
+    }
+    core::Drift drift(std::size_t i) const
+    {
+        return core::driftBetween(runs[i].environmentJson, runs[i].specJson, runs[base].environmentJson,
+                                  runs[base].specJson);
+    }
+};
+
+Comparison load(const CompareOptions &o)
 {
     if (o.ids.size() < 2)
         throw std::runtime_error("compare: give at least two run ids");
     core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
     requireRuns(store, o.ids);
-    const std::int64_t baseId = o.baseline != 0 ? o.baseline : o.ids.front();
-    std::size_t base = o.ids.size();
+    Comparison c;
+    c.baseId = o.baseline != 0 ? o.baseline : o.ids.front();
+    c.base = o.ids.size();
     for (std::size_t i = 0; i < o.ids.size(); ++i)
-        if (o.ids[i] == baseId)
-            base = i;
-    if (base == o.ids.size())
-        throw std::runtime_error("--baseline " + std::to_string(baseId) + " is not one of the compared runs");
+        if (o.ids[i] == c.baseId)
+            c.base = i;
+    if (c.base == o.ids.size())
+        throw std::runtime_error("--baseline " + std::to_string(c.baseId) + " is not one of the compared runs");
 
-    std::vector<core::RunRecord> runs;
     std::vector<std::string> specTexts, environmentTexts;
-    std::map<std::string, MetricRow> rows;
     for (std::size_t i = 0; i < o.ids.size(); ++i) {
-        runs.push_back(*store.run(o.ids[i]));
-        specTexts.push_back(runs.back().specJson);
-        environmentTexts.push_back(runs.back().environmentJson);
+        c.runs.push_back(*store.run(o.ids[i]));
+        specTexts.push_back(c.runs.back().specJson);
+        environmentTexts.push_back(c.runs.back().environmentJson);
+        c.figures.push_back(core::runFigures(store, o.ids[i]));
         for (const auto &m : store.metrics(o.ids[i])) {
-            auto &row = rows[m.key];
+            auto &row = c.rows[m.key];
             row.key = m.key;
             row.unit = m.unit;
             row.values.resize(o.ids.size());
             row.values[i] = m.value;
         }
     }
-
-    const auto specs = core::differingFields(specTexts, {"name"}); // the name is shown with the run
-    const auto environments = core::differingFields(environmentTexts, {});
-    std::vector<const MetricRow *> shownRows;
-    for (auto &[key, row] : rows) {
+    for (auto &[key, row] : c.rows)
         row.values.resize(o.ids.size());
+    c.specs = core::differingFields(specTexts, {"name"}); // the name is shown with the run
+    c.environments = core::differingFields(environmentTexts, {});
+    return c;
+}
+
+std::vector<const MetricRow *> shownRows(const Comparison &c, bool diffOnly)
+{
+    std::vector<const MetricRow *> shown;
+    for (const auto &[key, row] : c.rows) {
         bool same = true;
         for (const auto &v : row.values)
             same = same && v.has_value() && row.values[0].has_value() && *v == *row.values[0];
-        if (!(o.diffOnly && same))
-            shownRows.push_back(&row);
+        if (!(diffOnly && same))
+            shown.push_back(&row);
     }
+    return shown;
+}
 
-    if (o.json) {
-        json out;
-        out["baseline"] = baseId;
-        out["runs"] = json::array();
-        for (const auto &r : runs)
-            out["runs"].push_back({{"id", r.id}, {"name", r.name}, {"status", core::toString(r.status)}});
-        out["spec_differences"] = differencesJson(specs);
-        out["environment_differences"] = differencesJson(environments);
-        out["metrics"] = json::array();
-        for (const auto *row : shownRows) {
-            json values = json::array(), deltas = json::array(), percents = json::array();
-            const auto &b = row->values[base];
-            for (std::size_t i = 0; i < row->values.size(); ++i) {
-                const auto &v = row->values[i];
-                values.push_back(v ? json(*v) : json(nullptr));
-                const bool has = v && b && i != base;
-                deltas.push_back(has ? json(*v - *b) : json(nullptr));
-                percents.push_back(has && *b != 0 ? json(100.0 * (*v - *b) / std::fabs(*b)) : json(nullptr));
-            }
-            out["metrics"].push_back(
-                {{"key", row->key}, {"unit", row->unit}, {"values", values}, {"delta", deltas}, {"percent", percents}});
+json intervalJson(const std::optional<stats::Interval> &i)
+{
+    return i ? json::array({i->lo, i->hi}) : json(nullptr);
+}
+
+json metricJson(const Comparison &c, const MetricRow &row, double threshold)
+{
+    json values = json::array(), intervals = json::array(), qualifiers = json::array(), deltas = json::array(),
+         percents = json::array(), ratios = json::array(), ratioIntervals = json::array(), verdicts = json::array();
+    const auto &b = row.values[c.base];
+    for (std::size_t i = 0; i < row.values.size(); ++i) {
+        const auto &v = row.values[i];
+        const auto figure = core::figureOf(row.key, c.figures[i]);
+        values.push_back(v ? json(*v) : json(nullptr));
+        intervals.push_back(figure ? intervalJson(figure->interval) : json(nullptr));
+        qualifiers.push_back(figure && !figure->qualifier.empty() ? json(figure->qualifier) : json(nullptr));
+        const bool has = v && b && i != c.base;
+        deltas.push_back(has ? json(*v - *b) : json(nullptr));
+        percents.push_back(has && *b != 0 ? json(100.0 * (*v - *b) / std::fabs(*b)) : json(nullptr));
+        const auto j = c.judge(row, i, threshold);
+        const bool judged = has && std::isfinite(j.ratio);
+        ratios.push_back(judged ? json(j.ratio) : json(nullptr));
+        ratioIntervals.push_back(judged ? intervalJson(j.interval) : json(nullptr));
+        verdicts.push_back(has ? json(stats::verdictName(j.verdict)) : json(nullptr));
+    }
+    return {{"key", row.key},         {"unit", row.unit},         {"values", values},
+            {"intervals", intervals}, {"qualifiers", qualifiers}, {"delta", deltas},
+            {"percent", percents},    {"ratio", ratios},          {"ratio_interval", ratioIntervals},
+            {"verdict", verdicts}};
+}
+
+void printJson(const Comparison &c, const std::vector<const MetricRow *> &rows, double threshold)
+{
+    json out;
+    out["baseline"] = c.baseId;
+    out["threshold"] = threshold;
+    out["runs"] = json::array();
+    for (std::size_t i = 0; i < c.runs.size(); ++i) {
+        const auto &r = c.runs[i];
+        const auto &blocks = c.figures[i].blocks;
+        const auto drift = c.drift(i);
+        auto fields = [](const std::vector<core::Drift::Field> &fs) {
+            json out = json::array();
+            for (const auto &f : fs)
+                out.push_back({{"field", f.path}, {"value", f.run}, {"baseline", f.baseline}});
+            return out;
+        };
+        out["runs"].push_back({{"id", r.id},
+                               {"name", r.name},
+                               {"status", core::toString(r.status)},
+                               {"blocks", blocks.count()},
+                               {"noisy_blocks", blocks.noisyCount()},
+                               {"comparable", drift.comparable()},
+                               {"hard_drift", fields(drift.hard)},
+                               {"soft_drift", fields(drift.soft)}});
+    }
+    out["spec_differences"] = differencesJson(c.specs);
+    out["environment_differences"] = differencesJson(c.environments);
+    out["metrics"] = json::array();
+    for (const auto *row : rows)
+        out["metrics"].push_back(metricJson(c, *row, threshold));
+    std::cout << out.dump(2) << '\n';
+}
+
+std::string intervalText(const stats::Interval &i)
+{
+    return "[" + number(i.lo) + ", " + number(i.hi) + "]";
+}
+
+// "12.35 [12.10, 12.61]", "20.10 (max of 20)", or the bare value of a figure without interval.
+std::string figureText(const core::Figure &f)
+{
+    if (!f.qualifier.empty())
+        return number(f.value) + " (" + f.qualifier + ")";
+    if (f.interval && f.interval->lo != f.interval->hi)
+        return number(f.value) + " " + intervalText(*f.interval);
+    return number(f.value);
+}
+
+// "0.83x [0.81, 0.85] better".
+std::string judgementText(const stats::Judgement &j)
+{
+    if (!std::isfinite(j.ratio))
+        return stats::verdictName(j.verdict);
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(3) << j.ratio << 'x';
+    if (j.interval && j.interval->lo != j.interval->hi)
+        s << " [" << j.interval->lo << ", " << j.interval->hi << ']';
+    if (j.verdict != stats::Verdict::NotJudged)
+        s << ' ' << stats::verdictName(j.verdict);
+    return s.str();
+}
+
+void printTable(const std::string &title, const std::vector<std::string> &headers,
+                const std::vector<std::vector<std::string>> &cells)
+{
+    std::vector<std::string> head{title};
+    head.insert(head.end(), headers.begin(), headers.end());
+    std::vector<std::size_t> width(head.size(), 0);
+    for (const auto *row : {&head})
+        for (std::size_t c = 0; c < row->size(); ++c)
+            width[c] = std::max(width[c], (*row)[c].size());
+    for (const auto &row : cells)
+        for (std::size_t c = 0; c < row.size(); ++c)
+            width[c] = std::max(width[c], row[c].size());
+    std::cout << '\n';
+    for (std::size_t c = 0; c < head.size(); ++c)
+        std::cout << (c == 0 ? "" : "  ") << std::left << std::setw(static_cast<int>(width[c])) << head[c];
+    std::cout << '\n';
+    for (const auto &row : cells) {
+        for (std::size_t c = 0; c < row.size(); ++c)
+            std::cout << (c == 0 ? "" : "  ") << (c == 0 ? std::left : std::right)
+                      << std::setw(static_cast<int>(width[c])) << row[c];
+        std::cout << '\n';
+    }
+}
+
+// One row of the metric table, and what the inconclusive cells would need, as notes.
+std::vector<std::string> metricCells(const Comparison &c, const MetricRow &row, double threshold,
+                                     std::vector<std::string> &notes)
+{
+    std::vector<std::string> cells{row.key + (row.unit.empty() ? "" : " (" + row.unit + ")")};
+    for (std::size_t i = 0; i < row.values.size(); ++i) {
+        const auto figure = core::figureOf(row.key, c.figures[i]);
+        std::string cell = figure ? figureText(*figure) : "-";
+        if (figure && i != c.base && row.values[c.base]) {
+            const auto j = c.judge(row, i, threshold);
+            cell += "  " + judgementText(j);
+            if (j.verdict == stats::Verdict::Inconclusive && j.moreBlocks > 0)
+                notes.push_back("#" + std::to_string(c.runs[i].id) + " " + row.key + ": a change under "
+                                + percent(100 * j.detectable).substr(1) + " cannot be told from noise; about "
+                                + std::to_string(j.moreBlocks) + " more blocks would decide");
         }
-        std::cout << out.dump(2) << '\n';
-        return 0;
+        cells.push_back(std::move(cell));
     }
+    return cells;
+}
 
-    // Text: one column per run; other runs show "value (delta, percent)" against the baseline.
+// Runs on another machine or with other settings than the baseline: not comparable (their
+// timing verdicts are withheld), or a warning.
+void printDrift(const Comparison &c)
+{
+    for (std::size_t i = 0; i < c.runs.size(); ++i) {
+        if (i == c.base)
+            continue;
+        const auto d = c.drift(i);
+        const std::string id = "#" + std::to_string(c.runs[i].id);
+        if (!d.comparable())
+            std::cout << "  Not comparable: " << id << " ran on another machine or with other settings than the "
+                      << "baseline: " << core::Drift::describe(d.hard) << "; its timing verdicts are withheld\n";
+        if (!d.soft.empty())
+            std::cout << "  Warning: " << id
+                      << "'s environment differs from the baseline's: " << core::Drift::describe(d.soft) << '\n';
+    }
+}
+
+void printNoise(const Comparison &c)
+{
+    for (std::size_t i = 0; i < c.runs.size(); ++i) {
+        const auto &b = c.figures[i].blocks;
+        if (b.noisyCount() == 0)
+            continue;
+        const auto first = std::find_if(b.noise.begin(), b.noise.end(), [](const auto &n) { return !n.empty(); });
+        std::cout << "  #" << c.runs[i].id << ": " << b.noisyCount() << " of " << b.count()
+                  << " blocks ran beside other work (" << *first << ")\n";
+    }
+}
+
+void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, bool diffOnly, double threshold)
+{
     std::vector<std::string> headers;
-    for (std::size_t i = 0; i < runs.size(); ++i)
-        headers.push_back("#" + std::to_string(runs[i].id) + (i == base ? " (baseline)" : ""));
+    for (std::size_t i = 0; i < c.runs.size(); ++i)
+        headers.push_back("#" + std::to_string(c.runs[i].id) + (i == c.base ? " (baseline)" : ""));
     std::cout << "Runs\n";
-    for (std::size_t i = 0; i < runs.size(); ++i)
-        std::cout << "  " << std::left << std::setw(18) << headers[i] << std::setw(12) << core::toString(runs[i].status)
-                  << runs[i].name << '\n';
+    for (std::size_t i = 0; i < c.runs.size(); ++i)
+        std::cout << "  " << std::left << std::setw(18) << headers[i] << std::setw(12)
+                  << core::toString(c.runs[i].status) << c.runs[i].name << '\n';
+    printNoise(c);
+    printDrift(c);
 
-    auto table = [&](const std::string &title, const std::vector<std::vector<std::string>> &cells) {
-        std::vector<std::size_t> width(headers.size() + 1, 0);
-        std::vector<std::string> head{title};
-        head.insert(head.end(), headers.begin(), headers.end());
-        for (const auto *row : {&head})
-            for (std::size_t c = 0; c < row->size(); ++c)
-                width[c] = std::max(width[c], (*row)[c].size());
-        for (const auto &row : cells)
-            for (std::size_t c = 0; c < row.size(); ++c)
-                width[c] = std::max(width[c], row[c].size());
-        std::cout << '\n';
-        for (std::size_t c = 0; c < head.size(); ++c)
-            std::cout << (c == 0 ? "" : "  ") << std::left << std::setw(static_cast<int>(width[c])) << head[c];
-        std::cout << '\n';
-        for (const auto &row : cells) {
-            for (std::size_t c = 0; c < row.size(); ++c)
-                std::cout << (c == 0 ? "" : "  ") << (c == 0 ? std::left : std::right)
-                          << std::setw(static_cast<int>(width[c])) << row[c];
-            std::cout << '\n';
-        }
-    };
-
-    if (specs.differing.empty())
+    if (c.specs.differing.empty())
         std::cout << "\nThe specs are the same.\n";
     else
-        table("Spec differences", differenceCells(specs));
-    if (environments.differing.empty())
+        printTable("Spec differences", headers, differenceCells(c.specs));
+    if (c.environments.differing.empty())
         std::cout << "\nThe runs' environments are the same.\n";
     else
-        table("Environment differences (machine, libraries, ISA, int8 scheme)", differenceCells(environments));
+        printTable("Environment differences (machine, libraries, ISA, int8 scheme)", headers,
+                   differenceCells(c.environments));
 
-    std::vector<std::vector<std::string>> metricCells;
-    for (const auto *row : shownRows) {
-        std::vector<std::string> cells{row->key + (row->unit.empty() ? "" : " (" + row->unit + ")")};
-        const auto &b = row->values[base];
-        for (std::size_t i = 0; i < row->values.size(); ++i) {
-            const auto &v = row->values[i];
-            std::string cell = v ? number(*v) : "-";
-            if (v && b && i != base) {
-                cell += " (" + signedNumber(*v - *b);
-                if (*b != 0)
-                    cell += ", " + percent(100.0 * (*v - *b) / std::fabs(*b));
-                cell += ")";
-            }
-            cells.push_back(cell);
-        }
-        metricCells.push_back(std::move(cells));
+    std::vector<std::vector<std::string>> cells;
+    std::vector<std::string> notes;
+    for (const auto *row : rows)
+        cells.push_back(metricCells(c, *row, threshold, notes));
+    if (cells.empty()) {
+        std::cout << (diffOnly ? "\nNo metric differs.\n" : "\nNo metrics.\n");
+        return;
     }
-    if (metricCells.empty())
-        std::cout << (o.diffOnly ? "\nNo metric differs.\n" : "\nNo metrics.\n");
+    printTable("Metrics: value [95% interval]  ratio to the baseline [95%] verdict (threshold "
+                   + percent(100 * threshold).substr(1) + ")",
+               headers, cells);
+    for (const auto &n : notes)
+        std::cout << "  " << n << '\n';
+}
+
+int compare(const CompareOptions &o)
+{
+    if (!(o.thresholdPercent >= 0 && o.thresholdPercent < 100))
+        throw std::runtime_error("--threshold must be a percentage in [0, 100), not " + number(o.thresholdPercent));
+    const auto c = load(o);
+    const auto rows = shownRows(c, o.diffOnly);
+    if (o.json)
+        printJson(c, rows, o.thresholdPercent / 100);
     else
-        table("Metrics", metricCells);
+        printText(c, rows, o.diffOnly, o.thresholdPercent / 100);
     return 0;
 }
 
@@ -232,13 +388,16 @@ void addCompareCommand(CLI::App &app, ExitCode &exit)
 {
     auto o = std::make_shared<CompareOptions>();
     auto *cmd = app.add_subcommand("compare",
-                                   "Metrics of runs side by side, with deltas against a baseline, "
-                                   "and the spec and environment fields in which they differ");
+                                   "Metrics of runs side by side with their intervals, a verdict for each "
+                                   "against a baseline, and the spec and environment fields in which they differ");
     cmd->add_option("runs", o->ids, "Run ids (two or more)")->required();
     cmd->add_option("--baseline", o->baseline, "The run the others are compared with (default: the first)");
     cmd->add_option("--db", o->db, "Run store (SQLite file)");
     cmd->add_flag("--diff-only", o->diffOnly, "Hide metrics that are the same in every run");
     cmd->add_flag("--json", o->json, "Machine-readable output");
+    cmd->add_option("--threshold", o->thresholdPercent,
+                    "A change within this many percent is no change (default 2); the verdicts compare "
+                    "each ratio's 95% interval with it");
     cmd->callback([o, &exit] { exit.value = compare(*o); });
 }
 

@@ -1,4 +1,5 @@
 // optibench-cli run SPEC... --db FILE: executes specs in order, each as a stored run.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
+#include "app/core/run_statistics.h"
 #include "app/core/spec.h"
 #include "app/core/store.h"
 #include "app/session/run_executor.h"
@@ -48,6 +50,18 @@ void printProgress(const std::string &stage, std::int64_t done, std::int64_t tot
     std::fflush(stderr);
 }
 
+// A run whose blocks ran beside other work says so on stderr: its numbers may be slower and
+// wider than the machine gives.
+void warnOfNoise(const core::Store &store, std::int64_t runId, const std::string &specPath)
+{
+    const auto blocks = core::runBlocks(store.series(runId));
+    if (blocks.noisyCount() == 0)
+        return;
+    const auto first = std::find_if(blocks.noise.begin(), blocks.noise.end(), [](const auto &n) { return !n.empty(); });
+    std::cerr << "optibench-cli: run " << runId << " (" << specPath << "): " << blocks.noisyCount() << " of "
+              << blocks.count() << " blocks ran beside other work (" << *first << ")\n";
+}
+
 int runSpecs(const RunOptions &opt)
 {
     // Parse every spec before running any, so a typo in the third does not waste the first two.
@@ -73,6 +87,8 @@ int runSpecs(const RunOptions &opt)
         const session::RunOutcome r = executor.execute(specs[i], callbacks);
         if (showProgress)
             std::fprintf(stderr, "\r%60s\r", "");
+        if (r.status == core::RunStatus::Done && !opt.quiet)
+            warnOfNoise(store, r.runId, opt.specs[i]);
         if (r.status != core::RunStatus::Done) {
             ++failures;
             std::cerr << "optibench-cli: run " << r.runId << " (" << opt.specs[i] << ") " << core::toString(r.status)

@@ -55,7 +55,9 @@ TEST_F(CliExport, CompareShowsDeltasAgainstTheBaseline)
     EXPECT_NE(r.out.find("optimizations.quantization"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("dynamic-int8"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("latency_p50_ms (ms)"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("%)"), std::string::npos) << "a delta with its percentage: " << r.out;
+    EXPECT_NE(r.out.find("ratio to the baseline [95%] verdict (threshold 2.0%)"), std::string::npos) << r.out;
+    // The model sizes are exact: int8 is smaller, and says so without an interval.
+    EXPECT_NE(r.out.find("x better"), std::string::npos) << "a ratio with its verdict: " << r.out;
 
     const auto j =
         json::parse(run({kCli, "compare", s_plain, s_traced, "--db", db(), "--json", "--baseline", s_traced}).out);
@@ -72,8 +74,21 @@ TEST_F(CliExport, CompareShowsDeltasAgainstTheBaseline)
         EXPECT_NEAR(m["delta"][0].get<double>(), plain - traced, 1e-9);
         EXPECT_NEAR(m["percent"][0].get<double>(), 100.0 * (plain - traced) / traced, 1e-6);
         EXPECT_TRUE(m["delta"][1].is_null()) << "the baseline has no delta";
+        EXPECT_TRUE(m["verdict"][1].is_null()) << "nor a verdict";
+        EXPECT_NE(m["verdict"][0], "-") << "latency is judged";
     }
     EXPECT_TRUE(sawLatency);
+    for (const auto &m : j["metrics"]) {
+        if (m["key"] == "model_bytes") { // exact: the fp32 model is larger than the int8 baseline
+            EXPECT_EQ(m["verdict"][0], "worse") << m.dump();
+            EXPECT_EQ(m["ratio_interval"][0][0], m["ratio_interval"][0][1]) << m.dump();
+        }
+        if (m["key"] == "latency_mean_ms") { // timed: an interval around the value, from the blocks
+            ASSERT_TRUE(m["intervals"][0].is_array()) << m.dump();
+            EXPECT_LE(m["intervals"][0][0].get<double>(), m["values"][0].get<double>());
+            EXPECT_GE(m["intervals"][0][1].get<double>(), m["values"][0].get<double>());
+        }
+    }
 
     // --diff-only hides metrics equal in both runs (e.g. the same real token count).
     const auto d = json::parse(run({kCli, "compare", s_plain, s_traced, "--db", db(), "--json", "--diff-only"}).out);

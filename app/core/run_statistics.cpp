@@ -1,0 +1,232 @@
+#include "app/core/run_statistics.h"
+#include "app/core/environment_drift.h"
+#include "stats/noise.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace optibench::core {
+
+namespace {
+
+using stats::Spread;
+
+// A run's series by name, each in step order.
+using SeriesByName = std::map<std::string, std::vector<double>>;
+
+SeriesByName byName(const std::vector<SeriesPoint> &series)
+{
+    std::map<std::string, std::vector<std::pair<std::int64_t, double>>> steps;
+    for (const auto &p : series)
+        steps[p.name].emplace_back(p.step, p.value);
+    SeriesByName out;
+    for (auto &[name, points] : steps) {
+        std::sort(points.begin(), points.end());
+        auto &values = out[name];
+        for (const auto &p : points)
+            values.push_back(p.second);
+    }
+    return out;
+}
+
+double at(const SeriesByName &s, const char *name, std::size_t i)
+{
+    const auto it = s.find(name);
+    return it != s.end() && i < it->second.size() ? it->second[i] : 0.0;
+}
+
+std::string noiseOf(const SeriesByName &s, std::size_t block)
+{
+    stats::NoiseSample n;
+    n.otherCpu = at(s, "noise_other_cpu", block);
+    n.steal = at(s, "noise_steal", block);
+    n.iowait = at(s, "noise_iowait", block);
+    return stats::noiseReason(n);
+}
+
+Spread spreadOf(const std::string &key)
+{
+    const auto *d = stats::describeMetric(key);
+    return d ? d->spread : Spread::Unknown;
+}
+
+double quantileOf(Spread s)
+{
+    return s == Spread::Percentile50 ? 0.5 : s == Spread::Percentile90 ? 0.9 : 0.99;
+}
+
+bool isPercentile(Spread s)
+{
+    return s == Spread::Percentile50 || s == Spread::Percentile90 || s == Spread::Percentile99;
+}
+
+bool isTimed(Spread s)
+{
+    return s == Spread::LatencyMean || s == Spread::SequenceRate || s == Spread::TokenRate || s == Spread::PerSecond
+        || isPercentile(s);
+}
+
+const std::vector<stats::BlockValue> *blockValues(Spread s, const RunBlocks &b)
+{
+    switch (s) {
+    case Spread::LatencyMean:
+        return &b.latency;
+    case Spread::SequenceRate:
+        return &b.sequences;
+    case Spread::TokenRate:
+        return &b.tokens;
+    default:
+        return nullptr;
+    }
+}
+
+std::optional<stats::Interval> scaled(std::optional<stats::Interval> i, double factor)
+{
+    if (!i)
+        return std::nullopt;
+    return stats::Interval{i->lo * factor, i->hi * factor};
+}
+
+// Newcombe's hybrid score interval of pa - pb from the two Wilson intervals, as a ratio pa / pb.
+std::optional<stats::Interval> proportionRatio(double pa, double na, double pb, double nb)
+{
+    if (na <= 0 || nb <= 0 || pb <= 0)
+        return std::nullopt;
+    const auto a = stats::wilson(pa * na, na), b = stats::wilson(pb * nb, nb);
+    const double d = pa - pb;
+    const double lo = d - std::hypot(pa - a.lo, b.hi - pb);
+    const double hi = d + std::hypot(a.hi - pa, pb - b.lo);
+    return stats::Interval{1 + lo / pb, 1 + hi / pb};
+}
+
+std::optional<stats::Interval> ratioInterval(const std::string &key, const RunFigures &run, const RunFigures &base,
+                                             double ratio)
+{
+    const Spread s = spreadOf(key);
+    if (s == Spread::Exact)
+        return stats::Interval{ratio, ratio};
+    if (const auto *a = blockValues(s, run.blocks))
+        return stats::bootstrapRatioInterval(*a, *blockValues(s, base.blocks));
+    if (s == Spread::PerSecond) { // the work is fixed; its rate changes as the time does
+        const double speed = stats::ratioOfSums(base.blocks.latency) / stats::ratioOfSums(run.blocks.latency);
+        return scaled(stats::bootstrapRatioInterval(base.blocks.latency, run.blocks.latency), ratio / speed);
+    }
+    if (isPercentile(s)) {
+        const auto a = stats::percentile(run.blocks.latencies, quantileOf(s));
+        const auto b = stats::percentile(base.blocks.latencies, quantileOf(s));
+        if (!a.interval || !b.interval || b.interval->lo <= 0)
+            return std::nullopt;
+        return stats::Interval{a.interval->lo / b.interval->hi, a.interval->hi / b.interval->lo};
+    }
+    if (s == Spread::Proportion) {
+        const double pa = run.metrics.at(key), pb = base.metrics.at(key);
+        const auto n = [](const RunFigures &r) {
+            const auto it = r.metrics.find("eval_examples");
+            return it != r.metrics.end() ? it->second : 0.0;
+        };
+        return proportionRatio(pa, n(run), pb, n(base));
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+int RunBlocks::noisyCount() const
+{
+    return static_cast<int>(std::count_if(noise.begin(), noise.end(), [](const auto &n) { return !n.empty(); }));
+}
+
+RunBlocks runBlocks(const std::vector<SeriesPoint> &series)
+{
+    const auto s = byName(series);
+    RunBlocks b;
+    if (const auto it = s.find("latency_ms"); it != s.end())
+        b.latencies = it->second;
+    const auto seconds = s.find("block_seconds");
+    if (seconds == s.end()) { // stored before blocks: every iteration is one
+        for (double ms : b.latencies)
+            b.latency.push_back({ms, 1});
+        return b;
+    }
+    const std::size_t blocks = seconds->second.size();
+    b.latency.assign(blocks, {0, 0});
+    for (std::size_t i = 0; i < b.latencies.size(); ++i) {
+        const auto block = static_cast<std::size_t>(at(s, "latency_block", i));
+        if (block < blocks)
+            b.latency[block] = {b.latency[block].numerator + b.latencies[i], b.latency[block].denominator + 1};
+    }
+    for (std::size_t k = 0; k < blocks; ++k) {
+        b.sequences.push_back({at(s, "block_sequences", k), seconds->second[k]});
+        b.tokens.push_back({at(s, "block_tokens", k), seconds->second[k]});
+        b.noise.push_back(noiseOf(s, k));
+    }
+    return b;
+}
+
+RunFigures runFigures(const Store &store, std::int64_t runId)
+{
+    RunFigures f;
+    for (const auto &m : store.metrics(runId))
+        f.metrics[m.key] = m.value;
+    f.blocks = runBlocks(store.series(runId));
+    if (const auto record = store.run(runId)) {
+        f.environmentJson = record->environmentJson;
+        f.specJson = record->specJson;
+    }
+    return f;
+}
+
+std::optional<Figure> figureOf(const std::string &key, const RunFigures &run)
+{
+    const auto it = run.metrics.find(key);
+    if (it == run.metrics.end())
+        return std::nullopt;
+    Figure f;
+    f.value = it->second;
+    const Spread s = spreadOf(key);
+    if (s == Spread::Exact)
+        f.interval = stats::Interval{f.value, f.value};
+    else if (const auto *blocks = blockValues(s, run.blocks))
+        f.interval = stats::bootstrapInterval(*blocks);
+    else if (s == Spread::PerSecond) {
+        const double mean = stats::ratioOfSums(run.blocks.latency);
+        if (const auto i = stats::bootstrapInterval(run.blocks.latency); i && i->lo > 0)
+            f.interval = stats::Interval{f.value * mean / i->hi, f.value * mean / i->lo};
+    } else if (isPercentile(s)) {
+        const auto p = stats::percentile(run.blocks.latencies, quantileOf(s));
+        f.interval = p.interval;
+        if (!p.supported && p.count > 0)
+            f.qualifier = "max of " + std::to_string(p.count);
+    } else if (s == Spread::Proportion) {
+        const auto n = run.metrics.find("eval_examples");
+        if (n != run.metrics.end() && n->second > 0)
+            f.interval = stats::wilson(f.value * n->second, n->second);
+    }
+    return f;
+}
+
+stats::Judgement judgeMetric(const std::string &key, const RunFigures &run, const RunFigures &baseline,
+                             double threshold)
+{
+    const auto a = run.metrics.find(key), b = baseline.metrics.find(key);
+    const auto better = stats::betterOf(key);
+    if (a == run.metrics.end() || b == baseline.metrics.end() || better == stats::Better::Neither
+        || spreadOf(key) == Spread::Unknown)
+        return {};
+    if (b->second == 0) {
+        stats::Judgement j;
+        j.ratio = a->second == 0 ? 1.0 : NAN;
+        if (a->second == 0)
+            j.verdict = stats::Verdict::NoChange;
+        return j;
+    }
+    const double ratio = a->second / b->second;
+    const int blocks = static_cast<int>(std::min(run.blocks.count(), baseline.blocks.count()));
+    auto j = stats::judge(ratio, ratioInterval(key, run, baseline, ratio), better, threshold, blocks);
+    if (isTimed(spreadOf(key))
+        && !driftBetween(run.environmentJson, run.specJson, baseline.environmentJson, baseline.specJson).comparable())
+        j.verdict = stats::Verdict::NotComparable;
+    return j;
+}
+
+} // namespace optibench::core
