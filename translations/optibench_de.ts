@@ -204,6 +204,22 @@
         <source>no</source>
         <translation>nein</translation>
     </message>
+    <message>
+        <source>Latency max</source>
+        <translation>Latenz max.</translation>
+    </message>
+    <message>
+        <source>Timed iterations</source>
+        <translation>Gemessene Iterationen</translation>
+    </message>
+    <message>
+        <source>Timed blocks</source>
+        <translation>Gemessene Blöcke</translation>
+    </message>
+    <message>
+        <source>Noisy blocks</source>
+        <translation>Gestörte Blöcke</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -721,14 +737,6 @@
 <context>
     <name>optibench::ui::ComparisonModel</name>
     <message>
-        <source>%1  (%2%3 %)</source>
-        <translation>%1  (%2%3 %)</translation>
-    </message>
-    <message>
-        <source>%1 against the baseline #%2</source>
-        <translation>%1 gegenüber der Basislinie #%2</translation>
-    </message>
-    <message>
         <source>Metric</source>
         <translation>Messgröße</translation>
     </message>
@@ -739,6 +747,65 @@
     <message>
         <source>%1 (baseline)</source>
         <translation>%1 (Basislinie)</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>besser</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>schlechter</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>keine Änderung</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>nicht entscheidbar</translation>
+    </message>
+    <message>
+        <source>not comparable</source>
+        <translation>nicht vergleichbar</translation>
+    </message>
+    <message>
+        <source>#%1: %2 of %3 blocks ran beside other work (%4).</source>
+        <translation>#%1: %2 von %3 Blöcken liefen neben anderer Arbeit (%4).</translation>
+    </message>
+    <message>
+        <source>Not comparable: #%1 ran on another machine or with other settings than the baseline (%2); its timing verdicts are withheld.</source>
+        <translation>Nicht vergleichbar: #%1 lief auf einer anderen Maschine oder mit anderen Einstellungen als die Basislinie (%2); seine Zeiturteile entfallen.</translation>
+    </message>
+    <message>
+        <source>Warning: #%1&apos;s environment differs from the baseline&apos;s: %2.</source>
+        <translation>Warnung: Die Umgebung von #%1 weicht von der der Basislinie ab: %2.</translation>
+    </message>
+    <message>
+        <source>, 95% interval %1 to %2</source>
+        <translation>, 95-%-Intervall %1 bis %2</translation>
+    </message>
+    <message>
+        <source> — too few iterations for this percentile, so this is the slowest one</source>
+        <translation> — zu wenige Iterationen für dieses Perzentil, daher ist dies die langsamste</translation>
+    </message>
+    <message>
+        <source>Against the baseline #%1: %2</source>
+        <translation>Gegen die Basislinie #%1: %2</translation>
+    </message>
+    <message>
+        <source> (a change within %1 is no change)</source>
+        <translation> (eine Änderung innerhalb von %1 gilt als keine Änderung)</translation>
+    </message>
+    <message>
+        <source>The runs ran on other machines or with other settings (see What differs).</source>
+        <translation>Die Läufe liefen auf anderen Maschinen oder mit anderen Einstellungen (siehe Unterschiede).</translation>
+    </message>
+    <message numerus="yes">
+        <source>A change under %1 cannot be told from noise here; about %n more block(s) would decide.</source>
+        <translation>
+            <numerusform>Eine Änderung unter %1 ist hier nicht von Rauschen zu unterscheiden; etwa %n weiterer Block würde entscheiden.</numerusform>
+            <numerusform>Eine Änderung unter %1 ist hier nicht von Rauschen zu unterscheiden; etwa %n weitere Blöcke würden entscheiden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -754,10 +821,6 @@
     <message>
         <source>&lt;b&gt;What differs&lt;/b&gt;</source>
         <translation>&lt;b&gt;Was sich unterscheidet&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Metrics&lt;/b&gt; (green: better than the baseline, red: worse)</source>
-        <translation>&lt;b&gt;Messgrößen&lt;/b&gt; (grün: besser als die Basislinie, rot: schlechter)</translation>
     </message>
     <message>
         <source>Could not read the runs to compare: %1</source>
@@ -827,6 +890,18 @@
     <message>
         <source>Select two or more runs in the Runs table (Ctrl+1): Shift or Ctrl and a click, or Ctrl+A for all. The comparison follows the selection; the baseline is the run you chose with &quot;Use as baseline&quot;, else the first.</source>
         <translation>Wählen Sie zwei oder mehr Läufe in der Lauftabelle (Strg+1): Umschalt oder Strg und ein Klick, oder Strg+A für alle. Der Vergleich folgt der Auswahl; die Basislinie ist der mit „Als Basislinie verwenden“ gewählte Lauf, sonst der erste.</translation>
+    </message>
+    <message>
+        <source>A metric whose whole 95% interval lies within this share of the baseline&apos;s value shows &quot;no change&quot;; one whose interval lies beyond it, &quot;better&quot; or &quot;worse&quot;; anything else is inconclusive</source>
+        <translation>Eine Messgröße, deren ganzes 95-%-Intervall innerhalb dieses Anteils vom Wert der Basislinie liegt, zeigt „keine Änderung“; liegt das Intervall jenseits davon, „besser“ oder „schlechter“; alles andere ist nicht entscheidbar</translation>
+    </message>
+    <message>
+        <source>No change within:</source>
+        <translation>Keine Änderung innerhalb:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; with their 95% intervals; against the baseline, the ratio and its verdict: &lt;span style=&apos;color:#1b7a2e&apos;&gt;better&lt;/span&gt;, &lt;span style=&apos;color:#b3261e&apos;&gt;worse&lt;/span&gt;, &lt;span style=&apos;color:#6b6b6b&apos;&gt;no change&lt;/span&gt; or &lt;span style=&apos;color:#a86400&apos;&gt;inconclusive&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Messgrößen&lt;/b&gt; mit ihren 95-%-Intervallen; gegen die Basislinie das Verhältnis und sein Urteil: &lt;span style=&apos;color:#1b7a2e&apos;&gt;besser&lt;/span&gt;, &lt;span style=&apos;color:#b3261e&apos;&gt;schlechter&lt;/span&gt;, &lt;span style=&apos;color:#6b6b6b&apos;&gt;keine Änderung&lt;/span&gt; oder &lt;span style=&apos;color:#a86400&apos;&gt;nicht entscheidbar&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -922,10 +997,6 @@
     <message>
         <source>Warm-up:</source>
         <translation>Aufwärmen:</translation>
-    </message>
-    <message>
-        <source>Timed batches: more give steadier percentiles</source>
-        <translation>Gemessene Batches: mehr ergeben stabilere Perzentile</translation>
     </message>
     <message>
         <source>Iterations:</source>
@@ -1206,6 +1277,30 @@
     <message>
         <source>These apply to training runs: set Mode to training on the Task tab.</source>
         <translation>Diese gelten für Trainingsläufe: Stellen Sie auf dem Reiter Aufgabe den Modus auf Training.</translation>
+    </message>
+    <message>
+        <source>The fewest timed batches in all, shared out over the blocks: more give steadier percentiles</source>
+        <translation>Mindestzahl gemessener Batches insgesamt, auf die Blöcke verteilt: mehr ergeben stabilere Perzentile</translation>
+    </message>
+    <message>
+        <source>Blocks:</source>
+        <translation>Blöcke:</translation>
+    </message>
+    <message>
+        <source>Timed blocks: each figure&apos;s interval and each verdict resamples them, and each block records the machine&apos;s noise during it</source>
+        <translation>Gemessene Blöcke: Die Intervalle und Urteile ziehen sie neu, und jeder Block zeichnet die Störungen der Maschine während seiner Dauer auf</translation>
+    </message>
+    <message>
+        <source>Block time:</source>
+        <translation>Blockdauer:</translation>
+    </message>
+    <message>
+        <source>Each block also times at least this long</source>
+        <translation>Jeder Block misst außerdem mindestens so lange</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1868,12 @@
     <message>
         <source>Select a run in the Runs table (Ctrl+1) and its metrics, latency charts, series and trace show here. Enter or a double-click on a run opens this page.</source>
         <translation>Wählen Sie einen Lauf in der Lauftabelle (Strg+1), dann erscheinen hier seine Messgrößen, Latenzdiagramme, Verläufe und sein Trace. Eingabe oder ein Doppelklick auf einen Lauf öffnet diese Seite.</translation>
+    </message>
+    <message>
+        <source>
+95% interval: %1 to %2</source>
+        <translation>
+95-%-Intervall: %1 bis %2</translation>
     </message>
 </context>
 <context>

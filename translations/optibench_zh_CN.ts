@@ -204,6 +204,22 @@
         <source>no</source>
         <translation>否</translation>
     </message>
+    <message>
+        <source>Latency max</source>
+        <translation>最大延迟</translation>
+    </message>
+    <message>
+        <source>Timed iterations</source>
+        <translation>计时迭代次数</translation>
+    </message>
+    <message>
+        <source>Timed blocks</source>
+        <translation>计时块数</translation>
+    </message>
+    <message>
+        <source>Noisy blocks</source>
+        <translation>受干扰的块</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -721,14 +737,6 @@
 <context>
     <name>optibench::ui::ComparisonModel</name>
     <message>
-        <source>%1  (%2%3 %)</source>
-        <translation>%1  (%2%3 %)</translation>
-    </message>
-    <message>
-        <source>%1 against the baseline #%2</source>
-        <translation>相对基线 #%2：%1</translation>
-    </message>
-    <message>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
@@ -739,6 +747,64 @@
     <message>
         <source>%1 (baseline)</source>
         <translation>%1（基线）</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>更好</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>更差</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <source>not comparable</source>
+        <translation>不可比较</translation>
+    </message>
+    <message>
+        <source>#%1: %2 of %3 blocks ran beside other work (%4).</source>
+        <translation>#%1：%3 个块中有 %2 个与其他工作同时运行（%4）。</translation>
+    </message>
+    <message>
+        <source>Not comparable: #%1 ran on another machine or with other settings than the baseline (%2); its timing verdicts are withheld.</source>
+        <translation>不可比较：#%1 与基线运行在不同的机器上或使用了不同的设置（%2）；其计时结论不予给出。</translation>
+    </message>
+    <message>
+        <source>Warning: #%1&apos;s environment differs from the baseline&apos;s: %2.</source>
+        <translation>警告：#%1 的环境与基线不同：%2。</translation>
+    </message>
+    <message>
+        <source>, 95% interval %1 to %2</source>
+        <translation>，95% 区间 %1 至 %2</translation>
+    </message>
+    <message>
+        <source> — too few iterations for this percentile, so this is the slowest one</source>
+        <translation>——迭代次数不足以支持该百分位数，因此这是最慢的一次</translation>
+    </message>
+    <message>
+        <source>Against the baseline #%1: %2</source>
+        <translation>相对基线 #%1：%2</translation>
+    </message>
+    <message>
+        <source> (a change within %1 is no change)</source>
+        <translation>（%1 以内的变化视为无变化）</translation>
+    </message>
+    <message>
+        <source>The runs ran on other machines or with other settings (see What differs).</source>
+        <translation>这些运行使用了不同的机器或设置（见“差异”）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A change under %1 cannot be told from noise here; about %n more block(s) would decide.</source>
+        <translation>
+            <numerusform>此处无法将小于 %1 的变化与噪声区分开；大约再需要 %n 个块才能判定。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -754,10 +820,6 @@
     <message>
         <source>&lt;b&gt;What differs&lt;/b&gt;</source>
         <translation>&lt;b&gt;差异项&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Metrics&lt;/b&gt; (green: better than the baseline, red: worse)</source>
-        <translation>&lt;b&gt;指标&lt;/b&gt;（绿色：优于基线，红色：更差）</translation>
     </message>
     <message>
         <source>Could not read the runs to compare: %1</source>
@@ -826,6 +888,18 @@
     <message>
         <source>Select two or more runs in the Runs table (Ctrl+1): Shift or Ctrl and a click, or Ctrl+A for all. The comparison follows the selection; the baseline is the run you chose with &quot;Use as baseline&quot;, else the first.</source>
         <translation>在运行表中选择两个或更多运行（Ctrl+1）：按住 Shift 或 Ctrl 单击，或按 Ctrl+A 全选。比较会跟随选择；基线是用“设为基线”选定的运行，否则为第一个。</translation>
+    </message>
+    <message>
+        <source>A metric whose whole 95% interval lies within this share of the baseline&apos;s value shows &quot;no change&quot;; one whose interval lies beyond it, &quot;better&quot; or &quot;worse&quot;; anything else is inconclusive</source>
+        <translation>整个 95% 区间都落在基线值的此比例之内的指标显示“无变化”；区间完全超出此比例的显示“更好”或“更差”；其余情况为无定论</translation>
+    </message>
+    <message>
+        <source>No change within:</source>
+        <translation>无变化阈值：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metrics&lt;/b&gt; with their 95% intervals; against the baseline, the ratio and its verdict: &lt;span style=&apos;color:#1b7a2e&apos;&gt;better&lt;/span&gt;, &lt;span style=&apos;color:#b3261e&apos;&gt;worse&lt;/span&gt;, &lt;span style=&apos;color:#6b6b6b&apos;&gt;no change&lt;/span&gt; or &lt;span style=&apos;color:#a86400&apos;&gt;inconclusive&lt;/span&gt;</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt;及其 95% 区间；相对基线的比值及结论：&lt;span style=&apos;color:#1b7a2e&apos;&gt;更好&lt;/span&gt;、&lt;span style=&apos;color:#b3261e&apos;&gt;更差&lt;/span&gt;、&lt;span style=&apos;color:#6b6b6b&apos;&gt;无变化&lt;/span&gt;或&lt;span style=&apos;color:#a86400&apos;&gt;无定论&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -921,10 +995,6 @@
     <message>
         <source>Warm-up:</source>
         <translation>预热：</translation>
-    </message>
-    <message>
-        <source>Timed batches: more give steadier percentiles</source>
-        <translation>计时批次：越多百分位越稳定</translation>
     </message>
     <message>
         <source>Iterations:</source>
@@ -1205,6 +1275,30 @@
     <message>
         <source>These apply to training runs: set Mode to training on the Task tab.</source>
         <translation>这些设置用于训练运行：请在“任务”标签页把模式设为训练。</translation>
+    </message>
+    <message>
+        <source>The fewest timed batches in all, shared out over the blocks: more give steadier percentiles</source>
+        <translation>计时批次的最少总数，平均分配到各块：越多百分位数越稳定</translation>
+    </message>
+    <message>
+        <source>Blocks:</source>
+        <translation>块数：</translation>
+    </message>
+    <message>
+        <source>Timed blocks: each figure&apos;s interval and each verdict resamples them, and each block records the machine&apos;s noise during it</source>
+        <translation>计时块：每个数值的区间和每个结论都对它们重抽样，每个块还记录其间机器的干扰</translation>
+    </message>
+    <message>
+        <source>Block time:</source>
+        <translation>块时长：</translation>
+    </message>
+    <message>
+        <source>Each block also times at least this long</source>
+        <translation>每个块的计时也至少持续这么久</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1861,12 @@
     <message>
         <source>Select a run in the Runs table (Ctrl+1) and its metrics, latency charts, series and trace show here. Enter or a double-click on a run opens this page.</source>
         <translation>在运行表中选择一个运行（Ctrl+1），其指标、延迟图表、序列和追踪会显示在这里。在运行上按 Enter 或双击可打开此页。</translation>
+    </message>
+    <message>
+        <source>
+95% interval: %1 to %2</source>
+        <translation>
+95% 区间：%1 至 %2</translation>
     </message>
 </context>
 <context>

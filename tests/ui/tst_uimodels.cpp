@@ -18,6 +18,24 @@
 using namespace optibench;
 using namespace optibench::ui;
 
+namespace {
+// Ten blocks of ten iterations around `ms`, laid out as the engine stores them.
+core::RunBlocks blocksAround(double ms)
+{
+    std::vector<core::SeriesPoint> series;
+    for (int b = 0, i = 0; b < 10; ++b) {
+        for (int n = 0; n < 10; ++n, ++i) {
+            series.push_back({"latency_ms", i, ms * (1.0 + 0.01 * ((i * 7) % 5 - 2))});
+            series.push_back({"latency_block", i, double(b)});
+        }
+        series.push_back({"block_seconds", b, ms / 100.0});
+        series.push_back({"block_sequences", b, 10});
+        series.push_back({"block_tokens", b, 100});
+    }
+    return core::runBlocks(series);
+}
+} // namespace
+
 class TestUiModels : public QObject {
     Q_OBJECT
 private slots:
@@ -144,26 +162,48 @@ private slots:
         runs << ComparedRun{1,
                             QStringLiteral("fp32"),
                             test::specJson(a),
-                            {{QStringLiteral("latency_p50_ms"), 20.0}, {QStringLiteral("accuracy"), 0.9}},
-                            QString()};
+                            {{QStringLiteral("latency_p50_ms"), 20.0},
+                             {QStringLiteral("accuracy"), 0.9},
+                             {QStringLiteral("eval_examples"), 2000.0}},
+                            QString(),
+                            blocksAround(20.0)};
         runs << ComparedRun{2,
                             QStringLiteral("int8"),
                             test::specJson(b),
-                            {{QStringLiteral("latency_p50_ms"), 10.0}, {QStringLiteral("accuracy"), 0.85}},
-                            QString()};
+                            {{QStringLiteral("latency_p50_ms"), 10.0},
+                             {QStringLiteral("accuracy"), 0.85},
+                             {QStringLiteral("eval_examples"), 2000.0}},
+                            QString(),
+                            blocksAround(10.0)};
         metrics.setRuns(runs, 0);
         spec.setRuns(runs);
 
-        QCOMPARE(metrics.rowCount(), 2);
+        QCOMPARE(metrics.rowCount(), 3);
         QCOMPARE(metrics.columnCount(), 3);
         QCOMPARE(metrics.metricKey(0), QStringLiteral("latency_p50_ms"));
         QCOMPARE(metrics.relativeDelta(0, 1), -0.5);
-        // Lower latency is better (green), lower accuracy worse (red).
-        const QColor faster = metrics.index(0, 2).data(Qt::ForegroundRole).value<QBrush>().color();
-        const QColor lessAccurate = metrics.index(1, 2).data(Qt::ForegroundRole).value<QBrush>().color();
-        QVERIFY(faster.green() > faster.red());
-        QVERIFY(lessAccurate.red() > lessAccurate.green());
-        QVERIFY(metrics.index(0, 2).data().toString().contains(QLatin1String("-50")));
+        // Verdicts, coloured: half the latency is better (green); five points less accuracy on
+        // 2000 examples is worse (red); the example count is not judged (no colour).
+        int accuracyRow = -1;
+        for (int row = 0; row < metrics.rowCount(); ++row)
+            accuracyRow = metrics.metricKey(row) == QLatin1String("accuracy") ? row : accuracyRow;
+        QCOMPARE(metrics.judgement(0, 1).verdict, stats::Verdict::Better);
+        QCOMPARE(metrics.judgement(accuracyRow, 1).verdict, stats::Verdict::Worse);
+        QCOMPARE(metrics.index(0, 2).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 verdictColor(stats::Verdict::Better));
+        QCOMPARE(metrics.index(accuracyRow, 2).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 verdictColor(stats::Verdict::Worse));
+        QVERIFY2(!metrics.index(accuracyRow, 1).data(Qt::ForegroundRole).isValid(), "the baseline has no verdict");
+        const QString cell = metrics.index(0, 2).data().toString();
+        QVERIFY2(cell.contains(QStringLiteral("0.500× better")) && cell.contains(QStringLiteral("±")),
+                 qPrintable(cell));
+        QVERIFY(metrics.index(0, 2).data(Qt::ToolTipRole).toString().contains(QLatin1String("95% interval")));
+        // A threshold wider than the change makes it no change.
+        metrics.setThreshold(0.10);
+        QCOMPARE(metrics.judgement(accuracyRow, 1).verdict, stats::Verdict::NoChange);
+        QCOMPARE(metrics.index(accuracyRow, 2).data(Qt::ForegroundRole).value<QBrush>().color(),
+                 verdictColor(stats::Verdict::NoChange));
+        metrics.setThreshold(stats::kDefaultThreshold);
         metrics.setBaseline(1);
         QCOMPARE(metrics.relativeDelta(0, 0), 1.0);
         QVERIFY(std::isnan(metrics.relativeDelta(0, 1)) || metrics.relativeDelta(0, 1) == 0.0);
@@ -182,6 +222,19 @@ private slots:
                  QStringList({QStringLiteral("environment.int8_scheme"), QStringLiteral("environment.kernel_isa"),
                               QStringLiteral("optimizations.padding"), QStringLiteral("optimizations.quantization")}));
         QCOMPARE(spec.index(0, 1).data().toString(), QStringLiteral("u7s8"));
+        // Another ISA and scheme is a warning; another thread count makes the timings not
+        // comparable, and the timing verdicts say so.
+        metrics.setRuns(runs, 0);
+        QCOMPARE(metrics.cautions().size(), 1);
+        QVERIFY2(metrics.cautions().at(0).startsWith(QLatin1String("Warning: #2")),
+                 qPrintable(metrics.cautions().at(0)));
+        QCOMPARE(metrics.judgement(0, 1).verdict, stats::Verdict::Better);
+        runs[1].environmentJson = QStringLiteral(R"({"cpu": "AMD EPYC", "threads": 1})");
+        runs[0].environmentJson = QStringLiteral(R"({"cpu": "AMD EPYC", "threads": 2})");
+        metrics.setRuns(runs, 0);
+        QVERIFY(metrics.cautions().join(QLatin1Char(' ')).contains(QLatin1String("threads 1 (baseline 2)")));
+        QCOMPARE(metrics.judgement(0, 1).verdict, stats::Verdict::NotComparable);
+        QVERIFY(metrics.index(0, 2).data().toString().contains(QLatin1String("not comparable")));
         QCOMPARE(spec.index(1, 2).data().toString(), QStringLiteral("avx512"));
     }
 };

@@ -1,5 +1,6 @@
 #include "ui/models/comparisonmodel.h"
 
+#include "app/core/environment_drift.h"
 #include "app/core/spec_diff.h"
 #include "ui/models/convert.h"
 #include "ui/models/metricinfo.h"
@@ -10,10 +11,62 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace optibench::ui {
+
+QColor verdictColor(stats::Verdict v)
+{
+    switch (v) {
+    case stats::Verdict::Better: return QColor(0x1b, 0x7a, 0x2e);
+    case stats::Verdict::Worse: return QColor(0xb3, 0x26, 0x1e);
+    case stats::Verdict::NoChange: return QColor(0x6b, 0x6b, 0x6b);
+    case stats::Verdict::Inconclusive: return QColor(0xa8, 0x64, 0x00);
+    case stats::Verdict::NotComparable:
+    case stats::Verdict::NotJudged: break;
+    }
+    return {};
+}
+
+namespace {
+
+QString verdictText(stats::Verdict v)
+{
+    switch (v) {
+    case stats::Verdict::Better: return ComparisonModel::tr("better");
+    case stats::Verdict::Worse: return ComparisonModel::tr("worse");
+    case stats::Verdict::NoChange: return ComparisonModel::tr("no change");
+    case stats::Verdict::Inconclusive: return ComparisonModel::tr("inconclusive");
+    case stats::Verdict::NotComparable: return ComparisonModel::tr("not comparable");
+    case stats::Verdict::NotJudged: break;
+    }
+    return {};
+}
+
+QString percentText(double share, int decimals = 1)
+{
+    return QLocale().toString(100.0 * share, 'f', decimals) + QStringLiteral(" %");
+}
+
+QString ratioText(double r)
+{
+    return QLocale().toString(r, 'f', r >= 10 ? 1 : 3) + QStringLiteral("×");
+}
+
+core::RunFigures figuresOf(const ComparedRun &r)
+{
+    core::RunFigures f;
+    for (auto it = r.metrics.cbegin(); it != r.metrics.cend(); ++it)
+        f.metrics[fromQ(it.key())] = it.value();
+    f.blocks = r.blocks;
+    f.environmentJson = fromQ(r.environmentJson);
+    f.specJson = fromQ(r.specJson);
+    return f;
+}
+
+} // namespace
 
 ComparisonModel::ComparisonModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -22,8 +75,10 @@ void ComparisonModel::setRuns(const QVector<ComparedRun> &runs, int baseline)
     beginResetModel();
     m_runs = runs;
     m_baseline = runs.isEmpty() ? 0 : qBound(0, baseline, int(runs.size()) - 1);
+    m_figures.clear();
     QSet<QString> present;
     for (const ComparedRun &r : runs) {
+        m_figures.push_back(figuresOf(r));
         for (auto it = r.metrics.cbegin(); it != r.metrics.cend(); ++it)
             present.insert(it.key());
     }
@@ -35,7 +90,25 @@ void ComparisonModel::setRuns(const QVector<ComparedRun> &runs, int baseline)
     QStringList rest(present.begin(), present.end());
     rest.sort();
     m_keys += rest;
+    m_cells.assign(std::size_t(m_keys.size()), {});
+    for (int row = 0; row < m_keys.size(); ++row)
+        for (const auto &f : m_figures)
+            m_cells[std::size_t(row)].push_back(core::figureOf(fromQ(m_keys.at(row)), f));
+    judge();
     endResetModel();
+}
+
+void ComparisonModel::judge()
+{
+    m_judgements.assign(std::size_t(m_keys.size()), std::vector<stats::Judgement>(m_figures.size()));
+    if (m_figures.empty())
+        return;
+    const auto &base = m_figures.at(std::size_t(m_baseline));
+    for (int row = 0; row < m_keys.size(); ++row)
+        for (std::size_t run = 0; run < m_figures.size(); ++run)
+            if (int(run) != m_baseline)
+                m_judgements[std::size_t(row)][run] =
+                    core::judgeMetric(fromQ(m_keys.at(row)), m_figures[run], base, m_threshold);
 }
 
 void ComparisonModel::setBaseline(int runIndex)
@@ -43,9 +116,62 @@ void ComparisonModel::setBaseline(int runIndex)
     if (runIndex < 0 || runIndex >= m_runs.size() || runIndex == m_baseline)
         return;
     m_baseline = runIndex;
+    judge();
     if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
+void ComparisonModel::setThreshold(double threshold)
+{
+    if (threshold == m_threshold || !(threshold >= 0))
+        return;
+    m_threshold = threshold;
+    judge();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 1), index(rowCount() - 1, columnCount() - 1));
+}
+
+const stats::Judgement &ComparisonModel::judgement(int row, int runIndex) const
+{
+    static const stats::Judgement none;
+    if (row < 0 || std::size_t(row) >= m_judgements.size() || runIndex < 0
+        || std::size_t(runIndex) >= m_judgements[std::size_t(row)].size())
+        return none;
+    return m_judgements[std::size_t(row)][std::size_t(runIndex)];
+}
+
+QStringList ComparisonModel::cautions() const
+{
+    QStringList out;
+    for (int i = 0; i < m_runs.size(); ++i) {
+        const ComparedRun &r = m_runs.at(i);
+        const auto &blocks = m_figures[std::size_t(i)].blocks;
+        if (blocks.noisyCount() > 0) {
+            const auto first =
+                std::find_if(blocks.noise.begin(), blocks.noise.end(), [](const auto &n) { return !n.empty(); });
+            out << tr("#%1: %2 of %3 blocks ran beside other work (%4).")
+                       .arg(r.id)
+                       .arg(blocks.noisyCount())
+                       .arg(blocks.count())
+                       .arg(toQ(*first));
+        }
+        if (i == m_baseline)
+            continue;
+        const ComparedRun &base = m_runs.at(m_baseline);
+        const auto d = core::driftBetween(fromQ(r.environmentJson), fromQ(r.specJson), fromQ(base.environmentJson),
+                                          fromQ(base.specJson));
+        if (!d.comparable())
+            out << tr("Not comparable: #%1 ran on another machine or with other settings than the baseline (%2); "
+                      "its timing verdicts are withheld.")
+                       .arg(r.id)
+                       .arg(toQ(core::Drift::describe(d.hard)));
+        if (!d.soft.empty())
+            out << tr("Warning: #%1's environment differs from the baseline's: %2.")
+                       .arg(r.id)
+                       .arg(toQ(core::Drift::describe(d.soft)));
+    }
+    return out;
 }
 
 int ComparisonModel::rowCount(const QModelIndex &parent) const
@@ -70,6 +196,45 @@ double ComparisonModel::relativeDelta(int row, int runIndex) const
     return (run.value(key) - base.value(key)) / std::abs(base.value(key));
 }
 
+// "10.00 ms ±1.5 %", "20.10 ms (max of 20)"; against the baseline "… · 0.500× better".
+QString ComparisonModel::cellText(int row, int runIndex) const
+{
+    QString text = formatFigure(m_keys.at(row), *m_cells[std::size_t(row)][std::size_t(runIndex)]);
+    const auto &j = judgement(row, runIndex);
+    if (runIndex != m_baseline && std::isfinite(j.ratio) && j.verdict != stats::Verdict::NotJudged)
+        text += QStringLiteral("  · ") + ratioText(j.ratio) + QLatin1Char(' ') + verdictText(j.verdict);
+    return text;
+}
+
+QString ComparisonModel::cellToolTip(int row, int runIndex) const
+{
+    const auto &figure = m_cells[std::size_t(row)][std::size_t(runIndex)];
+    const QString key = m_keys.at(row);
+    QString tip = metricInfo(key).label + QStringLiteral(": ") + formatMetric(key, figure->value);
+    if (figure->interval && figure->interval->lo != figure->interval->hi)
+        tip += tr(", 95% interval %1 to %2")
+                   .arg(formatMetric(key, figure->interval->lo), formatMetric(key, figure->interval->hi));
+    else if (!figure->qualifier.empty())
+        tip += tr(" — too few iterations for this percentile, so this is the slowest one");
+    const auto &j = judgement(row, runIndex);
+    if (runIndex == m_baseline || j.verdict == stats::Verdict::NotJudged || !std::isfinite(j.ratio))
+        return tip;
+    const ComparedRun &base = m_runs.at(m_baseline);
+    tip += QStringLiteral("\n") + tr("Against the baseline #%1: %2").arg(base.id).arg(ratioText(j.ratio));
+    if (j.interval && j.interval->lo != j.interval->hi)
+        tip += tr(", 95% interval %1 to %2").arg(ratioText(j.interval->lo), ratioText(j.interval->hi));
+    tip += QStringLiteral(": ") + verdictText(j.verdict)
+        + tr(" (a change within %1 is no change)").arg(percentText(m_threshold));
+    if (j.verdict == stats::Verdict::NotComparable)
+        tip += QStringLiteral("\n") + tr("The runs ran on other machines or with other settings (see What differs).");
+    if (j.verdict == stats::Verdict::Inconclusive && j.moreBlocks > 0)
+        tip += QStringLiteral("\n")
+            + tr("A change under %1 cannot be told from noise here; about %n more block(s) would decide.", nullptr,
+                 j.moreBlocks)
+                  .arg(percentText(j.detectable));
+    return tip;
+}
+
 QVariant ComparisonModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -85,38 +250,20 @@ QVariant ComparisonModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const int runIndex = index.column() - 1;
-    const ComparedRun &run = m_runs.at(runIndex);
-    const auto it = run.metrics.constFind(key);
-    const bool has = it != run.metrics.constEnd();
+    const bool has = m_cells[std::size_t(index.row())][std::size_t(runIndex)].has_value();
     const double delta = relativeDelta(index.row(), runIndex);
-    const bool isBase = runIndex == m_baseline;
+    const auto verdict = judgement(index.row(), runIndex).verdict;
     switch (role) {
-    case ValueRole: return has ? QVariant(*it) : QVariant();
+    case ValueRole: return has ? QVariant(m_cells[std::size_t(index.row())][std::size_t(runIndex)]->value) : QVariant();
     case RelativeDeltaRole: return std::isnan(delta) ? QVariant() : QVariant(delta);
+    case VerdictRole: return int(verdict);
     case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::DisplayRole:
-        if (!has)
-            return QStringLiteral("–");
-        if (isBase || std::isnan(delta))
-            return formatMetric(key, *it);
-        return tr("%1  (%2%3 %)")
-            .arg(formatMetric(key, *it), delta >= 0 ? QStringLiteral("+") : QString(),
-                 QLocale().toString(delta * 100.0, 'f', 1));
+    case Qt::DisplayRole: return has ? cellText(index.row(), runIndex) : QStringLiteral("–");
     case Qt::ForegroundRole: {
-        if (isBase || std::isnan(delta) || std::abs(delta) < 0.005)
-            return {};
-        const Better better = metricInfo(key).better;
-        if (better == Better::Neither)
-            return {};
-        const bool improved = (better == Better::Lower) == (delta < 0);
-        return QBrush(improved ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb3, 0x26, 0x1e));
+        const QColor c = verdictColor(verdict);
+        return c.isValid() ? QVariant(QBrush(c)) : QVariant();
     }
-    case Qt::ToolTipRole:
-        if (!has || isBase || std::isnan(delta))
-            return {};
-        return tr("%1 against the baseline #%2")
-            .arg(formatMetric(key, *it - m_runs.at(m_baseline).metrics.value(key)))
-            .arg(m_runs.at(m_baseline).id);
+    case Qt::ToolTipRole: return has ? cellToolTip(index.row(), runIndex) : QVariant();
     }
     return {};
 }

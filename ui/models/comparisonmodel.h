@@ -1,10 +1,14 @@
 #pragma once
 // Item models of the comparison page. ComparisonModel: one row per metric, one column per run,
-// each cell the value and its change against the baseline run, coloured better/worse.
+// each cell the value with its 95% interval and, against the baseline run, the ratio and its
+// verdict (app/core/run_statistics.h), coloured by the verdict only.
 // SpecDiffModel: only the spec fields whose values differ between the runs, and the fields of
 // their environments ("environment.cpu", "environment.int8_scheme", ...) that differ: another
 // machine, ISA level or int8 scheme shows beside the settings.
+#include "app/core/run_statistics.h"
+
 #include <QAbstractTableModel>
+#include <QColor>
 #include <QHash>
 #include <QStringList>
 #include <QVector>
@@ -17,16 +21,29 @@ struct ComparedRun {
     QString specJson;
     QHash<QString, double> metrics;
     QString environmentJson; // empty: not compared
+    core::RunBlocks blocks;  // the timed blocks the intervals resample (empty: none stored)
 };
+
+// The colour of a verdict: green better, red worse, grey no change, amber inconclusive; invalid
+// for a metric that is not judged.
+QColor verdictColor(stats::Verdict v);
 
 class ComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Role { ValueRole = Qt::UserRole + 1, RelativeDeltaRole, MetricKeyRole };
+    enum Role { ValueRole = Qt::UserRole + 1, RelativeDeltaRole, MetricKeyRole, VerdictRole };
 
     explicit ComparisonModel(QObject *parent = nullptr);
     void setRuns(const QVector<ComparedRun> &runs, int baseline = 0);
     void setBaseline(int runIndex);
+    // A change within this share is no change (0.02: 2%).
+    void setThreshold(double threshold);
+    double threshold() const { return m_threshold; }
+    // The verdict of run `runIndex` on metric `row` against the baseline.
+    const stats::Judgement &judgement(int row, int runIndex) const;
+    // What the comparison must not hide, one line per run: runs not comparable with the baseline
+    // (another machine or thread count), other environment differences, and noisy blocks.
+    QStringList cautions() const;
     int baseline() const { return m_baseline; }
     const QVector<ComparedRun> &runs() const { return m_runs; }
     QString metricKey(int row) const { return m_keys.value(row); }
@@ -40,9 +57,17 @@ public:
     double relativeDelta(int row, int runIndex) const;
 
 private:
+    void judge();
+    QString cellText(int row, int runIndex) const;
+    QString cellToolTip(int row, int runIndex) const;
+
     QVector<ComparedRun> m_runs;
+    std::vector<core::RunFigures> m_figures; // per run
     QStringList m_keys;
     int m_baseline = 0;
+    double m_threshold = stats::kDefaultThreshold;
+    std::vector<std::vector<stats::Judgement>> m_judgements;       // [row][run]
+    std::vector<std::vector<std::optional<core::Figure>>> m_cells; // [row][run]
 };
 
 class SpecDiffModel : public QAbstractTableModel {

@@ -1,5 +1,6 @@
 #include "ui/pages/comparisonview.h"
 
+#include "app/core/run_statistics.h"
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
 #include "ui/charts/tradeoffview.h"
@@ -12,6 +13,7 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -47,6 +49,7 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     , m_specModel(new SpecDiffModel(this))
     , m_hint(new QLabel(this))
     , m_baseline(new QComboBox(this))
+    , m_threshold(new QDoubleSpinBox(this))
     , m_chart(new QCustomPlot(this))
     , m_tradeoff(new TradeoffView(m_store, this))
     , m_traceDiff(new TraceDiffView(m_store, this))
@@ -61,7 +64,19 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     m_specTable = makeTable(this, m_specModel);
     m_metricsTable = makeTable(this, m_model);
     m_baseline->setToolTip(tr("Changes are shown relative to this run"));
+    m_threshold->setObjectName(QStringLiteral("comparisonThreshold"));
+    m_threshold->setRange(0.0, 50.0);
+    m_threshold->setDecimals(1);
+    m_threshold->setSingleStep(0.5);
+    m_threshold->setSuffix(QStringLiteral(" %"));
+    m_threshold->setValue(100.0 * stats::kDefaultThreshold);
+    m_threshold->setToolTip(tr("A metric whose whole 95% interval lies within this share of the baseline's "
+                               "value shows \"no change\"; one whose interval lies beyond it, \"better\" or "
+                               "\"worse\"; anything else is inconclusive"));
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this,
+            [this](double percent) { m_model->setThreshold(percent / 100.0); });
     m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::RichText);
 
     m_chart->setMinimumHeight(220);
     m_chart->plotLayout()->insertRow(0);
@@ -73,6 +88,8 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     top->addWidget(m_hint, 1);
     top->addWidget(new QLabel(tr("Baseline:"), this));
     top->addWidget(m_baseline);
+    top->addWidget(new QLabel(tr("No change within:"), this));
+    top->addWidget(m_threshold);
 
     auto *specBox = new QWidget(this);
     auto *specLayout = new QVBoxLayout(specBox);
@@ -82,7 +99,14 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     auto *metricBox = new QWidget(this);
     auto *metricLayout = new QVBoxLayout(metricBox);
     metricLayout->setContentsMargins(0, 0, 0, 0);
-    metricLayout->addWidget(new QLabel(tr("<b>Metrics</b> (green: better than the baseline, red: worse)"), metricBox));
+    auto *legend = new QLabel(tr("<b>Metrics</b> with their 95% intervals; against the baseline, the ratio "
+                                 "and its verdict: <span style='color:#1b7a2e'>better</span>, "
+                                 "<span style='color:#b3261e'>worse</span>, "
+                                 "<span style='color:#6b6b6b'>no change</span> or "
+                                 "<span style='color:#a86400'>inconclusive</span>"),
+                              metricBox);
+    legend->setWordWrap(true); // a narrow window wraps it rather than growing
+    metricLayout->addWidget(legend);
     metricLayout->addWidget(m_metricsTable);
 
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -109,6 +133,7 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
 
     connect(m_baseline, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setBaseline(i);
+        updateHint();
         updateChart();
         updateTraceDiff();
     });
@@ -118,6 +143,15 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
                     showMetric(m_model->metricKey(current.row()));
             });
     setRuns({});
+}
+
+void ComparisonView::updateHint()
+{
+    QString text = tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(m_model->runs().size()))
+                       .arg(m_specModel->rowCount());
+    for (const QString &caution : m_model->cautions())
+        text += QStringLiteral("<br>") + caution.toHtmlEscaped();
+    m_hint->setText(text);
 }
 
 void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId)
@@ -135,6 +169,7 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
             r.name = toQ(record->name);
             r.specJson = toQ(record->specJson);
             r.environmentJson = toQ(record->environmentJson);
+            r.blocks = core::runBlocks(m_store->series(id));
             const auto it = metrics.find(id);
             if (it != metrics.end()) {
                 for (const auto &m : it->second)
@@ -163,10 +198,9 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     if (runs.size() < 2)
         m_hint->clear();
     else
-        m_hint->setText(tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(runs.size()))
-                            .arg(m_specModel->rowCount()));
+        updateHint();
     for (int c = 0; c < m_model->columnCount(); ++c)
-        m_metricsTable->setColumnWidth(c, c == 0 ? 170 : 210);
+        m_metricsTable->setColumnWidth(c, c == 0 ? 170 : 290);
     for (int c = 0; c < m_specModel->columnCount(); ++c)
         m_specTable->setColumnWidth(c, c == 0 ? 230 : 180);
     const int row = qMax(0, m_model->rowCount() > 0 ? 0 : -1);

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QCustomPlot;
 class QLabel;
 class QStackedWidget;
@@ -48,6 +49,7 @@ signals:
 
 private:
     void updateChart();
+    void updateHint(); // the run count, what differs, and the cautions (drift, noisy blocks)
     void updateTraceDiff();
 
     std::shared_ptr<core::Store> m_store;
@@ -56,6 +58,7 @@ private:
     SpecDiffModel *m_specModel;
     QLabel *m_hint;
     QComboBox *m_baseline;
+    QDoubleSpinBox *m_threshold;
     QTableView *m_specTable;
     QTableView *m_metricsTable;
     QCustomPlot *m_chart;

@@ -1,5 +1,6 @@
 #include "ui/pages/rundetail.h"
 
+#include "app/core/run_statistics.h"
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
 #include "ui/charts/seriescharts.h"
@@ -164,13 +165,23 @@ void RunDetail::setRun(qint64 runId)
             };
             return rank(a.key) < rank(b.key);
         });
+        auto series = m_store->series(runId);
+        core::RunFigures figures;
+        for (const auto &m : metrics)
+            figures.metrics[m.key] = m.value;
+        figures.blocks = core::runBlocks(series);
         m_metrics->setRowCount(int(metrics.size()));
         for (int i = 0; i < int(metrics.size()); ++i) {
             const QString key = toQ(metrics[size_t(i)].key);
-            auto *value = new QTableWidgetItem(formatMetric(key, metrics[size_t(i)].value));
+            const auto figure = core::figureOf(metrics[size_t(i)].key, figures);
+            auto *value = new QTableWidgetItem(formatFigure(key, *figure));
             value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            value->setToolTip(QString::number(metrics[size_t(i)].value, 'g', 10) + QLatin1Char(' ')
-                              + toQ(metrics[size_t(i)].unit));
+            QString tip =
+                QString::number(metrics[size_t(i)].value, 'g', 10) + QLatin1Char(' ') + toQ(metrics[size_t(i)].unit);
+            if (figure->interval && figure->interval->lo != figure->interval->hi)
+                tip += tr("\n95% interval: %1 to %2")
+                           .arg(formatMetric(key, figure->interval->lo), formatMetric(key, figure->interval->hi));
+            value->setToolTip(tip);
             m_metrics->setItem(i, 0, new QTableWidgetItem(metricInfo(key).label));
             m_metrics->setItem(i, 1, value);
             m_metrics->setItem(i, 2, new QTableWidgetItem(key));
@@ -178,11 +189,11 @@ void RunDetail::setRun(qint64 runId)
 
         QVector<double> steps, values;
         std::vector<core::SeriesPoint> others;
-        for (auto &p : m_store->series(runId)) {
+        for (auto &p : series) {
             if (p.name == "latency_ms") {
                 steps << double(p.step);
                 values << p.value;
-            } else {
+            } else if (p.name != "latency_block" && p.name != "latency_at_ms") { // indexes, not measurements
                 others.push_back(std::move(p));
             }
         }

@@ -124,8 +124,8 @@ void ExperimentPanel::connectRevalidation()
                          m_ui->padding, m_ui->device})
         connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::revalidate);
     connect(m_ui->dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
-    for (QSpinBox *s : {m_ui->batch, m_ui->maxLength, m_ui->warmup, m_ui->iterations, m_ui->steps, m_ui->checkpoint,
-                        m_ui->accumulation, m_ui->share, m_ui->threads})
+    for (QSpinBox *s : {m_ui->batch, m_ui->maxLength, m_ui->warmup, m_ui->iterations, m_ui->blocks, m_ui->steps,
+                        m_ui->checkpoint, m_ui->accumulation, m_ui->share, m_ui->threads})
         connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
     connect(m_ui->pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
     for (QCheckBox *c : {m_ui->freeze, m_ui->quantEmbeddings, m_ui->traceOps, m_ui->traceKernels})
@@ -151,6 +151,8 @@ core::ExperimentSpec ExperimentPanel::spec() const
     s.task.maxLength = m_ui->maxLength->value();
     s.task.warmup = m_ui->warmup->value();
     s.task.iterations = m_ui->iterations->value();
+    s.task.blocks = m_ui->blocks->value();
+    s.task.minBlockMs = m_ui->minBlockMs->value();
     s.task.steps = m_ui->steps->value();
     readOptimizations(s.optimizations);
     s.device = comboValue(m_ui->device);
@@ -207,6 +209,8 @@ void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
     m_ui->maxLength->setValue(s.task.maxLength);
     m_ui->warmup->setValue(s.task.warmup);
     m_ui->iterations->setValue(s.task.iterations);
+    m_ui->blocks->setValue(s.task.blocks);
+    m_ui->minBlockMs->setValue(s.task.minBlockMs);
     m_ui->steps->setValue(s.task.steps);
     setCombo(m_ui->precision, s.optimizations.precision);
     setCombo(m_ui->quantization, s.optimizations.quantization);
@@ -373,6 +377,8 @@ void ExperimentPanel::revalidate()
     // Fields a mode ignores (no rule refuses them: they keep their value for the other mode).
     m_ui->warmup->setEnabled(!training);
     m_ui->iterations->setEnabled(!training);
+    m_ui->blocks->setEnabled(!training);
+    m_ui->minBlockMs->setEnabled(!training);
     m_ui->steps->setEnabled(training);
     const bool distill = training && m_ui->distill->isChecked();
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->teacher, m_ui->teacherBrowse, m_ui->studentLayers,

@@ -56,6 +56,8 @@ void ExperimentPanel::applyFieldRanges()
     setRange(m_ui->maxLength, range::maxLength);
     setRange(m_ui->warmup, range::warmup);
     setRange(m_ui->iterations, range::iterations);
+    setRange(m_ui->blocks, range::blocks);
+    setRange(m_ui->minBlockMs, range::minBlockMs, 0, 10);
     setRange(m_ui->pruneAmount, range::pruningAmount, 2, 0.05);
     setRange(m_ui->steps, range::steps);
     setRange(m_ui->checkpoint, range::checkpointEvery);
