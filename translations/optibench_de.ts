@@ -1279,10 +1279,6 @@
         <translation>Diese gelten für Trainingsläufe: Stellen Sie auf dem Reiter Aufgabe den Modus auf Training.</translation>
     </message>
     <message>
-        <source>The fewest timed batches in all, shared out over the blocks: more give steadier percentiles</source>
-        <translation>Mindestzahl gemessener Batches insgesamt, auf die Blöcke verteilt: mehr ergeben stabilere Perzentile</translation>
-    </message>
-    <message>
         <source>Blocks:</source>
         <translation>Blöcke:</translation>
     </message>
@@ -1295,12 +1291,16 @@
         <translation>Blockdauer:</translation>
     </message>
     <message>
-        <source>Each block also times at least this long</source>
-        <translation>Jeder Block misst außerdem mindestens so lange</translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation> ms</translation>
+    </message>
+    <message>
+        <source>The workload: timed batches that each block passes over, in the same order; more give steadier percentiles</source>
+        <translation>Die Arbeitslast: gemessene Batches, die jeder Block in derselben Reihenfolge durchläuft; mehr ergeben stabilere Perzentile</translation>
+    </message>
+    <message>
+        <source>A block repeats whole passes over the workload until it has timed this long</source>
+        <translation>Ein Block wiederholt ganze Durchläufe über die Arbeitslast, bis er so lange gemessen hat</translation>
     </message>
 </context>
 <context>

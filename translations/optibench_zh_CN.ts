@@ -1277,10 +1277,6 @@
         <translation>这些设置用于训练运行：请在“任务”标签页把模式设为训练。</translation>
     </message>
     <message>
-        <source>The fewest timed batches in all, shared out over the blocks: more give steadier percentiles</source>
-        <translation>计时批次的最少总数，平均分配到各块：越多百分位数越稳定</translation>
-    </message>
-    <message>
         <source>Blocks:</source>
         <translation>块数：</translation>
     </message>
@@ -1293,12 +1289,16 @@
         <translation>块时长：</translation>
     </message>
     <message>
-        <source>Each block also times at least this long</source>
-        <translation>每个块的计时也至少持续这么久</translation>
-    </message>
-    <message>
         <source> ms</source>
         <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>The workload: timed batches that each block passes over, in the same order; more give steadier percentiles</source>
+        <translation>工作负载：每个块按相同顺序遍历的计时批次；越多百分位数越稳定</translation>
+    </message>
+    <message>
+        <source>A block repeats whole passes over the workload until it has timed this long</source>
+        <translation>一个块会重复完整遍历工作负载，直到计时达到这么久</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,33 @@ QTableView *makeTable(QWidget *parent, QAbstractItemModel *model)
 }
 } // namespace
 
+QLabel *ComparisonView::verdictLegend(QWidget *parent)
+{
+    auto *legend = new QLabel(tr("<b>Metrics</b> with their 95% intervals; against the baseline, the ratio "
+                                 "and its verdict: <span style='color:#1b7a2e'>better</span>, "
+                                 "<span style='color:#b3261e'>worse</span>, "
+                                 "<span style='color:#6b6b6b'>no change</span> or "
+                                 "<span style='color:#a86400'>inconclusive</span>"),
+                              parent);
+    legend->setWordWrap(true); // a narrow window wraps it rather than growing
+    return legend;
+}
+
+void ComparisonView::setUpThreshold()
+{
+    m_threshold->setObjectName(QStringLiteral("comparisonThreshold"));
+    m_threshold->setRange(0.0, 50.0);
+    m_threshold->setDecimals(1);
+    m_threshold->setSingleStep(0.5);
+    m_threshold->setSuffix(QStringLiteral(" %"));
+    m_threshold->setValue(100.0 * stats::kDefaultThreshold);
+    m_threshold->setToolTip(tr("A metric whose whole 95% interval lies within this share of the baseline's "
+                               "value shows \"no change\"; one whose interval lies beyond it, \"better\" or "
+                               "\"worse\"; anything else is inconclusive"));
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this,
+            [this](double percent) { m_model->setThreshold(percent / 100.0); });
+}
+
 ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *parent)
     : QWidget(parent)
     , m_store(std::move(store))
@@ -64,17 +91,7 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     m_specTable = makeTable(this, m_specModel);
     m_metricsTable = makeTable(this, m_model);
     m_baseline->setToolTip(tr("Changes are shown relative to this run"));
-    m_threshold->setObjectName(QStringLiteral("comparisonThreshold"));
-    m_threshold->setRange(0.0, 50.0);
-    m_threshold->setDecimals(1);
-    m_threshold->setSingleStep(0.5);
-    m_threshold->setSuffix(QStringLiteral(" %"));
-    m_threshold->setValue(100.0 * stats::kDefaultThreshold);
-    m_threshold->setToolTip(tr("A metric whose whole 95% interval lies within this share of the baseline's "
-                               "value shows \"no change\"; one whose interval lies beyond it, \"better\" or "
-                               "\"worse\"; anything else is inconclusive"));
-    connect(m_threshold, &QDoubleSpinBox::valueChanged, this,
-            [this](double percent) { m_model->setThreshold(percent / 100.0); });
+    setUpThreshold();
     m_hint->setWordWrap(true);
     m_hint->setTextFormat(Qt::RichText);
 
@@ -99,14 +116,7 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     auto *metricBox = new QWidget(this);
     auto *metricLayout = new QVBoxLayout(metricBox);
     metricLayout->setContentsMargins(0, 0, 0, 0);
-    auto *legend = new QLabel(tr("<b>Metrics</b> with their 95% intervals; against the baseline, the ratio "
-                                 "and its verdict: <span style='color:#1b7a2e'>better</span>, "
-                                 "<span style='color:#b3261e'>worse</span>, "
-                                 "<span style='color:#6b6b6b'>no change</span> or "
-                                 "<span style='color:#a86400'>inconclusive</span>"),
-                              metricBox);
-    legend->setWordWrap(true); // a narrow window wraps it rather than growing
-    metricLayout->addWidget(legend);
+    metricLayout->addWidget(verdictLegend(metricBox));
     metricLayout->addWidget(m_metricsTable);
 
     auto *split = new QSplitter(Qt::Vertical, this);

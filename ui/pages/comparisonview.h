@@ -50,6 +50,8 @@ signals:
 private:
     void updateChart();
     void updateHint(); // the run count, what differs, and the cautions (drift, noisy blocks)
+    void setUpThreshold();
+    static QLabel *verdictLegend(QWidget *parent);
     void updateTraceDiff();
 
     std::shared_ptr<core::Store> m_store;

@@ -77,7 +77,7 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_metrics->horizontalHeader()->setStretchLastSection(true);
     m_metrics->setColumnWidth(0, 160);
-    m_metrics->setColumnWidth(1, 130);
+    m_metrics->setColumnWidth(1, 200); // a value with its interval: "612.1 seq/s ±16.7 %"
     for (QPlainTextEdit *e : {m_spec, m_environment}) {
         e->setReadOnly(true);
         e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -123,6 +123,39 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
     setRun(0);
 }
 
+// Every metric with its interval (app/core/run_statistics.h), in the metric table's order.
+void RunDetail::showMetrics(std::vector<core::Metric> metrics, const std::vector<core::SeriesPoint> &series)
+{
+    const QStringList order = knownMetricKeys();
+    std::stable_sort(metrics.begin(), metrics.end(), [&order](const core::Metric &a, const core::Metric &b) {
+        auto rank = [&order](const std::string &k) {
+            const int i = order.indexOf(toQ(k));
+            return i < 0 ? order.size() : i;
+        };
+        return rank(a.key) < rank(b.key);
+    });
+    core::RunFigures figures;
+    for (const auto &m : metrics)
+        figures.metrics[m.key] = m.value;
+    figures.blocks = core::runBlocks(series);
+    m_metrics->setRowCount(int(metrics.size()));
+    for (int i = 0; i < int(metrics.size()); ++i) {
+        const auto &m = metrics[size_t(i)];
+        const QString key = toQ(m.key);
+        const auto figure = core::figureOf(m.key, figures);
+        auto *value = new QTableWidgetItem(formatFigure(key, *figure));
+        value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        QString tip = QString::number(m.value, 'g', 10) + QLatin1Char(' ') + toQ(m.unit);
+        if (figure->interval && figure->interval->lo != figure->interval->hi)
+            tip += tr("\n95% interval: %1 to %2")
+                       .arg(formatMetric(key, figure->interval->lo), formatMetric(key, figure->interval->hi));
+        value->setToolTip(tip);
+        m_metrics->setItem(i, 0, new QTableWidgetItem(metricInfo(key).label));
+        m_metrics->setItem(i, 1, value);
+        m_metrics->setItem(i, 2, new QTableWidgetItem(key));
+    }
+}
+
 void RunDetail::setRun(qint64 runId)
 {
     m_runId = runId;
@@ -156,36 +189,8 @@ void RunDetail::setRun(qint64 runId)
         m_spec->setPlainText(prettyJson(run->specJson));
         m_environment->setPlainText(prettyJson(run->environmentJson));
 
-        auto metrics = m_store->metrics(runId);
-        const QStringList order = knownMetricKeys();
-        std::stable_sort(metrics.begin(), metrics.end(), [&order](const core::Metric &a, const core::Metric &b) {
-            auto rank = [&order](const std::string &k) {
-                const int i = order.indexOf(toQ(k));
-                return i < 0 ? order.size() : i;
-            };
-            return rank(a.key) < rank(b.key);
-        });
         auto series = m_store->series(runId);
-        core::RunFigures figures;
-        for (const auto &m : metrics)
-            figures.metrics[m.key] = m.value;
-        figures.blocks = core::runBlocks(series);
-        m_metrics->setRowCount(int(metrics.size()));
-        for (int i = 0; i < int(metrics.size()); ++i) {
-            const QString key = toQ(metrics[size_t(i)].key);
-            const auto figure = core::figureOf(metrics[size_t(i)].key, figures);
-            auto *value = new QTableWidgetItem(formatFigure(key, *figure));
-            value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            QString tip =
-                QString::number(metrics[size_t(i)].value, 'g', 10) + QLatin1Char(' ') + toQ(metrics[size_t(i)].unit);
-            if (figure->interval && figure->interval->lo != figure->interval->hi)
-                tip += tr("\n95% interval: %1 to %2")
-                           .arg(formatMetric(key, figure->interval->lo), formatMetric(key, figure->interval->hi));
-            value->setToolTip(tip);
-            m_metrics->setItem(i, 0, new QTableWidgetItem(metricInfo(key).label));
-            m_metrics->setItem(i, 1, value);
-            m_metrics->setItem(i, 2, new QTableWidgetItem(key));
-        }
+        showMetrics(m_store->metrics(runId), series);
 
         QVector<double> steps, values;
         std::vector<core::SeriesPoint> others;

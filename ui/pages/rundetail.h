@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class QCustomPlot;
 class QLabel;
@@ -16,7 +17,9 @@ class QTableWidget;
 
 namespace optibench::core {
 class Store;
-}
+struct Metric;
+struct SeriesPoint;
+} // namespace optibench::core
 
 namespace optibench::ui {
 
@@ -47,6 +50,7 @@ signals:
 
 private:
     void plotLatency(const QVector<double> &steps, const QVector<double> &values);
+    void showMetrics(std::vector<core::Metric> metrics, const std::vector<core::SeriesPoint> &series);
 
     std::shared_ptr<core::Store> m_store;
     qint64 m_runId = 0;
