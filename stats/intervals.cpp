@@ -24,7 +24,8 @@ std::vector<double> binomialCdf(std::size_t n, double q)
     double sum = 0;
     for (std::size_t j = 0; j <= n; ++j) {
         const double jj = static_cast<double>(j);
-        sum += std::exp(std::lgamma(nn + 1) - std::lgamma(jj + 1) - std::lgamma(nn - jj + 1) + jj * lq + (nn - jj) * lp);
+        sum +=
+            std::exp(std::lgamma(nn + 1) - std::lgamma(jj + 1) - std::lgamma(nn - jj + 1) + jj * lq + (nn - jj) * lp);
         cdf[j] = std::min(1.0, sum);
     }
     return cdf;

@@ -11,16 +11,16 @@ namespace optibench::stats {
 
 // Where a metric's uncertainty comes from (app/core/run_statistics.h computes it).
 enum class Spread {
-    Exact,          // counted or computed, the same every time: sizes, FLOPs, tokens
-    LatencyMean,    // the timed blocks' latencies, resampled by block
-    SequenceRate,   // the timed blocks' sequences per second, resampled by block
-    TokenRate,      // the timed blocks' real tokens per second, resampled by block
-    PerSecond,      // a fixed amount of work over the timed time: FLOP/s, share of peak
-    Percentile50,   // order statistics of every timed latency
+    Exact,        // counted or computed, the same every time: sizes, FLOPs, tokens
+    LatencyMean,  // the timed blocks' latencies, resampled by block
+    SequenceRate, // the timed blocks' sequences per second, resampled by block
+    TokenRate,    // the timed blocks' real tokens per second, resampled by block
+    PerSecond,    // a fixed amount of work over the timed time: FLOP/s, share of peak
+    Percentile50, // order statistics of every timed latency
     Percentile90,
     Percentile99,
-    Proportion,     // a share of the evaluated examples (Wilson)
-    Unknown,        // no interval: not judged
+    Proportion, // a share of the evaluated examples (Wilson)
+    Unknown,    // no interval: not judged
 };
 
 struct MetricDescription {

@@ -2,6 +2,7 @@
 // When a timed block ran beside other work: the machine's noise as the engine samples it during
 // the block (engine/measure/noise.h) and the rule that flags it. Neither Qt nor LibTorch.
 #include <string>
+#include <vector>
 
 namespace optibench::stats {
 
@@ -14,8 +15,10 @@ struct NoiseSample {
     double frequencyMhz = 0;      // mean current clock over the cores (0: not readable)
 };
 
-// Why a block is noisy ("other processes used 0.93 cores"), or empty when it is not: other
-// processes using 0.25 cores or more, steal 2% or more, or iowait 5% or more.
-std::string noiseReason(const NoiseSample &s);
+// Why each of a run's blocks is noisy ("other processes used 0.93 cores"), empty where it is
+// not: other processes using 0.35 cores or more, iowait 5% or more, or steal 10 points above the
+// run's median block (a virtual machine that steals a steady share while the run computes is how
+// that machine runs it, not noise; a block that loses more than the others is).
+std::vector<std::string> noiseReasons(const std::vector<NoiseSample> &blocks);
 
 } // namespace optibench::stats

@@ -7,18 +7,12 @@ namespace optibench::stats {
 const char *verdictName(Verdict v)
 {
     switch (v) {
-    case Verdict::Better:
-        return "better";
-    case Verdict::Worse:
-        return "worse";
-    case Verdict::NoChange:
-        return "no change";
-    case Verdict::Inconclusive:
-        return "inconclusive";
-    case Verdict::NotComparable:
-        return "not comparable";
-    case Verdict::NotJudged:
-        break;
+    case Verdict::Better: return "better";
+    case Verdict::Worse: return "worse";
+    case Verdict::NoChange: return "no change";
+    case Verdict::Inconclusive: return "inconclusive";
+    case Verdict::NotComparable: return "not comparable";
+    case Verdict::NotJudged: break;
     }
     return "-";
 }

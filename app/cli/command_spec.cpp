@@ -29,9 +29,9 @@ const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional
     "batch_size": 8,
     "max_length": 128,                 // tokens; longer texts are truncated
     "warmup": 3,                       // inference: untimed iterations first
-    "iterations": 20,                  // inference: the fewest timed iterations (batches) in all
-    "blocks": 10,                      // inference: timed blocks; intervals and verdicts resample them
-    "min_block_ms": 50,                // inference: each block also times at least this long
+    "iterations": 20,                  // inference: the workload, timed batches each block passes over
+    "blocks": 5,                       // inference: timed blocks; intervals and verdicts resample them
+    "min_block_ms": 50,                // inference: a block repeats whole passes until this long
     "steps": 100,                      // training: optimizer steps
     "eval_every": 0,                   // training: evaluate every N steps (0: at the end)
     "learning_rate": 5e-05,

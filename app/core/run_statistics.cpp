@@ -35,13 +35,15 @@ double at(const SeriesByName &s, const char *name, std::size_t i)
     return it != s.end() && i < it->second.size() ? it->second[i] : 0.0;
 }
 
-std::string noiseOf(const SeriesByName &s, std::size_t block)
+std::vector<std::string> noiseOf(const SeriesByName &s, std::size_t blocks)
 {
-    stats::NoiseSample n;
-    n.otherCpu = at(s, "noise_other_cpu", block);
-    n.steal = at(s, "noise_steal", block);
-    n.iowait = at(s, "noise_iowait", block);
-    return stats::noiseReason(n);
+    std::vector<stats::NoiseSample> samples(blocks);
+    for (std::size_t b = 0; b < blocks; ++b) {
+        samples[b].otherCpu = at(s, "noise_other_cpu", b);
+        samples[b].steal = at(s, "noise_steal", b);
+        samples[b].iowait = at(s, "noise_iowait", b);
+    }
+    return stats::noiseReasons(samples);
 }
 
 Spread spreadOf(const std::string &key)
@@ -69,14 +71,10 @@ bool isTimed(Spread s)
 const std::vector<stats::BlockValue> *blockValues(Spread s, const RunBlocks &b)
 {
     switch (s) {
-    case Spread::LatencyMean:
-        return &b.latency;
-    case Spread::SequenceRate:
-        return &b.sequences;
-    case Spread::TokenRate:
-        return &b.tokens;
-    default:
-        return nullptr;
+    case Spread::LatencyMean: return &b.latency;
+    case Spread::SequenceRate: return &b.sequences;
+    case Spread::TokenRate: return &b.tokens;
+    default: return nullptr;
     }
 }
 
@@ -158,8 +156,8 @@ RunBlocks runBlocks(const std::vector<SeriesPoint> &series)
     for (std::size_t k = 0; k < blocks; ++k) {
         b.sequences.push_back({at(s, "block_sequences", k), seconds->second[k]});
         b.tokens.push_back({at(s, "block_tokens", k), seconds->second[k]});
-        b.noise.push_back(noiseOf(s, k));
     }
+    b.noise = noiseOf(s, blocks);
     return b;
 }
 

@@ -38,9 +38,9 @@ struct TaskSpec {
     int batchSize = 8;
     int maxLength = 128;
     int warmup = 3;         // inference: untimed iterations before timing
-    int iterations = 20;    // inference: the fewest timed iterations (batches), split over the blocks
-    int blocks = 10;        // inference: timed blocks, the units the intervals and verdicts resample
-    double minBlockMs = 50; // inference: each block also times at least this long
+    int iterations = 20;    // inference: the workload, timed batches a block passes over whole
+    int blocks = 5;         // inference: timed blocks, the units the intervals and verdicts resample
+    double minBlockMs = 50; // inference: a block repeats whole passes until it has timed this long
     int steps = 100;        // training: optimizer steps
     int evalEvery = 0;      // training: evaluate every N steps (0: only at the end)
     double learningRate = 5e-5;

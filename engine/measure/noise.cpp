@@ -1,7 +1,7 @@
 #include "engine/measure/noise.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -104,7 +104,8 @@ stats::NoiseSample noiseBetween(const NoiseCounters &before, const NoiseCounters
     const double hz = static_cast<double>(sysconf(_SC_CLK_TCK));
     const double total = static_cast<double>(after.totalTicks - before.totalTicks);
     if (wall > 0 && hz > 0) {
-        const double others = static_cast<double>((after.busyTicks - before.busyTicks) - (after.selfTicks - before.selfTicks));
+        const double others =
+            static_cast<double>((after.busyTicks - before.busyTicks) - (after.selfTicks - before.selfTicks));
         // Ticks are 10 ms: a short block's count is rounded, so never below zero.
         s.otherCpu = std::max(0.0, others / hz / wall);
         s.switchesPerSecond = static_cast<double>(after.involuntarySwitches - before.involuntarySwitches) / wall;

@@ -13,8 +13,8 @@ namespace optibench::engine {
 struct NoiseCounters {
     double wallSeconds = 0;
     std::int64_t busyTicks = 0, iowaitTicks = 0, stealTicks = 0, totalTicks = 0; // /proc/stat "cpu"
-    std::int64_t selfTicks = 0;                  // /proc/self/stat utime + stime, all threads
-    std::int64_t involuntarySwitches = 0;        // /proc/self/status, summed over the threads
+    std::int64_t selfTicks = 0;           // /proc/self/stat utime + stime, all threads
+    std::int64_t involuntarySwitches = 0; // /proc/self/status, summed over the threads
 };
 NoiseCounters readNoiseCounters();
 

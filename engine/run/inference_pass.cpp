@@ -53,11 +53,11 @@ void warmUp(RunState &run)
     run.progress("warmup", run.config.warmup, run.config.warmup);
 }
 
-// One timed iteration: its latency, its counts, and the quality outputs the first time the
-// batch is seen among the first `iterations` (the batches the baseline computed).
-void timeOne(RunState &run, TimedIterations &t, int i)
+// Timed iteration `i` of the run, at position `inPass` of the workload's pass: its latency, its
+// counts, and in the first pass (the batches the baseline computed) the quality outputs.
+void timeOne(RunState &run, TimedIterations &t, int i, int inPass)
 {
-    const auto index = run.timedBatch(i);
+    const auto index = run.timedBatch(inPass);
     const auto t0 = std::chrono::steady_clock::now();
     auto out = run.run(index);
     compat::synchronize(run.device);
@@ -105,15 +105,29 @@ void recordBlock(RunReport &report, int block, BlockCounts added, double seconds
     add("noise_load", noise.load);
     add("noise_switches_s", noise.switchesPerSecond);
     add("noise_frequency_mhz", noise.frequencyMhz);
-    add("block_noisy", stats::noiseReason(noise).empty() ? 0.0 : 1.0);
 }
 
-// Blocks of timed iterations, each at least its share of `iterations` and at least
-// min_block_ms long. Every iteration's latency is kept with its block and its start time.
+// Which blocks were noisy, judged over the run's blocks together (stats/noise.h).
+int recordNoisyBlocks(RunReport &report, const std::vector<stats::NoiseSample> &noise)
+{
+    int noisy = 0;
+    const auto reasons = stats::noiseReasons(noise);
+    for (std::size_t b = 0; b < reasons.size(); ++b) {
+        report.series.push_back({"block_noisy", static_cast<std::int64_t>(b), reasons[b].empty() ? 0.0 : 1.0});
+        noisy += reasons[b].empty() ? 0 : 1;
+    }
+    return noisy;
+}
+
+// Blocks of timed iterations. A block runs whole passes over the workload (the `iterations`
+// timed batches, in the same order), as many as make it at least min_block_ms long: every block
+// times the same work, so blocks differ by the machine's noise only. Every iteration's latency
+// is kept with its block and its start time.
 TimedIterations timeIterations(RunState &run, RunReport &report)
 {
     const auto &c = run.config;
-    const int perBlock = (c.iterations + c.blocks - 1) / c.blocks;
+    std::vector<stats::NoiseSample> noise;
+    const std::int64_t least = std::int64_t{c.blocks} * c.iterations; // iterations the blocks run at the least
     TimedIterations t;
     t.blocks = c.blocks;
     const auto start = std::chrono::steady_clock::now();
@@ -122,10 +136,12 @@ TimedIterations timeIterations(RunState &run, RunReport &report)
         const auto before = BlockCounts::of(t);
         const auto counters = readNoiseCounters();
         const auto blockStart = std::chrono::steady_clock::now();
-        for (int n = 0; n < perBlock || msSince(blockStart) < c.minBlockMs; ++n, ++i) {
-            run.progress("timing", block, c.blocks); // per iteration, so that cancelling is quick
+        for (int n = 0; n < c.iterations || n % c.iterations != 0 || msSince(blockStart) < c.minBlockMs; ++n, ++i) {
+            // Per iteration, so that cancelling is quick; the least count is the total.
+            run.progress("timing", std::min<std::int64_t>(i, least - 1), least,
+                         "block " + std::to_string(block + 1) + " of " + std::to_string(c.blocks));
             report.series.push_back({"latency_at_ms", i, msSince(start)});
-            timeOne(run, t, i);
+            timeOne(run, t, i, n % c.iterations);
             report.series.push_back({"latency_ms", i, t.latencies.back()});
             report.series.push_back({"latency_block", i, static_cast<double>(block)});
         }
@@ -133,11 +149,11 @@ TimedIterations timeIterations(RunState &run, RunReport &report)
         const auto after = BlockCounts::of(t);
         const BlockCounts added{after.iterations - before.iterations, after.sequences - before.sequences,
                                 after.tokens - before.tokens};
-        const auto noise = noiseBetween(counters, readNoiseCounters());
-        recordBlock(report, block, added, seconds, noise);
-        t.noisyBlocks += stats::noiseReason(noise).empty() ? 0 : 1;
+        noise.push_back(noiseBetween(counters, readNoiseCounters()));
+        recordBlock(report, block, added, seconds, noise.back());
     }
-    run.progress("timing", c.blocks, c.blocks);
+    t.noisyBlocks = recordNoisyBlocks(report, noise);
+    run.progress("timing", least, least);
     return t;
 }
 

@@ -18,8 +18,8 @@ struct RunConfig {
     int batchSize = 8;
     int maxLength = 128;
     int warmup = 3;
-    int iterations = 20;    // the fewest timed iterations in all
-    int blocks = 10;        // timed blocks (engine/run/inference_pass.cpp)
+    int iterations = 20;    // the workload: timed batches that each block passes over whole
+    int blocks = 5;         // timed blocks (engine/run/inference_pass.cpp)
     double minBlockMs = 50; // each block also times at least this long
     int steps = 100;
     int evalEvery = 0;

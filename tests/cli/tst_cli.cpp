@@ -79,7 +79,7 @@ TEST_F(CliTest, RunStoresADoneRunThatShowPrintsAsJson)
     for (const char *key : {"latency_p50_ms", "latency_p90_ms", "latency_p99_ms", "throughput_tokens_s"})
         EXPECT_GT(j["metrics"][key]["value"].get<double>(), 0.0) << key;
     EXPECT_EQ(static_cast<double>(j["series"]["latency_ms"].size()), j["metrics"]["timed_iterations"]["value"]);
-    EXPECT_EQ(j["spec"]["task"]["blocks"], 10);
+    EXPECT_EQ(j["spec"]["task"]["blocks"], 5);
 
     const auto l = run({kCli, "list", "--db", db(), "--json"});
     ASSERT_EQ(l.exitCode, 0) << l.err;

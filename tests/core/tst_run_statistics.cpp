@@ -1,7 +1,7 @@
 // Stored runs' figures with their intervals, and verdicts against a baseline, from series laid
 // out as the engine writes them (engine/run/inference_pass.cpp).
-#include "app/core/run_statistics.h"
 #include "app/core/environment_drift.h"
+#include "app/core/run_statistics.h"
 
 #include <gtest/gtest.h>
 

@@ -100,7 +100,7 @@ TEST_F(RunExecutorTest, DemoRunIsStoredWithLatencyMetrics)
     const auto timed = store.series(outcome.runId, "latency_ms").size();
     EXPECT_GE(timed, 3u);
     EXPECT_EQ(static_cast<double>(timed), metric(metrics, "timed_iterations"));
-    EXPECT_EQ(store.series(outcome.runId, "block_seconds").size(), 10u);
+    EXPECT_EQ(store.series(outcome.runId, "block_seconds").size(), 5u);
 }
 
 TEST_F(RunExecutorTest, MissingModelFailsWithMessageNamingThePath)

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 
 namespace optibench::stats {
@@ -81,12 +82,12 @@ TEST(Intervals, PercentileIntervalCoversTheTrueQuantile)
     }
 }
 
-// Ten blocks whose iterations vary in count, as min_block_ms makes them.
-std::vector<BlockValue> blocksOf(std::mt19937_64 &rng, double mean, double spread)
+// Blocks whose iterations vary in count, as min_block_ms makes them.
+std::vector<BlockValue> blocksOf(std::mt19937_64 &rng, double mean, double spread, int blocks = 10)
 {
     std::normal_distribution<double> block(mean, spread);
     std::uniform_int_distribution<int> iterations(10, 20);
-    std::vector<BlockValue> out(10);
+    std::vector<BlockValue> out(static_cast<std::size_t>(blocks));
     for (auto &b : out) {
         const int n = iterations(rng);
         b = {block(rng) * n, static_cast<double>(n)};
@@ -105,6 +106,22 @@ TEST(Intervals, BootstrapOverBlocksCoversTheTrueMean)
     }
     EXPECT_GE(covered, 910);
     EXPECT_LE(covered, 980);
+}
+
+TEST(Intervals, BootstrapOverFiveBlocksStillCoversNearNinetyFivePercent)
+{
+    std::mt19937_64 rng(5);
+    int covered = 0, ratioCovered = 0;
+    for (int t = 0; t < kTrials; ++t) {
+        covered += bootstrapInterval(blocksOf(rng, 10.0, 0.5, 5))->contains(10.0) ? 1 : 0;
+        const auto a = blocksOf(rng, 10.0, 0.5, 5), b = blocksOf(rng, 12.5, 0.8, 5);
+        ratioCovered += bootstrapRatioInterval(a, b)->contains(0.8) ? 1 : 0;
+    }
+    std::printf("coverage of five blocks: mean %d, ratio %d of %d\n", covered, ratioCovered, kTrials);
+    EXPECT_GE(covered, 900);
+    EXPECT_LE(covered, 985);
+    EXPECT_GE(ratioCovered, 900);
+    EXPECT_LE(ratioCovered, 985);
 }
 
 TEST(Intervals, BootstrapRatioCoversTheTrueRatio)

@@ -61,17 +61,24 @@ TEST(Verdict, Names)
 
 TEST(Noise, BusyBlocksAreFlagged)
 {
-    EXPECT_TRUE(noiseReason(NoiseSample{}).empty());
-    NoiseSample busy;
-    busy.otherCpu = 0.93;
-    EXPECT_EQ(noiseReason(busy), "other processes used 0.93 cores");
     NoiseSample quiet;
-    quiet.otherCpu = 0.2;
-    quiet.steal = 0.01;
+    quiet.otherCpu = 0.3;
+    quiet.steal = 0.27; // a virtual machine that steals a steady share while the run computes
     quiet.iowait = 0.04;
-    EXPECT_TRUE(noiseReason(quiet).empty());
-    quiet.steal = 0.03;
-    EXPECT_EQ(noiseReason(quiet), "the hypervisor stole 3.0% of the CPU time");
+    NoiseSample busy = quiet;
+    busy.otherCpu = 0.93;
+    NoiseSample stolen = quiet;
+    stolen.steal = 0.40;
+    NoiseSample waiting = quiet;
+    waiting.iowait = 0.08;
+    const auto reasons = noiseReasons({quiet, busy, quiet, stolen, quiet, waiting});
+    ASSERT_EQ(reasons.size(), 6u);
+    EXPECT_TRUE(reasons[0].empty()) << reasons[0];
+    EXPECT_EQ(reasons[1], "other processes used 0.93 cores");
+    EXPECT_TRUE(reasons[2].empty());
+    EXPECT_EQ(reasons[3], "the hypervisor stole 40.0% of the CPU time, against 27.0% in the run's other blocks");
+    EXPECT_EQ(reasons[5], "8.0% of the CPU time waited for I/O");
+    EXPECT_TRUE(noiseReasons({}).empty());
 }
 
 TEST(MetricTable, DirectionsAndSpreads)
