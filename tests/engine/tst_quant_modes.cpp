@@ -35,6 +35,8 @@ std::map<std::string, double> demoRun(const std::string &quantization, bool quan
     c.maxLength = 64;
     c.warmup = 0;
     c.iterations = 20; // the whole eval split (1000 reviews)
+    c.blocks = 1;      // one pass over the workload: quality is what this checks, not timing
+    c.minBlockMs = 0;
     c.threads = 2;
     Benchmark bench(c, nullptr);
     bench.prepare();
