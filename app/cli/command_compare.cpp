@@ -323,12 +323,9 @@ void printDrift(const Comparison &c)
 void printNoise(const Comparison &c)
 {
     for (std::size_t i = 0; i < c.runs.size(); ++i) {
-        const auto &b = c.figures[i].blocks;
-        if (b.noisyCount() == 0)
-            continue;
-        const auto first = std::find_if(b.noise.begin(), b.noise.end(), [](const auto &n) { return !n.empty(); });
-        std::cout << "  #" << c.runs[i].id << ": " << b.noisyCount() << " of " << b.count()
-                  << " blocks ran beside other work (" << *first << ")\n";
+        const auto summary = c.figures[i].blocks.noiseSummary();
+        if (!summary.empty())
+            std::cout << "  #" << c.runs[i].id << ": " << summary << '\n';
     }
 }
 

@@ -1,5 +1,4 @@
 // optibench-cli run SPEC... --db FILE: executes specs in order, each as a stored run.
-#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -54,12 +53,9 @@ void printProgress(const std::string &stage, std::int64_t done, std::int64_t tot
 // wider than the machine gives.
 void warnOfNoise(const core::Store &store, std::int64_t runId, const std::string &specPath)
 {
-    const auto blocks = core::runBlocks(store.series(runId));
-    if (blocks.noisyCount() == 0)
-        return;
-    const auto first = std::find_if(blocks.noise.begin(), blocks.noise.end(), [](const auto &n) { return !n.empty(); });
-    std::cerr << "optibench-cli: run " << runId << " (" << specPath << "): " << blocks.noisyCount() << " of "
-              << blocks.count() << " blocks ran beside other work (" << *first << ")\n";
+    const auto summary = core::runBlocks(store.series(runId)).noiseSummary();
+    if (!summary.empty())
+        std::cerr << "optibench-cli: run " << runId << " (" << specPath << "): " << summary << '\n';
 }
 
 int runSpecs(const RunOptions &opt)

@@ -134,6 +134,20 @@ int RunBlocks::noisyCount() const
     return static_cast<int>(std::count_if(noise.begin(), noise.end(), [](const auto &n) { return !n.empty(); }));
 }
 
+std::string RunBlocks::firstNoise() const
+{
+    const auto first = std::find_if(noise.begin(), noise.end(), [](const auto &n) { return !n.empty(); });
+    return first != noise.end() ? *first : std::string();
+}
+
+std::string RunBlocks::noiseSummary() const
+{
+    if (noisyCount() == 0)
+        return {};
+    return std::to_string(noisyCount()) + " of " + std::to_string(count()) + " blocks ran beside other work ("
+        + firstNoise() + ")";
+}
+
 RunBlocks runBlocks(const std::vector<SeriesPoint> &series)
 {
     const auto s = byName(series);

@@ -23,6 +23,9 @@ struct RunBlocks {
     std::vector<double> latencies;            // every timed iteration's
     std::vector<std::string> noise;           // per block: why it is noisy, empty when quiet
     int noisyCount() const;
+    std::string firstNoise() const; // the first noisy block's reason, empty when none was noisy
+    // "3 of 5 blocks ran beside other work (other processes used 0.98 cores)", empty when none did.
+    std::string noiseSummary() const;
     std::size_t count() const { return latency.size(); }
 };
 // Runs stored before blocks existed have no latency_block series: each iteration is then a block.

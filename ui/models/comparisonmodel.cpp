@@ -148,13 +148,11 @@ QStringList ComparisonModel::cautions() const
         const ComparedRun &r = m_runs.at(i);
         const auto &blocks = m_figures[std::size_t(i)].blocks;
         if (blocks.noisyCount() > 0) {
-            const auto first =
-                std::find_if(blocks.noise.begin(), blocks.noise.end(), [](const auto &n) { return !n.empty(); });
             out << tr("#%1: %2 of %3 blocks ran beside other work (%4).")
                        .arg(r.id)
                        .arg(blocks.noisyCount())
                        .arg(blocks.count())
-                       .arg(toQ(*first));
+                       .arg(toQ(blocks.firstNoise()));
         }
         if (i == m_baseline)
             continue;
