@@ -154,6 +154,29 @@ std::optional<Interval> bootstrapRatioInterval(const std::vector<BlockValue> &a,
     return tails(std::move(stats), expandedTail(std::min(a.size(), b.size())));
 }
 
+std::optional<Interval> bootstrapPairedRatioInterval(const std::vector<BlockValue> &a, const std::vector<BlockValue> &b)
+{
+    if (a.size() < 2 || a.size() != b.size())
+        return std::nullopt;
+    std::mt19937_64 rng(kSeed);
+    std::vector<double> stats;
+    stats.reserve(kResamples);
+    std::vector<BlockValue> ra(a.size()), rb(b.size());
+    for (int i = 0; i < kResamples; ++i) {
+        for (std::size_t k = 0; k < a.size(); ++k) { // the same rounds on both sides
+            const auto pick = static_cast<std::size_t>(rng() % a.size());
+            ra[k] = a[pick];
+            rb[k] = b[pick];
+        }
+        const double den = ratioOfSums(rb);
+        if (den != 0)
+            stats.push_back(ratioOfSums(ra) / den);
+    }
+    if (stats.empty())
+        return std::nullopt;
+    return tails(std::move(stats), expandedTail(a.size()));
+}
+
 double studentT975(int df)
 {
     static constexpr std::array<double, 30> kTable{12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,

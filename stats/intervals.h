@@ -43,6 +43,11 @@ std::optional<Interval> bootstrapInterval(const std::vector<BlockValue> &blocks)
 // The interval of ratioOfSums(a) / ratioOfSums(b), each run's blocks resampled on their own;
 // absent when either run has fewer than two blocks.
 std::optional<Interval> bootstrapRatioInterval(const std::vector<BlockValue> &a, const std::vector<BlockValue> &b);
+// The same for runs whose blocks were interleaved: block k of `a` and block k of `b` ran in the
+// same round, so a round is resampled as a pair and the drift the two shared cancels; absent
+// unless both have the same count of at least two blocks.
+std::optional<Interval> bootstrapPairedRatioInterval(const std::vector<BlockValue> &a,
+                                                     const std::vector<BlockValue> &b);
 
 // Student's t quantile for a two-sided 95% interval with `df` degrees of freedom (df >= 1).
 double studentT975(int df);

@@ -147,7 +147,7 @@ Comparison load(const CompareOptions &o)
     for (auto &[key, row] : c.rows)
         row.values.resize(o.ids.size());
     c.specs = core::differingFields(specTexts, {"name"}); // the name is shown with the run
-    c.environments = core::differingFields(environmentTexts, {});
+    c.environments = core::environmentDifferences(environmentTexts);
     return c;
 }
 
@@ -217,6 +217,8 @@ void printJson(const Comparison &c, const std::vector<const MetricRow *> &rows, 
                                {"blocks", blocks.count()},
                                {"noisy_blocks", blocks.noisyCount()},
                                {"comparable", drift.comparable()},
+                               {"interleaved_with", c.figures[i].interleavedWith},
+                               {"paired_with_baseline", i != c.base && c.figures[i].pairedWith(c.figures[c.base])},
                                {"hard_drift", fields(drift.hard)},
                                {"soft_drift", fields(drift.soft)}});
     }
@@ -329,6 +331,15 @@ void printNoise(const Comparison &c)
     }
 }
 
+// "  (interleaved with the baseline: blocks compared round by round)" for a run paired with it.
+std::string pairing(const Comparison &c, std::size_t i)
+{
+    if (i == c.base || !c.figures[i].pairedWith(c.figures[c.base]))
+        return {};
+    return std::string(c.runs[i].name.empty() ? "" : "  ")
+        + "(interleaved with the baseline: blocks compared round by round)";
+}
+
 void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, bool diffOnly, double threshold)
 {
     std::vector<std::string> headers;
@@ -337,7 +348,7 @@ void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, 
     std::cout << "Runs\n";
     for (std::size_t i = 0; i < c.runs.size(); ++i)
         std::cout << "  " << std::left << std::setw(18) << headers[i] << std::setw(12)
-                  << core::toString(c.runs[i].status) << c.runs[i].name << '\n';
+                  << core::toString(c.runs[i].status) << c.runs[i].name << pairing(c, i) << '\n';
     printNoise(c);
     printDrift(c);
 

@@ -1,4 +1,5 @@
-// optibench-cli run SPEC... --db FILE: executes specs in order, each as a stored run.
+// optibench-cli run SPEC... --db FILE [--interleave]: executes specs in order (or with their
+// blocks interleaved), each as a stored run.
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -23,6 +24,7 @@ struct RunOptions {
     std::string db;
     bool json = false;
     bool quiet = false;
+    bool interleave = false;
 };
 
 core::ExperimentSpec loadSpec(const std::string &path)
@@ -58,31 +60,58 @@ void warnOfNoise(const core::Store &store, std::int64_t runId, const std::string
         std::cerr << "optibench-cli: run " << runId << " (" << specPath << "): " << summary << '\n';
 }
 
+// Progress on stderr for the spec at `index`: its run id when it starts, then one line.
+session::RunCallbacks progressCallbacks(const RunOptions &opt, std::size_t index)
+{
+    session::RunCallbacks callbacks;
+    const std::string prefix = opt.interleave ? "[" + std::to_string(index + 1) + "] " : "";
+    callbacks.started = [&opt, index](std::int64_t id) {
+        std::fprintf(stderr, "run %lld (%s)\n", static_cast<long long>(id), opt.specs[index].c_str());
+    };
+    callbacks.progress = [prefix](const std::string &stage, std::int64_t done, std::int64_t total,
+                                  const std::string &) { printProgress(prefix + stage, done, total); };
+    return callbacks;
+}
+
+std::vector<session::RunOutcome> execute(const RunOptions &opt, const std::vector<core::ExperimentSpec> &specs,
+                                         session::RunExecutor &executor)
+{
+    const bool showProgress = !opt.quiet && stderrIsTerminal();
+    std::vector<session::RunCallbacks> callbacks(specs.size());
+    if (showProgress)
+        for (std::size_t i = 0; i < specs.size(); ++i)
+            callbacks[i] = progressCallbacks(opt, i);
+    std::vector<session::RunOutcome> outcomes;
+    if (opt.interleave)
+        outcomes = executor.executeInterleaved(specs, callbacks);
+    else
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+            outcomes.push_back(executor.execute(specs[i], callbacks[i]));
+            if (showProgress)
+                std::fprintf(stderr, "\r%60s\r", "");
+        }
+    if (showProgress && opt.interleave)
+        std::fprintf(stderr, "\r%60s\r", "");
+    return outcomes;
+}
+
 int runSpecs(const RunOptions &opt)
 {
     // Parse every spec before running any, so a typo in the third does not waste the first two.
     std::vector<core::ExperimentSpec> specs;
     for (const auto &path : opt.specs)
         specs.push_back(loadSpec(path));
+    if (opt.interleave && specs.size() < 2)
+        throw std::runtime_error("--interleave needs two or more specs (the same spec twice measures its noise)");
 
     core::Store store(opt.db.empty() ? defaultDatabasePath() : opt.db);
     session::RunExecutor executor(store);
-    const bool showProgress = !opt.quiet && stderrIsTerminal();
+    const auto outcomes = execute(opt, specs, executor);
 
     int failures = 0;
     nlohmann::json out = nlohmann::json::array();
     for (std::size_t i = 0; i < specs.size(); ++i) {
-        session::RunCallbacks callbacks;
-        if (showProgress) {
-            callbacks.started = [&](std::int64_t id) {
-                std::fprintf(stderr, "run %lld (%s)\n", static_cast<long long>(id), opt.specs[i].c_str());
-            };
-            callbacks.progress = [](const std::string &stage, std::int64_t done, std::int64_t total,
-                                    const std::string &) { printProgress(stage, done, total); };
-        }
-        const session::RunOutcome r = executor.execute(specs[i], callbacks);
-        if (showProgress)
-            std::fprintf(stderr, "\r%60s\r", "");
+        const auto &r = outcomes[i];
         if (r.status == core::RunStatus::Done && !opt.quiet)
             warnOfNoise(store, r.runId, opt.specs[i]);
         if (r.status != core::RunStatus::Done) {
@@ -113,6 +142,9 @@ void addRunCommand(CLI::App &app, ExitCode &exit)
         ->required()
         ->check(CLI::ExistingFile);
     cmd->add_option("--db", opt->db, "Run store (SQLite file); default $OPTIBENCH_DB or the desktop app's store");
+    cmd->add_flag("--interleave", opt->interleave,
+                  "Run the specs in one process with their timed blocks alternating (ABBA), so drift falls on "
+                  "all alike; the first is the others' baseline");
     cmd->add_flag("--json", opt->json, "Print the outcome of each run as JSON");
     cmd->add_flag("-q,--quiet", opt->quiet, "No progress on stderr");
     cmd->callback([opt, &exit] { exit.value = runSpecs(*opt); });

@@ -10,8 +10,14 @@ namespace {
 
 // Environment fields that make timings not comparable; the spec's device joins them.
 const std::set<std::string> kHardFields{"cpu", "cores", "threads", "gpu"};
+// Fields that describe how the run was executed, not the machine: never shown as a difference.
+const std::set<std::string> kExecutionFields{"interleave"};
 // Fields that describe the run or the store, not the machine: never drift.
-const std::set<std::string> kIgnoredFields{"int8_scheme_reason", "memory_bytes"};
+const std::set<std::string> kIgnoredFields = [] {
+    auto fields = kExecutionFields;
+    fields.insert({"int8_scheme_reason", "memory_bytes"});
+    return fields;
+}();
 
 std::string shown(const nlohmann::json *v)
 {
@@ -28,6 +34,11 @@ std::string Drift::describe(const std::vector<Field> &fields)
     for (const auto &f : fields)
         out += (out.empty() ? "" : ", ") + f.path + " " + f.run + " (baseline " + f.baseline + ")";
     return out;
+}
+
+FieldDifferences environmentDifferences(const std::vector<std::string> &environments)
+{
+    return differingFields(environments, kExecutionFields);
 }
 
 Drift driftBetween(const std::string &environment, const std::string &spec, const std::string &baselineEnvironment,

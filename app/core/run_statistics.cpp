@@ -2,6 +2,8 @@
 #include "app/core/environment_drift.h"
 #include "stats/noise.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -103,11 +105,13 @@ std::optional<stats::Interval> ratioInterval(const std::string &key, const RunFi
     const Spread s = spreadOf(key);
     if (s == Spread::Exact)
         return stats::Interval{ratio, ratio};
+    // Interleaved runs' blocks pair up by round (stats::bootstrapPairedRatioInterval).
+    const auto blockRatio = run.pairedWith(base) ? stats::bootstrapPairedRatioInterval : stats::bootstrapRatioInterval;
     if (const auto *a = blockValues(s, run.blocks))
-        return stats::bootstrapRatioInterval(*a, *blockValues(s, base.blocks));
+        return blockRatio(*a, *blockValues(s, base.blocks));
     if (s == Spread::PerSecond) { // the work is fixed; its rate changes as the time does
         const double speed = stats::ratioOfSums(base.blocks.latency) / stats::ratioOfSums(run.blocks.latency);
-        return scaled(stats::bootstrapRatioInterval(base.blocks.latency, run.blocks.latency), ratio / speed);
+        return scaled(blockRatio(base.blocks.latency, run.blocks.latency), ratio / speed);
     }
     if (isPercentile(s)) {
         const auto a = stats::percentile(run.blocks.latencies, quantileOf(s));
@@ -181,11 +185,30 @@ RunFigures runFigures(const Store &store, std::int64_t runId)
     for (const auto &m : store.metrics(runId))
         f.metrics[m.key] = m.value;
     f.blocks = runBlocks(store.series(runId));
+    f.runId = runId;
     if (const auto record = store.run(runId)) {
         f.environmentJson = record->environmentJson;
         f.specJson = record->specJson;
+        f.interleavedWith = interleavedRuns(record->environmentJson);
     }
     return f;
+}
+
+std::vector<std::int64_t> interleavedRuns(const std::string &environmentJson)
+{
+    const auto env = nlohmann::json::parse(environmentJson, nullptr, false);
+    std::vector<std::int64_t> ids;
+    if (env.is_object() && env.contains("interleave") && env["interleave"].contains("runs"))
+        for (const auto &id : env["interleave"]["runs"])
+            if (id.is_number_integer())
+                ids.push_back(id.get<std::int64_t>());
+    return ids;
+}
+
+bool RunFigures::pairedWith(const RunFigures &other) const
+{
+    return runId != other.runId && blocks.count() == other.blocks.count()
+        && std::find(interleavedWith.begin(), interleavedWith.end(), other.runId) != interleavedWith.end();
 }
 
 std::optional<Figure> figureOf(const std::string &key, const RunFigures &run)

@@ -33,11 +33,19 @@ RunBlocks runBlocks(const std::vector<SeriesPoint> &series);
 
 // What one run measured, as the statistics read it.
 struct RunFigures {
+    std::int64_t runId = 0;
     std::map<std::string, double> metrics;
     RunBlocks blocks;
-    std::string environmentJson, specJson; // for the drift between runs (environment_drift.h)
+    std::string environmentJson, specJson;     // for the drift between runs (environment_drift.h)
+    std::vector<std::int64_t> interleavedWith; // the runs whose blocks alternated with this run's, itself included
+    // Whether this run's blocks and `other`'s ran in the same rounds (interleaved, as many
+    // blocks each), so that their comparison resamples rounds as pairs.
+    bool pairedWith(const RunFigures &other) const;
 };
 RunFigures runFigures(const Store &store, std::int64_t runId);
+// The runs an environment says its run was interleaved with (its "interleave" field); empty
+// for a run of its own.
+std::vector<std::int64_t> interleavedRuns(const std::string &environmentJson);
 
 struct Figure {
     double value = 0;

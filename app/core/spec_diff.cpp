@@ -35,8 +35,9 @@ FieldDifferences differingFields(const std::vector<std::string> &documents, cons
         const json doc = json::parse(text, nullptr, false);
         if (!doc.is_discarded())
             flatten(doc, "", flat);
-        for (const auto &path : ignored)
-            flat.erase(path);
+        for (const auto &path : ignored) // the field and everything under it
+            for (auto it = flat.lower_bound(path); it != flat.end() && it->first.rfind(path, 0) == 0;)
+                it = it->first.size() == path.size() || it->first[path.size()] == '.' ? flat.erase(it) : std::next(it);
         for (const auto &[path, value] : flat)
             paths.insert(path);
         d.perRun.push_back(std::move(flat));

@@ -21,7 +21,7 @@ struct FieldDifferences {
     const nlohmann::json *value(std::size_t run, const std::string &path) const;
 };
 
-// One document per run, in the runs' order; `ignored` paths are left out (a spec's name).
+// One document per run, in the runs' order; `ignored` paths, and the fields under them, are left out.
 FieldDifferences differingFields(const std::vector<std::string> &documents, const std::set<std::string> &ignored);
 
 } // namespace optibench::core

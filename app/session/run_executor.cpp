@@ -6,32 +6,13 @@
 #include <new>
 
 #include "app/session/engine_config.h"
+#include "app/session/run_storage.h"
 #include "app/session/trace_pass.h"
 #include "engine/run/benchmark.h"
 #include "engine/text/dataset.h"
 
 namespace optibench::session {
 namespace {
-
-core::ModelRecord toModelRecord(const engine::ModelSummary &m)
-{
-    core::ModelRecord r;
-    r.source = m.source;
-    r.format = m.format;
-    r.architecture = m.architecture;
-    r.parameters = m.parameters;
-    r.sizeBytes = m.sizeOnDiskBytes;
-    r.sha256 = m.sha256;
-    return r;
-}
-
-void append(core::RunResults &results, const engine::RunReport &report)
-{
-    for (const auto &m : report.metrics)
-        results.metrics.push_back({m.key, m.value, m.unit});
-    for (const auto &s : report.series)
-        results.series.push_back({s.name, s.step, s.value});
-}
 
 // A distillation run's teacher as an inference run of its own: fp32, untraced, over the whole
 // eval split in the student's batches, so that its accuracy is measured on the examples the
@@ -101,38 +82,15 @@ RunOutcome RunExecutor::execute(const core::ExperimentSpec &spec, const RunCallb
         engine::Benchmark bench(toEngineConfig(spec), progress);
         bench.prepare();
         m_store.setRunModel(outcome.runId, m_store.upsertModel(toModelRecord(bench.model())));
-
-        const engine::RunReport report = bench.measure();
-        append(results, report);
-
-        if (spec.profiling.ops || spec.profiling.kernels) {
-            progress("tracing", 0, spec.profiling.iterations, "traced pass");
-            TracePassResult trace = runTracePass(bench, spec);
-            results.trace = std::move(trace.events);
-            for (auto &m : trace.metrics)
-                results.metrics.push_back(std::move(m));
-        }
+        append(results, bench.measure());
+        addTracePass(results, bench, spec, progress);
         m_store.finishRun(outcome.runId, core::RunStatus::Done, results);
         outcome.status = core::RunStatus::Done;
-    } catch (const engine::Cancelled &) {
-        outcome.status = core::RunStatus::Cancelled;
-        outcome.error = "cancelled by the user";
-    } catch (const core::StoreError &) {
-        throw;
-    } catch (const core::SpecError &e) {
-        outcome.error = e.what();
-    } catch (const engine::EngineError &e) {
-        outcome.error = e.what();
-    } catch (const std::bad_alloc &) {
-        outcome.error = "out of memory while running the model; try a smaller batch size or max length";
-    } catch (const std::exception &e) {
-        outcome.error = std::string("the engine failed: ") + e.what();
+    } catch (...) {
+        failed(outcome, std::current_exception());
     }
-    if (outcome.status != core::RunStatus::Done) {
-        if (outcome.status != core::RunStatus::Cancelled)
-            outcome.status = core::RunStatus::Failed;
+    if (outcome.status != core::RunStatus::Done)
         m_store.finishRun(outcome.runId, outcome.status, {}, outcome.error);
-    }
     return outcome;
 }
 

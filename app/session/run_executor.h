@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/core/spec.h"
 #include "app/core/store.h"
@@ -36,6 +37,17 @@ public:
     // a stored `failed` or `cancelled` run, not an exception. Throws core::StoreError only when
     // the store itself cannot be written.
     RunOutcome execute(const core::ExperimentSpec &spec, const RunCallbacks &callbacks = {});
+
+    // Executes inference specs in one process with their timed blocks interleaved, so that the
+    // machine's drift during the runs falls on every one alike: each spec is prepared and warmed
+    // up, then round r times block r of each, in the specs' order when r is even and in reverse
+    // when it is odd (ABBA). Each spec is a stored run whose environment names the runs it was
+    // interleaved with; the first is every other's baseline. A run that fails (to load, or in a
+    // block) is stored failed and the others go on; cancelling cancels them all. Peak memory is
+    // not reported, since every run's model is resident at once. `callbacks` is empty or one
+    // per spec. Returns one outcome per spec, in order.
+    std::vector<RunOutcome> executeInterleaved(const std::vector<core::ExperimentSpec> &specs,
+                                               const std::vector<RunCallbacks> &callbacks = {});
 
     // Asks the run in progress to stop at its next progress check (thread-safe).
     void cancel() { m_cancelRequested = true; }

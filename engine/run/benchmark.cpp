@@ -17,7 +17,17 @@
 
 namespace optibench::engine {
 
-struct Benchmark::Impl : RunState {};
+struct Benchmark::Impl : RunState {
+    std::unique_ptr<InferenceMeasurement> blocks; // between beginBlocks and finishBlocks
+
+    InferenceMeasurement &measurement(const char *step)
+    {
+        if (!blocks)
+            throw EngineError(std::string("Benchmark::") + step + " called before beginBlocks()");
+        at::set_num_threads(config.threads);
+        return *blocks;
+    }
+};
 
 Benchmark::Benchmark(RunConfig config, ProgressFn progress) : m_impl(std::make_unique<Impl>())
 {
@@ -69,6 +79,34 @@ RunReport Benchmark::measure()
         throw EngineError("Benchmark::measure called before prepare()");
     at::set_num_threads(run.config.threads);
     return run.training() ? measureTraining(run) : measureInference(run);
+}
+
+void Benchmark::beginBlocks()
+{
+    auto &run = *m_impl;
+    if (!run.prepared)
+        throw EngineError("Benchmark::beginBlocks called before prepare()");
+    if (run.training())
+        throw EngineError("task.mode: a training run cannot interleave its blocks with other runs");
+    run.blocks = std::make_unique<InferenceMeasurement>(run);
+    run.measurement("beginBlocks").warmUp();
+}
+
+void Benchmark::timeBlock()
+{
+    m_impl->measurement("timeBlock").timeBlock();
+}
+
+int Benchmark::blocks() const
+{
+    return m_impl->config.blocks;
+}
+
+RunReport Benchmark::finishBlocks(bool sharedProcess)
+{
+    auto report = m_impl->measurement("finishBlocks").finish(sharedProcess);
+    m_impl->blocks.reset();
+    return report;
 }
 
 std::int64_t Benchmark::tracedPass(int iterations)

@@ -29,6 +29,16 @@ public:
     // Warm-up and timed iterations, untraced; quality against the baseline; memory; FLOPs.
     RunReport measure();
 
+    // measure() in steps, so that app/session can interleave the blocks of several prepared
+    // inference runs in one process: beginBlocks() warms up, timeBlock() times the next of the
+    // run's blocks, finishBlocks() evaluates and reports. sharedProcess: other runs' models were
+    // resident during the blocks, so the report leaves out the process's peak memory. Training
+    // runs throw EngineError.
+    void beginBlocks();
+    void timeBlock();
+    int blocks() const; // how many blocks the run times
+    RunReport finishBlocks(bool sharedProcess);
+
     // The same forward passes as measure(), `iterations` of them, for a tracer the caller has
     // switched on; returns their wall time in ns. Layer ranges are opened with RecordFunction.
     std::int64_t tracedPass(int iterations);

@@ -32,7 +32,7 @@ struct TimedIterations {
         std::int64_t realTokens = 0, paddedTokens = 0;
         double flops = 0;
     } workload;
-    int blocks = 0;
+    int blocks = 0;      // blocks timed so far
     int noisyBlocks = 0; // blocks during which the machine was busy with other work
 
     double totalSeconds() const { return std::accumulate(latencies.begin(), latencies.end(), 0.0) / 1000.0; }
@@ -43,7 +43,7 @@ struct Quality {
     Agreement agreement; // against the fp32 baseline
 };
 
-void warmUp(RunState &run)
+void warmUpRun(RunState &run)
 {
     for (int i = 0; i < run.config.warmup; ++i) {
         run.progress("warmup", i, run.config.warmup);
@@ -83,6 +83,13 @@ void timeOne(RunState &run, TimedIterations &t, int i, int inPass)
     }
 }
 
+// The clock and noise samples of a run's blocks: the start that iteration timestamps count from,
+// and the machine's noise during each block so far.
+struct BlockClock {
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+    std::vector<stats::NoiseSample> noise;
+};
+
 // What a block added to the counts.
 struct BlockCounts {
     std::size_t iterations = 0;
@@ -119,42 +126,35 @@ int recordNoisyBlocks(RunReport &report, const std::vector<stats::NoiseSample> &
     return noisy;
 }
 
-// Blocks of timed iterations. A block runs whole passes over the workload (the `iterations`
-// timed batches, in the same order), as many as make it at least min_block_ms long: every block
-// times the same work, so blocks differ by the machine's noise only. Every iteration's latency
-// is kept with its block and its start time.
-TimedIterations timeIterations(RunState &run, RunReport &report)
+// One timed block. A block runs whole passes over the workload (the `iterations` timed batches,
+// in the same order), as many as make it at least min_block_ms long: every block times the same
+// work, so blocks differ by the machine's noise only. Every iteration's latency is kept with its
+// block and its start time.
+void timeNextBlock(RunState &run, RunReport &report, TimedIterations &t, BlockClock &clock)
 {
     const auto &c = run.config;
-    std::vector<stats::NoiseSample> noise;
+    const int block = t.blocks;
     const std::int64_t least = std::int64_t{c.blocks} * c.iterations; // iterations the blocks run at the least
-    TimedIterations t;
-    t.blocks = c.blocks;
-    const auto start = std::chrono::steady_clock::now();
-    int i = 0;
-    for (int block = 0; block < c.blocks; ++block) {
-        const auto before = BlockCounts::of(t);
-        const auto counters = readNoiseCounters();
-        const auto blockStart = std::chrono::steady_clock::now();
-        for (int n = 0; n < c.iterations || n % c.iterations != 0 || msSince(blockStart) < c.minBlockMs; ++n, ++i) {
-            // Per iteration, so that cancelling is quick; the least count is the total.
-            run.progress("timing", std::min<std::int64_t>(i, least - 1), least,
-                         "block " + std::to_string(block + 1) + " of " + std::to_string(c.blocks));
-            report.series.push_back({"latency_at_ms", i, msSince(start)});
-            timeOne(run, t, i, n % c.iterations);
-            report.series.push_back({"latency_ms", i, t.latencies.back()});
-            report.series.push_back({"latency_block", i, static_cast<double>(block)});
-        }
-        const double seconds = msSince(blockStart) / 1000.0;
-        const auto after = BlockCounts::of(t);
-        const BlockCounts added{after.iterations - before.iterations, after.sequences - before.sequences,
-                                after.tokens - before.tokens};
-        noise.push_back(noiseBetween(counters, readNoiseCounters()));
-        recordBlock(report, block, added, seconds, noise.back());
+    const auto before = BlockCounts::of(t);
+    const auto counters = readNoiseCounters();
+    const auto blockStart = std::chrono::steady_clock::now();
+    for (int n = 0; n < c.iterations || n % c.iterations != 0 || msSince(blockStart) < c.minBlockMs; ++n) {
+        const auto i = static_cast<std::int64_t>(t.latencies.size());
+        // Per iteration, so that cancelling is quick; the least count is the total.
+        run.progress("timing", std::min<std::int64_t>(i, least - 1), least,
+                     "block " + std::to_string(block + 1) + " of " + std::to_string(c.blocks));
+        report.series.push_back({"latency_at_ms", i, msSince(clock.start)});
+        timeOne(run, t, static_cast<int>(i), n % c.iterations);
+        report.series.push_back({"latency_ms", i, t.latencies.back()});
+        report.series.push_back({"latency_block", i, static_cast<double>(block)});
     }
-    t.noisyBlocks = recordNoisyBlocks(report, noise);
-    run.progress("timing", least, least);
-    return t;
+    const double seconds = msSince(blockStart) / 1000.0;
+    const auto after = BlockCounts::of(t);
+    const BlockCounts added{after.iterations - before.iterations, after.sequences - before.sequences,
+                            after.tokens - before.tokens};
+    clock.noise.push_back(noiseBetween(counters, readNoiseCounters()));
+    recordBlock(report, block, added, seconds, clock.noise.back());
+    ++t.blocks;
 }
 
 Quality evaluateQuality(const RunState &run, const TimedIterations &t)
@@ -222,9 +222,12 @@ double sparsityOf(const RunState &run)
     return weights > 0 ? static_cast<double>(zeros) / static_cast<double>(weights) : 0.0;
 }
 
-void addSizeMetrics(MetricBuilder &m, const RunState &run)
+// sharedProcess: other runs' models were resident beside this one (interleaved runs), so the
+// process's peak is not this run's and is left out.
+void addSizeMetrics(MetricBuilder &m, const RunState &run, bool sharedProcess)
 {
-    m.add("peak_memory_bytes", static_cast<double>(peakMemoryBytes(run.device)), "bytes");
+    if (!sharedProcess)
+        m.add("peak_memory_bytes", static_cast<double>(peakMemoryBytes(run.device)), "bytes");
     m.add("model_bytes", static_cast<double>(run.model->modelBytes()), "bytes");
     m.add("model_bytes_baseline", static_cast<double>(run.modelBytesBaseline), "bytes");
     m.add("model_bytes_saved", static_cast<double>(run.model->savedBytes()), "bytes");
@@ -260,13 +263,44 @@ void addQualityMetrics(MetricBuilder &m, const RunState &run, const TimedIterati
 
 } // namespace
 
-RunReport measureInference(RunState &run)
+struct InferenceMeasurement::State {
+    RunReport report;
+    TimedIterations timed;
+    BlockClock clock;
+};
+
+InferenceMeasurement::InferenceMeasurement(RunState &run) : m_run(run), m_state(std::make_unique<State>()) {}
+
+InferenceMeasurement::~InferenceMeasurement() = default;
+
+void InferenceMeasurement::warmUp()
 {
     c10::InferenceMode inference;
-    RunReport report;
-    resetDevicePeakMemory(run.device);
-    warmUp(run);
-    const auto timed = timeIterations(run, report);
+    resetDevicePeakMemory(m_run.device);
+    warmUpRun(m_run);
+    m_state->clock.start = std::chrono::steady_clock::now();
+}
+
+void InferenceMeasurement::timeBlock()
+{
+    c10::InferenceMode inference;
+    timeNextBlock(m_run, m_state->report, m_state->timed, m_state->clock);
+}
+
+int InferenceMeasurement::blocksTimed() const
+{
+    return m_state->timed.blocks;
+}
+
+RunReport InferenceMeasurement::finish(bool sharedProcess)
+{
+    c10::InferenceMode inference;
+    auto &run = m_run;
+    auto &timed = m_state->timed;
+    auto &report = m_state->report;
+    timed.noisyBlocks = recordNoisyBlocks(report, m_state->clock.noise);
+    const std::int64_t least = std::int64_t{run.config.blocks} * run.config.iterations;
+    run.progress("timing", least, least);
 
     run.progress("evaluating", 0, 2, "accuracy and agreement with the fp32 baseline");
     const auto quality = evaluateQuality(run, timed);
@@ -276,11 +310,20 @@ RunReport measureInference(RunState &run)
 
     MetricBuilder metrics(report.metrics);
     addLatencyMetrics(metrics, timed);
-    addSizeMetrics(metrics, run);
+    addSizeMetrics(metrics, run, sharedProcess);
     reportPruning(run, report);
     addComputeMetrics(metrics, run, timed, peak);
     addQualityMetrics(metrics, run, timed, quality);
-    return report;
+    return std::move(report);
+}
+
+RunReport measureInference(RunState &run)
+{
+    InferenceMeasurement m(run);
+    m.warmUp();
+    for (int block = 0; block < run.config.blocks; ++block)
+        m.timeBlock();
+    return m.finish(false);
 }
 
 } // namespace optibench::engine

@@ -86,6 +86,34 @@ TEST_F(CliTest, RunStoresADoneRunThatShowPrintsAsJson)
     EXPECT_EQ(json::parse(l.out).size(), 1u);
 }
 
+// `run A B --interleave`: two runs in one process, the second against the first, compared
+// round by round.
+TEST_F(CliTest, InterleavedRunsAreComparedRoundByRound)
+{
+    const auto a = writeSpec("a.json", smallSpec());
+    auto fixed = smallSpec();
+    fixed["optimizations"]["padding"] = "fixed";
+    const auto b = writeSpec("b.json", fixed);
+    const auto r = run({kCli, "run", a, b, "--interleave", "--db", db(), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto runs = json::parse(r.out);
+    ASSERT_EQ(runs.size(), 2u);
+    const std::string first = std::to_string(runs[0]["run_id"].get<int>());
+    const std::string second = std::to_string(runs[1]["run_id"].get<int>());
+
+    const auto shown = json::parse(run({kCli, "show", second, "--db", db(), "--json"}).out);
+    EXPECT_EQ(std::to_string(shown["baseline_run_id"].get<int>()), first) << "the first spec is the baseline";
+    const auto c = json::parse(run({kCli, "compare", first, second, "--db", db(), "--json"}).out);
+    EXPECT_TRUE(c["runs"][1]["paired_with_baseline"].get<bool>()) << c["runs"].dump();
+    EXPECT_TRUE(c["environment_differences"].empty()) << c["environment_differences"].dump();
+    const auto text = run({kCli, "compare", first, second, "--db", db()}).out;
+    EXPECT_NE(text.find("interleaved with the baseline"), std::string::npos) << text;
+
+    const auto one = run({kCli, "run", a, "--interleave", "--db", db()});
+    EXPECT_NE(one.exitCode, 0);
+    EXPECT_NE(one.err.find("--interleave needs two or more specs"), std::string::npos) << one.err;
+}
+
 TEST_F(CliTest, ErrorsAreOneLineOnStderrWithNonZeroExit)
 {
     // A spec with a wrong value names the file and the field.

@@ -141,5 +141,43 @@ TEST(RunStatistics, TimingVerdictsAreWithheldAcrossMachines)
     EXPECT_EQ(judgeMetric("model_bytes", other, base, stats::kDefaultThreshold).verdict, stats::Verdict::Better);
 }
 
+TEST(EnvironmentDrift, TheRunsAnInterleavedRunRanWithAreNoDifference)
+{
+    const std::string a = R"({"cpu": "AMD EPYC 7B13", "threads": 2,
+                              "interleave": {"runs": [4, 5], "order": "abba", "position": 0}})";
+    const std::string b = R"({"cpu": "AMD EPYC 7B13", "threads": 2,
+                              "interleave": {"runs": [4, 5], "order": "abba", "position": 1}})";
+    const std::string alone = R"({"cpu": "AMD EPYC 7B13", "threads": 2})";
+    EXPECT_TRUE(environmentDifferences({a, b}).differing.empty());
+    EXPECT_TRUE(environmentDifferences({a, alone}).differing.empty());
+    const auto d = driftBetween(a, "{}", alone, "{}");
+    EXPECT_TRUE(d.hard.empty() && d.soft.empty());
+    EXPECT_EQ(interleavedRuns(a), (std::vector<std::int64_t>{4, 5}));
+    EXPECT_TRUE(interleavedRuns(alone).empty());
+}
+
+// Interleaved runs share each round's drift; their comparison resamples rounds as pairs, so a
+// 10% change that the drift hides from independent resampling is called.
+TEST(RunStatistics, InterleavedRunsAreComparedRoundByRound)
+{
+    auto base = syntheticRun(8, 10.0, 5), run = syntheticRun(9, 9.0, 5);
+    const double drift[] = {1.0, 1.4, 0.8, 1.3, 0.7};
+    for (auto *r : {&base, &run})
+        for (std::size_t k = 0; k < 5; ++k)
+            r->blocks.latency[k].numerator *= drift[k];
+    base.runId = 4;
+    run.runId = 5;
+    base.metrics["latency_mean_ms"] = stats::ratioOfSums(base.blocks.latency);
+    run.metrics["latency_mean_ms"] = stats::ratioOfSums(run.blocks.latency);
+    EXPECT_NE(judgeMetric("latency_mean_ms", run, base, stats::kDefaultThreshold).verdict, stats::Verdict::Better);
+    base.interleavedWith = run.interleavedWith = {4, 5};
+    ASSERT_TRUE(run.pairedWith(base));
+    const auto j = judgeMetric("latency_mean_ms", run, base, stats::kDefaultThreshold);
+    EXPECT_EQ(j.verdict, stats::Verdict::Better);
+    ASSERT_TRUE(j.interval);
+    EXPECT_LT(j.interval->hi, 0.98);
+    EXPECT_GT(j.interval->hi, 0.8);
+}
+
 } // namespace
 } // namespace optibench::core

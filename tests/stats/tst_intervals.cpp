@@ -82,6 +82,11 @@ TEST(Intervals, PercentileIntervalCoversTheTrueQuantile)
     }
 }
 
+std::vector<BlockValue> a4()
+{
+    return {{10, 1}, {12, 1}, {11, 1}, {13, 1}};
+}
+
 // Blocks whose iterations vary in count, as min_block_ms makes them.
 std::vector<BlockValue> blocksOf(std::mt19937_64 &rng, double mean, double spread, int blocks = 10)
 {
@@ -136,6 +141,37 @@ TEST(Intervals, BootstrapRatioCoversTheTrueRatio)
     }
     EXPECT_GE(covered, 910);
     EXPECT_LE(covered, 980);
+}
+
+// Two runs interleaved over five rounds whose machine speed drifts (each round's factor falls on
+// both runs' blocks): pairing the rounds covers the true ratio and cancels the drift that
+// resampling each run on its own counts as noise.
+TEST(Intervals, PairedBootstrapCancelsTheDriftTheRoundsShare)
+{
+    std::mt19937_64 rng(6);
+    std::uniform_real_distribution<double> drift(0.7, 1.3);
+    int covered = 0;
+    double pairedWidth = 0, independentWidth = 0;
+    for (int t = 0; t < kTrials; ++t) {
+        auto a = blocksOf(rng, 10.0, 0.3, 5), b = blocksOf(rng, 12.5, 0.375, 5);
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            const double d = drift(rng);
+            a[k].numerator *= d;
+            b[k].numerator *= d;
+        }
+        const auto paired = bootstrapPairedRatioInterval(a, b);
+        const auto independent = bootstrapRatioInterval(a, b);
+        ASSERT_TRUE(paired && independent);
+        covered += paired->contains(0.8) ? 1 : 0;
+        pairedWidth += paired->hi - paired->lo;
+        independentWidth += independent->hi - independent->lo;
+    }
+    std::printf("paired coverage %d of %d; mean width paired %.4f, independent %.4f\n", covered, kTrials,
+                pairedWidth / kTrials, independentWidth / kTrials);
+    EXPECT_GE(covered, 900);
+    EXPECT_LE(covered, 990);
+    EXPECT_LT(pairedWidth, independentWidth / 3);
+    EXPECT_FALSE(bootstrapPairedRatioInterval(a4(), {{10, 1}, {11, 1}})); // unequal rounds
 }
 
 TEST(Intervals, BootstrapNeedsTwoBlocksAndIsDeterministic)

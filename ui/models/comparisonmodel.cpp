@@ -313,7 +313,7 @@ void SpecDiffModel::setRuns(const QVector<ComparedRun> &runs)
         environments.push_back(fromQ(r.environmentJson));
     }
     const auto specDiff = core::differingFields(specs, {"name"}); // names are in the header already
-    const auto environmentDiff = core::differingFields(environments, {});
+    const auto environmentDiff = core::environmentDifferences(environments);
     for (int run = 0; run < runs.size(); ++run) {
         QHash<QString, QString> shown;
         for (const auto &path : specDiff.differing) {
