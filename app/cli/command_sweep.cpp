@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,12 +28,106 @@ struct SweepOptions {
     bool strict = false;
     bool dryRun = false;
     bool quiet = false;
+    bool interleave = false;
 };
 
 // "int8 test (quantization=dynamic-int8 padding=fixed)", or only the toggles without a name.
 std::string runName(const std::string &base, const std::string &label)
 {
     return base.empty() ? label : base + " (" + label + ")";
+}
+
+using Outcomes = std::vector<std::optional<session::RunOutcome>>; // one per combination; none when invalid
+
+// The combinations one after the other, each a run of its own.
+Outcomes runInTurn(const SweepOptions &o, const std::vector<core::SweepCombination> &combinations,
+                   session::RunExecutor &executor)
+{
+    const bool progress = !o.quiet && stderrIsTerminal();
+    const std::size_t total = combinations.size();
+    Outcomes outcomes(total);
+    for (std::size_t i = 0; i < total; ++i) {
+        const auto &c = combinations[i];
+        if (!c.valid)
+            continue;
+        session::RunCallbacks callbacks;
+        if (progress) {
+            callbacks.progress = [&](const std::string &stage, std::int64_t done, std::int64_t all,
+                                     const std::string &) {
+                std::fprintf(stderr, "\r[%zu/%zu] %s ... %s %lld/%lld   ", i + 1, total, c.label.c_str(), stage.c_str(),
+                             static_cast<long long>(done), static_cast<long long>(all));
+                std::fflush(stderr);
+            };
+        }
+        outcomes[i] = executor.execute(c.spec, callbacks);
+        if (progress)
+            std::fprintf(stderr, "\r[%zu/%zu] %s ... %s (run %lld)%20s\n", i + 1, total, c.label.c_str(),
+                         core::toString(outcomes[i]->status).c_str(), static_cast<long long>(outcomes[i]->runId), "");
+    }
+    return outcomes;
+}
+
+// The valid combinations in one process with their blocks interleaved; the first is the
+// others' baseline.
+Outcomes runInterleaved(const SweepOptions &o, const std::vector<core::SweepCombination> &combinations,
+                        session::RunExecutor &executor)
+{
+    const bool progress = !o.quiet && stderrIsTerminal();
+    std::vector<core::ExperimentSpec> specs;
+    std::vector<session::RunCallbacks> callbacks;
+    std::vector<std::size_t> index; // the combination of each spec
+    for (std::size_t i = 0; i < combinations.size(); ++i) {
+        if (!combinations[i].valid)
+            continue;
+        specs.push_back(combinations[i].spec);
+        index.push_back(i);
+        session::RunCallbacks c;
+        if (progress)
+            c.progress = [&combinations, i](const std::string &stage, std::int64_t done, std::int64_t all,
+                                            const std::string &) {
+                std::fprintf(stderr, "\r[%zu/%zu] %s ... %s %lld/%lld        ", i + 1, combinations.size(),
+                             combinations[i].label.c_str(), stage.c_str(), static_cast<long long>(done),
+                             static_cast<long long>(all));
+                std::fflush(stderr);
+            };
+        callbacks.push_back(std::move(c));
+    }
+    Outcomes outcomes(combinations.size());
+    const auto done = executor.executeInterleaved(specs, callbacks);
+    if (progress)
+        std::fprintf(stderr, "\r%100s\r", "");
+    for (std::size_t k = 0; k < done.size(); ++k)
+        outcomes[index[k]] = done[k];
+    return outcomes;
+}
+
+// One line (or JSON object) per combination; returns how many runs did not finish.
+int report(const SweepOptions &o, const std::vector<core::SweepCombination> &combinations, const Outcomes &outcomes)
+{
+    int failures = 0;
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t i = 0; i < combinations.size(); ++i) {
+        const auto &c = combinations[i];
+        if (!outcomes[i]) {
+            if (o.json)
+                out.push_back({{"label", c.label}, {"run_id", nullptr}, {"status", "invalid"}, {"error", c.error}});
+            continue;
+        }
+        const auto &r = *outcomes[i];
+        if (r.status != core::RunStatus::Done) {
+            ++failures;
+            std::cerr << "optibench-cli: run " << r.runId << " (" << c.label << ") " << core::toString(r.status) << ": "
+                      << r.error << '\n';
+        }
+        if (o.json)
+            out.push_back(
+                {{"label", c.label}, {"run_id", r.runId}, {"status", core::toString(r.status)}, {"error", r.error}});
+        else
+            std::cout << r.runId << '\n' << std::flush;
+    }
+    if (o.json)
+        std::cout << out.dump(2) << '\n';
+    return failures;
 }
 
 int sweep(const SweepOptions &o)
@@ -72,43 +167,9 @@ int sweep(const SweepOptions &o)
 
     core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
     session::RunExecutor executor(store);
-    const bool progress = !o.quiet && stderrIsTerminal();
-    int failures = 0;
-    nlohmann::json out = nlohmann::json::array();
-    for (std::size_t i = 0; i < total; ++i) {
-        const auto &c = combinations[i];
-        if (!c.valid) {
-            if (o.json)
-                out.push_back({{"label", c.label}, {"run_id", nullptr}, {"status", "invalid"}, {"error", c.error}});
-            continue;
-        }
-        session::RunCallbacks callbacks;
-        if (progress) {
-            callbacks.progress = [&](const std::string &stage, std::int64_t done, std::int64_t all,
-                                     const std::string &) {
-                std::fprintf(stderr, "\r[%zu/%zu] %s ... %s %lld/%lld   ", i + 1, total, c.label.c_str(), stage.c_str(),
-                             static_cast<long long>(done), static_cast<long long>(all));
-                std::fflush(stderr);
-            };
-        }
-        const session::RunOutcome r = executor.execute(c.spec, callbacks);
-        if (progress)
-            std::fprintf(stderr, "\r[%zu/%zu] %s ... %s (run %lld)%20s\n", i + 1, total, c.label.c_str(),
-                         core::toString(r.status).c_str(), static_cast<long long>(r.runId), "");
-        if (r.status != core::RunStatus::Done) {
-            ++failures;
-            std::cerr << "optibench-cli: run " << r.runId << " (" << c.label << ") " << core::toString(r.status) << ": "
-                      << r.error << '\n';
-        }
-        if (o.json)
-            out.push_back(
-                {{"label", c.label}, {"run_id", r.runId}, {"status", core::toString(r.status)}, {"error", r.error}});
-        else
-            std::cout << r.runId << '\n' << std::flush;
-    }
-    if (o.json)
-        std::cout << out.dump(2) << '\n';
-    return failures == 0 && invalid == 0 ? 0 : 1;
+    const auto outcomes =
+        o.interleave ? runInterleaved(o, combinations, executor) : runInTurn(o, combinations, executor);
+    return report(o, combinations, outcomes) == 0 && invalid == 0 ? 0 : 1;
 }
 
 } // namespace
@@ -127,6 +188,9 @@ void addSweepCommand(CLI::App &app, ExitCode &exit)
     cmd->add_option("--db", o->db, "Run store (SQLite file); default $OPTIBENCH_DB or the desktop app's store");
     cmd->add_flag("--json", o->json, "Print the outcome of each combination as JSON");
     cmd->add_flag("--strict", o->strict, "Run nothing when any combination is invalid");
+    cmd->add_flag("--interleave", o->interleave,
+                  "Run the combinations in one process with their timed blocks alternating (ABBA), so drift "
+                  "falls on all alike; the first combination is the others' baseline");
     cmd->add_flag("--dry-run", o->dryRun, "Only validate and list the combinations");
     cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
     cmd->callback([o, &exit] { exit.value = sweep(*o); });

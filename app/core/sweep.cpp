@@ -6,17 +6,31 @@ namespace optibench::core {
 
 namespace {
 
+// Splits at `sep` outside JSON objects, arrays and strings, so that a grid value may be an
+// object: pruning={"method":"none"},{"method":"neurons","amount":0.3}.
 std::vector<std::string> split(const std::string &text, char sep)
 {
-    std::vector<std::string> parts;
-    std::string::size_type start = 0;
-    for (;;) {
-        const auto end = text.find(sep, start);
-        parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (end == std::string::npos)
-            return parts;
-        start = end + 1;
+    std::vector<std::string> parts(1);
+    int depth = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted && c == '\\' && i + 1 < text.size()) {
+            parts.back() += {c, text[++i]};
+            continue;
+        }
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '{' || c == '['))
+            ++depth;
+        else if (!quoted && (c == '}' || c == ']'))
+            --depth;
+        if (c == sep && depth == 0 && !quoted)
+            parts.emplace_back();
+        else
+            parts.back() += c;
     }
+    return parts;
 }
 
 std::string trim(const std::string &s)

@@ -16,8 +16,8 @@ namespace optibench::session {
 core::ModelRecord toModelRecord(const engine::ModelSummary &m);
 void append(core::RunResults &results, const engine::RunReport &report);
 
-using ProgressCheck = std::function<bool(const std::string &stage, std::int64_t done, std::int64_t total,
-                                         const std::string &message)>;
+using ProgressCheck =
+    std::function<bool(const std::string &stage, std::int64_t done, std::int64_t total, const std::string &message)>;
 // The spec's traced pass, when it asks for one, into `results` (events and the trace's metrics).
 void addTracePass(core::RunResults &results, engine::Benchmark &bench, const core::ExperimentSpec &spec,
                   const ProgressCheck &progress);

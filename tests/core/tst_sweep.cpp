@@ -43,6 +43,22 @@ TEST(Sweep, ValuesAreJsonWhenTheyParseElseStrings)
     EXPECT_THROW(parseSweepGrid("padding=fixed;optimizations.padding=bucketed"), SpecError);
 }
 
+// An object value sets fields that only make sense together (a method and its amount).
+TEST(Sweep, ObjectValuesKeepTheirCommas)
+{
+    const auto axes = parseSweepGrid(R"(pruning={"method":"none"},{"method":"neurons","amount":0.3};padding=fixed)");
+    ASSERT_EQ(axes.size(), 2u);
+    EXPECT_EQ(axes[0].path, "optimizations.pruning");
+    ASSERT_EQ(axes[0].values.size(), 2u);
+    EXPECT_EQ(axes[0].values[1], json::parse(R"({"method":"neurons","amount":0.3})"));
+    const auto combinations = expandSweep(json::object(), axes);
+    ASSERT_EQ(combinations.size(), 2u);
+    for (const auto &c : combinations)
+        EXPECT_TRUE(c.valid) << c.label << ": " << c.error;
+    EXPECT_EQ(combinations[1].spec.optimizations.pruning.method, options::PruningMethod::Neurons);
+    EXPECT_EQ(parseSweepGrid(R"(name="a;b",c)")[0].values, (std::vector<json>{"a;b", "c"}));
+}
+
 TEST(Sweep, CartesianProductFirstAxisSlowestEachValidated)
 {
     const json base = {{"name", "b"}, {"task", {{"batch_size", 2}}}};

@@ -90,9 +90,9 @@ TEST_F(InterleavedRunsTest, BlocksAlternateAbbaAndTheFirstIsTheBaseline)
         ASSERT_EQ(o.status, core::RunStatus::Done) << o.error;
 
     // Round 1 in order, round 2 reversed, round 3 in order again.
-    const std::vector<std::pair<std::size_t, std::string>> expected{
-        {0, "block 1 of 3"}, {1, "block 1 of 3"}, {1, "block 2 of 3"},
-        {0, "block 2 of 3"}, {0, "block 3 of 3"}, {1, "block 3 of 3"}};
+    const std::vector<std::pair<std::size_t, std::string>> expected{{0, "block 1 of 3"}, {1, "block 1 of 3"},
+                                                                    {1, "block 2 of 3"}, {0, "block 2 of 3"},
+                                                                    {0, "block 3 of 3"}, {1, "block 3 of 3"}};
     EXPECT_EQ(order.started, expected);
 
     const std::vector<std::int64_t> ids{outcomes[0].runId, outcomes[1].runId};
