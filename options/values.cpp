@@ -19,6 +19,16 @@ const ValueTable<Split> &valueTable<Split>()
 }
 
 template<>
+const ValueTable<QualityScope> &valueTable<QualityScope>()
+{
+    static const ValueTable<QualityScope> t{"task.quality",
+                                            {{QualityScope::Auto, "auto"},
+                                             {QualityScope::Split, "split"},
+                                             {QualityScope::Timed, "timed"}}};
+    return t;
+}
+
+template<>
 const ValueTable<Precision> &valueTable<Precision>()
 {
     static const ValueTable<Precision> t{"optimizations.precision",
@@ -93,6 +103,7 @@ E parseOrThrow(std::string_view text)
 
 template Mode parseOrThrow<Mode>(std::string_view);
 template Split parseOrThrow<Split>(std::string_view);
+template QualityScope parseOrThrow<QualityScope>(std::string_view);
 template Precision parseOrThrow<Precision>(std::string_view);
 template Quantization parseOrThrow<Quantization>(std::string_view);
 template PruningMethod parseOrThrow<PruningMethod>(std::string_view);

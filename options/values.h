@@ -12,6 +12,9 @@ namespace optibench::options {
 
 enum class Mode { Inference, Training };
 enum class Split { Train, Eval };
+// Which examples inference scores quality on: the whole eval split when that is cheap (auto),
+// always, or only the timed batches.
+enum class QualityScope { Auto, Split, Timed };
 enum class Precision { Fp32, Tf32, Fp16, Bf16, AmpFp16, AmpBf16 };
 enum class Quantization { None, DynamicInt8, WeightInt8, Fp16Weights, Bf16Weights, Qat };
 enum class PruningMethod { None, Magnitude, Heads, Neurons, TwoFour };
@@ -31,6 +34,8 @@ template<>
 const ValueTable<Mode> &valueTable<Mode>();
 template<>
 const ValueTable<Split> &valueTable<Split>();
+template<>
+const ValueTable<QualityScope> &valueTable<QualityScope>();
 template<>
 const ValueTable<Precision> &valueTable<Precision>();
 template<>

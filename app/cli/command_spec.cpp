@@ -32,6 +32,8 @@ const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional
     "iterations": 20,                  // inference: the workload, timed batches each block passes over
     "blocks": 5,                       // inference: timed blocks; intervals and verdicts resample them
     "min_block_ms": 50,                // inference: a block repeats whole passes until this long
+    "quality": "auto",                 // inference: auto (the whole eval split when the fp32 model passes
+                                       // over it within 10 s) | split | timed (the timed batches only)
     "steps": 100,                      // training: optimizer steps
     "eval_every": 0,                   // training: evaluate every N steps (0: at the end)
     "learning_rate": 5e-05,

@@ -190,6 +190,7 @@ TaskSpec parseTask(const json &j)
     r.integer("iterations", t.iterations, options::range::iterations);
     r.integer("blocks", t.blocks, options::range::blocks);
     r.number("min_block_ms", t.minBlockMs, options::range::minBlockMs);
+    r.choice("quality", t.quality);
     r.integer("steps", t.steps, options::range::steps);
     r.integer("eval_every", t.evalEvery, options::range::evalEvery);
     r.number("learning_rate", t.learningRate, options::range::learningRate);
@@ -358,6 +359,7 @@ json toJson(const ExperimentSpec &spec)
           {"iterations", t.iterations},
           {"blocks", t.blocks},
           {"min_block_ms", t.minBlockMs},
+          {"quality", options::name(t.quality)},
           {"steps", t.steps},
           {"eval_every", t.evalEvery},
           {"learning_rate", t.learningRate},

@@ -41,8 +41,9 @@ struct TaskSpec {
     int iterations = 20;    // inference: the workload, timed batches a block passes over whole
     int blocks = 5;         // inference: timed blocks, the units the intervals and verdicts resample
     double minBlockMs = 50; // inference: a block repeats whole passes until it has timed this long
-    int steps = 100;        // training: optimizer steps
-    int evalEvery = 0;      // training: evaluate every N steps (0: only at the end)
+    options::QualityScope quality = options::QualityScope::Auto; // inference: which examples quality is scored on
+    int steps = 100;                                             // training: optimizer steps
+    int evalEvery = 0; // training: evaluate every N steps (0: only at the end)
     double learningRate = 5e-5;
     int warmupSteps = 10; // training: linear warm-up of the learning rate
     std::string savePath; // training: save the trained model as a Hugging Face folder here (empty: not saved)

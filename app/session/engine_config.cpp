@@ -10,6 +10,7 @@ engine::RunConfig toEngineConfig(const core::ExperimentSpec &spec)
     c.mode = spec.task.mode;
     c.dataset = spec.task.dataset;
     c.split = spec.task.split;
+    c.quality = spec.task.quality;
     c.batchSize = spec.task.batchSize;
     c.maxLength = spec.task.maxLength;
     c.warmup = spec.task.warmup;

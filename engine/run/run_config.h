@@ -21,6 +21,7 @@ struct RunConfig {
     int iterations = 20;    // the workload: timed batches that each block passes over whole
     int blocks = 5;         // timed blocks (engine/run/inference_pass.cpp)
     double minBlockMs = 50; // each block also times at least this long
+    options::QualityScope quality = options::QualityScope::Auto; // which batches quality is scored on
     int steps = 100;
     int evalEvery = 0;
     double learningRate = 5e-5;

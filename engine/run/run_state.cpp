@@ -1,5 +1,6 @@
 // The run's state and its loading stages. See engine/run/run_state.h.
 #include "engine/run/run_state.h"
+#include "engine/kernels/compat.h"
 #include "engine/measure/environment.h"
 #include "engine/measure/metrics.h"
 #include "engine/run/run_batches.h"
@@ -9,6 +10,7 @@
 #include <c10/core/InferenceMode.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace optibench::engine {
 
@@ -132,19 +134,45 @@ void RunState::computeBaseline()
     modelAltered = !training()
         && (config.quantization != options::Quantization::None || config.precision != options::Precision::Fp32
             || config.shareLayers > 1 || config.pruningMethod != options::PruningMethod::None);
+    qualityBatches = timedBatchSet();
+    if (training())
+        return;
+    c10::InferenceMode inference;
+    const bool wholeSplit = config.quality == options::QualityScope::Split
+        || (config.quality == options::QualityScope::Auto && splitPassIsCheap());
+    if (wholeSplit)
+        for (std::size_t i = 0; i < batches.size(); ++i)
+            qualityBatches.insert(i);
     if (!modelAltered) {
-        progress("baseline", 0, 1, "the model is the fp32 baseline");
-        progress("baseline", 1, 1, "");
+        progress("baseline", 1, 1, "the model is the fp32 baseline");
         return;
     }
-    c10::InferenceMode inference;
-    const auto needed = timedBatchSet();
     std::int64_t done = 0;
-    for (auto index : needed) {
-        progress("baseline", done++, static_cast<std::int64_t>(needed.size()), "running the fp32 baseline");
-        baselineLogits.emplace(index, qualityOutputs(index, run(index)));
+    const auto total = static_cast<std::int64_t>(qualityBatches.size());
+    for (auto index : qualityBatches) {
+        progress("baseline", done++, total, "running the fp32 baseline");
+        if (!baselineLogits.count(index))
+            baselineLogits.emplace(index, qualityOutputs(index, run(index)));
     }
     progress("baseline", done, done, "");
+}
+
+bool RunState::splitPassIsCheap()
+{
+    // The fp32 model over the timed batches, extrapolated to the split; the timed batches'
+    // outputs are kept as the baseline's when an optimization will change the model.
+    const auto timed = timedBatchSet();
+    std::int64_t done = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (auto index : timed) {
+        progress("baseline", done++, static_cast<std::int64_t>(timed.size()), "timing the fp32 model's pass");
+        auto out = run(index);
+        compat::synchronize(device);
+        if (modelAltered)
+            baselineLogits.emplace(index, qualityOutputs(index, out));
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return seconds / static_cast<double>(timed.size()) * static_cast<double>(batches.size()) <= kCheapQualitySeconds;
 }
 
 } // namespace optibench::engine

@@ -36,6 +36,11 @@ struct RunState {
     // (then the measured outputs are the baseline's, and agreement is 1 by definition).
     std::map<std::size_t, at::Tensor> baselineLogits;
     bool modelAltered = false;
+    // The batches inference scores quality on (computeBaseline chooses them from task.quality):
+    // the timed ones, or every batch of the split.
+    std::set<std::size_t> qualityBatches;
+    // task.quality auto scores the whole split when the fp32 model passes over it within this.
+    static constexpr double kCheapQualitySeconds = 10;
     // What pruning did; its masks are re-applied after every optimizer step when training.
     PruningResult pruning;
     std::int64_t modelBytesBaseline = 0; // modelBytes() before the optimizations
@@ -64,8 +69,12 @@ struct RunState {
     // A few batches of the training split (distinct from the measured eval batches), for
     // calibrating quantization observers.
     std::vector<Batch> calibrationBatches(int count) const;
-    // The fp32 baseline's outputs, before any optimization changes the model.
+    // Chooses qualityBatches and computes the fp32 baseline's outputs on them, before any
+    // optimization changes the model.
     void computeBaseline();
+    // Whether the fp32 model passes over the whole split within kCheapQualitySeconds, from its
+    // time over the timed batches.
+    bool splitPassIsCheap();
 };
 
 } // namespace optibench::engine

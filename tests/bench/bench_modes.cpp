@@ -220,6 +220,7 @@ void runDemoDynamicInt8(int threads)
         c.iterations = 32; // the whole eval split (1000 reviews, 32 batches)
         c.blocks = 1;      // one pass over the workload: quality is what this checks, not timing
         c.minBlockMs = 0;
+        c.quality = options::QualityScope::Timed; // the workload's batches, as the bounds here were set
         c.threads = threads;
         Benchmark bench(c, nullptr);
         bench.prepare();

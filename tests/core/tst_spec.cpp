@@ -57,6 +57,7 @@ TEST(Spec, EveryFieldRoundTrips)
           {"iterations", 7},
           {"blocks", 4},
           {"min_block_ms", 12.5},
+          {"quality", "timed"},
           {"steps", 500},
           {"eval_every", 50},
           {"learning_rate", 1e-4},

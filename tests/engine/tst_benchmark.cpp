@@ -195,6 +195,28 @@ TEST(Benchmark, DynamicInt8StaysCloseToTheFp32Baseline)
     EXPECT_GE(m["agreement"], 0.75);
 }
 
+// task.quality: the whole eval split (1000 demo examples) or the timed batches only; auto takes
+// the split when the fp32 model passes over it within 10 s, as the demo does.
+TEST(Benchmark, QualityIsScoredOnTheWholeSplitOrTheTimedBatches)
+{
+    auto examples = [](options::QualityScope scope) {
+        auto config = tinyRun();
+        config.quantization = options::Quantization::DynamicInt8;
+        config.blocks = 1;
+        config.minBlockMs = 0;
+        config.quality = scope;
+        Benchmark bench(config, nullptr);
+        bench.prepare();
+        for (const auto &m : bench.measure().metrics)
+            if (m.key == "eval_examples")
+                return m.value;
+        return -1.0;
+    };
+    EXPECT_EQ(examples(options::QualityScope::Timed), 12.0); // 3 batches of 4
+    EXPECT_EQ(examples(options::QualityScope::Split), 1000.0);
+    EXPECT_EQ(examples(options::QualityScope::Auto), 1000.0);
+}
+
 // The optimizations are one ordered list of steps; each applies where its field is set.
 TEST(Benchmark, OptimizationStepsHaveTheirFixedOrder)
 {

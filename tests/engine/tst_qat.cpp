@@ -191,6 +191,7 @@ TEST(Qat, InferenceRunCalibratesAndConverts)
     c.iterations = 20;
     c.blocks = 1; // one pass over the workload: quality is what this checks, not timing
     c.minBlockMs = 0;
+    c.quality = options::QualityScope::Timed; // the workload's batches, as the bounds here were set
     std::vector<std::string> messages;
     Benchmark bench(c, [&](const std::string &, std::int64_t, std::int64_t, const std::string &message) {
         messages.push_back(message);

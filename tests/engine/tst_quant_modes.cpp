@@ -37,6 +37,7 @@ std::map<std::string, double> demoRun(const std::string &quantization, bool quan
     c.iterations = 20; // the whole eval split (1000 reviews)
     c.blocks = 1;      // one pass over the workload: quality is what this checks, not timing
     c.minBlockMs = 0;
+    c.quality = options::QualityScope::Timed; // the workload's batches, as the bounds here were set
     c.threads = 2;
     Benchmark bench(c, nullptr);
     bench.prepare();
