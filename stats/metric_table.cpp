@@ -73,6 +73,12 @@ const MetricDescription *describeMetric(std::string_view key)
     return nullptr;
 }
 
+bool isTimed(Spread s)
+{
+    return s == Spread::LatencyMean || s == Spread::SequenceRate || s == Spread::TokenRate || s == Spread::PerSecond
+        || s == Spread::Percentile50 || s == Spread::Percentile90 || s == Spread::Percentile99;
+}
+
 Better betterOf(std::string_view key)
 {
     const auto *d = describeMetric(key);

@@ -35,5 +35,7 @@ struct MetricDescription {
 const std::vector<MetricDescription> &metricTable();
 const MetricDescription *describeMetric(std::string_view key); // nullptr: not a known key
 Better betterOf(std::string_view key);                         // Neither for unknown keys
+// Whether the spread comes from the timed blocks: the figures that depend on the machine.
+bool isTimed(Spread s);
 
 } // namespace optibench::stats

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/core/spec.h"
 #include "app/core/store.h"
 
 namespace optibench::cli {
@@ -50,6 +51,16 @@ nlohmann::json readJsonFile(const std::string &path, bool allowComments)
     if (j.is_discarded())
         throw std::runtime_error(path + ": not valid JSON");
     return j;
+}
+
+core::ExperimentSpec loadSpec(const std::string &path)
+{
+    const auto j = readJsonFile(path);
+    try {
+        return core::parseSpec(j);
+    } catch (const core::SpecError &e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
 }
 
 void writeOutput(const std::string &path, const std::string &text)

@@ -8,7 +8,8 @@
 
 namespace optibench::core {
 class Store;
-}
+struct ExperimentSpec;
+} // namespace optibench::core
 
 namespace optibench::cli {
 
@@ -20,6 +21,9 @@ std::string readTextFile(const std::string &path);
 // A spec file as JSON; comments are allowed (`spec --template` output runs as it is). Throws
 // std::runtime_error naming the file when it cannot be read or is not JSON.
 nlohmann::json readJsonFile(const std::string &path, bool allowComments = true);
+// An experiment spec file, comments allowed (so that `spec --template` output runs as it is);
+// throws std::runtime_error naming the file and the field.
+core::ExperimentSpec loadSpec(const std::string &path);
 // Writes through a temporary file renamed into place, so that a failed write leaves no half file;
 // "-" writes to stdout. Throws std::runtime_error naming the file.
 void writeOutput(const std::string &path, const std::string &text);

@@ -20,6 +20,7 @@
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
 #include "app/core/environment_drift.h"
+#include "app/core/noise_floor.h"
 #include "app/core/run_statistics.h"
 #include "app/core/spec_diff.h"
 #include "app/core/store.h"
@@ -103,10 +104,11 @@ struct Comparison {
     core::FieldDifferences specs, environments;
     std::size_t base = 0;
     std::int64_t baseId = 0;
+    core::Thresholds thresholds; // the user's, raised to the baseline's noise floors
 
-    stats::Judgement judge(const MetricRow &row, std::size_t i, double threshold) const
+    stats::Judgement judge(const MetricRow &row, std::size_t i) const
     {
-        return core::judgeMetric(row.key, figures[i], figures[base], threshold);
+        return core::judgeMetric(row.key, figures[i], figures[base], thresholds.of(row.key));
     }
     core::Drift drift(std::size_t i) const
     {
@@ -148,6 +150,7 @@ Comparison load(const CompareOptions &o)
         row.values.resize(o.ids.size());
     c.specs = core::differingFields(specTexts, {"name"}); // the name is shown with the run
     c.environments = core::environmentDifferences(environmentTexts);
+    c.thresholds = core::thresholdsFor(store, c.figures[c.base], o.thresholdPercent / 100);
     return c;
 }
 
@@ -169,7 +172,7 @@ json intervalJson(const std::optional<stats::Interval> &i)
     return i ? json::array({i->lo, i->hi}) : json(nullptr);
 }
 
-json metricJson(const Comparison &c, const MetricRow &row, double threshold)
+json metricJson(const Comparison &c, const MetricRow &row)
 {
     json values = json::array(), intervals = json::array(), qualifiers = json::array(), deltas = json::array(),
          percents = json::array(), ratios = json::array(), ratioIntervals = json::array(), verdicts = json::array();
@@ -183,23 +186,33 @@ json metricJson(const Comparison &c, const MetricRow &row, double threshold)
         const bool has = v && b && i != c.base;
         deltas.push_back(has ? json(*v - *b) : json(nullptr));
         percents.push_back(has && *b != 0 ? json(100.0 * (*v - *b) / std::fabs(*b)) : json(nullptr));
-        const auto j = c.judge(row, i, threshold);
+        const auto j = c.judge(row, i);
         const bool judged = has && std::isfinite(j.ratio);
         ratios.push_back(judged ? json(j.ratio) : json(nullptr));
         ratioIntervals.push_back(judged ? intervalJson(j.interval) : json(nullptr));
         verdicts.push_back(has ? json(stats::verdictName(j.verdict)) : json(nullptr));
     }
-    return {{"key", row.key},         {"unit", row.unit},         {"values", values},
-            {"intervals", intervals}, {"qualifiers", qualifiers}, {"delta", deltas},
-            {"percent", percents},    {"ratio", ratios},          {"ratio_interval", ratioIntervals},
-            {"verdict", verdicts}};
+    return {{"key", row.key},
+            {"unit", row.unit},
+            {"values", values},
+            {"intervals", intervals},
+            {"qualifiers", qualifiers},
+            {"delta", deltas},
+            {"percent", percents},
+            {"ratio", ratios},
+            {"ratio_interval", ratioIntervals},
+            {"verdict", verdicts},
+            {"threshold", c.thresholds.of(row.key)}};
 }
 
-void printJson(const Comparison &c, const std::vector<const MetricRow *> &rows, double threshold)
+void printJson(const Comparison &c, const std::vector<const MetricRow *> &rows)
 {
     json out;
     out["baseline"] = c.baseId;
-    out["threshold"] = threshold;
+    out["threshold"] = c.thresholds.threshold;
+    out["noise_floors"] = json::object();
+    for (const auto &[metric, f] : c.thresholds.floors)
+        out["noise_floors"][metric] = {{"floor", f.floor}, {"pairs", f.pairs}, {"runs", f.runIds}};
     out["runs"] = json::array();
     for (std::size_t i = 0; i < c.runs.size(); ++i) {
         const auto &r = c.runs[i];
@@ -226,7 +239,7 @@ void printJson(const Comparison &c, const std::vector<const MetricRow *> &rows, 
     out["environment_differences"] = differencesJson(c.environments);
     out["metrics"] = json::array();
     for (const auto *row : rows)
-        out["metrics"].push_back(metricJson(c, *row, threshold));
+        out["metrics"].push_back(metricJson(c, *row));
     std::cout << out.dump(2) << '\n';
 }
 
@@ -284,15 +297,14 @@ void printTable(const std::string &title, const std::vector<std::string> &header
 }
 
 // One row of the metric table, and what the inconclusive cells would need, as notes.
-std::vector<std::string> metricCells(const Comparison &c, const MetricRow &row, double threshold,
-                                     std::vector<std::string> &notes)
+std::vector<std::string> metricCells(const Comparison &c, const MetricRow &row, std::vector<std::string> &notes)
 {
     std::vector<std::string> cells{row.key + (row.unit.empty() ? "" : " (" + row.unit + ")")};
     for (std::size_t i = 0; i < row.values.size(); ++i) {
         const auto figure = core::figureOf(row.key, c.figures[i]);
         std::string cell = figure ? figureText(*figure) : "-";
         if (figure && i != c.base && row.values[c.base]) {
-            const auto j = c.judge(row, i, threshold);
+            const auto j = c.judge(row, i);
             cell += "  " + judgementText(j);
             if (j.verdict == stats::Verdict::Inconclusive && j.moreBlocks > 0)
                 notes.push_back("#" + std::to_string(c.runs[i].id) + " " + row.key + ": a change under "
@@ -340,7 +352,19 @@ std::string pairing(const Comparison &c, std::size_t i)
         + "(interleaved with the baseline: blocks compared round by round)";
 }
 
-void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, bool diffOnly, double threshold)
+// The noise floors that raised a metric's threshold, from `calibrate` on the baseline's machine.
+void printFloors(const Comparison &c)
+{
+    std::string raised;
+    for (const auto &[metric, f] : c.thresholds.floors)
+        if (f.floor > c.thresholds.threshold)
+            raised += (raised.empty() ? "" : ", ") + metric + " " + percent(100 * f.floor).substr(1);
+    if (!raised.empty())
+        std::cout << "  Noise floor of this machine and model (calibrate, " << c.thresholds.floors.begin()->second.pairs
+                  << " A/A pairs) raises the threshold: " << raised << '\n';
+}
+
+void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, bool diffOnly)
 {
     std::vector<std::string> headers;
     for (std::size_t i = 0; i < c.runs.size(); ++i)
@@ -365,16 +389,17 @@ void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, 
     std::vector<std::vector<std::string>> cells;
     std::vector<std::string> notes;
     for (const auto *row : rows)
-        cells.push_back(metricCells(c, *row, threshold, notes));
+        cells.push_back(metricCells(c, *row, notes));
     if (cells.empty()) {
         std::cout << (diffOnly ? "\nNo metric differs.\n" : "\nNo metrics.\n");
         return;
     }
     printTable("Metrics: value [95% interval]  ratio to the baseline [95%] verdict (threshold "
-                   + percent(100 * threshold).substr(1) + ")",
+                   + percent(100 * c.thresholds.threshold).substr(1) + ")",
                headers, cells);
     for (const auto &n : notes)
         std::cout << "  " << n << '\n';
+    printFloors(c);
 }
 
 int compare(const CompareOptions &o)
@@ -384,9 +409,9 @@ int compare(const CompareOptions &o)
     const auto c = load(o);
     const auto rows = shownRows(c, o.diffOnly);
     if (o.json)
-        printJson(c, rows, o.thresholdPercent / 100);
+        printJson(c, rows);
     else
-        printText(c, rows, o.diffOnly, o.thresholdPercent / 100);
+        printText(c, rows, o.diffOnly);
     return 0;
 }
 

@@ -27,19 +27,6 @@ struct RunOptions {
     bool interleave = false;
 };
 
-core::ExperimentSpec loadSpec(const std::string &path)
-{
-    // Comments are allowed, so that `spec --template` output can be edited and run as it is.
-    const auto j = nlohmann::json::parse(readTextFile(path), nullptr, false, true);
-    if (j.is_discarded())
-        throw std::runtime_error(path + ": not valid JSON");
-    try {
-        return core::parseSpec(j);
-    } catch (const core::SpecError &e) {
-        throw std::runtime_error(path + ": " + e.what());
-    }
-}
-
 // One progress line on a terminal, rewritten in place.
 void printProgress(const std::string &stage, std::int64_t done, std::int64_t total)
 {

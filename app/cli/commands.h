@@ -22,5 +22,7 @@ void addImportCommand(CLI::App &app, ExitCode &exit);
 void addDeleteCommand(CLI::App &app, ExitCode &exit);
 void addInspectCommands(CLI::App &app, ExitCode &exit); // inspect, predict
 void addTraceDiffCommand(CLI::App &app, ExitCode &exit);
+void addRecommendCommand(CLI::App &app, ExitCode &exit);
+void addCalibrateCommand(CLI::App &app, ExitCode &exit);
 
 } // namespace optibench::cli

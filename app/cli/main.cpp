@@ -32,6 +32,8 @@ int main(int argc, char **argv)
     cli::addDeleteCommand(app, exit);
     cli::addInspectCommands(app, exit);
     cli::addTraceDiffCommand(app, exit);
+    cli::addRecommendCommand(app, exit);
+    cli::addCalibrateCommand(app, exit);
     cli::addSpecCommand(app, exit);
     cli::addWorkerCommand(app, exit);
 

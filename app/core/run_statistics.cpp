@@ -64,12 +64,6 @@ bool isPercentile(Spread s)
     return s == Spread::Percentile50 || s == Spread::Percentile90 || s == Spread::Percentile99;
 }
 
-bool isTimed(Spread s)
-{
-    return s == Spread::LatencyMean || s == Spread::SequenceRate || s == Spread::TokenRate || s == Spread::PerSecond
-        || isPercentile(s);
-}
-
 const std::vector<stats::BlockValue> *blockValues(Spread s, const RunBlocks &b)
 {
     switch (s) {
@@ -258,7 +252,7 @@ stats::Judgement judgeMetric(const std::string &key, const RunFigures &run, cons
     const double ratio = a->second / b->second;
     const int blocks = static_cast<int>(std::min(run.blocks.count(), baseline.blocks.count()));
     auto j = stats::judge(ratio, ratioInterval(key, run, baseline, ratio), better, threshold, blocks);
-    if (isTimed(spreadOf(key))
+    if (stats::isTimed(spreadOf(key))
         && !driftBetween(run.environmentJson, run.specJson, baseline.environmentJson, baseline.specJson).comparable())
         j.verdict = stats::Verdict::NotComparable;
     return j;

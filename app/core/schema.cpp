@@ -175,6 +175,23 @@ CREATE INDEX trace_chunks_window ON trace_chunks (run_id, span_class, first_star
     sql::exec(db, path, "DROP TABLE trace_events");
 }
 
+// Version 4: the noise floors `calibrate` measures, per machine, model and timed metric.
+void toVersion4(sqlite3 *db, const std::string &path)
+{
+    sql::exec(db, path, R"sql(
+CREATE TABLE noise_floors (
+    machine TEXT NOT NULL,
+    model TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    floor REAL NOT NULL,
+    pairs INTEGER NOT NULL,
+    run_ids TEXT NOT NULL,
+    measured_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (machine, model, metric)
+);
+)sql");
+}
+
 } // namespace
 
 int spanClass(std::int64_t durationNs)
@@ -224,6 +241,7 @@ void migrate(sqlite3 *db, const std::string &path)
         case 0: sql::exec(db, path, kVersion1); break;
         case 1: toVersion2(db, path); break;
         case 2: toVersion3(db, path); break;
+        case 3: toVersion4(db, path); break;
         default: break;
         }
         ++version;

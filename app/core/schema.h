@@ -15,7 +15,9 @@ namespace optibench::core::schema {
 // Version 3: trace events packed into trace_chunks (see trace_chunks.h) with their strings in
 //            trace_strings: a bulk insert writes a few thousand small rows instead of one row
 //            of text per event (a million events: about 5x less CPU, 8x fewer bytes).
-constexpr int kVersion = 3;
+// Version 4: noise_floors, the A/A spread `calibrate` measures per machine, model and metric
+//            (noise_floor.h).
+constexpr int kVersion = 4;
 
 // Brings the database to kVersion, one transaction per step. Throws StoreError when the file
 // is newer than kVersion or is not a database.

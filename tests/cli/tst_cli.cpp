@@ -114,6 +114,54 @@ TEST_F(CliTest, InterleavedRunsAreComparedRoundByRound)
     EXPECT_NE(one.err.find("--interleave needs two or more specs"), std::string::npos) << one.err;
 }
 
+// calibrate stores the A/A floor of this machine and model; compare then judges with it.
+TEST_F(CliTest, CalibrateStoresTheFloorThatCompareJudgesWith)
+{
+    const auto spec = writeSpec("spec.json", smallSpec());
+    const auto c = run({kCli, "calibrate", spec, "--pairs", "1", "--db", db(), "--json"});
+    ASSERT_EQ(c.exitCode, 0) << c.err;
+    const auto floors = json::parse(c.out)["floors"];
+    ASSERT_TRUE(floors.contains("latency_mean_ms")) << c.out;
+    const double floor = floors["latency_mean_ms"].get<double>();
+    EXPECT_EQ(json::parse(c.out)["runs"].size(), 2u);
+
+    const auto r = json::parse(run({kCli, "run", spec, spec, "--interleave", "--db", db(), "--json"}).out);
+    const auto a = std::to_string(r[0]["run_id"].get<int>()), b = std::to_string(r[1]["run_id"].get<int>());
+    const auto cmp = json::parse(run({kCli, "compare", a, b, "--db", db(), "--json"}).out);
+    for (const auto &m : cmp["metrics"]) {
+        if (m["key"] == "latency_mean_ms")
+            EXPECT_DOUBLE_EQ(m["threshold"].get<double>(), std::max(0.02, floor));
+    }
+    EXPECT_TRUE(cmp["noise_floors"].contains("latency_mean_ms"));
+}
+
+// recommend over an interleaved sweep: a choice with its reason, or exit 1 when nothing fits.
+TEST_F(CliTest, RecommendChoosesFromAnInterleavedSweepAndSaysWhy)
+{
+    const auto spec = writeSpec("spec.json", smallSpec());
+    const auto s = run({kCli, "sweep", spec, "--grid", "quantization=none,dynamic-int8;padding=dynamic,bucketed",
+                        "--interleave", "--db", db(), "--json"});
+    ASSERT_EQ(s.exitCode, 0) << s.err;
+    const auto first = std::to_string(json::parse(s.out)[0]["run_id"].get<int>());
+    const auto r = run({kCli, "recommend", "--baseline", first, "--db", db(), "--json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = json::parse(r.out);
+    EXPECT_EQ(j["candidates"].size(), 4u) << "the baseline's interleaved group";
+    EXPECT_FALSE(j["chosen"].is_null());
+    EXPECT_FALSE(j["reason"].get<std::string>().empty());
+    EXPECT_EQ(j["candidates"][1]["label"], "bucketed");
+    EXPECT_EQ(j["candidates"][2]["label"], "dynamic-int8");
+
+    const auto text = run({kCli, "recommend", "--baseline", first, "--db", db(), "--cost", "size"}).out;
+    EXPECT_NE(text.find("Recommended: "), std::string::npos) << text;
+    const auto none = run({kCli, "recommend", "--baseline", first, "--db", db(), "--budget", "accuracy>=99%"});
+    EXPECT_EQ(none.exitCode, 1);
+    EXPECT_NE(none.out.find("No run meets accuracy >= 99.0%."), std::string::npos) << none.out;
+    const auto bad = run({kCli, "recommend", "--baseline", first, "--db", db(), "--budget", "agreement<=0.9"});
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_NE(bad.err.find("--budget"), std::string::npos) << bad.err;
+}
+
 TEST_F(CliTest, ErrorsAreOneLineOnStderrWithNonZeroExit)
 {
     // A spec with a wrong value names the file and the field.
