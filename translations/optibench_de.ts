@@ -807,6 +807,17 @@
             <numerusform>Eine Änderung unter %1 ist hier nicht von Rauschen zu unterscheiden; etwa %n weitere Blöcke würden entscheiden.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This machine and model&apos;s noise floor (calibrate, %n A/A pair(s)) raises the threshold: %1.</source>
+        <translation>
+            <numerusform>Das Grundrauschen dieser Maschine und dieses Modells (calibrate, %n A/A-Paar) hebt die Schwelle an: %1.</numerusform>
+            <numerusform>Das Grundrauschen dieser Maschine und dieses Modells (calibrate, %n A/A-Paare) hebt die Schwelle an: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (a change within %1, this machine and model&apos;s noise floor, is no change)</source>
+        <translation> (eine Änderung innerhalb von %1, dem Grundrauschen dieser Maschine und dieses Modells, gilt als keine Änderung)</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ComparisonView</name>
@@ -902,6 +913,14 @@
     <message>
         <source>&lt;b&gt;Metrics&lt;/b&gt; with their 95% intervals; against the baseline, the ratio and its verdict: &lt;span style=&apos;color:#1b7a2e&apos;&gt;better&lt;/span&gt;, &lt;span style=&apos;color:#b3261e&apos;&gt;worse&lt;/span&gt;, &lt;span style=&apos;color:#6b6b6b&apos;&gt;no change&lt;/span&gt; or &lt;span style=&apos;color:#a86400&apos;&gt;inconclusive&lt;/span&gt;</source>
         <translation>&lt;b&gt;Messgrößen&lt;/b&gt; mit ihren 95-%-Intervallen; gegen die Basislinie das Verhältnis und sein Urteil: &lt;span style=&apos;color:#1b7a2e&apos;&gt;besser&lt;/span&gt;, &lt;span style=&apos;color:#b3261e&apos;&gt;schlechter&lt;/span&gt;, &lt;span style=&apos;color:#6b6b6b&apos;&gt;keine Änderung&lt;/span&gt; oder &lt;span style=&apos;color:#a86400&apos;&gt;nicht entscheidbar&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Could not read the noise floors: %1</source>
+        <translation>Das Grundrauschen konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source> (whiskers: 95% interval)</source>
+        <translation> (Fehlerbalken: 95-%-Intervall)</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1803,85 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::RecommendPanel</name>
+    <message>
+        <source>at least</source>
+        <translation>mindestens</translation>
+    </message>
+    <message>
+        <source>at most this far from the baseline</source>
+        <translation>höchstens so weit von der Basislinie</translation>
+    </message>
+    <message>
+        <source>A floor on the quality, or how much worse than the baseline it may be; judged on the pessimistic end of its 95% interval</source>
+        <translation>Eine Untergrenze der Qualität oder wie viel schlechter als die Basislinie sie sein darf; beurteilt am ungünstigen Ende ihres 95-%-Intervalls</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Cost ratio [95%]</source>
+        <translation>Kostenverhältnis [95 %]</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Quality [95%]</source>
+        <translation>Qualität [95 %]</translation>
+    </message>
+    <message>
+        <source>In budget</source>
+        <translation>Im Budget</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Front</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalte</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recommend&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Empfehlung&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <source>Compare two or more runs to get a recommendation.</source>
+        <translation>Vergleichen Sie zwei oder mehr Läufe, um eine Empfehlung zu erhalten.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recommended:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Empfohlen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No recommendation:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Keine Empfehlung:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Basislinie</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RunDetail</name>
     <message>
         <source>Metric</source>
@@ -2432,10 +2530,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Cost against quality (line: Pareto front)</source>
-        <translation>Kosten gegen Qualität (Linie: Pareto-Front)</translation>
-    </message>
-    <message>
         <source>Latency per iteration</source>
         <translation>Latenz pro Iteration</translation>
     </message>
@@ -2474,6 +2568,10 @@
     <message>
         <source>Could not read the latency series: %1</source>
         <translation>Die Latenzreihen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cost against quality, with 95% intervals (line: Pareto front)</source>
+        <translation>Kosten gegen Qualität, mit 95-%-Intervallen (Linie: Pareto-Front)</translation>
     </message>
 </context>
 <context>

@@ -806,6 +806,16 @@
             <numerusform>此处无法将小于 %1 的变化与噪声区分开；大约再需要 %n 个块才能判定。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This machine and model&apos;s noise floor (calibrate, %n A/A pair(s)) raises the threshold: %1.</source>
+        <translation>
+            <numerusform>此机器和模型的噪声下限（calibrate，%n 个 A/A 对）提高了阈值：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (a change within %1, this machine and model&apos;s noise floor, is no change)</source>
+        <translation>（%1 以内的变化，即此机器和模型的噪声下限，视为无变化）</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ComparisonView</name>
@@ -900,6 +910,14 @@
     <message>
         <source>&lt;b&gt;Metrics&lt;/b&gt; with their 95% intervals; against the baseline, the ratio and its verdict: &lt;span style=&apos;color:#1b7a2e&apos;&gt;better&lt;/span&gt;, &lt;span style=&apos;color:#b3261e&apos;&gt;worse&lt;/span&gt;, &lt;span style=&apos;color:#6b6b6b&apos;&gt;no change&lt;/span&gt; or &lt;span style=&apos;color:#a86400&apos;&gt;inconclusive&lt;/span&gt;</source>
         <translation>&lt;b&gt;指标&lt;/b&gt;及其 95% 区间；相对基线的比值及结论：&lt;span style=&apos;color:#1b7a2e&apos;&gt;更好&lt;/span&gt;、&lt;span style=&apos;color:#b3261e&apos;&gt;更差&lt;/span&gt;、&lt;span style=&apos;color:#6b6b6b&apos;&gt;无变化&lt;/span&gt;或&lt;span style=&apos;color:#a86400&apos;&gt;无定论&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Could not read the noise floors: %1</source>
+        <translation>无法读取噪声下限：%1</translation>
+    </message>
+    <message>
+        <source> (whiskers: 95% interval)</source>
+        <translation>（误差线：95% 区间）</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +1795,85 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::RecommendPanel</name>
+    <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>at most this far from the baseline</source>
+        <translation>与基线相差至多</translation>
+    </message>
+    <message>
+        <source>A floor on the quality, or how much worse than the baseline it may be; judged on the pessimistic end of its 95% interval</source>
+        <translation>质量的下限，或允许比基线差多少；按其 95% 区间的悲观端判断</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Cost ratio [95%]</source>
+        <translation>成本比 [95%]</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Quality [95%]</source>
+        <translation>质量 [95%]</translation>
+    </message>
+    <message>
+        <source>In budget</source>
+        <translation>在预算内</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>前沿</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recommend&lt;/b&gt;</source>
+        <translation>&lt;b&gt;推荐&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>至多</translation>
+    </message>
+    <message>
+        <source>Compare two or more runs to get a recommendation.</source>
+        <translation>比较两个或更多运行以获得推荐。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recommended:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;推荐：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No recommendation:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;无推荐：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RunDetail</name>
     <message>
         <source>Metric</source>
@@ -2422,10 +2519,6 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Cost against quality (line: Pareto front)</source>
-        <translation>成本与质量（线：帕累托前沿）</translation>
-    </message>
-    <message>
         <source>Latency per iteration</source>
         <translation>每次迭代的延迟</translation>
     </message>
@@ -2464,6 +2557,10 @@
     <message>
         <source>Could not read the latency series: %1</source>
         <translation>无法读取延迟序列：%1</translation>
+    </message>
+    <message>
+        <source>Cost against quality, with 95% intervals (line: Pareto front)</source>
+        <translation>成本与质量，含 95% 区间（线：帕累托前沿）</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ std::pair<core::RunFigures, core::RunFigures> runPair(const CalibrateOptions &o,
     if (!o.quiet && stderrIsTerminal())
         for (int side = 0; side < 2; ++side)
             callbacks[std::size_t(side)].progress = [&o, pair, side](const std::string &stage, std::int64_t done,
-                                                                      std::int64_t total, const std::string &) {
+                                                                     std::int64_t total, const std::string &) {
                 std::fprintf(stderr, "\r  pair %d of %d, %s: %s %lld/%lld      ", pair + 1, o.pairs,
                              side == 0 ? "A" : "A'", stage.c_str(), static_cast<long long>(done),
                              static_cast<long long>(total));
@@ -50,8 +50,8 @@ std::pair<core::RunFigures, core::RunFigures> runPair(const CalibrateOptions &o,
         std::fprintf(stderr, "\r%70s\r", "");
     for (const auto &r : outcomes)
         if (r.status != core::RunStatus::Done)
-            throw std::runtime_error("calibrate: run " + std::to_string(r.runId) + " " + core::toString(r.status)
-                                     + ": " + r.error);
+            throw std::runtime_error("calibrate: run " + std::to_string(r.runId) + " " + core::toString(r.status) + ": "
+                                     + r.error);
     return {core::runFigures(store, outcomes[0].runId), core::runFigures(store, outcomes[1].runId)};
 }
 

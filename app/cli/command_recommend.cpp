@@ -2,9 +2,9 @@
 // configuration within a quality budget, with its interval and the reason (app/core/recommend.h).
 #include <algorithm>
 #include <iomanip>
-#include <sstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -179,8 +179,7 @@ void addRecommendCommand(CLI::App &app, ExitCode &exit)
                     "The quality to keep, on the interval's pessimistic end: 'agreement>=99%', "
                     "'accuracy>=baseline-1%', 'perplexity<=baseline+0.5'")
         ->default_str("agreement>=99%");
-    cmd->add_option("--threshold", o->thresholdPercent,
-                    "A change within this many percent is no change (default 2)");
+    cmd->add_option("--threshold", o->thresholdPercent, "A change within this many percent is no change (default 2)");
     cmd->add_flag("--json", o->json, "Machine-readable output");
     cmd->callback([o, &exit] { exit.value = recommendRuns(*o); });
 }

@@ -78,8 +78,7 @@ void saveNoiseFloors(Store &store, const std::string &machine, const std::string
     t.commit();
 }
 
-std::map<std::string, NoiseFloor> noiseFloors(const Store &store, const std::string &machine,
-                                              const std::string &model)
+std::map<std::string, NoiseFloor> noiseFloors(const Store &store, const std::string &machine, const std::string &model)
 {
     std::map<std::string, NoiseFloor> out;
     sql::Statement s(store.handle(), store.path(),

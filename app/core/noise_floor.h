@@ -34,8 +34,7 @@ std::map<std::string, double> measureNoiseFloors(const std::vector<std::pair<Run
 void saveNoiseFloors(Store &store, const std::string &machine, const std::string &model,
                      const std::map<std::string, double> &floors, int pairs, const std::vector<std::int64_t> &runIds);
 // The machine and model's floors by metric; empty when never calibrated.
-std::map<std::string, NoiseFloor> noiseFloors(const Store &store, const std::string &machine,
-                                              const std::string &model);
+std::map<std::string, NoiseFloor> noiseFloors(const Store &store, const std::string &machine, const std::string &model);
 
 // The threshold each metric's verdict uses: the larger of the user's and the floor.
 struct Thresholds {

@@ -69,8 +69,9 @@ RelativeCost relativeCost(Cost cost, const stats::Judgement &j)
 std::string costPhrase(Cost cost, const stats::Judgement &j)
 {
     double v = j.ratio, lo = j.interval ? j.interval->lo : v, hi = j.interval ? j.interval->hi : v;
-    const char *what = cost == Cost::Throughput ? "the throughput" : cost == Cost::PeakMemory ? "the peak memory"
-                                                                                              : "the size";
+    const char *what = cost == Cost::Throughput ? "the throughput"
+        : cost == Cost::PeakMemory              ? "the peak memory"
+                                                : "the size";
     if (cost == Cost::Latency) {
         what = v <= 1 ? "faster" : "slower";
         if (v <= 1 && v > 0 && lo > 0)
@@ -163,8 +164,8 @@ void markFront(std::vector<Candidate> &candidates, Cost cost, const QualityBudge
         const auto r = relativeCost(cost, c.costJudgement);
         const auto &q = *c.quality;
         const double lo = q.interval ? q.interval->lo : q.value, hi = q.interval ? q.interval->hi : q.value;
-        points.push_back({r.value, r.lo, r.hi, sign * q.value, std::min(sign * lo, sign * hi),
-                          std::max(sign * lo, sign * hi)});
+        points.push_back(
+            {r.value, r.lo, r.hi, sign * q.value, std::min(sign * lo, sign * hi), std::max(sign * lo, sign * hi)});
         index.push_back(i);
     }
     for (auto p : paretoFront(points))
@@ -180,8 +181,8 @@ void choose(Recommendation &r, Cost cost)
         if (!c.meetsBudget || !c.cost || c.costJudgement.verdict == stats::Verdict::NotComparable
             || std::isnan(c.costJudgement.ratio))
             continue;
-        if (!best || relativeCost(cost, c.costJudgement).value
-                < relativeCost(cost, r.candidates[*best].costJudgement).value)
+        if (!best
+            || relativeCost(cost, c.costJudgement).value < relativeCost(cost, r.candidates[*best].costJudgement).value)
             best = i;
     }
     r.chosen = best;
@@ -282,13 +283,15 @@ QualityBudget parseBudget(const std::string &text)
     b.metric = m[1];
     const auto &quality = qualityMetrics();
     if (std::find(quality.begin(), quality.end(), b.metric) == quality.end())
-        throw std::invalid_argument("'" + b.metric + "' is not a quality metric (agreement, accuracy, kl_divergence, "
-                                    "perplexity)");
+        throw std::invalid_argument("'" + b.metric
+                                    + "' is not a quality metric (agreement, accuracy, kl_divergence, "
+                                      "perplexity)");
     const auto better = stats::betterOf(b.metric);
     const bool lower = better == stats::Better::Lower;
     if ((m[2] == "<=") != lower)
-        throw std::invalid_argument(b.metric + std::string(lower ? " is better lower: bound it with <="
-                                                                 : " is better higher: bound it with >="));
+        throw std::invalid_argument(
+            b.metric
+            + std::string(lower ? " is better lower: bound it with <=" : " is better higher: bound it with >="));
     b.relative = m[3].matched;
     if (b.relative && (m[4] == "+") != lower)
         throw std::invalid_argument(b.metric + ": a budget allows the run to be worse than the baseline, so write "

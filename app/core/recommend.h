@@ -54,9 +54,9 @@ std::vector<std::size_t> paretoFront(const std::vector<TradeoffPoint> &points);
 
 struct Candidate {
     std::int64_t runId = 0;
-    std::string label;                 // what differs from the baseline: "dynamic-int8 + bucketed"
+    std::string label; // what differs from the baseline: "dynamic-int8 + bucketed"
     std::optional<Figure> cost, quality;
-    stats::Judgement costJudgement;    // the cost against the baseline's
+    stats::Judgement costJudgement; // the cost against the baseline's
     bool meetsBudget = false;
     std::string budgetNote; // why it does not: "agreement's lower bound 97.7% is under 99.0%"
     bool onFront = false;

@@ -21,7 +21,8 @@ RunFigures figures(double latencyMs, double throughput)
 
 TEST(NoiseFloor, TheLargestSpreadOfThePairsPerTimedMetric)
 {
-    const auto floors = measureNoiseFloors({{figures(10, 100), figures(10.3, 98)}, {figures(10, 100), figures(9.6, 101)}});
+    const auto floors =
+        measureNoiseFloors({{figures(10, 100), figures(10.3, 98)}, {figures(10, 100), figures(9.6, 101)}});
     ASSERT_EQ(floors.size(), 2u);
     EXPECT_NEAR(floors.at("latency_mean_ms"), 0.04, 1e-12);
     EXPECT_NEAR(floors.at("throughput_seq_s"), 0.02, 1e-12);

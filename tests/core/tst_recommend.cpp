@@ -44,8 +44,8 @@ TEST(Recommend, BudgetsParseWithTheirDirection)
     EXPECT_TRUE(b.relative);
     EXPECT_DOUBLE_EQ(b.bound, 0.5);
     EXPECT_DOUBLE_EQ(parseBudget("agreement>=0.995").bound, 0.995);
-    for (const char *bad : {"agreement<=0.99", "latency_mean_ms<=10", "accuracy>=baseline+1%", "agreement", "",
-                            "agreement>=lots"})
+    for (const char *bad :
+         {"agreement<=0.99", "latency_mean_ms<=10", "accuracy>=baseline+1%", "agreement", "", "agreement>=lots"})
         EXPECT_THROW(parseBudget(bad), std::invalid_argument) << bad;
     EXPECT_EQ(parseCost("latency"), Cost::Latency);
     EXPECT_EQ(parseCost("size"), Cost::ModelSize);
@@ -56,8 +56,8 @@ TEST(Recommend, TheCheapestRunWithinTheBudgetAndWhy)
 {
     // #2 is cheap and keeps agreement; #3 is cheaper but its agreement's lower bound is under 99%.
     const std::vector<RunFigures> runs{run(1, 10, 1.0, 1), run(2, 5, 1.0, 2), run(3, 4, 0.95, 3), run(4, 6, 1.0, 4)};
-    const auto r = recommend(runs, {"baseline", "dynamic-int8", "dynamic-int8 + neurons", "bucketed"},
-                             Cost::Latency, parseBudget("agreement>=99%"), Thresholds{});
+    const auto r = recommend(runs, {"baseline", "dynamic-int8", "dynamic-int8 + neurons", "bucketed"}, Cost::Latency,
+                             parseBudget("agreement>=99%"), Thresholds{});
     ASSERT_TRUE(r.chosen);
     EXPECT_EQ(r.candidates[*r.chosen].runId, 2);
     EXPECT_FALSE(r.candidates[2].meetsBudget);
@@ -76,8 +76,8 @@ TEST(Recommend, TheCheapestRunWithinTheBudgetAndWhy)
 TEST(Recommend, ARunNotReliablyCheaperKeepsTheBaseline)
 {
     const std::vector<RunFigures> runs{run(1, 10, 1.0, 5), run(2, 9.95, 1.0, 6)};
-    const auto r = recommend(runs, {"baseline", "bucketed"}, Cost::Latency, parseBudget("agreement>=99%"),
-                             Thresholds{});
+    const auto r =
+        recommend(runs, {"baseline", "bucketed"}, Cost::Latency, parseBudget("agreement>=99%"), Thresholds{});
     ASSERT_TRUE(r.chosen);
     EXPECT_EQ(*r.chosen, 0u);
     EXPECT_EQ(r.reason.rfind("Keep the baseline (#1): no run within agreement >= 99.0% is reliably cheaper", 0), 0u)
@@ -87,13 +87,12 @@ TEST(Recommend, ARunNotReliablyCheaperKeepsTheBaseline)
 TEST(Recommend, NoRunMeetsAnAbsoluteBudget)
 {
     const std::vector<RunFigures> runs{run(1, 10, 1.0, 7), run(2, 5, 1.0, 8)};
-    const auto r = recommend(runs, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=95%"),
-                             Thresholds{});
+    const auto r = recommend(runs, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=95%"), Thresholds{});
     EXPECT_FALSE(r.chosen);
     EXPECT_EQ(r.reason, "No run meets accuracy >= 95.0%.");
     // Relative to the baseline, the same accuracy is within a point of it: the smaller model wins.
-    const auto relative = recommend(runs, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=baseline-5%"),
-                                    Thresholds{});
+    const auto relative =
+        recommend(runs, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=baseline-5%"), Thresholds{});
     ASSERT_TRUE(relative.chosen);
     EXPECT_EQ(*relative.chosen, 1u);
     EXPECT_NE(relative.reason.find("0.50x the size"), std::string::npos) << relative.reason;
@@ -101,14 +100,14 @@ TEST(Recommend, NoRunMeetsAnAbsoluteBudget)
     // A point below the baseline: the run's own interval (1000 examples: about 2.5 points either
     // side) cannot show it, but the predictions differ on at most 0.4% of the examples (agreement
     // 100% [99.6, 100]), and accuracy changes only where they differ.
-    const auto point = recommend(runs, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=baseline-1%"),
-                                 Thresholds{});
+    const auto point =
+        recommend(runs, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=baseline-1%"), Thresholds{});
     ASSERT_TRUE(point.chosen);
     EXPECT_EQ(*point.chosen, 1u);
     auto disagreeing = runs;
     disagreeing[1].metrics["agreement"] = 0.985;
-    const auto off = recommend(disagreeing, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=baseline-1%"),
-                               Thresholds{});
+    const auto off =
+        recommend(disagreeing, {"baseline", "x"}, Cost::ModelSize, parseBudget("accuracy>=baseline-1%"), Thresholds{});
     EXPECT_EQ(*off.chosen, 0u);
     EXPECT_FALSE(off.candidates[1].meetsBudget);
 }
@@ -116,10 +115,10 @@ TEST(Recommend, NoRunMeetsAnAbsoluteBudget)
 TEST(Recommend, TheFrontKeepsPointsWhoseCostIntervalsOverlap)
 {
     const std::vector<TradeoffPoint> points{
-        {1.0, 0.9, 1.1, 0.99, 0.98, 1.0}, // cheapest
+        {1.0, 0.9, 1.1, 0.99, 0.98, 1.0},    // cheapest
         {1.05, 0.95, 1.15, 0.99, 0.98, 1.0}, // within the first's interval: stays
-        {2.0, 1.9, 2.1, 0.98, 0.97, 0.99}, // beaten on both
-        {3.0, 2.9, 3.1, 1.0, 0.99, 1.0}, // dearest but best in quality: stays
+        {2.0, 1.9, 2.1, 0.98, 0.97, 0.99},   // beaten on both
+        {3.0, 2.9, 3.1, 1.0, 0.99, 1.0},     // dearest but best in quality: stays
     };
     EXPECT_EQ(paretoFront(points), (std::vector<std::size_t>{0, 1, 3}));
     EXPECT_TRUE(paretoFront({}).empty());

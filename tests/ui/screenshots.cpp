@@ -1,6 +1,8 @@
 // Writes docs/screenshots/*.png: the main window and each view, over a store whose runs were
 // made by the real worker. Not a test. Run it under a display server, e.g.
-//   xvfb-run -a build-ui/bin/optibench_screenshots [output folder]
+//   xvfb-run -a build-ui/bin/optibench_screenshots [output folder] [sweep store]
+// A sweep store (e.g. from `optibench-cli sweep ... --interleave --db FILE`) adds
+// comparison-recommend.png: its runs compared against its first, on the Cost and quality page.
 // With LANG=de_DE.UTF-8 (or zh_CN.UTF-8) the views are shown translated.
 #include "app/core/spec.h"
 #include "app/core/store.h"
@@ -78,6 +80,24 @@ bool savePart(QWidget *w, const QString &path)
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
 }
+// Every finished run of a sweep's store against its first, on the Cost and quality page.
+bool saveSweep(const QString &path, const QString &out)
+{
+    auto store = std::make_shared<core::Store>(path.toStdString());
+    core::RunFilter done;
+    done.status = core::RunStatus::Done;
+    QVector<qint64> ids;
+    for (const auto &r : store->runs(done))
+        ids.prepend(r.id); // oldest first
+    ui::ComparisonView view(store);
+    view.resize(1600, 1000);
+    view.show();
+    view.setRuns(ids, ids.value(0));
+    view.showCostAndQuality();
+    settle(500);
+    return save(&view, out + QStringLiteral("/comparison-recommend.png"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -180,10 +200,10 @@ int main(int argc, char *argv[])
     window.comparisonView()->setRuns(ids, baseline);
     window.pages()->setCurrentWidget(window.comparisonView());
     ok &= save(&window, out + QStringLiteral("/comparison.png"));
-    window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->tradeoff());
+    window.comparisonView()->showCostAndQuality();
     ok &= save(&window, out + QStringLiteral("/comparison-tradeoff.png"));
     window.comparisonView()->setRuns({ids.value(0), ids.value(1)}, baseline);
-    window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->tradeoff());
+    window.comparisonView()->showCostAndQuality();
     ok &= savePart(window.pages(), out + QStringLiteral("/getting-started-compare.png"));
     window.comparisonView()->chartPages()->setCurrentWidget(window.comparisonView()->traceDiff());
     while (window.comparisonView()->traceDiff()->isLoading())
@@ -193,5 +213,7 @@ int main(int argc, char *argv[])
     // A Hugging Face folder opened: the model panel describes it before anything runs.
     window.setModelPath(QStringLiteral(OPTIBENCH_SOURCE_DIR "/tests/data/hf/bert-tiny"));
     ok &= savePart(window.modelPanel(), out + QStringLiteral("/getting-started-model.png"));
+    if (argc > 2)
+        ok &= saveSweep(QString::fromLocal8Bit(argv[2]), out);
     return ok ? 0 : 1;
 }

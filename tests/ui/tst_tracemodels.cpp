@@ -3,7 +3,6 @@
 #include "app/core/trace_records.h"
 #include "profiler/trace/summary.h"
 #include "testutil.h"
-#include "ui/models/pareto.h"
 #include "ui/models/tracemodels.h"
 #include "ui/pages/tracesummaryview.h"
 
@@ -92,14 +91,6 @@ private slots:
                 model.index(r, TraceDiffModel::Name).data().toString() == QLatin1String("aten::quantize_per_tensor")
                 && model.index(r, TraceDiffModel::Status).data().toString() == QLatin1String("added");
         QVERIFY(added);
-    }
-
-    void paretoFront()
-    {
-        // (latency, accuracy): 1 beats 3 (faster and better); 0, 1, 2 trade off.
-        const std::vector<TradeoffPoint> points = {{10, 0.90}, {5, 0.88}, {2, 0.80}, {6, 0.85}, {2, 0.70}};
-        QCOMPARE(ui::paretoFront(points), (std::vector<int>{2, 1, 0}));
-        QVERIFY(ui::paretoFront({}).empty());
     }
 
     void summaryViewReadsTheStoreInTheBackground()

@@ -1,14 +1,16 @@
 #include "ui/charts/tradeoffview.h"
 
+#include "app/core/recommend.h"
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
 #include "ui/models/comparisonmodel.h"
+#include "ui/models/convert.h"
 #include "ui/models/metricinfo.h"
-#include "ui/models/pareto.h"
 
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -60,11 +62,12 @@ TradeoffView::TradeoffView(std::shared_ptr<core::Store> store, QWidget *parent)
     , m_scatter(new QCustomPlot(this))
     , m_series(new QCustomPlot(this))
 {
-    for (const char *key : {"latency_p50_ms", "peak_memory_bytes", "model_bytes"})
-        m_cost->addItem(metricInfo(QLatin1String(key)).label, QLatin1String(key));
-    for (const char *key : {"accuracy", "agreement"})
-        m_quality->addItem(metricInfo(QLatin1String(key)).label, QLatin1String(key));
-    setTitle(m_scatter, tr("Cost against quality (line: Pareto front)"));
+    // The costs and qualities a recommendation weighs (app/core/recommend.h).
+    for (const auto &c : core::costTable())
+        m_cost->addItem(metricInfo(QLatin1String(c.metric)).label, QLatin1String(c.metric));
+    for (const auto &key : core::qualityMetrics())
+        m_quality->addItem(metricInfo(QString::fromStdString(key)).label, QString::fromStdString(key));
+    setTitle(m_scatter, tr("Cost against quality, with 95% intervals (line: Pareto front)"));
     setTitle(m_series, tr("Latency per iteration"));
     m_series->xAxis->setLabel(tr("iteration"));
     m_series->yAxis->setLabel(tr("latency (ms)"));
@@ -99,11 +102,54 @@ TradeoffView::TradeoffView(std::shared_ptr<core::Store> store, QWidget *parent)
     connect(m_scatter, &QCustomPlot::afterLayout, this, &TradeoffView::placeLabels);
 }
 
-void TradeoffView::setRuns(const QVector<ComparedRun> &runs)
+void TradeoffView::setRuns(const QVector<ComparedRun> &runs, int baseline)
 {
     m_runs = runs;
+    m_figures.clear();
+    m_runLabels.clear();
+    const std::string base = runs.isEmpty() ? std::string() : fromQ(runs.value(baseline, runs.front()).specJson);
+    for (const auto &r : runs) {
+        m_figures.push_back(figuresOf(r));
+        QString what = toQ(core::configurationLabel(fromQ(r.specJson), base));
+        if (what.size() > 30)
+            what = what.left(29) + QStringLiteral("…");
+        m_runLabels << tr("#%1 %2").arg(r.id).arg(what);
+    }
     updateScatter();
     updateSeries();
+}
+
+// Each run's point with its intervals, in the axes' units (MiB, %), for the runs that have both.
+std::vector<TradeoffView::Point> TradeoffView::points(const QString &costKey, const QString &qualityKey) const
+{
+    const MetricInfo cost = metricInfo(costKey), quality = metricInfo(qualityKey);
+    std::vector<Point> out;
+    for (int i = 0; i < m_runs.size(); ++i) {
+        const auto c = core::figureOf(fromQ(costKey), m_figures[std::size_t(i)]);
+        const auto q = core::figureOf(fromQ(qualityKey), m_figures[std::size_t(i)]);
+        if (!c || !q)
+            continue;
+        auto range = [](const MetricInfo &info, const core::Figure &f) {
+            const auto iv = f.interval.value_or(stats::Interval{f.value, f.value});
+            return std::array<double, 3>{scaled(info, f.value), scaled(info, iv.lo), scaled(info, iv.hi)};
+        };
+        out.push_back({i, range(cost, *c), range(quality, *q)});
+    }
+    return out;
+}
+
+// The front from the intervals (core::paretoFront), with a cost that is better higher
+// (throughput) or a quality that is better lower (perplexity) turned round first.
+std::vector<std::size_t> TradeoffView::front(const std::vector<Point> &points, const MetricInfo &cost,
+                                             const MetricInfo &quality)
+{
+    const double c = cost.better == Better::Higher ? -1 : 1, q = quality.better == Better::Lower ? -1 : 1;
+    std::vector<core::TradeoffPoint> turned;
+    for (const auto &p : points)
+        turned.push_back({c * p.cost[0], std::min(c * p.cost[1], c * p.cost[2]), std::max(c * p.cost[1], c * p.cost[2]),
+                          q * p.quality[0], std::min(q * p.quality[1], q * p.quality[2]),
+                          std::max(q * p.quality[1], q * p.quality[2])});
+    return core::paretoFront(turned);
 }
 
 void TradeoffView::updateScatter()
@@ -118,17 +164,8 @@ void TradeoffView::updateScatter()
     m_scatter->xAxis->setLabel(axisLabel(cost));
     m_scatter->yAxis->setLabel(axisLabel(quality));
 
-    std::vector<TradeoffPoint> points;
-    QVector<int> runOfPoint;
-    for (int i = 0; i < m_runs.size(); ++i) {
-        const auto c = m_runs.at(i).metrics.constFind(costKey);
-        const auto q = m_runs.at(i).metrics.constFind(qualityKey);
-        if (c == m_runs.at(i).metrics.constEnd() || q == m_runs.at(i).metrics.constEnd())
-            continue;
-        points.push_back({scaled(cost, *c), scaled(quality, *q)});
-        runOfPoint << i;
-    }
-    if (points.empty()) {
+    const auto pts = points(costKey, qualityKey);
+    if (pts.empty()) {
         auto *note = new QCPItemText(m_scatter);
         note->position->setType(QCPItemPosition::ptAxisRectRatio);
         note->position->setCoords(0.5, 0.5);
@@ -138,48 +175,70 @@ void TradeoffView::updateScatter()
         m_scatter->replot();
         return;
     }
-    QVector<double> xs, ys;
-    double x0 = points[0].cost, x1 = x0, y0 = points[0].quality, y1 = y0;
-    for (const auto &p : points) {
-        xs << p.cost;
-        ys << p.quality;
-        x0 = qMin(x0, p.cost), x1 = qMax(x1, p.cost), y0 = qMin(y0, p.quality), y1 = qMax(y1, p.quality);
-    }
-    const std::vector<int> front = paretoFront(points);
-    auto *line = m_scatter->addGraph();
-    line->setName(tr("Pareto front"));
-    QVector<double> fx, fy;
-    for (int i : front) {
-        fx << points[size_t(i)].cost;
-        fy << points[size_t(i)].quality;
-        m_front << m_runs.at(runOfPoint.at(i)).id;
-    }
-    line->setData(fx, fy, true);
-    line->setLineStyle(QCPGraph::lsStepLeft);
-    line->setPen(QPen(QColor(0x1b, 0x7f, 0x3b), 1.5, Qt::DashLine));
-    auto *dots = m_scatter->addGraph();
-    dots->setName(tr("runs"));
-    dots->setData(xs, ys);
-    dots->setLineStyle(QCPGraph::lsNone);
-    dots->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0x1f, 0x6f, 0xb4)), QColor(0x1f, 0x6f, 0xb4), 7));
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const ComparedRun &r = m_runs.at(runOfPoint.at(int(i)));
-        auto *label = new QCPItemText(m_scatter);
-        label->position->setCoords(points[i].cost, points[i].quality);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        label->setPadding(QMargins(2, 0, 2, 0));
-        label->setText(tr("#%1 %2").arg(r.id).arg(r.name.left(20)));
-        label->setFont(QFont(font().family(), 8));
-        auto *leader = new QCPItemLine(m_scatter);
-        leader->setPen(QPen(QColor(0x88, 0x88, 0x88), 0.8));
-        leader->setVisible(false);
-        m_labels.push_back({label, leader, points[i].cost, points[i].quality});
+    drawFront(pts, front(pts, cost, quality), cost.better == Better::Higher);
+    drawPoints(pts);
+    double x0 = pts[0].cost[1], x1 = pts[0].cost[2], y0 = pts[0].quality[1], y1 = pts[0].quality[2];
+    for (const auto &p : pts) {
+        x0 = qMin(x0, p.cost[1]), x1 = qMax(x1, p.cost[2]);
+        y0 = qMin(y0, p.quality[1]), y1 = qMax(y1, p.quality[2]);
     }
     const double padX = qMax(1e-6, (x1 - x0) * 0.15), padY = qMax(0.5, (y1 - y0) * 0.2);
     m_scatter->xAxis->setRange(qMax(0.0, x0 - padX), x1 + padX * 2.5); // room for labels on the right
     m_scatter->yAxis->setRange(y0 - padY, y1 + padY);
     m_scatter->replot();
+}
+
+void TradeoffView::drawFront(const std::vector<Point> &pts, const std::vector<std::size_t> &front, bool higherCost)
+{
+    auto *line = m_scatter->addGraph();
+    line->setName(tr("Pareto front"));
+    QVector<double> fx, fy;
+    for (auto i : front) {
+        fx << pts[i].cost[0];
+        fy << pts[i].quality[0];
+        m_front << m_runs.at(pts[i].run).id;
+    }
+    line->setData(fx, fy);
+    line->setLineStyle(higherCost ? QCPGraph::lsStepRight : QCPGraph::lsStepLeft);
+    line->setPen(QPen(QColor(0x1b, 0x7f, 0x3b), 1.5, Qt::DashLine));
+}
+
+// The runs' points with their 95% intervals as error bars on both axes, and their labels.
+void TradeoffView::drawPoints(const std::vector<Point> &pts)
+{
+    const QColor blue(0x1f, 0x6f, 0xb4);
+    auto *dots = m_scatter->addGraph();
+    dots->setName(tr("runs"));
+    QVector<double> xs, ys, xLo, xHi, yLo, yHi;
+    for (const auto &p : pts) {
+        xs << p.cost[0], ys << p.quality[0];
+        xLo << p.cost[0] - p.cost[1], xHi << p.cost[2] - p.cost[0];
+        yLo << p.quality[0] - p.quality[1], yHi << p.quality[2] - p.quality[0];
+    }
+    dots->setData(xs, ys);
+    dots->setLineStyle(QCPGraph::lsNone);
+    dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(blue), blue, 7));
+    for (auto type : {QCPErrorBars::etKeyError, QCPErrorBars::etValueError}) {
+        auto *bars = new QCPErrorBars(m_scatter->xAxis, m_scatter->yAxis);
+        bars->removeFromLegend();
+        bars->setErrorType(type);
+        bars->setDataPlottable(dots);
+        bars->setData(type == QCPErrorBars::etKeyError ? xLo : yLo, type == QCPErrorBars::etKeyError ? xHi : yHi);
+        bars->setPen(QPen(QColor(0x1f, 0x6f, 0xb4, 150), 1));
+        bars->setWhiskerWidth(5);
+    }
+    for (const auto &p : pts) {
+        auto *label = new QCPItemText(m_scatter);
+        label->position->setCoords(p.cost[0], p.quality[0]);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        label->setPadding(QMargins(2, 0, 2, 0));
+        label->setText(m_runLabels.value(p.run));
+        label->setFont(QFont(font().family(), 8));
+        auto *leader = new QCPItemLine(m_scatter);
+        leader->setPen(QPen(QColor(0x88, 0x88, 0x88), 0.8));
+        leader->setVisible(false);
+        m_labels.push_back({label, leader, p.cost[0], p.quality[0]});
+    }
 }
 
 void TradeoffView::placeLabels()
@@ -248,7 +307,8 @@ void TradeoffView::updateSeries()
     int maxStep = 0;
     try {
         int colour = 0;
-        for (const ComparedRun &r : m_runs) {
+        for (int i = 0; i < m_runs.size(); ++i) {
+            const ComparedRun &r = m_runs.at(i);
             QVector<double> steps, values;
             for (const auto &p : m_store->series(r.id, "latency_ms")) {
                 steps << double(p.step);
@@ -259,7 +319,7 @@ void TradeoffView::updateSeries()
             if (values.isEmpty())
                 continue;
             auto *g = m_series->addGraph();
-            g->setName(tr("#%1 %2").arg(r.id).arg(r.name.left(20)));
+            g->setName(m_runLabels.value(i));
             g->setData(steps, values, true);
             g->setPen(QPen(kPalette[colour++ % 8], 1.5));
         }

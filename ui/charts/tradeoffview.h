@@ -1,8 +1,14 @@
 #pragma once
-// Cost against quality for the compared runs: a scatter of latency, memory or model size
-// against accuracy or agreement, each point labelled with its run, the Pareto front drawn
-// through the runs no other run beats on both; below it, the runs' latency series overlaid.
+// Cost against quality for the compared runs: a scatter of latency, throughput, memory or model
+// size against agreement, accuracy, KL or perplexity, each point with its 95% intervals as error
+// bars and labelled with its run, the Pareto front drawn through the runs no other run beats
+// beyond doubt (app/core/recommend.h); beside it, the runs' latency series overlaid.
+#include "app/core/run_statistics.h"
 #include "ui/models/comparisonmodel.h"
+#include "ui/models/metricinfo.h"
+
+#include <array>
+#include <cstddef>
 
 #include <QVector>
 #include <QWidget>
@@ -25,7 +31,8 @@ class TradeoffView : public QWidget {
     Q_OBJECT
 public:
     explicit TradeoffView(std::shared_ptr<core::Store> store, QWidget *parent = nullptr);
-    void setRuns(const QVector<ComparedRun> &runs);
+    // Each run is labelled with what its spec changes from the baseline's (`baseline`: an index).
+    void setRuns(const QVector<ComparedRun> &runs, int baseline = 0);
     QComboBox *costBox() const { return m_cost; }
     QComboBox *qualityBox() const { return m_quality; }
     QCustomPlot *scatter() const { return m_scatter; }
@@ -37,6 +44,16 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    struct Point {
+        int run;                       // index into m_runs
+        std::array<double, 3> cost;    // value, interval low, high (in the axis' units)
+        std::array<double, 3> quality; // the same
+    };
+    std::vector<Point> points(const QString &costKey, const QString &qualityKey) const;
+    static std::vector<std::size_t> front(const std::vector<Point> &points, const MetricInfo &cost,
+                                          const MetricInfo &quality);
+    void drawFront(const std::vector<Point> &pts, const std::vector<std::size_t> &front, bool higherCost);
+    void drawPoints(const std::vector<Point> &pts);
     void updateScatter();
     void updateSeries();
     // Puts each run's label next to its point where it overlaps no other label or point
@@ -53,6 +70,8 @@ private:
 
     std::shared_ptr<core::Store> m_store;
     QVector<ComparedRun> m_runs;
+    std::vector<core::RunFigures> m_figures; // per run, for the intervals
+    QStringList m_runLabels;                 // per run: "#7 dynamic-int8 + bucketed"
     QComboBox *m_cost;
     QComboBox *m_quality;
     QCustomPlot *m_scatter;

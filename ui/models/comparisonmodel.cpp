@@ -30,8 +30,6 @@ QColor verdictColor(stats::Verdict v)
     return {};
 }
 
-namespace {
-
 QString verdictText(stats::Verdict v)
 {
     switch (v) {
@@ -45,6 +43,8 @@ QString verdictText(stats::Verdict v)
     return {};
 }
 
+namespace {
+
 QString percentText(double share, int decimals = 1)
 {
     return QLocale().toString(100.0 * share, 'f', decimals) + QStringLiteral(" %");
@@ -55,18 +55,20 @@ QString ratioText(double r)
     return QLocale().toString(r, 'f', r >= 10 ? 1 : 3) + QStringLiteral("×");
 }
 
+} // namespace
+
 core::RunFigures figuresOf(const ComparedRun &r)
 {
     core::RunFigures f;
+    f.runId = r.id;
     for (auto it = r.metrics.cbegin(); it != r.metrics.cend(); ++it)
         f.metrics[fromQ(it.key())] = it.value();
     f.blocks = r.blocks;
     f.environmentJson = fromQ(r.environmentJson);
     f.specJson = fromQ(r.specJson);
+    f.interleavedWith = core::interleavedRuns(f.environmentJson);
     return f;
 }
-
-} // namespace
 
 ComparisonModel::ComparisonModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -107,8 +109,8 @@ void ComparisonModel::judge()
     for (int row = 0; row < m_keys.size(); ++row)
         for (std::size_t run = 0; run < m_figures.size(); ++run)
             if (int(run) != m_baseline)
-                m_judgements[std::size_t(row)][run] =
-                    core::judgeMetric(fromQ(m_keys.at(row)), m_figures[run], base, m_threshold);
+                m_judgements[std::size_t(row)][run] = core::judgeMetric(fromQ(m_keys.at(row)), m_figures[run], base,
+                                                                        m_thresholds.of(fromQ(m_keys.at(row))));
 }
 
 void ComparisonModel::setBaseline(int runIndex)
@@ -124,9 +126,17 @@ void ComparisonModel::setBaseline(int runIndex)
 
 void ComparisonModel::setThreshold(double threshold)
 {
-    if (threshold == m_threshold || !(threshold >= 0))
+    if (threshold == m_thresholds.threshold || !(threshold >= 0))
         return;
-    m_threshold = threshold;
+    m_thresholds.threshold = threshold;
+    judge();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 1), index(rowCount() - 1, columnCount() - 1));
+}
+
+void ComparisonModel::setNoiseFloors(const std::map<std::string, core::NoiseFloor> &floors)
+{
+    m_thresholds.floors = floors;
     judge();
     if (rowCount() > 0)
         emit dataChanged(index(0, 1), index(rowCount() - 1, columnCount() - 1));
@@ -169,6 +179,14 @@ QStringList ComparisonModel::cautions() const
                        .arg(r.id)
                        .arg(toQ(core::Drift::describe(d.soft)));
     }
+    QStringList raised;
+    for (const auto &[metric, floor] : m_thresholds.floors)
+        if (floor.floor > m_thresholds.threshold)
+            raised << metricInfo(toQ(metric)).label + QLatin1Char(' ') + percentText(floor.floor);
+    if (!raised.isEmpty())
+        out << tr("This machine and model's noise floor (calibrate, %n A/A pair(s)) raises the threshold: %1.", nullptr,
+                  m_thresholds.floors.begin()->second.pairs)
+                   .arg(raised.join(QStringLiteral(", ")));
     return out;
 }
 
@@ -222,7 +240,10 @@ QString ComparisonModel::cellToolTip(int row, int runIndex) const
     if (j.interval && j.interval->lo != j.interval->hi)
         tip += tr(", 95% interval %1 to %2").arg(ratioText(j.interval->lo), ratioText(j.interval->hi));
     tip += QStringLiteral(": ") + verdictText(j.verdict)
-        + tr(" (a change within %1 is no change)").arg(percentText(m_threshold));
+        + (m_thresholds.of(fromQ(m_keys.at(row))) > m_thresholds.threshold
+               ? tr(" (a change within %1, this machine and model's noise floor, is no change)")
+               : tr(" (a change within %1 is no change)"))
+              .arg(percentText(m_thresholds.of(fromQ(m_keys.at(row)))));
     if (j.verdict == stats::Verdict::NotComparable)
         tip += QStringLiteral("\n") + tr("The runs ran on other machines or with other settings (see What differs).");
     if (j.verdict == stats::Verdict::Inconclusive && j.moreBlocks > 0)

@@ -5,6 +5,7 @@
 // SpecDiffModel: only the spec fields whose values differ between the runs, and the fields of
 // their environments ("environment.cpu", "environment.int8_scheme", ...) that differ: another
 // machine, ISA level or int8 scheme shows beside the settings.
+#include "app/core/noise_floor.h"
 #include "app/core/run_statistics.h"
 
 #include <QAbstractTableModel>
@@ -24,6 +25,12 @@ struct ComparedRun {
     core::RunBlocks blocks;  // the timed blocks the intervals resample (empty: none stored)
 };
 
+// The run as the statistics read it (app/core/run_statistics.h).
+core::RunFigures figuresOf(const ComparedRun &r);
+
+// The verdict as the GUI says it ("better", translated); empty for a metric that is not judged.
+QString verdictText(stats::Verdict v);
+
 // The colour of a verdict: green better, red worse, grey no change, amber inconclusive; invalid
 // for a metric that is not judged.
 QColor verdictColor(stats::Verdict v);
@@ -38,7 +45,11 @@ public:
     void setBaseline(int runIndex);
     // A change within this share is no change (0.02: 2%).
     void setThreshold(double threshold);
-    double threshold() const { return m_threshold; }
+    double threshold() const { return m_thresholds.threshold; }
+    // The baseline's machine and model's noise floors (optibench-cli calibrate): a metric's
+    // verdict takes the larger of the threshold and its floor.
+    void setNoiseFloors(const std::map<std::string, core::NoiseFloor> &floors);
+    const core::Thresholds &thresholds() const { return m_thresholds; }
     // The verdict of run `runIndex` on metric `row` against the baseline.
     const stats::Judgement &judgement(int row, int runIndex) const;
     // What the comparison must not hide, one line per run: runs not comparable with the baseline
@@ -65,7 +76,7 @@ private:
     std::vector<core::RunFigures> m_figures; // per run
     QStringList m_keys;
     int m_baseline = 0;
-    double m_threshold = stats::kDefaultThreshold;
+    core::Thresholds m_thresholds;
     std::vector<std::vector<stats::Judgement>> m_judgements;       // [row][run]
     std::vector<std::vector<std::optional<core::Figure>>> m_cells; // [row][run]
 };

@@ -7,6 +7,7 @@
 #include "ui/models/comparisonmodel.h"
 #include "ui/models/convert.h"
 #include "ui/models/metricinfo.h"
+#include "ui/pages/recommendpanel.h"
 #include "ui/pages/tracediffview.h"
 #include "ui/widgets/emptystate.h"
 
@@ -22,6 +23,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace optibench::ui {
 
@@ -65,8 +68,10 @@ void ComparisonView::setUpThreshold()
     m_threshold->setToolTip(tr("A metric whose whole 95% interval lies within this share of the baseline's "
                                "value shows \"no change\"; one whose interval lies beyond it, \"better\" or "
                                "\"worse\"; anything else is inconclusive"));
-    connect(m_threshold, &QDoubleSpinBox::valueChanged, this,
-            [this](double percent) { m_model->setThreshold(percent / 100.0); });
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this](double percent) {
+        m_model->setThreshold(percent / 100.0);
+        m_recommend->setThresholds(m_model->thresholds());
+    });
 }
 
 ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *parent)
@@ -79,6 +84,7 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     , m_threshold(new QDoubleSpinBox(this))
     , m_chart(new QCustomPlot(this))
     , m_tradeoff(new TradeoffView(m_store, this))
+    , m_recommend(new RecommendPanel(this))
     , m_traceDiff(new TraceDiffView(m_store, this))
     , m_chartPages(new QTabWidget(this))
     , m_stack(new QStackedWidget(this))
@@ -124,7 +130,8 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     split->addWidget(metricBox);
     m_chartPages->setDocumentMode(true);
     m_chartPages->addTab(m_chart, tr("Selected metric"));
-    m_chartPages->addTab(m_tradeoff, tr("Cost and quality"));
+    m_costAndQuality = costAndQualityPage();
+    m_chartPages->addTab(m_costAndQuality, tr("Cost and quality"));
     m_chartPages->addTab(m_traceDiff, tr("Trace diff"));
     connect(m_tradeoff, &TradeoffView::errorOccurred, this, &ComparisonView::errorOccurred);
     split->addWidget(m_chartPages);
@@ -143,6 +150,8 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
 
     connect(m_baseline, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_model->setBaseline(i);
+        m_tradeoff->setRuns(m_model->runs(), i);
+        loadNoiseFloors();
         updateHint();
         updateChart();
         updateTraceDiff();
@@ -197,6 +206,7 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     }
     m_model->setRuns(runs, baseline);
     m_specModel->setRuns(runs);
+    loadNoiseFloors();
     {
         const QSignalBlocker block(m_baseline);
         m_baseline->clear();
@@ -217,8 +227,53 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     if (m_model->rowCount() > 0)
         m_metricsTable->selectRow(row);
     updateChart();
-    m_tradeoff->setRuns(runs);
+    m_tradeoff->setRuns(runs, baseline);
     updateTraceDiff();
+}
+
+// The baseline's machine and model's noise floors, for the verdicts and the recommendation.
+void ComparisonView::loadNoiseFloors()
+{
+    const auto &runs = m_model->runs();
+    std::map<std::string, core::NoiseFloor> floors;
+    if (!runs.isEmpty()) {
+        try {
+            floors = core::thresholdsFor(*m_store, figuresOf(runs.at(m_model->baseline())), 0).floors;
+        } catch (const std::exception &e) {
+            emit errorOccurred(tr("Could not read the noise floors: %1").arg(QString::fromStdString(e.what())));
+        }
+    }
+    m_model->setNoiseFloors(floors);
+    m_recommend->setThresholds(m_model->thresholds());
+    m_recommend->setRuns(runs, m_model->baseline());
+}
+
+// The cost-against-quality chart with the Recommend panel beside it, which weighs the cost and
+// the quality the chart shows.
+QWidget *ComparisonView::costAndQualityPage()
+{
+    auto *page = new QSplitter(Qt::Horizontal, this);
+    page->addWidget(m_tradeoff);
+    page->addWidget(m_recommend);
+    page->setStretchFactor(0, 3);
+    page->setStretchFactor(1, 2);
+    // Below their size hints, so that the page fits a small screen; the splitter gives either
+    // side back its room.
+    m_tradeoff->setMinimumWidth(240);
+    m_recommend->setMinimumWidth(200);
+    auto follow = [this] {
+        m_recommend->setCostMetric(m_tradeoff->costBox()->currentData().toString());
+        m_recommend->setQualityMetric(m_tradeoff->qualityBox()->currentData().toString());
+    };
+    connect(m_tradeoff->costBox(), &QComboBox::currentIndexChanged, this, follow);
+    connect(m_tradeoff->qualityBox(), &QComboBox::currentIndexChanged, this, follow);
+    follow();
+    return page;
+}
+
+void ComparisonView::showCostAndQuality()
+{
+    m_chartPages->setCurrentWidget(m_costAndQuality);
 }
 
 bool ComparisonView::showsEmptyState() const
@@ -258,19 +313,23 @@ void ComparisonView::updateChart()
     }
     const MetricInfo info = metricInfo(m_metric);
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    QVector<double> keys, values;
-    QVector<double> baseKeys, baseValues;
+    QVector<double> keys, values, lows, highs;
+    QVector<double> baseKeys, baseValues, baseLows, baseHighs;
     double maxValue = 0;
     for (int i = 0; i < runs.size(); ++i) {
-        const auto it = runs.at(i).metrics.constFind(m_metric);
         ticker->addTick(i + 1, tr("#%1\n%2").arg(runs.at(i).id).arg(runs.at(i).name.left(24)));
-        if (it == runs.at(i).metrics.constEnd())
+        const auto figure = core::figureOf(fromQ(m_metric), figuresOf(runs.at(i)));
+        if (!figure)
             continue;
         // Fractions are plotted in percent, like the tables show them.
-        const double v = info.unit == QLatin1String("%") ? *it * 100.0 : *it;
-        maxValue = qMax(maxValue, v);
-        (i == m_model->baseline() ? baseKeys : keys) << i + 1;
-        (i == m_model->baseline() ? baseValues : values) << v;
+        const double k = info.unit == QLatin1String("%") ? 100.0 : 1.0, v = figure->value * k;
+        const auto iv = figure->interval.value_or(stats::Interval{figure->value, figure->value});
+        maxValue = qMax(maxValue, iv.hi * k);
+        const bool isBase = i == m_model->baseline();
+        (isBase ? baseKeys : keys) << i + 1;
+        (isBase ? baseValues : values) << v;
+        (isBase ? baseLows : lows) << v - iv.lo * k;
+        (isBase ? baseHighs : highs) << iv.hi * k - v;
     }
     auto *bars = new QCPBars(m_chart->xAxis, m_chart->yAxis);
     bars->setName(info.label);
@@ -284,6 +343,15 @@ void ComparisonView::updateChart()
     base->setWidth(0.6);
     base->setBrush(QColor(0x80, 0x80, 0x80, 190));
     base->setPen(Qt::NoPen);
+    // Each bar's 95% interval.
+    for (auto [plottable, lo, hi] : {std::tuple{bars, &lows, &highs}, std::tuple{base, &baseLows, &baseHighs}}) {
+        auto *error = new QCPErrorBars(m_chart->xAxis, m_chart->yAxis);
+        error->removeFromLegend();
+        error->setDataPlottable(plottable);
+        error->setData(*lo, *hi);
+        error->setPen(QPen(QColor(0x30, 0x30, 0x30), 1.2));
+        error->setWhiskerWidth(10);
+    }
     m_chart->xAxis->setTicker(ticker);
     m_chart->xAxis->setRange(0.4, runs.size() + 0.6);
     m_chart->xAxis->setSubTicks(false);
@@ -297,7 +365,8 @@ void ComparisonView::updateChart()
             better = tr("lower is better");
         else if (info.better == Better::Higher)
             better = tr("higher is better");
-        title->setText(better.isEmpty() ? info.label : tr("%1 — %2").arg(info.label, better));
+        title->setText((better.isEmpty() ? info.label : tr("%1 — %2").arg(info.label, better))
+                       + tr(" (whiskers: 95% interval)"));
     }
     m_chart->setWindowTitle(info.label);
     m_chart->replot();

@@ -1,8 +1,8 @@
 #pragma once
 // The comparison page: the spec fields that differ, the metrics side by side with changes
 // against a chosen baseline; below them a bar chart of the metric selected in the table, cost
-// against quality with the Pareto front and latency series, and the trace diff of the baseline
-// and the next run. With fewer than two runs it says how to choose them.
+// against quality with the Pareto front, the latency series and the Recommend panel, and the
+// trace diff of the baseline and the next run. With fewer than two runs it says how to choose them.
 #include <QVector>
 #include <QWidget>
 
@@ -23,6 +23,7 @@ class Store;
 namespace optibench::ui {
 
 class ComparisonModel;
+class RecommendPanel;
 class EmptyState;
 class SpecDiffModel;
 class TraceDiffView;
@@ -39,9 +40,11 @@ public:
     SpecDiffModel *specModel() const { return m_specModel; }
     QCustomPlot *chart() const { return m_chart; }
     TradeoffView *tradeoff() const { return m_tradeoff; }
+    RecommendPanel *recommend() const { return m_recommend; }
     TraceDiffView *traceDiff() const { return m_traceDiff; }
     QTabWidget *chartPages() const { return m_chartPages; }
     void showMetric(const QString &key);
+    void showCostAndQuality();    // the chart page with the Recommend panel
     bool showsEmptyState() const; // fewer than two runs
 
 signals:
@@ -53,6 +56,8 @@ private:
     void setUpThreshold();
     static QLabel *verdictLegend(QWidget *parent);
     void updateTraceDiff();
+    QWidget *costAndQualityPage();
+    void loadNoiseFloors();
 
     std::shared_ptr<core::Store> m_store;
     QVector<qint64> m_runIds;
@@ -65,8 +70,10 @@ private:
     QTableView *m_metricsTable;
     QCustomPlot *m_chart;
     TradeoffView *m_tradeoff;
+    RecommendPanel *m_recommend;
     TraceDiffView *m_traceDiff;
     QTabWidget *m_chartPages;
+    QWidget *m_costAndQuality = nullptr; // the Cost and quality page
     QString m_metric;
     QStackedWidget *m_stack;
     EmptyState *m_empty;
