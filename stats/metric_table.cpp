@@ -31,6 +31,9 @@ const std::vector<MetricDescription> kTable = {
     {"flops", QT_TRANSLATE_NOOP("Metrics", "FLOPs per batch"), "FLOP", Better::Lower},
     {"achieved_flops_s", QT_TRANSLATE_NOOP("Metrics", "Achieved FLOP/s"), "FLOP/s", Better::Higher, Spread::PerSecond},
     {"peak_fraction", QT_TRANSLATE_NOOP("Metrics", "Fraction of peak"), "%", Better::Higher, Spread::PerSecond},
+    // The GEMM peak's probe: other processes' load while it ran; busy when that flags it.
+    {"peak_probe_other_cpu", QT_TRANSLATE_NOOP("Metrics", "Peak probe: other processes"), "cores", Better::Neither},
+    {"peak_probe_busy", QT_TRANSLATE_NOOP("Metrics", "Peak probe ran beside other work"), "", Better::Neither},
     {"accuracy", QT_TRANSLATE_NOOP("Metrics", "Accuracy"), "%", Better::Higher, Spread::Proportion},
     {"agreement", QT_TRANSLATE_NOOP("Metrics", "Agreement with fp32"), "%", Better::Higher, Spread::Proportion},
     {"kl_divergence", QT_TRANSLATE_NOOP("Metrics", "KL divergence"), "", Better::Lower},

@@ -220,6 +220,14 @@
         <source>Noisy blocks</source>
         <translation>Gestörte Blöcke</translation>
     </message>
+    <message>
+        <source>Peak probe: other processes</source>
+        <translation>Spitzenmessung: andere Prozesse</translation>
+    </message>
+    <message>
+        <source>Peak probe ran beside other work</source>
+        <translation>Spitzenmessung lief neben anderer Arbeit</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>

@@ -220,6 +220,14 @@
         <source>Noisy blocks</source>
         <translation>受干扰的块</translation>
     </message>
+    <message>
+        <source>Peak probe: other processes</source>
+        <translation>峰值探测：其他进程</translation>
+    </message>
+    <message>
+        <source>Peak probe ran beside other work</source>
+        <translation>峰值探测与其他工作同时运行</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>

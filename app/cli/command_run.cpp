@@ -45,6 +45,11 @@ void warnOfNoise(const core::Store &store, std::int64_t runId, const std::string
     const auto summary = core::runBlocks(store.series(runId)).noiseSummary();
     if (!summary.empty())
         std::cerr << "optibench-cli: run " << runId << " (" << specPath << "): " << summary << '\n';
+    for (const auto &m : store.metrics(runId))
+        if (m.key == "peak_probe_busy" && m.value > 0)
+            std::cerr << "optibench-cli: run " << runId << " (" << specPath
+                      << "): the GEMM peak its peak_fraction rests on was measured beside other work; the next run "
+                         "measures it again\n";
 }
 
 // Progress on stderr for the spec at `index`: its run id when it starts, then one line.

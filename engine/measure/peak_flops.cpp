@@ -1,5 +1,6 @@
 #include "engine/measure/peak_flops.h"
 #include "engine/kernels/gemm.h"
+#include "engine/measure/noise.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -20,8 +22,8 @@ namespace {
 
 // Cache entries carry the probe's version: a changed probe measures afresh and drops the
 // entries of older ones (version 1 timed one 1024^3 product eight times, about 0.2 s, and its
-// results spread by 15% between runs).
-constexpr const char *kProbeVersion = "v2";
+// results spread by 15% between runs; version 2 did not record the machine's load).
+constexpr const char *kProbeVersion = "v3";
 
 // The probe's products in the linear layer's layout (x W^T), shaped like a BERT-base-sized
 // model's linears over 1024 tokens: attention projections, FFN up and FFN down.
@@ -96,66 +98,100 @@ double measurePeakFlopsNow(int threads)
     return rate;
 }
 
-namespace {
-double peakFlops(int threads, bool remeasure);
-}
-
-double measuredPeakFlops(int threads)
+PeakFlops probePeakFlops(int threads)
 {
-    return peakFlops(threads, false);
-}
-
-double remeasurePeakFlops(int threads)
-{
-    return peakFlops(threads, true);
+    const auto before = readNoiseCounters();
+    PeakFlops p;
+    p.flops = measurePeakFlopsNow(threads);
+    const auto noise = noiseBetween(before, readNoiseCounters());
+    p.otherCpu = noise.otherCpu;
+    p.busyReason = stats::noiseReasons({noise}).front();
+    p.busy = !p.busyReason.empty();
+    return p;
 }
 
 namespace {
 
-double peakFlops(int threads, bool remeasure)
+PeakFlops fromCache(const nlohmann::json &e)
+{
+    PeakFlops p;
+    p.flops = e.value("flops", 0.0);
+    p.otherCpu = e.value("other_cpu", 0.0);
+    p.busy = e.value("busy", true);
+    p.busyReason = e.value("busy_reason", std::string());
+    return p;
+}
+
+nlohmann::json toCache(const PeakFlops &p)
+{
+    return {{"flops", p.flops}, {"other_cpu", p.otherCpu}, {"busy", p.busy}, {"busy_reason", p.busyReason}};
+}
+
+nlohmann::json readCache(const std::string &path)
+{
+    nlohmann::json cache = nlohmann::json::object();
+    std::ifstream in(path);
+    if (in) {
+        try {
+            in >> cache;
+        } catch (const std::exception &) {
+            cache = nlohmann::json::object(); // a damaged cache is measured afresh
+        }
+    }
+    return cache.is_object() ? cache : nlohmann::json::object();
+}
+
+// Written to a temporary file and renamed, so concurrent workers never read half a file. The
+// suffix tells apart threads and processes (thread ids repeat across processes).
+void writeCache(const std::string &path, const nlohmann::json &cache)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    const auto tmp = path + ".tmp" + std::to_string(std::hash<std::thread::id>()(std::this_thread::get_id())) + "-"
+        + std::to_string(std::random_device{}());
+    {
+        std::ofstream out(tmp);
+        out << cache.dump(2);
+    }
+    std::filesystem::rename(tmp, path, ec);
+}
+
+PeakFlops peakFlops(int threads, bool remeasure)
 {
     const std::string prefix = std::string(kProbeVersion) + "|";
     const std::string key = prefix + cpuModelKey() + "|threads=" + std::to_string(threads)
         + "|gemm=" + (gemm::haveOneDnn() ? "onednn-" + gemm::oneDnnVersion() : std::string("aten"));
     const auto path = peakFlopsCachePath();
-    nlohmann::json cache = nlohmann::json::object();
-    {
-        std::ifstream in(path);
-        if (in) {
-            try {
-                in >> cache;
-            } catch (const std::exception &) {
-                cache = nlohmann::json::object(); // a damaged cache is measured afresh
-            }
-        }
-    }
-    if (!cache.is_object())
-        cache = nlohmann::json::object();
-    double cached = 0;
-    if (cache.contains(key) && cache[key].is_number())
-        cached = cache[key].get<double>();
-    if (cached > 0 && !remeasure)
-        return cached;
-    const double flops = std::max(cached, measurePeakFlopsNow(threads));
+    const auto cache = readCache(path);
+    std::optional<PeakFlops> cached;
+    if (cache.contains(key) && cache[key].is_object())
+        cached = fromCache(cache[key]);
+    if (cached && cached->flops > 0 && !cached->busy && !remeasure)
+        return *cached;
+    // A peak measured beside other work is measured again: the larger rate counts, and the
+    // latest probe says whether the machine was busy.
+    PeakFlops p = probePeakFlops(threads);
+    if (cached)
+        p.flops = std::max(p.flops, cached->flops);
     nlohmann::json updated = nlohmann::json::object();
     for (auto it = cache.begin(); it != cache.end(); ++it) // entries of older probes go
         if (it.key().rfind(prefix, 0) == 0)
             updated[it.key()] = it.value();
-    updated[key] = flops;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    // Written to a temporary file and renamed, so concurrent workers never read half a file.
-    // The suffix tells apart threads and processes (thread ids repeat across processes).
-    const auto tmp = path + ".tmp" + std::to_string(std::hash<std::thread::id>()(std::this_thread::get_id())) + "-"
-        + std::to_string(std::random_device{}());
-    {
-        std::ofstream out(tmp);
-        out << updated.dump(2);
-    }
-    std::filesystem::rename(tmp, path, ec);
-    return flops;
+    updated[key] = toCache(p);
+    writeCache(path, updated);
+    return p;
 }
 
 } // namespace
+
+PeakFlops measuredPeakFlops(int threads)
+{
+    return peakFlops(threads, false);
+}
+
+PeakFlops remeasurePeakFlops(int threads)
+{
+    return peakFlops(threads, true);
+}
 
 } // namespace optibench::engine

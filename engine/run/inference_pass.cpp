@@ -195,10 +195,10 @@ Quality evaluateQuality(const RunState &run, const TimedIterations &t)
 }
 
 // The cached GEMM peak, measured again when this run computed faster than it says.
-double machinePeak(const RunState &run, const TimedIterations &t)
+PeakFlops machinePeak(const RunState &run, const TimedIterations &t)
 {
-    double peak = measuredPeakFlops(run.config.threads);
-    if (!t.latencies.empty() && t.flops / t.totalSeconds() > peak)
+    auto peak = measuredPeakFlops(run.config.threads);
+    if (!t.latencies.empty() && t.flops / t.totalSeconds() > peak.flops)
         peak = remeasurePeakFlops(run.config.threads);
     return peak;
 }
@@ -256,15 +256,20 @@ void addSizeMetrics(MetricBuilder &m, const RunState &run, bool sharedProcess)
     m.add("sparsity", sparsityOf(run), "ratio");
 }
 
-void addComputeMetrics(MetricBuilder &m, const RunState &run, const TimedIterations &t, double peak)
+// The peak the run's share rests on, with the load its probe ran under: a busy probe's peak is
+// too low, and is measured again by the next run.
+void addComputeMetrics(MetricBuilder &m, const RunState &run, const TimedIterations &t, const PeakFlops &probe)
 {
     const double seconds = t.totalSeconds();
     // FLOPs of one timed forward pass (mean over the first `iterations` batch shapes, so that the
     // figure does not depend on how many iterations the blocks' minimum time added).
     m.add("flops", t.workload.flops / static_cast<double>(run.config.iterations), "flop");
     m.add("achieved_flops_s", t.flops / seconds, "flop/s");
+    const double peak = probe.flops;
     m.add("peak_flops_s", peak, "flop/s");
     m.add("peak_fraction", peak > 0 ? t.flops / seconds / peak : 0.0, "ratio");
+    m.add("peak_probe_other_cpu", probe.otherCpu, "cores");
+    m.add("peak_probe_busy", probe.busy ? 1.0 : 0.0, "");
 }
 
 void addQualityMetrics(MetricBuilder &m, const RunState &run, const TimedIterations &t, const Quality &q)
@@ -326,7 +331,7 @@ RunReport InferenceMeasurement::finish(bool sharedProcess)
     scoreRemainingBatches(run, timed);
     const auto quality = evaluateQuality(run, timed);
     run.progress("evaluating", 1, 1, "measuring the machine's fp32 GEMM peak");
-    const double peak = machinePeak(run, timed);
+    const auto peak = machinePeak(run, timed);
     run.progress("evaluating", 1, 1);
 
     MetricBuilder metrics(report.metrics);

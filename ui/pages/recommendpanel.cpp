@@ -130,8 +130,8 @@ void RecommendPanel::setBudgetControls()
     m_value->setSingleStep(share ? 0.5 : 0.01);
     const bool relative = m_quality == QLatin1String("accuracy") || m_quality == QLatin1String("perplexity");
     m_mode->setCurrentIndex(relative ? 1 : 0);
-    m_value->setValue(m_quality == QLatin1String("agreement") ? 99.0
-                          : m_quality == QLatin1String("accuracy")  ? 1.0
+    m_value->setValue(m_quality == QLatin1String("agreement")        ? 99.0
+                          : m_quality == QLatin1String("accuracy")   ? 1.0
                           : m_quality == QLatin1String("perplexity") ? 0.5
                                                                      : 0.01);
 }
@@ -162,9 +162,9 @@ void RecommendPanel::update()
     }
     m_recommendation = core::recommend(figures, labels, m_cost, budget(), m_thresholds);
     const QString reason = toQ(m_recommendation.reason).toHtmlEscaped();
-    m_reason->setText(ordered.size() < 2 ? tr("Compare two or more runs to get a recommendation.")
-                      : m_recommendation.chosen ? tr("<b>Recommended:</b> %1").arg(reason)
-                                                : tr("<b>No recommendation:</b> %1").arg(reason));
+    m_reason->setText(ordered.size() < 2            ? tr("Compare two or more runs to get a recommendation.")
+                          : m_recommendation.chosen ? tr("<b>Recommended:</b> %1").arg(reason)
+                                                    : tr("<b>No recommendation:</b> %1").arg(reason));
     fillTable(ordered);
 }
 
