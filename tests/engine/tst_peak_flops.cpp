@@ -52,8 +52,7 @@ TEST_F(PeakFlopsTest, AProbeBesideABusyProcessIsFlaggedAndMeasuredAgain)
     ASSERT_GE(spinner, 0);
     if (spinner == 0) {
         ::alarm(30); // gone even if the test dies before it kills it
-        for (volatile unsigned long i = 0;; i = i + 1) {
-        }
+        for (volatile unsigned long i = 0;; i = i + 1) {}
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const auto busy = measuredPeakFlops(1);

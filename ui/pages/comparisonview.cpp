@@ -24,8 +24,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <tuple>
-
 namespace optibench::ui {
 
 namespace {
@@ -42,6 +40,27 @@ QTableView *makeTable(QWidget *parent, QAbstractItemModel *model)
     t->horizontalHeader()->setStretchLastSection(true);
     t->setWordWrap(false);
     return t;
+}
+
+// Bars with each one's 95% interval as whiskers.
+struct BarData {
+    QVector<double> keys, values, lows, highs; // lows, highs: below and above the value
+};
+
+void addBars(QCustomPlot *chart, const QString &name, const BarData &d, const QColor &colour)
+{
+    auto *bars = new QCPBars(chart->xAxis, chart->yAxis);
+    bars->setName(name);
+    bars->setData(d.keys, d.values, true);
+    bars->setWidth(0.6);
+    bars->setBrush(colour);
+    bars->setPen(Qt::NoPen);
+    auto *error = new QCPErrorBars(chart->xAxis, chart->yAxis);
+    error->removeFromLegend();
+    error->setDataPlottable(bars);
+    error->setData(d.lows, d.highs);
+    error->setPen(QPen(QColor(0x30, 0x30, 0x30), 1.2));
+    error->setWhiskerWidth(10);
 }
 } // namespace
 
@@ -331,27 +350,9 @@ void ComparisonView::updateChart()
         (isBase ? baseLows : lows) << v - iv.lo * k;
         (isBase ? baseHighs : highs) << iv.hi * k - v;
     }
-    auto *bars = new QCPBars(m_chart->xAxis, m_chart->yAxis);
-    bars->setName(info.label);
-    bars->setData(keys, values, true);
-    bars->setWidth(0.6);
-    bars->setBrush(QColor(0x1f, 0x6f, 0xb4, 190));
-    bars->setPen(Qt::NoPen);
-    auto *base = new QCPBars(m_chart->xAxis, m_chart->yAxis);
-    base->setName(tr("%1 (baseline)").arg(info.label));
-    base->setData(baseKeys, baseValues, true);
-    base->setWidth(0.6);
-    base->setBrush(QColor(0x80, 0x80, 0x80, 190));
-    base->setPen(Qt::NoPen);
-    // Each bar's 95% interval.
-    for (auto [plottable, lo, hi] : {std::tuple{bars, &lows, &highs}, std::tuple{base, &baseLows, &baseHighs}}) {
-        auto *error = new QCPErrorBars(m_chart->xAxis, m_chart->yAxis);
-        error->removeFromLegend();
-        error->setDataPlottable(plottable);
-        error->setData(*lo, *hi);
-        error->setPen(QPen(QColor(0x30, 0x30, 0x30), 1.2));
-        error->setWhiskerWidth(10);
-    }
+    addBars(m_chart, info.label, {keys, values, lows, highs}, QColor(0x1f, 0x6f, 0xb4, 190));
+    addBars(m_chart, tr("%1 (baseline)").arg(info.label), {baseKeys, baseValues, baseLows, baseHighs},
+            QColor(0x80, 0x80, 0x80, 190));
     m_chart->xAxis->setTicker(ticker);
     m_chart->xAxis->setRange(0.4, runs.size() + 0.6);
     m_chart->xAxis->setSubTicks(false);
