@@ -129,8 +129,9 @@ TEST_F(CliTest, CalibrateStoresTheFloorThatCompareJudgesWith)
     const auto a = std::to_string(r[0]["run_id"].get<int>()), b = std::to_string(r[1]["run_id"].get<int>());
     const auto cmp = json::parse(run({kCli, "compare", a, b, "--db", db(), "--json"}).out);
     for (const auto &m : cmp["metrics"]) {
-        if (m["key"] == "latency_mean_ms")
+        if (m["key"] == "latency_mean_ms") {
             EXPECT_DOUBLE_EQ(m["threshold"].get<double>(), std::max(0.02, floor));
+        }
     }
     EXPECT_TRUE(cmp["noise_floors"].contains("latency_mean_ms"));
 }
