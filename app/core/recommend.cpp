@@ -173,25 +173,36 @@ void markFront(std::vector<Candidate> &candidates, Cost cost, const QualityBudge
 }
 
 // The cheapest run within the budget, and the runs as cheap within their intervals.
-void choose(Recommendation &r, Cost cost)
+// Within the budget, with a cost that compares with the baseline's.
+bool eligible(const Candidate &c)
+{
+    return c.meetsBudget && c.cost && c.costJudgement.verdict != stats::Verdict::NotComparable
+        && !std::isnan(c.costJudgement.ratio);
+}
+
+// The cheapest eligible candidate from index `first` on.
+std::optional<std::size_t> cheapest(const std::vector<Candidate> &candidates, Cost cost, std::size_t first)
 {
     std::optional<std::size_t> best;
-    for (std::size_t i = 0; i < r.candidates.size(); ++i) {
-        const auto &c = r.candidates[i];
-        if (!c.meetsBudget || !c.cost || c.costJudgement.verdict == stats::Verdict::NotComparable
-            || std::isnan(c.costJudgement.ratio))
-            continue;
-        if (!best
-            || relativeCost(cost, c.costJudgement).value < relativeCost(cost, r.candidates[*best].costJudgement).value)
+    for (std::size_t i = first; i < candidates.size(); ++i)
+        if (eligible(candidates[i])
+            && (!best
+                || relativeCost(cost, candidates[i].costJudgement).value
+                    < relativeCost(cost, candidates[*best].costJudgement).value))
             best = i;
-    }
+    return best;
+}
+
+void choose(Recommendation &r, Cost cost)
+{
+    const auto best = cheapest(r.candidates, cost, 0);
     r.chosen = best;
     if (!best)
         return;
     const auto b = relativeCost(cost, r.candidates[*best].costJudgement);
     for (std::size_t i = 0; i < r.candidates.size(); ++i) {
         const auto &c = r.candidates[i];
-        if (i == *best || !c.meetsBudget || !c.cost || c.costJudgement.verdict == stats::Verdict::NotComparable)
+        if (i == *best || !eligible(c))
             continue;
         const auto o = relativeCost(cost, c.costJudgement);
         if (o.lo <= b.hi && b.lo <= o.hi)
@@ -207,13 +218,7 @@ std::string reasonOf(const Recommendation &r, Cost cost, const QualityBudget &bu
     const auto quality = c.quality ? ", " + budget.metric + " " + qualityText(budget.metric, *c.quality) : "";
     if (*r.chosen == 0) {
         std::string why = "Keep the baseline (#" + std::to_string(c.runId) + ")";
-        std::optional<std::size_t> next;
-        for (std::size_t i = 1; i < r.candidates.size(); ++i)
-            if (r.candidates[i].meetsBudget && r.candidates[i].cost
-                && (!next
-                    || relativeCost(cost, r.candidates[i].costJudgement).value
-                        < relativeCost(cost, r.candidates[*next].costJudgement).value))
-                next = i;
+        const auto next = cheapest(r.candidates, cost, 1);
         if (!next)
             return why + ": no other run meets " + budget.describe() + ".";
         const auto &n = r.candidates[*next];
