@@ -52,6 +52,37 @@ std::string optionalStr(const json &j, const char *key)
     return j.contains(key) ? str(j, key) : std::string();
 }
 
+// The spec travels as a JSON object; a string holding JSON text is accepted as well.
+std::string specText(const json &j)
+{
+    const json &spec = field(j, "spec");
+    if (spec.is_object())
+        return spec.dump();
+    if (spec.is_string())
+        return spec.get<std::string>();
+    throw DecodeError{std::string("field \"spec\" must be an object, got ") + spec.type_name()};
+}
+
+std::vector<InterleavedRun> interleavedRuns(const json &runs)
+{
+    if (!runs.is_array())
+        throw DecodeError{"field \"interleave_with\" must be an array of {request, spec} objects"};
+    std::vector<InterleavedRun> out;
+    for (const json &run : runs) {
+        if (!run.is_object())
+            throw DecodeError{"field \"interleave_with\" must be an array of {request, spec} objects"};
+        out.push_back({str(run, "request"), specText(run)});
+    }
+    return out;
+}
+
+// Embeds a spec as an object when it parses, so the line stays readable JSON.
+json specValue(const std::string &specJson)
+{
+    json spec = json::parse(specJson, nullptr, false);
+    return spec.is_discarded() ? json(specJson) : spec;
+}
+
 Message decodeObject(const json &j)
 {
     const std::string type = str(j, "type");
@@ -75,14 +106,9 @@ Message decodeObject(const json &j)
         RunRequest m;
         m.request = str(j, "request");
         m.db = str(j, "db");
-        // The spec travels as a JSON object; a string holding JSON text is accepted as well.
-        const json &spec = field(j, "spec");
-        if (spec.is_object())
-            m.specJson = spec.dump();
-        else if (spec.is_string())
-            m.specJson = spec.get<std::string>();
-        else
-            throw DecodeError{std::string("field \"spec\" must be an object, got ") + spec.type_name()};
+        m.specJson = specText(j);
+        if (j.contains("interleave_with"))
+            m.interleaveWith = interleavedRuns(j.at("interleave_with"));
         return m;
     }
     if (type == "cancel")
@@ -120,48 +146,47 @@ Message decodeObject(const json &j)
 
 std::string encode(const Message &message)
 {
-    json j = std::visit(Overloaded{
-                            [](const Hello &m) {
-                                return json{{"type", "hello"},
-                                            {"protocol", m.protocol},
-                                            {"app_version", m.appVersion},
-                                            {"libtorch", m.libtorch},
-                                            {"cuda", m.cuda},
-                                            {"devices", m.devices}};
-                            },
-                            [](const RunRequest &m) {
-                                // Embed the spec as an object when it parses, so the line stays readable JSON.
-                                json spec = json::parse(m.specJson, nullptr, false);
-                                if (spec.is_discarded())
-                                    spec = m.specJson;
-                                return json{{"type", "run"}, {"request", m.request}, {"db", m.db}, {"spec", spec}};
-                            },
-                            [](const CancelRequest &m) {
-                                return json{{"type", "cancel"}, {"request", m.request}};
-                            },
-                            [](const Shutdown &) {
-                                return json{{"type", "shutdown"}};
-                            },
-                            [](const Started &m) {
-                                return json{{"type", "started"}, {"request", m.request}, {"run_id", m.runId}};
-                            },
-                            [](const Progress &m) {
-                                return json{{"type", "progress"},  {"request", m.request}, {"run_id", m.runId},
-                                            {"stage", m.stage},    {"done", m.done},       {"total", m.total},
-                                            {"message", m.message}};
-                            },
-                            [](const Finished &m) {
-                                return json{{"type", "finished"},
-                                            {"request", m.request},
-                                            {"run_id", m.runId},
-                                            {"status", m.status},
-                                            {"error", m.error}};
-                            },
-                            [](const Error &m) {
-                                return json{{"type", "error"}, {"request", m.request}, {"message", m.message}};
-                            },
-                        },
-                        message);
+    json j = std::visit(
+        Overloaded{
+            [](const Hello &m) {
+                return json{{"type", "hello"},        {"protocol", m.protocol}, {"app_version", m.appVersion},
+                            {"libtorch", m.libtorch}, {"cuda", m.cuda},         {"devices", m.devices}};
+            },
+            [](const RunRequest &m) {
+                json j{{"type", "run"}, {"request", m.request}, {"db", m.db}, {"spec", specValue(m.specJson)}};
+                if (!m.interleaveWith.empty()) {
+                    json runs = json::array();
+                    for (const auto &run : m.interleaveWith)
+                        runs.push_back({{"request", run.request}, {"spec", specValue(run.specJson)}});
+                    j["interleave_with"] = std::move(runs);
+                }
+                return j;
+            },
+            [](const CancelRequest &m) {
+                return json{{"type", "cancel"}, {"request", m.request}};
+            },
+            [](const Shutdown &) {
+                return json{{"type", "shutdown"}};
+            },
+            [](const Started &m) {
+                return json{{"type", "started"}, {"request", m.request}, {"run_id", m.runId}};
+            },
+            [](const Progress &m) {
+                return json{{"type", "progress"}, {"request", m.request}, {"run_id", m.runId},   {"stage", m.stage},
+                            {"done", m.done},     {"total", m.total},     {"message", m.message}};
+            },
+            [](const Finished &m) {
+                return json{{"type", "finished"},
+                            {"request", m.request},
+                            {"run_id", m.runId},
+                            {"status", m.status},
+                            {"error", m.error}};
+            },
+            [](const Error &m) {
+                return json{{"type", "error"}, {"request", m.request}, {"message", m.message}};
+            },
+        },
+        message);
     // Invalid UTF-8 in a message (e.g. an error text from a file name) must not throw here:
     // it is replaced, so the line always goes out.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -8,6 +8,7 @@
 //   worker -> client  {"type":"started","request":"r1","run_id":12}
 //   worker -> client  {"type":"progress","request":"r1","run_id":12,"stage":"timing","done":5,"total":20,"message":"..."}
 //   worker -> client  {"type":"finished","request":"r1","run_id":12,"status":"done","error":""}
+//   client -> worker  {"type":"run","request":"r2","db":"...","spec":{...},"interleave_with":[{"request":"r3","spec":{...}}]}
 //   client -> worker  {"type":"cancel","request":"r1"}
 //   client -> worker  {"type":"shutdown"}
 //   worker -> client  {"type":"error","request":"r1","message":"..."}   (a request it could not accept)
@@ -19,7 +20,9 @@
 
 namespace optibench::core::protocol {
 
-constexpr int kVersion = 1;
+// 2: a run request may carry the runs it is interleaved with (interleave_with), which a worker
+// speaking 1 would have ignored, running the first alone.
+constexpr int kVersion = 2;
 
 struct Hello {
     int protocol = kVersion;
@@ -28,10 +31,16 @@ struct Hello {
     std::string cuda;                 // empty without CUDA
     std::vector<std::string> devices; // "cpu", "cuda:0", ...
 };
+// A run timed in alternating blocks with the request's own, which is its baseline.
+struct InterleavedRun {
+    std::string request; // its own client-chosen id: it gets its own started, progress and finished
+    std::string specJson;
+};
 struct RunRequest {
-    std::string request;  // client-chosen id, echoed in every event of this run
-    std::string db;       // the store the worker writes the run into
-    std::string specJson; // the spec as JSON text
+    std::string request;                        // client-chosen id, echoed in every event of this run
+    std::string db;                             // the store the worker writes the run into
+    std::string specJson;                       // the spec as JSON text
+    std::vector<InterleavedRun> interleaveWith; // empty: a run on its own
 };
 struct CancelRequest {
     std::string request;

@@ -28,7 +28,7 @@ TEST(Protocol, EveryMessageRoundTrips)
     EXPECT_EQ(h.devices, (std::vector<std::string>{"cpu", "cuda:0"}));
 
     const auto r =
-        std::get<RunRequest>(roundTrip(RunRequest{"r1", "/tmp/runs.sqlite", R"({"name":"a\nb","threads":2})"}));
+        std::get<RunRequest>(roundTrip(RunRequest{"r1", "/tmp/runs.sqlite", R"({"name":"a\nb","threads":2})", {}}));
     EXPECT_EQ(r.request, "r1");
     EXPECT_EQ(r.db, "/tmp/runs.sqlite");
     EXPECT_EQ(nlohmann::json::parse(r.specJson), nlohmann::json::parse(R"({"name":"a\nb","threads":2})"));
@@ -58,8 +58,23 @@ TEST(Protocol, EncodesTheDocumentedShape)
 {
     const auto j = nlohmann::json::parse(encode(Started{"r1", 12}));
     EXPECT_EQ(j, nlohmann::json::parse(R"({"type":"started","request":"r1","run_id":12})"));
-    const auto run = nlohmann::json::parse(encode(RunRequest{"r1", "db", R"({"threads":2})"}));
+    const auto run = nlohmann::json::parse(encode(RunRequest{"r1", "db", R"({"threads":2})", {}}));
     EXPECT_TRUE(run["spec"].is_object());
+    EXPECT_FALSE(run.contains("interleave_with")); // a run on its own reads as protocol 1 wrote it
+}
+
+TEST(Protocol, InterleavedRunsTravelWithTheirOwnRequestIds)
+{
+    RunRequest m{"r1", "db", R"({"name":"fp32"})", {{"r2", R"({"name":"int8"})"}, {"r3", R"({"name":"fp16"})"}}};
+    const auto j = nlohmann::json::parse(encode(m));
+    ASSERT_TRUE(j["interleave_with"].is_array());
+    EXPECT_EQ(j["interleave_with"][1], nlohmann::json::parse(R"({"request":"r3","spec":{"name":"fp16"}})"));
+
+    const auto r = std::get<RunRequest>(roundTrip(m));
+    ASSERT_EQ(r.interleaveWith.size(), 2u);
+    EXPECT_EQ(r.interleaveWith[0].request, "r2");
+    EXPECT_EQ(nlohmann::json::parse(r.interleaveWith[0].specJson)["name"], "int8");
+    EXPECT_EQ(r.interleaveWith[1].request, "r3");
 }
 
 TEST(Protocol, LargeIdsSurvive)
@@ -84,6 +99,10 @@ TEST(Protocol, BadLinesAreRejectedWithAReason)
         {R"({"type":"launch"})", "unknown message type"},
         {R"({"type":"run","db":"x","spec":{}})", "missing field \"request\""},
         {R"({"type":"run","request":"r","db":"x","spec":3})", "\"spec\" must be an object"},
+        {R"({"type":"run","request":"r","db":"x","spec":{},"interleave_with":{}})", "\"interleave_with\" must be"},
+        {R"({"type":"run","request":"r","db":"x","spec":{},"interleave_with":[3]})", "\"interleave_with\" must be"},
+        {R"({"type":"run","request":"r","db":"x","spec":{},"interleave_with":[{"spec":{}}]})",
+         "missing field \"request\""},
         {R"({"type":"started","request":"r","run_id":"12"})", "\"run_id\" must be an integer"},
         {R"({"type":"started","request":"r","run_id":1.5})", "\"run_id\" must be an integer"},
         {R"({"type":"started","request":"r","run_id":18446744073709551615})", "out of range"},
