@@ -1,6 +1,7 @@
 // optibench-cli worker: the process the GUI (or ssh) drives with the JSON-lines protocol of
 // app/core/protocol.h. stdin carries requests, stdout events; stdout is reserved for the
 // protocol (fd 1 is pointed at stderr so that no library print can corrupt it).
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <string>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -97,17 +99,34 @@ public:
     }
 
 private:
+    // A request's runs: its own, then those interleaved with it.
+    static std::vector<proto::InterleavedRun> runsOf(const proto::RunRequest &request)
+    {
+        std::vector<proto::InterleavedRun> runs{{request.request, request.specJson}};
+        runs.insert(runs.end(), request.interleaveWith.begin(), request.interleaveWith.end());
+        return runs;
+    }
+
+    static bool hasRun(const proto::RunRequest &request, const std::string &id)
+    {
+        const auto runs = runsOf(request);
+        return std::any_of(runs.begin(), runs.end(), [&](const auto &run) { return run.request == id; });
+    }
+
+    // Cancelling any run of an interleaved request cancels all of them: they share their blocks.
     void cancelRequest(const std::string &request)
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        if (request == m_current && m_executor) {
-            m_executor->cancel();
+        if (std::find(m_current.begin(), m_current.end(), request) != m_current.end()) {
+            if (m_executor)
+                m_executor->cancel();
             return;
         }
         for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-            if (it->request == request) {
+            if (hasRun(*it, request)) {
+                for (const auto &run : runsOf(*it))
+                    m_out.send(proto::Finished{run.request, 0, "cancelled", "cancelled before it started"});
                 m_queue.erase(it);
-                m_out.send(proto::Finished{request, 0, "cancelled", "cancelled before it started"});
                 return;
             }
         }
@@ -124,7 +143,9 @@ private:
                     return;
                 request = m_queue.front();
                 m_queue.pop_front();
-                m_current = request.request;
+                m_current.clear();
+                for (const auto &run : runsOf(request))
+                    m_current.push_back(run.request);
             }
             execute(request);
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -133,56 +154,78 @@ private:
         }
     }
 
+    // The run's events: started, then progress at most ten times a second but on every stage
+    // change and every stage end.
+    session::RunCallbacks eventsOf(const std::string &request)
+    {
+        struct State {
+            std::int64_t runId = 0;
+            std::string lastStage;
+            std::chrono::steady_clock::time_point lastSent = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+        };
+        auto state = std::make_shared<State>();
+        session::RunCallbacks callbacks;
+        callbacks.started = [this, request, state](std::int64_t id) {
+            state->runId = id;
+            m_out.send(proto::Started{request, id});
+        };
+        callbacks.progress = [this, request, state](const std::string &stage, std::int64_t done, std::int64_t total,
+                                                    const std::string &message) {
+            const auto now = std::chrono::steady_clock::now();
+            if (stage == state->lastStage && done != total && now - state->lastSent < std::chrono::milliseconds(100))
+                return;
+            state->lastStage = stage;
+            state->lastSent = now;
+            m_out.send(proto::Progress{request, state->runId, stage, done, total, message});
+        };
+        return callbacks;
+    }
+
+    // A request that could not run: an error naming the run at fault, and every run finished.
+    void failAll(const std::vector<proto::InterleavedRun> &runs, const std::string &culprit, const std::string &error)
+    {
+        m_out.send(proto::Error{culprit, error});
+        for (const auto &run : runs)
+            m_out.send(proto::Finished{run.request, 0, "failed", error});
+    }
+
+    void setExecutor(session::RunExecutor *executor)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_executor = executor;
+        if (executor && m_stopping)
+            executor->cancel();
+    }
+
     void execute(const proto::RunRequest &request)
     {
-        core::ExperimentSpec spec;
-        try {
-            spec = core::parseSpecText(request.specJson);
-        } catch (const std::exception &e) {
-            m_out.send(proto::Error{request.request, e.what()});
-            m_out.send(proto::Finished{request.request, 0, "failed", e.what()});
-            return;
+        const auto runs = runsOf(request);
+        std::vector<core::ExperimentSpec> specs;
+        for (const auto &run : runs) {
+            try {
+                specs.push_back(core::parseSpecText(run.specJson));
+            } catch (const std::exception &e) {
+                failAll(runs, run.request, e.what());
+                return;
+            }
         }
         try {
             core::Store &store = storeFor(request.db);
             session::RunExecutor executor(store);
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_executor = &executor;
-                if (m_stopping)
-                    executor.cancel();
-            }
-            std::int64_t runId = 0;
-            std::string lastStage;
-            auto lastSent = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-            session::RunCallbacks callbacks;
-            callbacks.started = [&](std::int64_t id) {
-                runId = id;
-                m_out.send(proto::Started{request.request, id});
-            };
-            callbacks.progress = [&](const std::string &stage, std::int64_t done, std::int64_t total,
-                                     const std::string &message) {
-                // At most ten events a second, but every stage change and every stage end.
-                const auto now = std::chrono::steady_clock::now();
-                if (stage == lastStage && done != total && now - lastSent < std::chrono::milliseconds(100))
-                    return;
-                lastStage = stage;
-                lastSent = now;
-                m_out.send(proto::Progress{request.request, runId, stage, done, total, message});
-            };
-            const session::RunOutcome outcome = executor.execute(spec, callbacks);
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_executor = nullptr;
-            }
-            m_out.send(proto::Finished{request.request, outcome.runId, core::toString(outcome.status), outcome.error});
+            setExecutor(&executor);
+            std::vector<session::RunCallbacks> callbacks;
+            for (const auto &run : runs)
+                callbacks.push_back(eventsOf(run.request));
+            const std::vector<session::RunOutcome> outcomes = specs.size() == 1
+                ? std::vector<session::RunOutcome>{executor.execute(specs[0], callbacks[0])}
+                : executor.executeInterleaved(specs, callbacks);
+            setExecutor(nullptr);
+            for (std::size_t i = 0; i < runs.size(); ++i)
+                m_out.send(proto::Finished{runs[i].request, outcomes[i].runId, core::toString(outcomes[i].status),
+                                           outcomes[i].error});
         } catch (const std::exception &e) {
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_executor = nullptr;
-            }
-            m_out.send(proto::Error{request.request, e.what()});
-            m_out.send(proto::Finished{request.request, 0, "failed", e.what()});
+            setExecutor(nullptr);
+            failAll(runs, request.request, e.what());
         }
     }
 
@@ -199,7 +242,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<proto::RunRequest> m_queue;
-    std::string m_current;
+    std::vector<std::string> m_current; // the running request's runs
     session::RunExecutor *m_executor = nullptr;
     bool m_stopping = false;
     std::map<std::string, std::unique_ptr<core::Store>> m_stores;

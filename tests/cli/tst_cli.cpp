@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -112,6 +113,53 @@ TEST_F(CliTest, InterleavedRunsAreComparedRoundByRound)
     const auto one = run({kCli, "run", a, "--interleave", "--db", db()});
     EXPECT_NE(one.exitCode, 0);
     EXPECT_NE(one.err.find("--interleave needs two or more specs"), std::string::npos) << one.err;
+}
+
+// A run request with interleave_with: each run has its own started, progress and finished, the
+// stored runs are one interleaved group with the request's own spec as baseline; a cancel of a
+// queued group's second run cancels the whole group.
+TEST_F(CliTest, WorkerRunsAnInterleavedRequest)
+{
+    Child worker({kCli, "worker"});
+    ASSERT_EQ(json::parse(worker.readLine())["type"], "hello");
+    auto fixed = smallSpec();
+    fixed["optimizations"]["padding"] = "fixed";
+    json group = {{"type", "run"},
+                  {"request", "a"},
+                  {"db", db()},
+                  {"spec", smallSpec()},
+                  {"interleave_with", {{{"request", "b"}, {"spec", fixed}}}}};
+    worker.write(group.dump() + "\n");
+    group["request"] = "c";
+    group["interleave_with"][0]["request"] = "d";
+    worker.write(group.dump() + "\n");
+    worker.write(json{{"type", "cancel"}, {"request", "d"}}.dump() + "\n");
+
+    std::map<std::string, json> finished;
+    std::map<std::string, long long> started;
+    while (finished.size() < 4) {
+        const std::string line = worker.readLine();
+        ASSERT_FALSE(line.empty()) << "worker stopped talking";
+        const auto event = json::parse(line);
+        const std::string request = event["request"];
+        if (event["type"] == "started")
+            started[request] = event["run_id"];
+        else if (event["type"] == "finished")
+            finished[request] = event;
+    }
+    EXPECT_EQ(finished["a"]["status"], "done") << finished["a"].dump();
+    EXPECT_EQ(finished["b"]["status"], "done") << finished["b"].dump();
+    EXPECT_EQ(finished["c"]["status"], "cancelled");
+    EXPECT_EQ(finished["d"]["status"], "cancelled");
+    ASSERT_EQ(started.size(), 2u) << "the cancelled group never started";
+    EXPECT_NE(started["a"], started["b"]);
+    const auto shown = json::parse(run({kCli, "show", std::to_string(started["b"]), "--db", db(), "--json"}).out);
+    EXPECT_EQ(shown["baseline_run_id"].get<long long>(), started["a"]);
+    const auto interleave = shown["environment"]["interleave"];
+    EXPECT_EQ(interleave["runs"], (json{started["a"], started["b"]})) << shown["environment"].dump();
+
+    worker.write("{\"type\":\"shutdown\"}\n");
+    EXPECT_EQ(worker.wait(), 0);
 }
 
 // calibrate stores the A/A floor of this machine and model; compare then judges with it.
@@ -247,7 +295,7 @@ TEST_F(CliTest, WorkerSpeaksTheProtocol)
     Child worker({kCli, "worker"});
     const auto hello = json::parse(worker.readLine());
     EXPECT_EQ(hello["type"], "hello");
-    EXPECT_EQ(hello["protocol"], 1);
+    EXPECT_EQ(hello["protocol"], 2);
 
     json request = {{"type", "run"}, {"request", "r1"}, {"db", db()}, {"spec", smallSpec()}};
     worker.write(request.dump() + "\n");
