@@ -84,26 +84,22 @@ int calibrate(const CalibrateOptions &o)
     if (o.pairs < 1)
         throw std::runtime_error("--pairs must be at least 1");
     const auto spec = loadSpec(o.spec);
-    if (spec.task.mode != options::Mode::Inference)
-        throw std::runtime_error(o.spec + ": task.mode: calibrate measures inference runs");
+    if (const auto why = core::calibrationRefusal(spec); !why.empty())
+        throw std::runtime_error(o.spec + ": " + why);
     core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
     std::vector<std::pair<core::RunFigures, core::RunFigures>> pairs;
-    std::vector<std::int64_t> ids;
-    for (int p = 0; p < o.pairs; ++p) {
+    for (int p = 0; p < o.pairs; ++p)
         pairs.push_back(runPair(o, spec, store, p));
-        ids.push_back(pairs.back().first.runId);
-        ids.push_back(pairs.back().second.runId);
-    }
-    const auto floors = core::measureNoiseFloors(pairs);
-    const auto &first = pairs.front().first;
-    const auto machine = core::machineKey(first.environmentJson, first.specJson);
-    const auto model = core::modelKey(first.specJson);
-    core::saveNoiseFloors(store, machine, model, floors, o.pairs, ids);
+    const auto c = core::calibrate(store, pairs);
     if (o.json)
-        std::cout << nlohmann::json{{"machine", machine}, {"model", model}, {"runs", ids}, {"floors", floors}}.dump(2)
+        std::cout << nlohmann::json{{"machine", c.machine},
+                                    {"model", c.model},
+                                    {"runs", c.runIds},
+                                    {"floors", c.floors}}
+                         .dump(2)
                   << '\n';
     else
-        printText(pairs, floors, machine, model);
+        printText(pairs, c.floors, c.machine, c.model);
     return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "app/core/noise_floor.h"
+#include "app/core/spec.h"
 #include "app/core/sqlite_util.h"
 
 #include <nlohmann/json.hpp>
@@ -6,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 namespace optibench::core {
 
@@ -76,6 +78,28 @@ void saveNoiseFloors(Store &store, const std::string &machine, const std::string
         insert.bind(7, now).run();
     }
     t.commit();
+}
+
+std::string calibrationRefusal(const ExperimentSpec &spec)
+{
+    return spec.task.mode == options::Mode::Inference ? ""
+                                                      : "task.mode: calibrate measures inference runs, not training";
+}
+
+Calibration calibrate(Store &store, const std::vector<std::pair<RunFigures, RunFigures>> &pairs)
+{
+    if (pairs.empty())
+        throw std::invalid_argument("calibrate: no A/A pairs to measure");
+    std::vector<std::int64_t> ids;
+    for (const auto &[a, b] : pairs) {
+        ids.push_back(a.runId);
+        ids.push_back(b.runId);
+    }
+    const auto &first = pairs.front().first;
+    Calibration c{machineKey(first.environmentJson, first.specJson), modelKey(first.specJson),
+                  measureNoiseFloors(pairs), ids};
+    saveNoiseFloors(store, c.machine, c.model, c.floors, static_cast<int>(pairs.size()), c.runIds);
+    return c;
 }
 
 std::map<std::string, NoiseFloor> noiseFloors(const Store &store, const std::string &machine, const std::string &model)

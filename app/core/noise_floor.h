@@ -15,6 +15,8 @@
 
 namespace optibench::core {
 
+struct ExperimentSpec;
+
 struct NoiseFloor {
     double floor = 0; // the largest |A/A ratio - 1| over the pairs
     int pairs = 0;
@@ -33,6 +35,20 @@ std::map<std::string, double> measureNoiseFloors(const std::vector<std::pair<Run
 // Replaces the machine and model's floors in one transaction.
 void saveNoiseFloors(Store &store, const std::string &machine, const std::string &model,
                      const std::map<std::string, double> &floors, int pairs, const std::vector<std::int64_t> &runIds);
+// What one calibration measured and stored.
+struct Calibration {
+    std::string machine;
+    std::string model;
+    std::map<std::string, double> floors;
+    std::vector<std::int64_t> runIds; // every pair's two runs, in order
+};
+// Why runs of this spec cannot calibrate a noise floor (they train); empty when they can.
+std::string calibrationRefusal(const ExperimentSpec &spec);
+// Measures the floors of A/A pairs of stored runs (each run and its interleaved twin) and saves
+// them under the first run's machine and model: what `optibench-cli calibrate` and the GUI's
+// Calibrate action both end with. Throws std::invalid_argument without pairs.
+Calibration calibrate(Store &store, const std::vector<std::pair<RunFigures, RunFigures>> &pairs);
+
 // The machine and model's floors by metric; empty when never calibrated.
 std::map<std::string, NoiseFloor> noiseFloors(const Store &store, const std::string &machine, const std::string &model);
 
