@@ -134,6 +134,33 @@ private slots:
         QCOMPARE(window->runsModel()->row(window->runsModel()->rowOfRun(killedRun))->status, QStringLiteral("failed"));
     }
 
+    // A worker of another protocol version (here what version 1 writes first, then it reads
+    // requests) is stopped after its hello: the queued run fails naming both versions and no
+    // request reaches it.
+    void workerOfAnotherProtocolIsRefused()
+    {
+        QTemporaryDir dir;
+        std::shared_ptr<core::Store> store;
+        auto window = makeWindow(dir, &store);
+        WorkerClient *worker = window->workerClient();
+        worker->setCommand({QStringLiteral("/bin/sh"),
+                            {QStringLiteral("-c"),
+                             QStringLiteral("echo '{\"type\":\"hello\",\"protocol\":1,\"app_version\":\"0.1.0\","
+                                            "\"libtorch\":\"1.13.1\",\"cuda\":\"\",\"devices\":[\"cpu\"]}'; "
+                                            "cat > /dev/null")}});
+        RunQueueModel *queue = window->runQueue();
+        QSignalSpy finished(queue, &RunQueueModel::runFinished);
+        QSignalSpy errors(worker, &WorkerClient::error);
+        queue->enqueue(QStringLiteral("refused"), test::specJson(test::shortDemoSpec("refused")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+        QCOMPARE(queue->entry(0)->status, QStringLiteral("failed"));
+        const QString error = queue->entry(0)->error;
+        QVERIFY2(error.contains(QLatin1String("protocol version 1")) && error.contains(QLatin1String("version 2")),
+                 qPrintable(error));
+        QVERIFY(!errors.isEmpty());
+        QVERIFY(store->runs().empty());
+    }
+
     void cancelRunningRun()
     {
         QTemporaryDir dir;

@@ -106,15 +106,24 @@ QVariant RunQueueModel::headerData(int section, Qt::Orientation orientation, int
 
 QString RunQueueModel::enqueue(const QString &name, const QString &specJson)
 {
-    QueueEntry e;
-    e.name = name;
-    e.specJson = specJson;
-    e.status = QStringLiteral("queued");
-    e.request = m_client->submit(specJson);
-    beginInsertRows({}, m_entries.size(), m_entries.size());
-    m_entries.append(e);
+    return enqueueInterleaved({name}, {specJson}).constFirst();
+}
+
+QStringList RunQueueModel::enqueueInterleaved(const QStringList &names, const QStringList &specJsons)
+{
+    Q_ASSERT(names.size() == specJsons.size() && !names.isEmpty());
+    const QStringList requests = m_client->submitInterleaved(specJsons);
+    beginInsertRows({}, m_entries.size(), m_entries.size() + int(requests.size()) - 1);
+    for (int i = 0; i < requests.size(); ++i) {
+        QueueEntry e;
+        e.name = names.at(i);
+        e.specJson = specJsons.at(i);
+        e.status = QStringLiteral("queued");
+        e.request = requests.at(i);
+        m_entries.append(e);
+    }
     endInsertRows();
-    return e.request;
+    return requests;
 }
 
 void RunQueueModel::cancel(const QModelIndex &index)

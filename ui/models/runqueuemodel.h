@@ -1,8 +1,9 @@
 #pragma once
-// The runs queued in this session: one row per request, fed by WorkerClient's signals.
+// The runs queued in this session: one row per run, fed by WorkerClient's signals.
 // Time left is estimated from the progress rate of the current stage.
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
+#include <QStringList>
 #include <QVector>
 
 namespace optibench::ui {
@@ -40,6 +41,9 @@ public:
 
     // Queues a run; name is what the queue shows.
     QString enqueue(const QString &name, const QString &specJson);
+    // Queues specs to run interleaved in one worker process, the first the others' baseline: a
+    // row each; cancelling one cancels them all. Returns their request ids, in order.
+    QStringList enqueueInterleaved(const QStringList &names, const QStringList &specJsons);
     void cancel(const QModelIndex &index);
     void cancelAll();
     void clearFinished();

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <type_traits>
+#include <utility>
 
 namespace optibench::ui {
 
@@ -81,24 +82,35 @@ QString WorkerClient::stderrTail() const
 
 QString WorkerClient::submit(const QString &specJson)
 {
-    const QString request = QStringLiteral("r%1").arg(m_nextRequest++);
-    m_queue.enqueue({request, specJson});
-    // Deferred, so the caller can connect to the request's signals first.
+    return submitInterleaved({specJson}).constFirst();
+}
+
+QStringList WorkerClient::submitInterleaved(const QStringList &specJsons)
+{
+    Pending pending;
+    for (const QString &spec : specJsons) {
+        pending.requests << QStringLiteral("r%1").arg(m_nextRequest++);
+        pending.specJsons << spec;
+    }
+    m_queue.enqueue(pending);
+    // Deferred, so the caller can connect to the requests' signals first.
     QMetaObject::invokeMethod(this, &WorkerClient::sendNext, Qt::QueuedConnection);
-    return request;
+    return pending.requests;
 }
 
 void WorkerClient::cancel(const QString &request)
 {
     for (int i = 0; i < m_queue.size(); ++i) {
-        if (m_queue.at(i).request == request) {
-            m_queue.removeAt(i);
-            m_finished.insert(request);
-            emit finished(request, 0, QStringLiteral("cancelled"), QString());
+        if (m_queue.at(i).requests.contains(request)) {
+            const Pending pending = m_queue.takeAt(i);
+            for (const QString &r : pending.requests) {
+                m_finished.insert(r);
+                emit finished(r, 0, QStringLiteral("cancelled"), QString());
+            }
             return;
         }
     }
-    if (request == m_active && !m_cancelRequested) {
+    if (active(request) && !m_cancelRequested) {
         m_cancelRequested = true;
         send(proto::encode(proto::CancelRequest{fromQ(request)}));
         m_killTimer->start();
@@ -108,9 +120,17 @@ void WorkerClient::cancel(const QString &request)
 void WorkerClient::cancelAll()
 {
     while (!m_queue.isEmpty())
-        cancel(m_queue.last().request);
+        cancel(m_queue.last().requests.constFirst());
     if (!m_active.isEmpty())
-        cancel(m_active);
+        cancel(m_active.constFirst().request);
+}
+
+WorkerClient::Active *WorkerClient::active(const QString &request)
+{
+    for (Active &run : m_active)
+        if (run.request == request)
+            return &run;
+    return nullptr;
 }
 
 bool WorkerClient::ensureProcess()
@@ -148,16 +168,18 @@ void WorkerClient::sendNext()
     if (!m_active.isEmpty() || m_queue.isEmpty())
         return;
     const Pending next = m_queue.dequeue();
-    m_active = next.request;
-    m_activeRunId = 0;
-    m_activeStage = tr("starting");
+    for (const QString &request : next.requests)
+        m_active.append({request, 0, tr("starting")});
     m_cancelRequested = false;
     if (!ensureProcess()) {
-        finishActive(QStringLiteral("failed"), tr("No worker command is configured."));
+        finishAllActive(QStringLiteral("failed"), tr("No worker command is configured."));
         return;
     }
-    // A worker that fails to start reports it through processEnded(), which fails this run.
-    send(proto::encode(proto::RunRequest{fromQ(next.request), fromQ(m_db), fromQ(next.specJson)}));
+    proto::RunRequest run{fromQ(next.requests.constFirst()), fromQ(m_db), fromQ(next.specJsons.constFirst()), {}};
+    for (int i = 1; i < next.requests.size(); ++i)
+        run.interleaveWith.push_back({fromQ(next.requests.at(i)), fromQ(next.specJsons.at(i))});
+    // A worker that fails to start reports it through processEnded(), which fails these runs.
+    send(proto::encode(run));
 }
 
 void WorkerClient::send(const std::string &line)
@@ -206,26 +228,28 @@ void WorkerClient::handleLine(const QByteArray &line)
         [this](const auto &m) {
             using T = std::decay_t<decltype(m)>;
             if constexpr (std::is_same_v<T, proto::Hello>) {
+                if (!acceptsProtocol(m.protocol))
+                    return;
                 m_devices.clear();
                 for (const auto &d : m.devices)
                     m_devices << toQ(d);
                 emit hello(toQ(m.appVersion), toQ(m.libtorch), m_devices);
             } else if constexpr (std::is_same_v<T, proto::Started>) {
-                if (toQ(m.request) == m_active)
-                    m_activeRunId = m.runId;
+                if (Active *run = active(toQ(m.request)))
+                    run->runId = m.runId;
                 emit started(toQ(m.request), m.runId);
             } else if constexpr (std::is_same_v<T, proto::Progress>) {
-                if (toQ(m.request) == m_active) {
-                    m_activeStage = toQ(m.stage);
+                if (Active *run = active(toQ(m.request))) {
+                    run->stage = toQ(m.stage);
                     if (m.runId)
-                        m_activeRunId = m.runId;
+                        run->runId = m.runId;
                 }
                 emit progress(toQ(m.request), m.runId, toQ(m.stage), m.done, m.total, toQ(m.message));
             } else if constexpr (std::is_same_v<T, proto::Finished>) {
                 const QString request = toQ(m.request);
-                if (request == m_active) {
-                    m_activeRunId = m.runId ? m.runId : m_activeRunId;
-                    finishActive(toQ(m.status), toQ(m.error));
+                if (Active *run = active(request)) {
+                    run->runId = m.runId ? m.runId : run->runId;
+                    finishRun(request, toQ(m.status), toQ(m.error));
                 } else if (!m_finished.contains(request)) {
                     m_finished.insert(request);
                     emit finished(request, m.runId, toQ(m.status), toQ(m.error));
@@ -234,25 +258,52 @@ void WorkerClient::handleLine(const QByteArray &line)
                 const QString request = toQ(m.request);
                 emit error(request, toQ(m.message));
                 // A refused run request never starts: it is finished, and the queue moves on.
-                if (!request.isEmpty() && request == m_active)
-                    finishActive(QStringLiteral("failed"), toQ(m.message));
+                if (!request.isEmpty() && active(request))
+                    finishRun(request, QStringLiteral("failed"), toQ(m.message));
             }
         },
         *message);
 }
 
-void WorkerClient::finishActive(const QString &status, const QString &errorText)
+// Refuses a worker of another protocol version: it is stopped, and its runs fail saying why.
+bool WorkerClient::acceptsProtocol(int version)
 {
-    const QString request = m_active;
-    const qint64 runId = m_activeRunId;
-    m_active.clear();
-    m_activeRunId = 0;
-    m_cancelRequested = false;
-    m_killTimer->stop();
+    if (version == proto::kVersion)
+        return true;
+    m_refusal = tr("the worker \"%1\" speaks protocol version %2, this OptiBench speaks version %3; install the "
+                   "same OptiBench version for both")
+                    .arg(m_command.program)
+                    .arg(version)
+                    .arg(proto::kVersion);
+    emit error(QString(), m_refusal);
+    if (m_process)
+        m_process->kill();
+    return false;
+}
+
+void WorkerClient::finishRun(const QString &request, const QString &status, const QString &errorText)
+{
+    qint64 runId = 0;
+    for (int i = 0; i < m_active.size(); ++i) {
+        if (m_active.at(i).request == request) {
+            runId = m_active.takeAt(i).runId;
+            break;
+        }
+    }
     // The worker may follow an error event with its own finished event: report each run once.
     m_finished.insert(request);
+    if (m_active.isEmpty()) {
+        m_cancelRequested = false;
+        m_killTimer->stop();
+        QMetaObject::invokeMethod(this, &WorkerClient::sendNext, Qt::QueuedConnection);
+    }
     emit finished(request, runId, status, errorText);
-    QMetaObject::invokeMethod(this, &WorkerClient::sendNext, Qt::QueuedConnection);
+}
+
+void WorkerClient::finishAllActive(const QString &status, const QString &errorText)
+{
+    while (!m_active.isEmpty())
+        finishRun(m_active.constFirst().request, status, errorText);
 }
 
 void WorkerClient::processEnded(const QString &reason, bool failedToStart)
@@ -261,29 +312,38 @@ void WorkerClient::processEnded(const QString &reason, bool failedToStart)
     m_process = nullptr;
     if (process)
         process->deleteLater();
+    const QString refusal = std::exchange(m_refusal, QString());
     if (m_active.isEmpty())
         return; // an idle worker that exited: the next run starts a fresh one
-    QString message;
-    if (m_cancelRequested) {
-        message = QString();
-    } else {
-        message = failedToStart ? tr("the worker could not be started: %1").arg(reason)
-                                : tr("the worker process crashed (%1) during stage %2").arg(reason, m_activeStage);
-        const QString tail = stderrTail();
-        if (!tail.isEmpty())
-            message += QLatin1Char('\n') + tr("Worker output:") + QLatin1Char('\n') + tail;
-    }
     const QString status = m_cancelRequested ? QStringLiteral("cancelled") : QStringLiteral("failed");
-    if (m_activeRunId > 0 && !m_db.isEmpty()) {
-        try {
-            core::Store store(fromQ(m_db));
-            store.markRun(m_activeRunId, m_cancelRequested ? core::RunStatus::Cancelled : core::RunStatus::Failed,
-                          fromQ(message));
-        } catch (const std::exception &e) {
-            emit error(m_active, tr("Could not record the failed run in %1: %2").arg(m_db, toQ(e.what())));
+    // Each run of the request fails with its own stage, and the runs that started are marked in the store.
+    while (!m_active.isEmpty()) {
+        const Active run = m_active.constFirst();
+        const QString message = m_cancelRequested ? QString() : endMessage(reason, failedToStart, refusal, run.stage);
+        if (run.runId > 0 && !m_db.isEmpty()) {
+            try {
+                core::Store store(fromQ(m_db));
+                store.markRun(run.runId, m_cancelRequested ? core::RunStatus::Cancelled : core::RunStatus::Failed,
+                              fromQ(message));
+            } catch (const std::exception &e) {
+                emit error(run.request, tr("Could not record the failed run in %1: %2").arg(m_db, toQ(e.what())));
+            }
         }
+        finishRun(run.request, status, message); // the last queues sendNext, which starts a fresh worker
     }
-    finishActive(status, message); // queues sendNext, which starts a fresh worker
+}
+
+QString WorkerClient::endMessage(const QString &reason, bool failedToStart, const QString &refusal,
+                                 const QString &stage) const
+{
+    if (!refusal.isEmpty())
+        return refusal;
+    QString message = failedToStart ? tr("the worker could not be started: %1").arg(reason)
+                                    : tr("the worker process crashed (%1) during stage %2").arg(reason, stage);
+    const QString tail = stderrTail();
+    if (!tail.isEmpty())
+        message += QLatin1Char('\n') + tr("Worker output:") + QLatin1Char('\n') + tail;
+    return message;
 }
 
 } // namespace optibench::ui
