@@ -1662,6 +1662,18 @@
         <source>&amp;Getting started</source>
         <translation>&amp;Erste Schritte</translation>
     </message>
+    <message>
+        <source>Re-run &amp;interleaved against the baseline</source>
+        <translation>&amp;Verschränkt gegen die Basislinie erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Ca&amp;librate noise floor…</source>
+        <translation>Rausch&amp;boden kalibrieren …</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -1983,6 +1995,68 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::RunGroups</name>
+    <message>
+        <source>Choose the baseline and at least one other run with a stored spec to re-run interleaved.</source>
+        <translation>Wählen Sie die Basislinie und mindestens einen weiteren Lauf mit gespeicherter Spezifikation, um sie verschränkt erneut auszuführen.</translation>
+    </message>
+    <message>
+        <source>%1 (interleaved baseline)</source>
+        <translation>%1 (verschränkte Basislinie)</translation>
+    </message>
+    <message>
+        <source>%1 (interleaved)</source>
+        <translation>%1 (verschränkt)</translation>
+    </message>
+    <message>
+        <source>the number of A/A pairs must be at least 1</source>
+        <translation>die Anzahl der A/A-Paare muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>Cannot calibrate the noise floor on &quot;%1&quot;: %2</source>
+        <translation>Der Rauschboden kann nicht an „%1“ kalibriert werden: %2</translation>
+    </message>
+    <message>
+        <source>pair %1 of %2</source>
+        <translation>Paar %1 von %2</translation>
+    </message>
+    <message>
+        <source>Calibrate %1: A, %2</source>
+        <translation>Kalibrieren %1: A, %2</translation>
+    </message>
+    <message>
+        <source>Calibrate %1: A′, %2</source>
+        <translation>Kalibrieren %1: A′, %2</translation>
+    </message>
+    <message>
+        <source>run #%1 %2</source>
+        <translation>Lauf #%1 %2</translation>
+    </message>
+    <message>
+        <source>a run %1</source>
+        <translation>ein Lauf %1</translation>
+    </message>
+    <message>
+        <source>The noise floor of &quot;%1&quot; was not measured (%2); nothing was stored.</source>
+        <translation>Der Rauschboden von „%1“ wurde nicht gemessen (%2); nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Noise floor of &quot;%1&quot; on %2 stored from %n A/A pair(s): %3. Verdicts against runs of this model on this machine now need a change beyond these floors.</source>
+        <translation>
+            <numerusform>Rauschboden von „%1“ auf %2 aus %n A/A-Paar gespeichert: %3. Urteile gegen Läufe dieses Modells auf dieser Maschine brauchen jetzt eine Änderung über diese Böden hinaus.</numerusform>
+            <numerusform>Rauschboden von „%1“ auf %2 aus %n A/A-Paaren gespeichert: %3. Urteile gegen Läufe dieses Modells auf dieser Maschine brauchen jetzt eine Änderung über diese Böden hinaus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The noise floor of &quot;%1&quot; could not be stored: %2</source>
+        <translation>Der Rauschboden von „%1“ konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RunQueueModel</name>
     <message>
         <source>queued</source>
@@ -2275,6 +2349,26 @@
     <message>
         <source>No run matches the search or the status filter.</source>
         <translation>Kein Lauf passt zur Suche oder zum Statusfilter.</translation>
+    </message>
+    <message>
+        <source>Calibrate noise floor</source>
+        <translation>Rauschboden kalibrieren</translation>
+    </message>
+    <message>
+        <source>Runs the spec of &quot;%1&quot; against itself in interleaved A/A pairs and stores how far the twins land apart on each timed metric.
+
+A/A pairs:</source>
+        <translation>Führt die Spezifikation von „%1“ in verschränkten A/A-Paaren gegen sich selbst aus und speichert, wie weit die Zwillinge bei jeder Zeitmetrik auseinanderliegen.
+
+A/A-Paare:</translation>
+    </message>
+    <message>
+        <source>Re-run interleaved against the baseline</source>
+        <translation>Verschränkt gegen die Basislinie erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Calibrate noise floor…</source>
+        <translation>Rauschboden kalibrieren …</translation>
     </message>
 </context>
 <context>
@@ -2619,6 +2713,10 @@
     <message>
         <source>Could not record the failed run in %1: %2</source>
         <translation>Der fehlgeschlagene Lauf konnte nicht in %1 vermerkt werden: %2</translation>
+    </message>
+    <message>
+        <source>the worker &quot;%1&quot; speaks protocol version %2, this OptiBench speaks version %3; install the same OptiBench version for both</source>
+        <translation>der Worker „%1“ spricht Protokollversion %2, dieses OptiBench Version %3; installieren Sie auf beiden dieselbe OptiBench-Version</translation>
     </message>
 </context>
 </TS>

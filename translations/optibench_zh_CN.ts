@@ -1655,6 +1655,18 @@
         <source>&amp;Getting started</source>
         <translation>入门(&amp;G)</translation>
     </message>
+    <message>
+        <source>Re-run &amp;interleaved against the baseline</source>
+        <translation>与基线交错重新运行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Ca&amp;librate noise floor…</source>
+        <translation>校准噪声底限(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -1975,6 +1987,67 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::RunGroups</name>
+    <message>
+        <source>Choose the baseline and at least one other run with a stored spec to re-run interleaved.</source>
+        <translation>请选择基线和至少一个带有已存规格的其他运行,以交错重新运行。</translation>
+    </message>
+    <message>
+        <source>%1 (interleaved baseline)</source>
+        <translation>%1(交错基线)</translation>
+    </message>
+    <message>
+        <source>%1 (interleaved)</source>
+        <translation>%1(交错)</translation>
+    </message>
+    <message>
+        <source>the number of A/A pairs must be at least 1</source>
+        <translation>A/A 对的数量至少为 1</translation>
+    </message>
+    <message>
+        <source>Cannot calibrate the noise floor on &quot;%1&quot;: %2</source>
+        <translation>无法在“%1”上校准噪声底限:%2</translation>
+    </message>
+    <message>
+        <source>pair %1 of %2</source>
+        <translation>第 %1 对,共 %2 对</translation>
+    </message>
+    <message>
+        <source>Calibrate %1: A, %2</source>
+        <translation>校准 %1:A,%2</translation>
+    </message>
+    <message>
+        <source>Calibrate %1: A′, %2</source>
+        <translation>校准 %1:A′,%2</translation>
+    </message>
+    <message>
+        <source>run #%1 %2</source>
+        <translation>运行 #%1 %2</translation>
+    </message>
+    <message>
+        <source>a run %1</source>
+        <translation>一个运行 %1</translation>
+    </message>
+    <message>
+        <source>The noise floor of &quot;%1&quot; was not measured (%2); nothing was stored.</source>
+        <translation>未测量“%1”的噪声底限(%2);未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Noise floor of &quot;%1&quot; on %2 stored from %n A/A pair(s): %3. Verdicts against runs of this model on this machine now need a change beyond these floors.</source>
+        <translation>
+            <numerusform>已根据 %n 个 A/A 对存储“%1”在 %2 上的噪声底限:%3。此后对本机上该模型运行的判定需要超过这些底限的变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The noise floor of &quot;%1&quot; could not be stored: %2</source>
+        <translation>无法存储“%1”的噪声底限:%2</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RunQueueModel</name>
     <message>
         <source>queued</source>
@@ -2266,6 +2339,26 @@
     <message>
         <source>No run matches the search or the status filter.</source>
         <translation>没有运行符合搜索或状态筛选。</translation>
+    </message>
+    <message>
+        <source>Calibrate noise floor</source>
+        <translation>校准噪声底限</translation>
+    </message>
+    <message>
+        <source>Runs the spec of &quot;%1&quot; against itself in interleaved A/A pairs and stores how far the twins land apart on each timed metric.
+
+A/A pairs:</source>
+        <translation>将“%1”的规格以交错 A/A 对与自身对比运行,并存储每个计时指标上两次运行相差多远。
+
+A/A 对:</translation>
+    </message>
+    <message>
+        <source>Re-run interleaved against the baseline</source>
+        <translation>与基线交错重新运行</translation>
+    </message>
+    <message>
+        <source>Calibrate noise floor…</source>
+        <translation>校准噪声底限…</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2701,10 @@
     <message>
         <source>Could not record the failed run in %1: %2</source>
         <translation>无法在 %1 中记录失败的运行：%2</translation>
+    </message>
+    <message>
+        <source>the worker &quot;%1&quot; speaks protocol version %2, this OptiBench speaks version %3; install the same OptiBench version for both</source>
+        <translation>工作进程“%1”使用协议版本 %2,本 OptiBench 使用版本 %3;请在两端安装相同版本的 OptiBench</translation>
     </message>
 </context>
 </TS>

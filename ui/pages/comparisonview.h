@@ -44,6 +44,8 @@ public:
     TraceDiffView *traceDiff() const { return m_traceDiff; }
     QTabWidget *chartPages() const { return m_chartPages; }
     void showMetric(const QString &key);
+    // Reads the baseline's noise floors again (after a calibration) and redoes the verdicts.
+    void reloadNoiseFloors() { loadNoiseFloors(); }
     void showCostAndQuality();    // the chart page with the Recommend panel
     bool showsEmptyState() const; // fewer than two runs
 

@@ -284,6 +284,57 @@ void RunsView::editNotesOfSelected()
         m_model->setData(m_model->index(row, RunsModel::NotesColumn), notes);
 }
 
+bool RunsView::queuedRun(qint64 runId, QueuedRun *run) const
+{
+    const RunRow *r = m_model->row(m_model->rowOfRun(runId));
+    if (!r || r->specJson.isEmpty())
+        return false;
+    *run = {r->name, r->specJson};
+    return true;
+}
+
+bool RunsView::interleavedRerun(QueuedRun *baseline, QVector<QueuedRun> *others) const
+{
+    QueuedRun base;
+    if (!queuedRun(m_model->baselineRunId(), &base))
+        return false;
+    QVector<QueuedRun> rest;
+    for (qint64 id : selectedRunIds()) {
+        QueuedRun r;
+        if (id != m_model->baselineRunId() && queuedRun(id, &r))
+            rest << r;
+    }
+    if (baseline)
+        *baseline = base;
+    if (others)
+        *others = rest;
+    return !rest.isEmpty();
+}
+
+void RunsView::rerunSelectedInterleaved()
+{
+    QueuedRun baseline;
+    QVector<QueuedRun> others;
+    if (interleavedRerun(&baseline, &others))
+        emit interleavedRerunRequested(baseline, others);
+}
+
+void RunsView::calibrateCurrent()
+{
+    QueuedRun run;
+    if (!queuedRun(currentRunId(), &run))
+        return;
+    bool ok = false;
+    const int pairs = QInputDialog::getInt(this, tr("Calibrate noise floor"),
+                                           tr("Runs the spec of \"%1\" against itself in interleaved A/A pairs and "
+                                              "stores how far the twins land apart on each timed metric.\n\n"
+                                              "A/A pairs:")
+                                               .arg(run.name),
+                                           3, 1, 20, 1, &ok);
+    if (ok)
+        emit calibrateRequested(run, pairs);
+}
+
 void RunsView::showContextMenu(const QPoint &pos)
 {
     const QModelIndex index = m_table->indexAt(pos);
@@ -304,6 +355,9 @@ void RunsView::showContextMenu(const QPoint &pos)
         menu.addAction(tr("Use as baseline"), this, [this, runId] { m_model->setBaselineRunId(runId); });
     menu.addAction(tr("Run again"), this, [this, name, specJson] { emit rerunRequested(name, specJson); })
         ->setEnabled(!specJson.isEmpty());
+    menu.addAction(tr("Re-run interleaved against the baseline"), this, &RunsView::rerunSelectedInterleaved)
+        ->setEnabled(interleavedRerun(nullptr, nullptr));
+    menu.addAction(tr("Calibrate noise floor…"), this, &RunsView::calibrateCurrent)->setEnabled(!specJson.isEmpty());
     menu.addAction(tr("Compare selected"), this, [this, ids] { emit compareRequested(ids); })
         ->setEnabled(ids.size() >= 2);
     menu.addSeparator();

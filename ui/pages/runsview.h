@@ -1,9 +1,12 @@
 #pragma once
 // The runs page: search field, status filter and the sortable runs table, with a context menu
-// (details, rename, notes, baseline, re-run, compare, delete) and a header menu to pick columns.
+// (details, rename, notes, baseline, re-run, re-run interleaved against the baseline, calibrate
+// the noise floor, compare, delete) and a header menu to pick columns.
 // A store without runs shows the start page instead (run the demo, open a model, import runs);
 // a store with one run says what to try next. The current row drives the run detail; Enter or a
 // double-click asks to open it.
+#include "ui/models/rungroups.h"
+
 #include <QVector>
 #include <QWidget>
 
@@ -35,11 +38,18 @@ public:
     void focusSearch();
     void deleteSelected(); // asks for confirmation
     void editNotesOfSelected();
+    // The baseline and the other selected runs with a spec, to run again interleaved; false
+    // when there is no baseline with a spec or no other such run is selected.
+    bool interleavedRerun(QueuedRun *baseline, QVector<QueuedRun> *others) const;
+    void rerunSelectedInterleaved(); // asks for interleavedRerunRequested
+    void calibrateCurrent();         // asks how many A/A pairs, then for calibrateRequested
 
 signals:
     void detailsRequested(qint64 runId);
     void compareRequested(const QVector<qint64> &runIds);
     void rerunRequested(const QString &name, const QString &specJson);
+    void interleavedRerunRequested(const QueuedRun &baseline, const QVector<QueuedRun> &others);
+    void calibrateRequested(const QueuedRun &run, int pairs);
     void selectionChanged();
     void currentRunChanged(qint64 runId); // 0: no current run
     // The start page's actions.
@@ -60,6 +70,7 @@ private:
     void showContextMenu(const QPoint &pos);
     void showHeaderMenu(const QPoint &pos);
     void saveColumns() const;
+    bool queuedRun(qint64 runId, QueuedRun *run) const; // false without a stored spec
     void restoreColumns();
 
     RunsModel *m_model;

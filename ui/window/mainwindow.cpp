@@ -6,6 +6,7 @@
 #include "ui/models/bundleimport.h"
 #include "ui/models/convert.h"
 #include "ui/models/modelinfo.h"
+#include "ui/models/rungroups.h"
 #include "ui/models/runqueuemodel.h"
 #include "ui/models/runsmodel.h"
 #include "ui/models/workerclient.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     , m_store(std::move(store))
     , m_worker(new WorkerClient(this))
     , m_queue(new RunQueueModel(m_worker, this))
+    , m_groups(new RunGroups(m_queue, m_worker, m_store, this))
     , m_runsModel(new RunsModel(m_store, this))
     , m_runsView(new RunsView(m_runsModel, this))
     , m_detail(new RunDetail(m_store, this))
@@ -83,6 +85,7 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     statusBar()->addPermanentWidget(m_workerStatus);
     connectViews();
     connectRunsAndWorker();
+    connectRunGroups();
 
     m_reloadTimer->setInterval(kReloadIntervalMs);
     connect(m_reloadTimer, &QTimer::timeout, m_runsModel, &RunsModel::reload);
@@ -214,12 +217,6 @@ void MainWindow::followSelection()
         m_comparison->setRuns(ids, m_runsModel->baselineRunId());
 }
 
-void MainWindow::runDemo()
-{
-    setModelPath(QStringLiteral("demo:tiny-bert"));
-    runCurrentSpec();
-}
-
 void MainWindow::importRuns()
 {
     const QString fileName =
@@ -331,29 +328,6 @@ void MainWindow::createEditMenu()
     m_runsView->table()->addAction(del);
 }
 
-// Run: run, cancel, cancel all, compare, reload. Returns {run, cancel, compare}.
-QList<QAction *> MainWindow::createRunMenu()
-{
-    QMenu *run = menuBar()->addMenu(tr("&Run"));
-    QAction *runAction = run->addAction(tr("&Run experiment"), this, &MainWindow::runCurrentSpec);
-    runAction->setShortcut(QKeySequence(tr("Ctrl+R")));
-    runAction->setIcon(QIcon(QStringLiteral(":/icons/run.svg")));
-    QAction *cancel = run->addAction(tr("&Cancel running run"), this, [this] {
-        if (m_worker->isBusy())
-            m_worker->cancel(m_worker->activeRequest());
-    });
-    cancel->setShortcut(QKeySequence(tr("Ctrl+.")));
-    cancel->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
-    run->addAction(tr("Cancel &all"), m_queue, &RunQueueModel::cancelAll);
-    run->addSeparator();
-    QAction *compare = run->addAction(tr("Co&mpare selected runs"), this, &MainWindow::compareSelected);
-    compare->setShortcut(QKeySequence(tr("Ctrl+D")));
-    compare->setIcon(QIcon(QStringLiteral(":/icons/compare.svg")));
-    QAction *reload = run->addAction(tr("Re&load runs"), m_runsModel, &RunsModel::reload);
-    reload->setShortcut(QKeySequence::Refresh);
-    return {runAction, cancel, compare};
-}
-
 // View: one entry per page (Ctrl+1, Ctrl+2, ...) and the docks.
 void MainWindow::createViewMenu()
 {
@@ -418,31 +392,10 @@ void MainWindow::openModel()
         setModelPath(dir);
 }
 
-void MainWindow::runCurrentSpec()
-{
-    const QString error = m_experiment->validationError();
-    if (!error.isEmpty()) {
-        showError(tr("This experiment cannot run: %1").arg(error));
-        return;
-    }
-    m_queue->enqueue(toQ(m_experiment->spec().name), m_experiment->specJson());
-}
-
 void MainWindow::showRun(qint64 runId)
 {
     m_detail->setRun(runId);
     m_pages->setCurrentWidget(m_detail);
-}
-
-void MainWindow::compareSelected()
-{
-    const QVector<qint64> ids = m_runsView->selectedRunIds();
-    if (ids.size() < 2) {
-        showError(tr("Select at least two runs in the runs table to compare them."));
-        return;
-    }
-    m_comparison->setRuns(ids, m_runsModel->baselineRunId());
-    m_pages->setCurrentWidget(m_comparison);
 }
 
 void MainWindow::showError(const QString &message)

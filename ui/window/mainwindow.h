@@ -24,6 +24,7 @@ class ExperimentPanel;
 class MessageBar;
 class ModelPanel;
 class RunDetail;
+class RunGroups;
 class RunQueueModel;
 class RunQueueView;
 class RunsModel;
@@ -40,6 +41,7 @@ public:
     RunsModel *runsModel() const { return m_runsModel; }
     RunsView *runsView() const { return m_runsView; }
     RunQueueModel *runQueue() const { return m_queue; }
+    RunGroups *runGroups() const { return m_groups; }
     RunQueueView *runQueueView() const { return m_queueView; }
     ExperimentPanel *experimentPanel() const { return m_experiment; }
     ModelPanel *modelPanel() const { return m_modelPanel; }
@@ -70,6 +72,7 @@ private:
     void buildCentralWidget();
     void connectViews();
     void connectRunsAndWorker();
+    void connectRunGroups();
     void createDocks();
     QList<QAction *> createFileMenu();
     void createEditMenu();
@@ -91,6 +94,7 @@ private:
     std::shared_ptr<core::Store> m_store;
     WorkerClient *m_worker;
     RunQueueModel *m_queue;
+    RunGroups *m_groups;
     RunsModel *m_runsModel;
     RunsView *m_runsView;
     RunDetail *m_detail;
