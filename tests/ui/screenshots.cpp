@@ -3,10 +3,13 @@
 //   xvfb-run -a build-ui/bin/optibench_screenshots [output folder] [sweep store]
 // A sweep store (e.g. from `optibench-cli sweep ... --interleave --db FILE`) adds
 // comparison-recommend.png: its runs compared against its first, on the Cost and quality page.
+// Then a run re-run interleaved against the baseline and a one-pair noise-floor calibration:
+// the runs table's context menu, the queue with both groups, and the window when they are done.
 // With LANG=de_DE.UTF-8 (or zh_CN.UTF-8) the views are shown translated.
 #include "app/core/spec.h"
 #include "app/core/store.h"
 #include "ui/charts/tradeoffview.h"
+#include "ui/models/rungroups.h"
 #include "ui/models/runqueuemodel.h"
 #include "ui/models/runsmodel.h"
 #include "ui/models/workerclient.h"
@@ -26,6 +29,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
+#include <QMenu>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
@@ -96,6 +100,46 @@ bool saveSweep(const QString &path, const QString &out)
     view.showCostAndQuality();
     settle(500);
     return save(&view, out + QStringLiteral("/comparison-recommend.png"));
+}
+
+// The context menu on `other` with the baseline set, then both groups queued and finished.
+bool saveRunGroups(ui::MainWindow &window, qint64 other, const QString &out)
+{
+    ui::RunsView *view = window.runsView();
+    window.pages()->setCurrentWidget(view);
+    view->selectRun(other);
+    bool ok = true;
+    QTimer::singleShot(400, [&ok, out] {
+        if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            ok &= save(menu, out + QStringLiteral("/runs-context-menu.png"));
+            menu->close();
+        }
+    });
+    const QModelIndex index = view->table()->currentIndex().siblingAtColumn(ui::RunsModel::NameColumn);
+    emit view->table()->customContextMenuRequested(view->table()->visualRect(index).center());
+
+    const int firstRow = window.runQueue()->rowCount();
+    view->rerunSelectedInterleaved();
+    const ui::RunRow *row = window.runsModel()->row(window.runsModel()->rowOfRun(other));
+    window.runGroups()->calibrate({row->name, row->specJson}, 1);
+    QEventLoop loop;
+    bool queueShot = false;
+    QObject::connect(window.runQueue(), &QAbstractItemModel::dataChanged, &loop, [&] {
+        const ui::QueueEntry *e = window.runQueue()->entry(firstRow + 1);
+        if (!queueShot && e && e->status == QLatin1String("running") && e->done * 2 > e->total && e->total > 0) {
+            queueShot = true;
+            ok &= save(window.runQueueView(), out + QStringLiteral("/run-queue-groups.png"));
+        }
+    });
+    QObject::connect(window.runGroups(), &ui::RunGroups::calibrated, &loop, &QEventLoop::quit);
+    QObject::connect(window.runGroups(), &ui::RunGroups::failed, &loop, [&](const QString &message) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        ok = false;
+        loop.quit();
+    });
+    QTimer::singleShot(10 * 60 * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return ok & save(&window, out + QStringLiteral("/run-groups-done.png"));
 }
 
 } // namespace
@@ -209,6 +253,8 @@ int main(int argc, char *argv[])
     while (window.comparisonView()->traceDiff()->isLoading())
         settle(100);
     ok &= save(&window, out + QStringLiteral("/comparison-trace-diff.png"));
+
+    ok &= saveRunGroups(window, ids.value(2), out);
 
     // A Hugging Face folder opened: the model panel describes it before anything runs.
     window.setModelPath(QStringLiteral(OPTIBENCH_SOURCE_DIR "/tests/data/hf/bert-tiny"));
