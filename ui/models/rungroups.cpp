@@ -12,8 +12,7 @@
 
 namespace optibench::ui {
 
-RunGroups::RunGroups(RunQueueModel *queue, WorkerClient *client, std::shared_ptr<core::Store> store,
-                     QObject *parent)
+RunGroups::RunGroups(RunQueueModel *queue, WorkerClient *client, std::shared_ptr<core::Store> store, QObject *parent)
     : QObject(parent), m_queue(queue), m_client(client), m_store(std::move(store))
 {
     connect(client, &WorkerClient::finished, this, &RunGroups::onFinished);
@@ -58,8 +57,8 @@ bool RunGroups::calibrate(const QueuedRun &run, int pairs)
     for (int p = 1; p <= pairs; ++p) {
         const QString pair = tr("pair %1 of %2").arg(p).arg(pairs);
         g.batches << m_queue->enqueueInterleaved({tr("Calibrate %1: A, %2").arg(run.name, pair),
-                                                    tr("Calibrate %1: A′, %2").arg(run.name, pair)},
-                                                   {run.specJson, run.specJson});
+                                                  tr("Calibrate %1: A′, %2").arg(run.name, pair)},
+                                                 {run.specJson, run.specJson});
     }
     m_groups << g;
     return true;
@@ -138,7 +137,8 @@ void RunGroups::storeCalibration(const Group &group)
                 floors << tr("%1 %2 %").arg(metricInfo(key).label).arg(100 * it->second, 0, 'f', 1);
         }
         // The machine key's fields ("CPU | N cores | N threads | GPU | device"), the empty ones left out.
-        const QString machine = toQ(c.machine).split(QStringLiteral(" | "), Qt::SkipEmptyParts).join(QStringLiteral(", "));
+        const QString machine =
+            toQ(c.machine).split(QStringLiteral(" | "), Qt::SkipEmptyParts).join(QStringLiteral(", "));
         emit calibrated(tr("Noise floor of \"%1\" on %2 stored from %n A/A pair(s): %3. Verdicts against runs of "
                            "this model on this machine now need a change beyond these floors.",
                            nullptr, int(pairs.size()))

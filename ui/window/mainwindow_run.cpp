@@ -54,13 +54,12 @@ QList<QAction *> MainWindow::createRunMenu()
     cancel->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
     run->addAction(tr("Cancel &all"), m_queue, &RunQueueModel::cancelAll);
     run->addSeparator();
-    QAction *interleaved = run->addAction(tr("Re-run &interleaved against the baseline"), m_runsView,
-                                          &RunsView::rerunSelectedInterleaved);
+    QAction *interleaved =
+        run->addAction(tr("Re-run &interleaved against the baseline"), m_runsView, &RunsView::rerunSelectedInterleaved);
     interleaved->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     run->addAction(tr("Ca&librate noise floor…"), m_runsView, &RunsView::calibrateCurrent);
-    connect(run, &QMenu::aboutToShow, this, [this, interleaved] {
-        interleaved->setEnabled(m_runsView->interleavedRerun(nullptr, nullptr));
-    });
+    connect(run, &QMenu::aboutToShow, this,
+            [this, interleaved] { interleaved->setEnabled(m_runsView->interleavedRerun(nullptr, nullptr)); });
     run->addSeparator();
     QAction *compare = run->addAction(tr("Co&mpare selected runs"), this, &MainWindow::compareSelected);
     compare->setShortcut(QKeySequence(tr("Ctrl+D")));
