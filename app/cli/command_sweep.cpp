@@ -31,12 +31,6 @@ struct SweepOptions {
     bool interleave = false;
 };
 
-// "int8 test (quantization=dynamic-int8 padding=fixed)", or only the toggles without a name.
-std::string runName(const std::string &base, const std::string &label)
-{
-    return base.empty() ? label : base + " (" + label + ")";
-}
-
 using Outcomes = std::vector<std::optional<session::RunOutcome>>; // one per combination; none when invalid
 
 // The combinations one after the other, each a run of its own.
@@ -154,7 +148,7 @@ int sweep(const SweepOptions &o)
             std::fprintf(stderr, "optibench-cli: [%zu/%zu] %s: invalid, %s: %s\n", i + 1, total, c.label.c_str(),
                          o.strict ? "nothing runs" : "skipped", c.error.c_str());
         }
-        c.spec.name = runName(baseName, c.label);
+        c.spec.name = core::sweepRunName(baseName, c.label);
     }
     if (invalid > 0 && o.strict)
         return 1;

@@ -169,4 +169,9 @@ std::vector<SweepCombination> expandSweep(const nlohmann::json &baseSpec, const 
     return out;
 }
 
+std::string sweepRunName(const std::string &baseName, const std::string &label)
+{
+    return baseName.empty() ? label : baseName + " (" + label + ")";
+}
+
 } // namespace optibench::core

@@ -39,6 +39,10 @@ std::vector<SweepAxis> parseSweepGrid(const std::string &grid);
 // (parseSpec and validateCombination); invalid ones are returned with their error.
 std::vector<SweepCombination> expandSweep(const nlohmann::json &baseSpec, const std::vector<SweepAxis> &axes);
 
+// A combination's run name: "int8 test (quantization=dynamic-int8 padding=fixed)", or only the
+// label when the base spec has no name.
+std::string sweepRunName(const std::string &baseName, const std::string &label);
+
 // Sets `value` at a dotted path, creating objects on the way (a null on the way becomes one).
 void setSpecPath(nlohmann::json &spec, const std::string &path, const nlohmann::json &value);
 
