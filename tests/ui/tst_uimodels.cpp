@@ -4,6 +4,7 @@
 #include "ui/models/comparisonmodel.h"
 #include "ui/models/runqueuemodel.h"
 #include "ui/models/runsmodel.h"
+#include "ui/models/sweepplan.h"
 #include "ui/models/workerclient.h"
 
 #include <QAbstractItemModelTester>
@@ -111,6 +112,33 @@ private slots:
         QVERIFY(model.deleteRuns({int8Id}));
         QCOMPARE(model.rowCount(), 2);
         QVERIFY(!store->run(int8Id));
+    }
+
+    // The GUI's sweep: the chosen values as grid text, expanded by core like the CLI's sweep, the
+    // invalid combinations left out with their reason.
+    void sweepPlanOverTheSpec()
+    {
+        const QString grid = sweepGridText({{QStringLiteral("optimizations.precision"), {"fp32", "fp16"}},
+                                            {QStringLiteral("optimizations.padding"), {}},
+                                            {QStringLiteral("task.batch_size"), {"1", "8"}}},
+                                           QStringLiteral(" task.warmup=1 "));
+        QCOMPARE(grid, QStringLiteral("precision=fp32,fp16;batch_size=1,8;task.warmup=1"));
+        const SweepPlan plan = planSweep(test::specJson(test::shortDemoSpec("base")), grid);
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QCOMPARE(plan.size(), 2); // fp16 needs a CUDA device: both fp16 points are invalid
+        QCOMPARE(plan.invalid.size(), 2);
+        QVERIFY2(plan.invalid.at(0).contains(QLatin1String("CUDA")), qPrintable(plan.invalid.at(0)));
+        QCOMPARE(plan.names.at(0), QStringLiteral("base (precision=fp32 batch_size=1 task.warmup=1)"));
+        QCOMPARE(plan.labels.at(1), QStringLiteral("precision=fp32 batch_size=8 task.warmup=1"));
+        const auto second = core::parseSpecText(plan.specJsons.at(1).toStdString());
+        QCOMPARE(second.task.batchSize, 8);
+        QCOMPARE(second.task.warmup, 1);
+        QCOMPARE(second.name, plan.names.at(1).toStdString());
+
+        QVERIFY(planSweep(test::specJson(test::shortDemoSpec("base")), QStringLiteral("nosuchfield=1,2"))
+                    .error.contains(QLatin1String("nosuchfield")));
+        QCOMPARE(sweepToggles().at(1).path, QStringLiteral("optimizations.quantization"));
+        QVERIFY(sweepToggles().at(1).values.contains(QLatin1String("dynamic-int8")));
     }
 
     void runQueueModelWithMissingWorker()

@@ -37,6 +37,24 @@ bool RunGroups::rerunInterleaved(const QueuedRun &baseline, const QVector<Queued
     return true;
 }
 
+bool RunGroups::sweep(const QStringList &names, const QStringList &specJsons, bool interleaved)
+{
+    if (specJsons.isEmpty() || names.size() != specJsons.size()) {
+        emit failed(tr("The sweep has no valid combination to run."));
+        return false;
+    }
+    Group g;
+    g.kind = Kind::Sweep;
+    g.name = names.constFirst();
+    if (interleaved && specJsons.size() > 1)
+        g.batches << m_queue->enqueueInterleaved(names, specJsons);
+    else
+        for (int i = 0; i < specJsons.size(); ++i)
+            g.batches << QStringList{m_queue->enqueue(names.at(i), specJsons.at(i))};
+    m_groups << g;
+    return true;
+}
+
 bool RunGroups::calibrate(const QueuedRun &run, int pairs)
 {
     QString refusal;
@@ -85,29 +103,43 @@ QVector<qint64> RunGroups::runIds(const Group &group)
     QVector<qint64> ids;
     for (const QStringList &batch : group.batches)
         for (const QString &request : batch)
-            ids << group.ids.value(request);
+            if (group.ids.contains(request))
+                ids << group.ids.value(request);
     return ids;
 }
 
 void RunGroups::onFinished(const QString &request, qint64 runId, const QString &status, const QString &error)
 {
     for (int i = 0; i < m_groups.size(); ++i) {
-        const int batch = m_groups.at(i).batchOf(request);
+        Group &g = m_groups[i];
+        const int batch = g.batchOf(request);
         if (batch < 0)
             continue;
-        if (status != QLatin1String("done") || runId <= 0) {
+        const bool done = status == QLatin1String("done") && runId > 0;
+        ++g.reported;
+        if (done)
+            g.ids.insert(request, runId);
+        if (g.kind == Kind::Sweep) {
+            // A point that failed is left out; the others still land.
+            const QVector<qint64> landed = runIds(g);
+            const int remaining = g.runCount() - g.reported;
+            if (remaining == 0)
+                m_groups.removeAt(i);
+            emit sweepProgress(landed, remaining);
+            return;
+        }
+        if (!done) {
             const QString why = runId > 0 ? tr("run #%1 %2").arg(runId).arg(status) : tr("a run %1").arg(status);
             abandon(m_groups.takeAt(i), batch, error.isEmpty() ? why : why + QStringLiteral(": ") + error);
             return;
         }
-        m_groups[i].ids.insert(request, runId);
-        if (m_groups.at(i).ids.size() < m_groups.at(i).runCount())
+        if (g.reported < g.runCount())
             return;
-        const Group done = m_groups.takeAt(i);
-        if (done.kind == Kind::Interleaved)
-            emit interleavedFinished(runIds(done));
+        const Group finished = m_groups.takeAt(i);
+        if (finished.kind == Kind::Interleaved)
+            emit interleavedFinished(runIds(finished));
         else
-            storeCalibration(done);
+            storeCalibration(finished);
         return;
     }
 }
