@@ -656,6 +656,41 @@
     </message>
 </context>
 <context>
+    <name>SweepPlan</name>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation>Pruning</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>Padding</translation>
+    </message>
+    <message>
+        <source>Pruning amount</source>
+        <translation>Pruning-Anteil</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>Maximallänge</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+</context>
+<context>
     <name>Techniques</name>
     <message>
         <source>Full 32-bit floats: the reference for speed and quality.</source>
@@ -1329,6 +1364,14 @@
         <source>A block repeats whole passes over the workload until it has timed this long</source>
         <translation>Ein Block wiederholt ganze Durchläufe über die Arbeitslast, bis er so lange gemessen hat</translation>
     </message>
+    <message>
+        <source>Queue every combination of chosen toggle values over this spec, the first as baseline (Ctrl+G)</source>
+        <translation>Jede Kombination der gewählten Werte über dieser Spezifikation einreihen, die erste als Basislinie (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Sweep…</source>
+        <translation>Sweep…</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExportDialog</name>
@@ -1673,6 +1716,21 @@
     <message>
         <source>Ca&amp;librate noise floor…</source>
         <translation>Rausch&amp;boden kalibrieren …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep finished: %n run(s) done.</source>
+        <translation>
+            <numerusform>Sweep beendet: %n Lauf fertig.</numerusform>
+            <numerusform>Sweep beendet: %n Läufe fertig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>S&amp;weep…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2113,10 @@
         <source>The noise floor of &quot;%1&quot; could not be stored: %2</source>
         <translation>Der Rauschboden von „%1“ konnte nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>The sweep has no valid combination to run.</source>
+        <translation>Der Sweep hat keine gültige Kombination zum Ausführen.</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::RunQueueModel</name>
@@ -2406,6 +2468,70 @@ A/A-Paare:</translation>
     <message>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::SweepDialog</name>
+    <message>
+        <source>Interleave the runs in one worker process</source>
+        <translation>Die Läufe in einem Worker-Prozess verschränken</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <source>Runs every combination of the values chosen below over the experiment panel&apos;s spec. The first combination is the baseline the others are compared against.</source>
+        <translation>Führt jede Kombination der unten gewählten Werte über der Spezifikation des Experiment-Bereichs aus. Die erste Kombination ist die Basislinie, mit der die anderen verglichen werden.</translation>
+    </message>
+    <message>
+        <source>The runs&apos; timed blocks alternate in one process, so the machine&apos;s drift falls on every run alike; they land together at the end. Unticked, each run is a request of its own and lands as it finishes.</source>
+        <translation>Die gemessenen Blöcke der Läufe wechseln sich in einem Prozess ab, sodass die Drift der Maschine alle Läufe gleich trifft; sie kommen zusammen am Ende an. Ohne Haken ist jeder Lauf eine eigene Anfrage und kommt an, sobald er fertig ist.</translation>
+    </message>
+    <message>
+        <source>values, e.g. %1</source>
+        <translation>Werte, z. B. %1</translation>
+    </message>
+    <message>
+        <source>e.g. task.warmup=1,3;optimizations.quantize_embeddings=true,false</source>
+        <translation>z. B. task.warmup=1,3;optimizations.quantize_embeddings=true,false</translation>
+    </message>
+    <message>
+        <source>Any other spec field, as optibench-cli sweep --grid takes it: key=v1,v2;key2=v3,v4</source>
+        <translation>Jedes weitere Spezifikationsfeld, wie optibench-cli sweep --grid es annimmt: key=v1,v2;key2=v3,v4</translation>
+    </message>
+    <message>
+        <source>Other fields:</source>
+        <translation>Weitere Felder:</translation>
+    </message>
+    <message>
+        <source>Choose the values of at least one toggle.</source>
+        <translation>Wählen Sie die Werte mindestens einer Option.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s); the baseline is %1.</source>
+        <translation>
+            <numerusform>%n Lauf; die Basislinie ist %1.</numerusform>
+            <numerusform>%n Läufe; die Basislinie ist %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid combination(s) left out:</source>
+        <translation>
+            <numerusform>%n ungültige Kombination ausgelassen:</numerusform>
+            <numerusform>%n ungültige Kombinationen ausgelassen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interleaved, all %1 models are resident in memory at once.</source>
+        <translation>Verschränkt liegen alle %1 Modelle gleichzeitig im Speicher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf einreihen</numerusform>
+            <numerusform>%n Läufe einreihen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

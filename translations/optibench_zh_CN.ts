@@ -656,6 +656,41 @@
     </message>
 </context>
 <context>
+    <name>SweepPlan</name>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation>剪枝</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Pruning amount</source>
+        <translation>剪枝比例</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>最大长度</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+</context>
+<context>
     <name>Techniques</name>
     <message>
         <source>Full 32-bit floats: the reference for speed and quality.</source>
@@ -1326,6 +1361,14 @@
         <source>A block repeats whole passes over the workload until it has timed this long</source>
         <translation>一个块会重复完整遍历工作负载，直到计时达到这么久</translation>
     </message>
+    <message>
+        <source>Queue every combination of chosen toggle values over this spec, the first as baseline (Ctrl+G)</source>
+        <translation>将所选取值的每种组合基于此规格加入队列,第一个作为基线(Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Sweep…</source>
+        <translation>扫描…</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExportDialog</name>
@@ -1666,6 +1709,20 @@
     <message>
         <source>Ca&amp;librate noise floor…</source>
         <translation>校准噪声底限(&amp;L)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sweep finished: %n run(s) done.</source>
+        <translation>
+            <numerusform>扫描完成:%n 个运行已完成。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>扫描(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2103,10 @@
         <source>The noise floor of &quot;%1&quot; could not be stored: %2</source>
         <translation>无法存储“%1”的噪声底限:%2</translation>
     </message>
+    <message>
+        <source>The sweep has no valid combination to run.</source>
+        <translation>该扫描没有可运行的有效组合。</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::RunQueueModel</name>
@@ -2396,6 +2457,67 @@ A/A 对:</translation>
     <message>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::SweepDialog</name>
+    <message>
+        <source>Interleave the runs in one worker process</source>
+        <translation>在一个工作进程中交错运行</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Runs every combination of the values chosen below over the experiment panel&apos;s spec. The first combination is the baseline the others are compared against.</source>
+        <translation>基于实验面板的规格运行下方所选取值的每种组合。第一个组合是其他组合所对比的基线。</translation>
+    </message>
+    <message>
+        <source>The runs&apos; timed blocks alternate in one process, so the machine&apos;s drift falls on every run alike; they land together at the end. Unticked, each run is a request of its own and lands as it finishes.</source>
+        <translation>各运行的计时块在一个进程中交替进行,使机器的漂移均匀地落在每个运行上;它们在最后一起完成。不勾选时,每个运行是单独的请求,完成即出现。</translation>
+    </message>
+    <message>
+        <source>values, e.g. %1</source>
+        <translation>取值,例如 %1</translation>
+    </message>
+    <message>
+        <source>e.g. task.warmup=1,3;optimizations.quantize_embeddings=true,false</source>
+        <translation>例如 task.warmup=1,3;optimizations.quantize_embeddings=true,false</translation>
+    </message>
+    <message>
+        <source>Any other spec field, as optibench-cli sweep --grid takes it: key=v1,v2;key2=v3,v4</source>
+        <translation>任何其他规格字段,格式同 optibench-cli sweep --grid:key=v1,v2;key2=v3,v4</translation>
+    </message>
+    <message>
+        <source>Other fields:</source>
+        <translation>其他字段:</translation>
+    </message>
+    <message>
+        <source>Choose the values of at least one toggle.</source>
+        <translation>请至少为一个选项选择取值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s); the baseline is %1.</source>
+        <translation>
+            <numerusform>%n 个运行;基线为 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid combination(s) left out:</source>
+        <translation>
+            <numerusform>已略过 %n 个无效组合:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interleaved, all %1 models are resident in memory at once.</source>
+        <translation>交错运行时,全部 %1 个模型同时驻留内存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n run(s)</source>
+        <translation>
+            <numerusform>将 %n 个运行加入队列</numerusform>
+        </translation>
     </message>
 </context>
 <context>

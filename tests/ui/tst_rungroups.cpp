@@ -13,14 +13,20 @@
 #include "ui/models/runsmodel.h"
 #include "ui/models/workerclient.h"
 #include "ui/pages/comparisonview.h"
+#include "ui/pages/recommendpanel.h"
 #include "ui/pages/runsview.h"
+#include "ui/panels/experimentpanel.h"
+#include "ui/panels/sweepdialog.h"
 #include "ui/widgets/messagebar.h"
 #include "ui/window/mainwindow.h"
 
 #include <QApplication>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -100,6 +106,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("OptiBenchTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_rungroups"));
+        QSettings().clear(); // the Sweep dialog brings back the last run's choices
         QVERIFY2(QFileInfo(QStringLiteral(OPTIBENCH_WORKER_PATH)).isExecutable(),
                  "build optibench-cli first: " OPTIBENCH_WORKER_PATH);
     }
@@ -219,6 +226,89 @@ private slots:
                  qPrintable(failed.at(0).at(0).toString()));
         QCOMPARE(noiseFloorRows(*store), 0);
         QCOMPARE(window->runGroups()->pendingCount(), 0);
+    }
+
+    // Sweep… in the experiment panel: 2 x 2 values ticked make 4 runs, interleaved in one
+    // request; as they land the comparison's cost-and-quality page fills, baseline first.
+    void interleavedSweepFromTheDialog()
+    {
+        QTemporaryDir dir;
+        auto store = makeStore(dir);
+        auto window = makeWindow(store);
+        window->experimentPanel()->setSpec(test::shortDemoSpec("sweep"));
+        QSignalSpy progress(window->runGroups(), &RunGroups::sweepProgress);
+        int planned = 0;
+        QString summary;
+        test::whenShown([&planned, &summary] {
+            auto *dialog = qobject_cast<SweepDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return false;
+            dialog->setValues(QStringLiteral("optimizations.quantization"), {"none", "dynamic-int8"});
+            dialog->setValues(QStringLiteral("optimizations.padding"), {"dynamic", "bucketed"});
+            dialog->setInterleaved(true);
+            planned = dialog->plan().size();
+            summary = dialog->summary()->text();
+            dialog->queueButton()->click();
+            return true;
+        });
+        QVERIFY(window->experimentPanel()->sweepButton()->isEnabled());
+        window->experimentPanel()->sweepButton()->click();
+        QCOMPARE(planned, 4);
+        QVERIFY2(summary.startsWith(QLatin1String("4 run")), qPrintable(summary));
+        RunQueueModel *queue = window->runQueue();
+        QCOMPARE(queue->rowCount(), 4);
+        QCOMPARE(queue->entry(0)->name, QStringLiteral("sweep (quantization=none padding=dynamic)"));
+        QCOMPARE(queue->entry(3)->name, QStringLiteral("sweep (quantization=dynamic-int8 padding=bucketed)"));
+
+        QTRY_COMPARE_WITH_TIMEOUT(progress.size(), 4, kRunTimeoutMs);
+        const auto ids = progress.last().at(0).value<QVector<qint64>>();
+        QCOMPARE(progress.last().at(1).toInt(), 0);
+        QCOMPARE(ids.size(), 4);
+        QCOMPARE(interleavedWith(*store, ids.at(3)), (std::vector<std::int64_t>(ids.begin(), ids.end())));
+        QCOMPARE(window->pages()->currentWidget(), window->comparisonView());
+        QCOMPARE(window->comparisonView()->runIds(), ids);
+        QCOMPARE(window->comparisonView()->model()->baseline(), 0);
+        QVERIFY(!window->comparisonView()->recommend()->reason()->text().isEmpty());
+        QVERIFY2(window->messageBar()->text().contains(QLatin1String("Sweep finished")),
+                 qPrintable(window->messageBar()->text()));
+    }
+
+    // Unticked "interleave": a request per run, each in the comparison as it lands.
+    void sweepRunByRunLandsOneByOne()
+    {
+        QTemporaryDir dir;
+        auto store = makeStore(dir);
+        auto window = makeWindow(store);
+        window->experimentPanel()->setSpec(test::shortDemoSpec("")); // named by its toggles
+        QSignalSpy progress(window->runGroups(), &RunGroups::sweepProgress);
+        bool emptyQueues = true;
+        test::whenShown([&emptyQueues] {
+            auto *dialog = qobject_cast<SweepDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return false;
+            for (const SweepToggle &toggle : sweepToggles())
+                dialog->setValues(toggle.path, {}); // the last sweep's choices come back
+            dialog->setExtraGrid(QString());
+            emptyQueues = dialog->queueButton()->isEnabled();
+            dialog->setValues(QStringLiteral("task.batch_size"), {"1", "4"});
+            dialog->setInterleaved(false);
+            dialog->queueButton()->click();
+            return true;
+        });
+        window->sweepCurrentSpec();
+        QVERIFY2(!emptyQueues, "nothing chosen, nothing to queue");
+        QCOMPARE(window->runQueue()->rowCount(), 2);
+        // Not "baseline (batch_size=4)": the name the toggles gave describes the base only.
+        QCOMPARE(window->runQueue()->entry(1)->name, QStringLiteral("batch_size=4"));
+        QTRY_COMPARE_WITH_TIMEOUT(progress.size(), 2, kRunTimeoutMs);
+        QCOMPARE(progress.at(0).at(0).value<QVector<qint64>>().size(), 1);
+        QCOMPARE(progress.at(0).at(1).toInt(), 1);
+        const auto ids = progress.at(1).at(0).value<QVector<qint64>>();
+        QCOMPARE(ids.size(), 2);
+        QCOMPARE(progress.at(1).at(1).toInt(), 0);
+        QVERIFY(core::runFigures(*store, ids.at(1)).interleavedWith.empty());
+        QCOMPARE(core::parseSpecText(store->run(ids.at(1))->specJson).task.batchSize, 4);
+        QCOMPARE(window->comparisonView()->runIds(), ids);
     }
 
     void trainingRunsAreNotCalibrated()

@@ -80,6 +80,11 @@ QPushButton *ExperimentPanel::runButton() const
     return m_ui->run;
 }
 
+QPushButton *ExperimentPanel::sweepButton() const
+{
+    return m_ui->sweep;
+}
+
 void ExperimentPanel::addChoices(QComboBox *combo, const std::vector<std::string> &values)
 {
     for (const std::string &v : values) {
@@ -112,6 +117,10 @@ void ExperimentPanel::connectPanelSignals()
     connect(m_ui->run, &QPushButton::clicked, this, [this] {
         if (m_error.isEmpty())
             emit runRequested(toQ(spec().name), specJson());
+    });
+    connect(m_ui->sweep, &QPushButton::clicked, this, [this] {
+        if (m_error.isEmpty())
+            emit sweepRequested();
     });
     connect(m_ui->presets, &QComboBox::activated, this, [this] { applyPreset(m_ui->presets->currentText()); });
     connect(m_ui->savePreset, &QPushButton::clicked, this, &ExperimentPanel::savePreset);
@@ -164,6 +173,13 @@ core::ExperimentSpec ExperimentPanel::spec() const
         s.name = toggles.empty() ? "baseline" : toggles;
     }
     return s;
+}
+
+QString ExperimentPanel::sweepBaseJson() const
+{
+    core::ExperimentSpec base = spec();
+    base.name = fromQ(m_ui->name->text().trimmed());
+    return toQ(core::toJsonText(base, -1));
 }
 
 void ExperimentPanel::readOptimizations(core::OptimizationSpec &o) const
@@ -403,6 +419,7 @@ void ExperimentPanel::showValidation()
         && (method == options::PruningMethod::Heads || method == options::PruningMethod::Neurons))
         m_error = m_structuredPruningReason;
     m_ui->run->setEnabled(m_error.isEmpty());
+    m_ui->sweep->setEnabled(m_error.isEmpty());
     m_ui->status->setText(m_error.isEmpty() ? QString() : tr("Cannot run: %1").arg(m_error));
     m_ui->status->setStyleSheet(m_error.isEmpty() ? QString() : QStringLiteral("color: #b3261e;"));
     m_ui->status->setVisible(!m_error.isEmpty());

@@ -3,10 +3,11 @@
 // hardware) that each read without scrolling, with a tooltip that says what the technique
 // does and what it usually costs. Choices that cannot combine with the rest of the spec are
 // disabled with the reason (the rule table of options/rules.h decides, not the GUI). Presets, built-in
-// and the user's own (QSettings). Run (Ctrl+R) emits runRequested with the spec as JSON.
+// and the user's own (QSettings). Run (Ctrl+R) emits runRequested with the spec as JSON; Sweep…
+// (Ctrl+G) asks for a sweep over it (sweepRequested).
 //
 // The form itself (preset row, the tabs and their fields, the distillation group, status line
-// and Run button, with every label and tooltip) is the Designer file experimentpanel.ui. What a
+// and Run and Sweep buttons, with every label and tooltip) is the Designer file experimentpanel.ui. What a
 // .ui file cannot hold is code: the combo boxes' choices, the spin boxes' ranges and the browse
 // buttons in experimentpanel_pages.cpp; the connections and the panel's behaviour in
 // experimentpanel.cpp.
@@ -34,16 +35,21 @@ public:
     core::ExperimentSpec spec() const;
     void setSpec(const core::ExperimentSpec &spec);
     QString specJson() const;
+    // The spec a sweep varies: specJson() with the run name only as typed, since a name the
+    // toggles made describes this spec, not the combinations (they are named by their values).
+    QString sweepBaseJson() const;
     void setModelPath(const QString &path);
     void setDevices(const QStringList &devices);
     // Empty when the spec is valid, else the reason it cannot run.
     QString validationError() const { return m_error; }
     QPushButton *runButton() const;
+    QPushButton *sweepButton() const;
     QStringList presetNames() const;
     void applyPreset(const QString &name);
 
 signals:
     void runRequested(const QString &name, const QString &specJson);
+    void sweepRequested(); // a sweep over specJson(), which is valid
     void modelPathChanged(const QString &path);
 
 private:

@@ -5,6 +5,7 @@
 // to a message bar inside the window. Layout and recent models persist in QSettings; the first
 // start sizes the window to its screen.
 #include <QMainWindow>
+#include <QVector>
 
 #include <memory>
 
@@ -53,6 +54,7 @@ public:
 public slots:
     void setModelPath(const QString &path);
     void runCurrentSpec();
+    void sweepCurrentSpec(); // asks for the grid (SweepDialog), then queues it
     void showRun(qint64 runId);
     void compareSelected();
     void runDemo();
@@ -73,6 +75,7 @@ private:
     void connectViews();
     void connectRunsAndWorker();
     void connectRunGroups();
+    void showSweepProgress(const QVector<qint64> &runIds, int remaining);
     void createDocks();
     QList<QAction *> createFileMenu();
     void createEditMenu();

@@ -1,5 +1,6 @@
-// The Run menu and the work it queues: the experiment panel's spec, the demo, runs re-run
-// interleaved against the baseline and noise-floor calibrations (through RunGroups).
+// The Run menu and the work it queues: the experiment panel's spec, the demo, a sweep over the
+// spec, runs re-run interleaved against the baseline and noise-floor calibrations (the last
+// three through RunGroups).
 #include "ui/window/mainwindow.h"
 
 #include "ui/models/convert.h"
@@ -10,6 +11,7 @@
 #include "ui/pages/comparisonview.h"
 #include "ui/pages/runsview.h"
 #include "ui/panels/experimentpanel.h"
+#include "ui/panels/sweepdialog.h"
 #include "ui/widgets/messagebar.h"
 
 #include <QAction>
@@ -22,9 +24,12 @@
 namespace optibench::ui {
 
 // Interleaved re-runs open in the comparison against their baseline when all are done; a
-// calibration's floors are shown and taken by the comparison's verdicts at once.
+// sweep's runs fill the comparison's cost-and-quality page (Pareto front, recommendation) as they
+// land; a calibration's floors are shown and taken by the comparison's verdicts at once.
 void MainWindow::connectRunGroups()
 {
+    connect(m_experiment, &ExperimentPanel::sweepRequested, this, &MainWindow::sweepCurrentSpec);
+    connect(m_groups, &RunGroups::sweepProgress, this, &MainWindow::showSweepProgress);
     connect(m_runsView, &RunsView::interleavedRerunRequested, m_groups, &RunGroups::rerunInterleaved);
     connect(m_runsView, &RunsView::calibrateRequested, m_groups, &RunGroups::calibrate);
     connect(m_groups, &RunGroups::failed, this, &MainWindow::showError);
@@ -39,7 +44,7 @@ void MainWindow::connectRunGroups()
     });
 }
 
-// Run: run, cancel, cancel all, re-run interleaved, calibrate, compare, reload. Returns {run, cancel, compare}.
+// Run: run, cancel, cancel all, sweep, re-run interleaved, calibrate, compare, reload. Returns {run, cancel, compare}.
 QList<QAction *> MainWindow::createRunMenu()
 {
     QMenu *run = menuBar()->addMenu(tr("&Run"));
@@ -54,6 +59,8 @@ QList<QAction *> MainWindow::createRunMenu()
     cancel->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
     run->addAction(tr("Cancel &all"), m_queue, &RunQueueModel::cancelAll);
     run->addSeparator();
+    QAction *sweep = run->addAction(tr("S&weep…"), this, &MainWindow::sweepCurrentSpec);
+    sweep->setShortcut(QKeySequence(tr("Ctrl+G")));
     QAction *interleaved =
         run->addAction(tr("Re-run &interleaved against the baseline"), m_runsView, &RunsView::rerunSelectedInterleaved);
     interleaved->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
@@ -67,6 +74,33 @@ QList<QAction *> MainWindow::createRunMenu()
     QAction *reload = run->addAction(tr("Re&load runs"), m_runsModel, &RunsModel::reload);
     reload->setShortcut(QKeySequence::Refresh);
     return {runAction, cancel, compare};
+}
+
+void MainWindow::sweepCurrentSpec()
+{
+    const QString error = m_experiment->validationError();
+    if (!error.isEmpty()) {
+        showError(tr("This experiment cannot run: %1").arg(error));
+        return;
+    }
+    SweepDialog dialog(m_experiment->sweepBaseJson(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_groups->sweep(dialog.plan().names, dialog.plan().specJsons, dialog.interleaved());
+}
+
+void MainWindow::showSweepProgress(const QVector<qint64> &runIds, int remaining)
+{
+    m_runsModel->reload();
+    if (!runIds.isEmpty()) {
+        m_comparison->setRuns(runIds, runIds.constFirst());
+        if (runIds.size() == 1) { // the first to land: show where the rest will appear
+            m_comparison->showCostAndQuality();
+            m_pages->setCurrentWidget(m_comparison);
+        }
+    }
+    if (remaining == 0)
+        m_messages->showMessage(tr("Sweep finished: %n run(s) done.", nullptr, int(runIds.size())),
+                                MessageBar::Kind::Information);
 }
 
 void MainWindow::runDemo()
