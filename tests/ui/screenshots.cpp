@@ -3,7 +3,7 @@
 //   xvfb-run -a build-ui/bin/optibench_screenshots [output folder] [sweep store]
 // A sweep store (e.g. from `optibench-cli sweep ... --interleave --db FILE`) adds
 // comparison-recommend.png: its runs compared against its first, on the Cost and quality page.
-// Then a run re-run interleaved against the baseline and a one-pair noise-floor calibration:
+// Then the Sweep dialog, a 4-run sweep landing run by run in the Cost and quality page, a run re-run interleaved against the baseline and a one-pair noise-floor calibration:
 // the runs table's context menu, the queue with both groups, and the window when they are done.
 // With LANG=de_DE.UTF-8 (or zh_CN.UTF-8) the views are shown translated.
 #include "app/core/spec.h"
@@ -21,6 +21,7 @@
 #include "ui/panels/experimentpanel.h"
 #include "ui/panels/modelpanel.h"
 #include "ui/panels/runqueueview.h"
+#include "ui/panels/sweepdialog.h"
 #include "ui/timeline/timelineview.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/window/mainwindow.h"
@@ -142,6 +143,34 @@ bool saveRunGroups(ui::MainWindow &window, qint64 other, const QString &out)
     return ok & save(&window, out + QStringLiteral("/run-groups-done.png"));
 }
 
+// The Sweep dialog with quantization x padding ticked, then those runs queued one by one: the
+// Cost and quality page when half have landed and when all have.
+bool saveSweepFromTheDialog(ui::MainWindow &window, const QString &out)
+{
+    ui::SweepDialog dialog(window.experimentPanel()->sweepBaseJson(), &window);
+    dialog.setValues(QStringLiteral("optimizations.quantization"), {"none", "dynamic-int8"});
+    dialog.setValues(QStringLiteral("optimizations.padding"), {"dynamic", "bucketed"});
+    dialog.setValues(QStringLiteral("optimizations.pruning.method"), {"none", "2:4"});
+    dialog.setInterleaved(false);
+    dialog.show();
+    bool ok = save(&dialog, out + QStringLiteral("/sweep-dialog.png"));
+    dialog.setValues(QStringLiteral("optimizations.pruning.method"), {});
+    const ui::SweepPlan plan = dialog.plan();
+    dialog.hide();
+    QEventLoop loop;
+    QObject::connect(window.runGroups(), &ui::RunGroups::sweepProgress, &loop,
+                     [&](const QVector<qint64> &, int remaining) {
+                         if (remaining == 2)
+                             ok &= save(&window, out + QStringLiteral("/sweep-landing.png"));
+                         if (remaining == 0)
+                             loop.quit();
+                     });
+    window.runGroups()->sweep(plan.names, plan.specJsons, false);
+    QTimer::singleShot(10 * 60 * 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return ok & save(&window, out + QStringLiteral("/sweep-done.png"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -255,6 +284,7 @@ int main(int argc, char *argv[])
     ok &= save(&window, out + QStringLiteral("/comparison-trace-diff.png"));
 
     ok &= saveRunGroups(window, ids.value(2), out);
+    ok &= saveSweepFromTheDialog(window, out);
 
     // A Hugging Face folder opened: the model panel describes it before anything runs.
     window.setModelPath(QStringLiteral(OPTIBENCH_SOURCE_DIR "/tests/data/hf/bert-tiny"));
