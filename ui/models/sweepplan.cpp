@@ -28,8 +28,7 @@ QString shortKey(const QString &path)
     try {
         if (core::resolveSpecPath(fromQ(last)) == fromQ(path))
             return last;
-    } catch (const core::SpecError &) {
-    }
+    } catch (const core::SpecError &) {}
     return path;
 }
 
@@ -42,11 +41,17 @@ const QVector<SweepToggle> &sweepToggles()
         choiceToggle<options::Quantization>(QT_TRANSLATE_NOOP("SweepPlan", "Quantization")),
         choiceToggle<options::PruningMethod>(QT_TRANSLATE_NOOP("SweepPlan", "Pruning")),
         choiceToggle<options::Padding>(QT_TRANSLATE_NOOP("SweepPlan", "Padding")),
-        {QStringLiteral("optimizations.pruning.amount"), QCoreApplication::translate("SweepPlan", "Pruning amount"),
-         {}, QStringLiteral("0.3,0.5")},
-        {QStringLiteral("task.batch_size"), QCoreApplication::translate("SweepPlan", "Batch size"), {},
+        {QStringLiteral("optimizations.pruning.amount"),
+         QCoreApplication::translate("SweepPlan", "Pruning amount"),
+         {},
+         QStringLiteral("0.3,0.5")},
+        {QStringLiteral("task.batch_size"),
+         QCoreApplication::translate("SweepPlan", "Batch size"),
+         {},
          QStringLiteral("1,8,32")},
-        {QStringLiteral("task.max_length"), QCoreApplication::translate("SweepPlan", "Max length"), {},
+        {QStringLiteral("task.max_length"),
+         QCoreApplication::translate("SweepPlan", "Max length"),
+         {},
          QStringLiteral("64,128")},
         {QStringLiteral("threads"), QCoreApplication::translate("SweepPlan", "Threads"), {}, QStringLiteral("1,2")},
     };

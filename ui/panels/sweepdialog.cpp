@@ -107,8 +107,8 @@ void SweepDialog::setValues(const QString &path, const QStringList &values)
     if (QTreeWidgetItem *parent = m_choiceItems.value(path)) {
         for (int i = 0; i < parent->childCount(); ++i) {
             QTreeWidgetItem *item = parent->child(i);
-            item->setCheckState(0, values.contains(item->data(0, Qt::UserRole).toString()) ? Qt::Checked
-                                                                                         : Qt::Unchecked);
+            item->setCheckState(0,
+                                values.contains(item->data(0, Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
         }
     }
 }
@@ -159,7 +159,8 @@ void SweepDialog::updatePlan()
     else if (!m_plan.error.isEmpty())
         text = QStringLiteral("<span style='color:#b3261e'>%1</span>").arg(m_plan.error.toHtmlEscaped());
     else {
-        text = tr("%n run(s); the baseline is %1.", nullptr, m_plan.size()).toHtmlEscaped()
+        text = tr("%n run(s); the baseline is %1.", nullptr, m_plan.size())
+                   .toHtmlEscaped()
                    .arg(m_plan.labels.value(0).toHtmlEscaped());
         for (int i = 0; i < m_plan.invalid.size(); ++i) {
             if (i == 0)
