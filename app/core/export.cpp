@@ -2,6 +2,7 @@
 
 #include <ctime>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -258,6 +259,30 @@ json exportBundle(const Store &store, const std::vector<std::int64_t> &runIds)
     return {{"format", kBundleFormat}, {"version", kBundleVersion}, {"runs", std::move(runs)}};
 }
 
+namespace {
+
+// The environment with its interleaved group's run ids (environment.interleave.runs) as the
+// store's new ids; a member the bundle did not carry is dropped, since its old id would name an
+// unrelated run here. nullopt when the run was not interleaved.
+std::optional<std::string> remapInterleave(const std::string &environmentJson,
+                                           const std::map<std::int64_t, std::int64_t> &newIds)
+{
+    auto env = json::parse(environmentJson, nullptr, false);
+    if (!env.is_object() || !env.contains("interleave") || !env["interleave"].is_object()
+        || !env["interleave"].contains("runs") || !env["interleave"]["runs"].is_array())
+        return std::nullopt;
+    json runs = json::array();
+    for (const auto &id : env["interleave"]["runs"]) {
+        const auto it = id.is_number_integer() ? newIds.find(id.get<std::int64_t>()) : newIds.end();
+        if (it != newIds.end())
+            runs.push_back(it->second);
+    }
+    env["interleave"]["runs"] = std::move(runs);
+    return env.dump();
+}
+
+} // namespace
+
 std::vector<std::int64_t> importBundle(Store &store, const json &bundle)
 {
     // Checked by hand: json::value() throws type_error when "format" is not a string.
@@ -294,6 +319,8 @@ std::vector<std::int64_t> importBundle(Store &store, const json &bundle)
             if (it != newIds.end() && it->second != out[i] && !store.run(out[i])->baselineRunId)
                 store.setBaseline(out[i], it->second);
         }
+        if (const auto env = remapInterleave(runs[i].run.environmentJson, newIds))
+            store.setRunEnvironment(out[i], *env);
     }
     return out;
 }

@@ -36,7 +36,7 @@ nlohmann::json exportBundle(const Store &store, const std::vector<std::int64_t> 
 
 // Adds the bundle's runs to `store` as new runs (new ids, nothing overwritten); a model row is
 // matched by (source, sha256) or added. A baseline inside the bundle is re-linked; one outside
-// it is dropped. Returns the new run ids in bundle order. The whole bundle is checked before the
+// it is dropped; so are an interleaved group's members (environment.interleave.runs). Returns the new run ids in bundle order. The whole bundle is checked before the
 // first run is written; each run is then written in its own transaction.
 std::vector<std::int64_t> importBundle(Store &store, const nlohmann::json &bundle);
 

@@ -127,6 +127,36 @@ TEST_F(ExportTest, BundleRoundTripKeepsEveryField)
     EXPECT_EQ(target.run(again[1])->baselineRunId, again[0]);
 }
 
+// An interleaved group's environment names its members by id: imported where the ids differ,
+// they name the imported runs, and a member left out of the bundle is dropped.
+TEST_F(ExportTest, ImportRemapsAnInterleavedGroupsRunIds)
+{
+    Store source(file("source.sqlite"));
+    std::vector<std::int64_t> ids;
+    for (const char *name : {"a", "b", "c"})
+        ids.push_back(source.beginRun(name, 0, R"({"name":"x"})", "{}"));
+    for (auto id : ids) {
+        const nlohmann::json env = {{"threads", 2}, {"interleave", {{"runs", ids}, {"order", "abba"}}}};
+        source.setRunEnvironment(id, env.dump());
+        source.finishRun(id, RunStatus::Done, {{{"latency_mean_ms", 10.0, "ms"}}, {}, {}});
+    }
+    Store target(file("target.sqlite"));
+    fill(target); // ids 1 and 2 are taken: the imported runs get others
+    const auto imported = importBundle(target, exportBundle(source, {ids[0], ids[1]}));
+    ASSERT_EQ(imported.size(), 2u);
+    EXPECT_NE(imported[0], ids[0]);
+    for (auto id : imported) {
+        const auto env = nlohmann::json::parse(target.run(id)->environmentJson);
+        EXPECT_EQ(env["interleave"]["runs"].get<std::vector<std::int64_t>>(), imported) << "run " << id;
+        EXPECT_EQ(env["interleave"]["order"], "abba");
+        EXPECT_EQ(env["threads"], 2);
+    }
+    // A run that was not interleaved keeps its environment as it was.
+    const auto plain = importBundle(target, exportBundle(target, {1}));
+    EXPECT_EQ(nlohmann::json::parse(target.run(plain[0])->environmentJson),
+              nlohmann::json::parse(target.run(1)->environmentJson));
+}
+
 TEST_F(ExportTest, BadBundlesNameThePath)
 {
     Store source(file("a.sqlite"));
