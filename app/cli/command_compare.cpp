@@ -2,6 +2,7 @@
 // their 95% intervals, each run's ratio to a baseline run with its interval and verdict (better,
 // worse, no change, inconclusive), the blocks that ran beside other work, and the spec and
 // environment fields in which the runs differ (another CPU, ISA level or int8 scheme shows there).
+// With --group-by, --top or more than six runs, runs (or groups) are rows instead (compare_rows.h).
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
@@ -19,9 +20,12 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
+#include "app/cli/compare_rows.h"
+#include "app/cli/compare_text.h"
 #include "app/core/environment_drift.h"
 #include "app/core/noise_floor.h"
 #include "app/core/run_statistics.h"
+#include "app/core/spec.h"
 #include "app/core/spec_diff.h"
 #include "app/core/store.h"
 
@@ -37,31 +41,19 @@ struct CompareOptions {
     bool diffOnly = false;
     bool json = false;
     double thresholdPercent = 100 * stats::kDefaultThreshold;
+    std::vector<std::string> groupBy;
+    std::vector<std::string> metrics;
+    int top = 0;
 };
+
+// More runs than this are shown as rows (one line each), not as columns.
+constexpr std::size_t kMostColumns = 6;
 
 std::string shown(const json *v)
 {
     if (!v)
         return "-";
     return v->is_string() ? v->get<std::string>() : v->dump();
-}
-
-std::string number(double v)
-{
-    std::ostringstream s;
-    const double a = std::fabs(v);
-    if (a != 0 && (a >= 1e7 || a < 1e-3))
-        s << std::setprecision(4) << v; // scientific where fixed would hide the digits
-    else
-        s << std::fixed << std::setprecision(a >= 100 ? 1 : a >= 1 ? 3 : 4) << v;
-    return s.str();
-}
-
-std::string percent(double p)
-{
-    std::ostringstream s;
-    s << std::showpos << std::fixed << std::setprecision(1) << p << '%';
-    return s.str();
 }
 
 json differencesJson(const core::FieldDifferences &d)
@@ -243,59 +235,6 @@ void printJson(const Comparison &c, const std::vector<const MetricRow *> &rows)
     std::cout << out.dump(2) << '\n';
 }
 
-std::string intervalText(const stats::Interval &i)
-{
-    return "[" + number(i.lo) + ", " + number(i.hi) + "]";
-}
-
-// "12.35 [12.10, 12.61]", "20.10 (max of 20)", or the bare value of a figure without interval.
-std::string figureText(const core::Figure &f)
-{
-    if (!f.qualifier.empty())
-        return number(f.value) + " (" + f.qualifier + ")";
-    if (f.interval && f.interval->lo != f.interval->hi)
-        return number(f.value) + " " + intervalText(*f.interval);
-    return number(f.value);
-}
-
-// "0.83x [0.81, 0.85] better".
-std::string judgementText(const stats::Judgement &j)
-{
-    if (!std::isfinite(j.ratio))
-        return stats::verdictName(j.verdict);
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(3) << j.ratio << 'x';
-    if (j.interval && j.interval->lo != j.interval->hi)
-        s << " [" << j.interval->lo << ", " << j.interval->hi << ']';
-    if (j.verdict != stats::Verdict::NotJudged)
-        s << ' ' << stats::verdictName(j.verdict);
-    return s.str();
-}
-
-void printTable(const std::string &title, const std::vector<std::string> &headers,
-                const std::vector<std::vector<std::string>> &cells)
-{
-    std::vector<std::string> head{title};
-    head.insert(head.end(), headers.begin(), headers.end());
-    std::vector<std::size_t> width(head.size(), 0);
-    for (const auto *row : {&head})
-        for (std::size_t c = 0; c < row->size(); ++c)
-            width[c] = std::max(width[c], (*row)[c].size());
-    for (const auto &row : cells)
-        for (std::size_t c = 0; c < row.size(); ++c)
-            width[c] = std::max(width[c], row[c].size());
-    std::cout << '\n';
-    for (std::size_t c = 0; c < head.size(); ++c)
-        std::cout << (c == 0 ? "" : "  ") << std::left << std::setw(static_cast<int>(width[c])) << head[c];
-    std::cout << '\n';
-    for (const auto &row : cells) {
-        for (std::size_t c = 0; c < row.size(); ++c)
-            std::cout << (c == 0 ? "" : "  ") << (c == 0 ? std::left : std::right)
-                      << std::setw(static_cast<int>(width[c])) << row[c];
-        std::cout << '\n';
-    }
-}
-
 // One row of the metric table, and what the inconclusive cells would need, as notes.
 std::vector<std::string> metricCells(const Comparison &c, const MetricRow &row, std::vector<std::string> &notes)
 {
@@ -402,11 +341,36 @@ void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, 
     printFloors(c);
 }
 
+// Runs or groups as rows: --group-by, --top, or more runs than columns can show.
+int compareAsRows(const Comparison &c, const CompareOptions &o)
+{
+    RowOptions rows{o.metrics.empty() ? defaultRowMetrics(c.figures) : o.metrics, o.groupBy, o.top};
+    for (const auto &key : o.metrics) {
+        const bool any = c.rows.count(key) > 0;
+        if (!any)
+            throw std::runtime_error("--metric " + key + ": none of the compared runs has this metric");
+    }
+    const ComparedRuns runs{c.runs, c.figures, c.base, c.thresholds};
+    try {
+        if (o.json)
+            std::cout << rowsJson(runs, rows).dump(2) << '\n';
+        else
+            printRows(runs, rows);
+    } catch (const core::SpecError &e) {
+        throw std::runtime_error(std::string("--group-by: ") + e.what());
+    }
+    return 0;
+}
+
 int compare(const CompareOptions &o)
 {
     if (!(o.thresholdPercent >= 0 && o.thresholdPercent < 100))
         throw std::runtime_error("--threshold must be a percentage in [0, 100), not " + number(o.thresholdPercent));
+    if (o.top < 0)
+        throw std::runtime_error("--top must be at least 1");
     const auto c = load(o);
+    if (!o.groupBy.empty() || o.top > 0 || (!o.json && c.runs.size() > kMostColumns))
+        return compareAsRows(c, o);
     const auto rows = shownRows(c, o.diffOnly);
     if (o.json)
         printJson(c, rows);
@@ -431,6 +395,15 @@ void addCompareCommand(CLI::App &app, ExitCode &exit)
     cmd->add_option("--threshold", o->thresholdPercent,
                     "A change within this many percent is no change (default 2); the verdicts compare "
                     "each ratio's 95% interval with it");
+    cmd->add_option("--group-by", o->groupBy,
+                    "Group runs by these spec fields (e.g. quantization,padding): a row per group, with the "
+                    "median of its runs")
+        ->delimiter(',');
+    cmd->add_option("--top", o->top, "Show only the best and the worst N rows (and the baseline)");
+    cmd->add_option("--metric", o->metrics,
+                    "Metrics shown as columns when runs are rows, the first sorting them (default: latency "
+                    "mean, throughput and a quality metric)")
+        ->delimiter(',');
     cmd->callback([o, &exit] { exit.value = compare(*o); });
 }
 

@@ -29,8 +29,8 @@ std::vector<Row> rowsOf(const ComparedRuns &c, const RowOptions &o)
     std::vector<Row> rows;
     if (o.groupBy.empty()) {
         for (std::size_t i = 0; i < c.runs.size(); ++i)
-            rows.push_back({"#" + std::to_string(c.runs[i].id) + " " + c.runs[i].name, {&c.figures[i]}, i == c.base,
-                            {}, {}});
+            rows.push_back(
+                {"#" + std::to_string(c.runs[i].id) + " " + c.runs[i].name, {&c.figures[i]}, i == c.base, {}, {}});
     } else {
         for (const auto &g : core::groupRuns(c.figures, o.groupBy)) {
             Row r{g.label, {}, false, {}, {}};
@@ -121,7 +121,8 @@ std::vector<std::string> defaultRowMetrics(const std::vector<core::RunFigures> &
 {
     std::vector<std::string> metrics{"latency_mean_ms", "throughput_seq_s"};
     for (const auto &q : core::qualityMetrics()) {
-        const bool any = std::any_of(figures.begin(), figures.end(), [&q](const auto &f) { return f.metrics.count(q); });
+        const bool any =
+            std::any_of(figures.begin(), figures.end(), [&q](const auto &f) { return f.metrics.count(q); });
         if (any) {
             metrics.push_back(q);
             break;
@@ -169,8 +170,12 @@ void printRows(const ComparedRuns &c, const RowOptions &o)
 json rowsJson(const ComparedRuns &c, const RowOptions &o)
 {
     const auto [rows, total, omitted, counts] = shownRows(c, o);
-    json out{{"baseline", c.runs[c.base].id}, {"threshold", c.thresholds.threshold}, {"group_by", o.groupBy},
-             {"sort", o.metrics.front()},     {"total_rows", total},                  {"omitted", omitted},
+    json out{{"baseline", c.runs[c.base].id},
+             {"threshold", c.thresholds.threshold},
+             {"group_by", o.groupBy},
+             {"sort", o.metrics.front()},
+             {"total_rows", total},
+             {"omitted", omitted},
              {"summary", counts}};
     out["rows"] = json::array();
     for (const Row &row : rows) {

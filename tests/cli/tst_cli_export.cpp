@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "cli_fixture.h"
 
@@ -160,6 +161,83 @@ TEST_F(CliExport, JsonBundleImportsIntoAnotherStoreFieldByField)
     EXPECT_NE(r.exitCode, 0);
     EXPECT_NE(r.err.find("junk.json"), std::string::npos) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+// At sweep scale: 24 runs made from the plain run's bundle (quantization x padding, 6 repeats
+// each, latency series scaled per configuration), imported, then compared as rows: grouped, the
+// best and worst shown with --top, and the same in JSON.
+TEST_F(CliExport, CompareGroupsManyRunsIntoReadableRows)
+{
+    const auto one = (s_dir / "one.json").string();
+    ASSERT_EQ(run({kCli, "export", s_plain, "--format", "json", "--out", one, "--db", db()}).exitCode, 0);
+    json bundle = json::parse(std::ifstream(one));
+    const json entry = bundle["runs"][0];
+    bundle["runs"] = json::array();
+    const std::vector<std::pair<std::string, std::string>> configs{{"none", "dynamic"},
+                                                                   {"none", "bucketed"},
+                                                                   {"dynamic-int8", "dynamic"},
+                                                                   {"dynamic-int8", "bucketed"}};
+    const std::vector<double> scale{1.0, 0.5, 0.8, 0.4};
+    for (int i = 0; i < 24; ++i) {
+        json e = entry;
+        const std::size_t c = std::size_t(i) % configs.size();
+        e["run"]["id"] = 1000 + i;
+        e["run"]["name"] = configs[c].first + " " + configs[c].second + " #" + std::to_string(i / 4);
+        e["run"]["spec"]["optimizations"]["quantization"] = configs[c].first;
+        e["run"]["spec"]["optimizations"]["padding"] = configs[c].second;
+        for (auto &m : e["metrics"])
+            if (m["key"] == "latency_mean_ms")
+                m["value"] = m["value"].get<double>() * scale[c] * (1 + 0.01 * (i / 4));
+        bundle["runs"].push_back(e);
+    }
+    const auto many = writeJson(s_dir / "many.json", bundle);
+    const auto store = (s_dir / "many.sqlite").string();
+    const auto imported = run({kCli, "import", many, "--db", store});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err;
+    auto ids = lines(imported.out);
+    ASSERT_EQ(ids.size(), 24u);
+
+    std::vector<std::string> args{kCli, "compare"};
+    args.insert(args.end(), ids.begin(), ids.end());
+    auto grouped = args;
+    grouped.insert(grouped.end(), {"--group-by", "quantization,padding", "--metric", "latency_mean_ms", "--db", store});
+    const auto text = run(grouped);
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("24 runs in 4 groups"), std::string::npos) << text.out;
+    const auto base = text.out.find("quantization=none padding=dynamic (baseline)");
+    const auto best = text.out.find("quantization=dynamic-int8 padding=bucketed");
+    const auto worst = text.out.find("quantization=dynamic-int8 padding=dynamic");
+    ASSERT_NE(base, std::string::npos) << text.out;
+    EXPECT_LT(base, best) << "the baseline first, then best first";
+    EXPECT_LT(best, worst) << text.out;
+    EXPECT_NE(text.out.find("against the baseline: 3 better"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("0.400x"), std::string::npos) << "int8 + bucketed at 0.4 of the baseline\n" << text.out;
+
+    auto top = args;
+    top.insert(top.end(), {"--top", "2", "--json", "--db", store});
+    const auto js = run(top);
+    ASSERT_EQ(js.exitCode, 0) << js.err;
+    const auto out = json::parse(js.out);
+    EXPECT_EQ(out["total_rows"], 24);
+    EXPECT_EQ(out["omitted"], 19);
+    ASSERT_EQ(out["rows"].size(), 5u);
+    EXPECT_TRUE(out["rows"][0]["baseline"].get<bool>());
+    const double fastest = out["rows"][1]["metrics"]["latency_mean_ms"]["value"];
+    const double slowest = out["rows"][4]["metrics"]["latency_mean_ms"]["value"];
+    EXPECT_LT(fastest, slowest);
+    EXPECT_NE(out["rows"][1]["label"].get<std::string>().find("dynamic-int8 bucketed"), std::string::npos);
+
+    // More runs than columns can show turn to rows by themselves.
+    auto plainRows = args;
+    plainRows.insert(plainRows.end(), {"--db", store});
+    const auto rows = run(plainRows);
+    ASSERT_EQ(rows.exitCode, 0) << rows.err;
+    EXPECT_NE(rows.out.find("24 runs; sorted by latency_mean_ms"), std::string::npos) << rows.out;
+    auto bad = args;
+    bad.insert(bad.end(), {"--group-by", "nosuchfield", "--db", store});
+    const auto r = run(bad);
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_NE(r.err.find("--group-by"), std::string::npos) << r.err;
 }
 
 TEST_F(CliExport, ChromeTraceOfATracedRunParses)
