@@ -269,6 +269,10 @@ private slots:
         QCOMPARE(window->comparisonView()->runIds(), ids);
         QCOMPARE(window->comparisonView()->model()->baseline(), 0);
         QVERIFY(!window->comparisonView()->recommend()->reason()->text().isEmpty());
+        // The metric the user picked stays when the runs change, as they do while a sweep lands.
+        window->comparisonView()->showMetric(QStringLiteral("latency_p90_ms"));
+        window->comparisonView()->setRuns(ids.mid(0, 3), ids.constFirst());
+        QCOMPARE(window->comparisonView()->metric(), QStringLiteral("latency_p90_ms"));
         QVERIFY2(window->messageBar()->text().contains(QLatin1String("Sweep finished")),
                  qPrintable(window->messageBar()->text()));
     }

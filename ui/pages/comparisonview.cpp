@@ -242,7 +242,11 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
         m_metricsTable->setColumnWidth(c, c == 0 ? 170 : 290);
     for (int c = 0; c < m_specModel->columnCount(); ++c)
         m_specTable->setColumnWidth(c, c == 0 ? 230 : 180);
-    const int row = qMax(0, m_model->rowCount() > 0 ? 0 : -1);
+    // The metric shown stays when the runs change (a sweep's runs landing), else the first.
+    int row = 0;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        if (m_model->metricKey(r) == m_metric)
+            row = r;
     if (m_model->rowCount() > 0)
         m_metricsTable->selectRow(row);
     updateChart();

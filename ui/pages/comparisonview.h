@@ -44,6 +44,7 @@ public:
     TraceDiffView *traceDiff() const { return m_traceDiff; }
     QTabWidget *chartPages() const { return m_chartPages; }
     void showMetric(const QString &key);
+    QString metric() const { return m_metric; } // the one the Selected metric chart shows
     // Reads the baseline's noise floors again (after a calibration) and redoes the verdicts.
     void reloadNoiseFloors() { loadNoiseFloors(); }
     void showCostAndQuality();    // the chart page with the Recommend panel
