@@ -159,11 +159,6 @@ std::vector<const MetricRow *> shownRows(const Comparison &c, bool diffOnly)
     return shown;
 }
 
-json intervalJson(const std::optional<stats::Interval> &i)
-{
-    return i ? json::array({i->lo, i->hi}) : json(nullptr);
-}
-
 json metricJson(const Comparison &c, const MetricRow &row)
 {
     json values = json::array(), intervals = json::array(), qualifiers = json::array(), deltas = json::array(),
@@ -345,11 +340,9 @@ void printText(const Comparison &c, const std::vector<const MetricRow *> &rows, 
 int compareAsRows(const Comparison &c, const CompareOptions &o)
 {
     RowOptions rows{o.metrics.empty() ? defaultRowMetrics(c.figures) : o.metrics, o.groupBy, o.top};
-    for (const auto &key : o.metrics) {
-        const bool any = c.rows.count(key) > 0;
-        if (!any)
+    for (const auto &key : o.metrics)
+        if (!c.rows.count(key))
             throw std::runtime_error("--metric " + key + ": none of the compared runs has this metric");
-    }
     const ComparedRuns runs{c.runs, c.figures, c.base, c.thresholds};
     try {
         if (o.json)

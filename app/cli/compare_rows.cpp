@@ -110,11 +110,6 @@ Shown shownRows(const ComparedRuns &c, const RowOptions &o)
     return s;
 }
 
-json intervalJson(const std::optional<stats::Interval> &i)
-{
-    return i ? json::array({i->lo, i->hi}) : json(nullptr);
-}
-
 } // namespace
 
 std::vector<std::string> defaultRowMetrics(const std::vector<core::RunFigures> &figures)

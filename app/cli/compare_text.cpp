@@ -31,6 +31,11 @@ std::string intervalText(const stats::Interval &i)
     return "[" + number(i.lo) + ", " + number(i.hi) + "]";
 }
 
+nlohmann::json intervalJson(const std::optional<stats::Interval> &i)
+{
+    return i ? nlohmann::json::array({i->lo, i->hi}) : nlohmann::json(nullptr);
+}
+
 // "12.35 [12.10, 12.61]", "20.10 (max of 20)", or the bare value of a figure without interval.
 std::string figureText(const core::Figure &f)
 {

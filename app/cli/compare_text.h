@@ -1,7 +1,11 @@
 #pragma once
-// How compare writes numbers, figures and verdicts as text, and its aligned tables: shared by
-// the runs-as-columns layout and the runs-as-rows one (compare_rows.h).
+// How compare writes numbers, figures and verdicts as text (and an interval as JSON), and its
+// aligned tables: shared by the runs-as-columns layout and the runs-as-rows one (compare_rows.h).
 #include "app/core/run_statistics.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -13,6 +17,8 @@ std::string number(double v);
 // "+12.5%".
 std::string percent(double p);
 std::string intervalText(const stats::Interval &i);
+// [lo, hi], or null without an interval.
+nlohmann::json intervalJson(const std::optional<stats::Interval> &i);
 // "12.35 [12.10, 12.61]", "20.10 (max of 20)", or the bare value of a figure without interval.
 std::string figureText(const core::Figure &f);
 // "0.83x [0.81, 0.85] better".

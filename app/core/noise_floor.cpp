@@ -8,10 +8,13 @@
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
+#include <string_view>
 
 namespace optibench::core {
 
 namespace {
+
+constexpr const char *kMachineKeySeparator = " | ";
 
 std::string field(const nlohmann::json &j, const char *key)
 {
@@ -32,8 +35,23 @@ std::string machineKey(const std::string &environmentJson, const std::string &sp
 {
     const auto env = nlohmann::json::parse(environmentJson, nullptr, false);
     const auto spec = nlohmann::json::parse(specJson, nullptr, false);
-    return field(env, "cpu") + " | " + field(env, "cores") + " cores | " + field(env, "threads") + " threads | "
-        + field(env, "gpu") + " | " + field(spec, "device");
+    const std::string sep = kMachineKeySeparator;
+    return field(env, "cpu") + sep + field(env, "cores") + " cores" + sep + field(env, "threads") + " threads" + sep
+        + field(env, "gpu") + sep + field(spec, "device");
+}
+
+std::string machineDescription(const std::string &machineKey)
+{
+    std::string out;
+    std::size_t start = 0;
+    while (start <= machineKey.size()) {
+        const std::size_t end = std::min(machineKey.find(kMachineKeySeparator, start), machineKey.size());
+        const std::string part = machineKey.substr(start, end - start);
+        if (!part.empty())
+            out += (out.empty() ? "" : ", ") + part;
+        start = end + std::string_view(kMachineKeySeparator).size();
+    }
+    return out;
 }
 
 std::string modelKey(const std::string &specJson)

@@ -28,6 +28,8 @@ struct NoiseFloor {
 // difference makes runs not comparable) and the model.
 std::string machineKey(const std::string &environmentJson, const std::string &specJson);
 std::string modelKey(const std::string &specJson);
+// A machine key for people: its fields joined by commas, the empty ones (no GPU) left out.
+std::string machineDescription(const std::string &machineKey);
 
 // Per timed metric, the largest |ratio - 1| of the pairs (each an A/A run and its twin).
 std::map<std::string, double> measureNoiseFloors(const std::vector<std::pair<RunFigures, RunFigures>> &pairs);

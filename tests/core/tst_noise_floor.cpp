@@ -40,6 +40,7 @@ TEST(NoiseFloor, KeptPerMachineAndModelAndRaisingOnlyWhereLarger)
         const std::string spec = R"({"device": "cpu", "model": {"path": "demo:tiny-bert"}})";
         const auto machine = machineKey(env, spec);
         EXPECT_EQ(machine, "AMD EPYC 7B13 | 2 cores | 2 threads |  | cpu");
+        EXPECT_EQ(machineDescription(machine), "AMD EPYC 7B13, 2 cores, 2 threads, cpu");
         EXPECT_EQ(modelKey(spec), "demo:tiny-bert");
         saveNoiseFloors(store, machine, "demo:tiny-bert", {{"latency_mean_ms", 0.05}, {"throughput_seq_s", 0.01}}, 3,
                         {1, 2, 3, 4, 5, 6});

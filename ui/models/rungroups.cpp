@@ -168,9 +168,7 @@ void RunGroups::storeCalibration(const Group &group)
             if (it != c.floors.end())
                 floors << tr("%1 %2 %").arg(metricInfo(key).label).arg(100 * it->second, 0, 'f', 1);
         }
-        // The machine key's fields ("CPU | N cores | N threads | GPU | device"), the empty ones left out.
-        const QString machine =
-            toQ(c.machine).split(QStringLiteral(" | "), Qt::SkipEmptyParts).join(QStringLiteral(", "));
+        const QString machine = toQ(core::machineDescription(c.machine));
         emit calibrated(tr("Noise floor of \"%1\" on %2 stored from %n A/A pair(s): %3. Verdicts against runs of "
                            "this model on this machine now need a change beyond these floors.",
                            nullptr, int(pairs.size()))

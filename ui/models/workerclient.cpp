@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -316,15 +317,18 @@ void WorkerClient::processEnded(const QString &reason, bool failedToStart)
     if (m_active.isEmpty())
         return; // an idle worker that exited: the next run starts a fresh one
     const QString status = m_cancelRequested ? QStringLiteral("cancelled") : QStringLiteral("failed");
-    // Each run of the request fails with its own stage, and the runs that started are marked in the store.
+    // Each run of the request fails with its own stage, and the runs that started are marked in
+    // the store, opened once for all of them.
+    std::optional<core::Store> store;
     while (!m_active.isEmpty()) {
         const Active run = m_active.constFirst();
         const QString message = m_cancelRequested ? QString() : endMessage(reason, failedToStart, refusal, run.stage);
         if (run.runId > 0 && !m_db.isEmpty()) {
             try {
-                core::Store store(fromQ(m_db));
-                store.markRun(run.runId, m_cancelRequested ? core::RunStatus::Cancelled : core::RunStatus::Failed,
-                              fromQ(message));
+                if (!store)
+                    store.emplace(fromQ(m_db));
+                store->markRun(run.runId, m_cancelRequested ? core::RunStatus::Cancelled : core::RunStatus::Failed,
+                               fromQ(message));
             } catch (const std::exception &e) {
                 emit error(run.request, tr("Could not record the failed run in %1: %2").arg(m_db, toQ(e.what())));
             }

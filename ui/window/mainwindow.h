@@ -75,6 +75,7 @@ private:
     void connectViews();
     void connectRunsAndWorker();
     void connectRunGroups();
+    bool experimentCanRun();
     void showSweepProgress(const QVector<qint64> &runIds, int remaining);
     void createDocks();
     QList<QAction *> createFileMenu();

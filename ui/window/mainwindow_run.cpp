@@ -33,8 +33,9 @@ void MainWindow::connectRunGroups()
     connect(m_runsView, &RunsView::interleavedRerunRequested, m_groups, &RunGroups::rerunInterleaved);
     connect(m_runsView, &RunsView::calibrateRequested, m_groups, &RunGroups::calibrate);
     connect(m_groups, &RunGroups::failed, this, &MainWindow::showError);
+    // The runs table has reloaded by then: the queue's runFinished comes first (RunQueueModel
+    // connects to the worker before RunGroups does).
     connect(m_groups, &RunGroups::interleavedFinished, this, [this](const QVector<qint64> &ids) {
-        m_runsModel->reload();
         m_comparison->setRuns(ids, ids.constFirst());
         m_pages->setCurrentWidget(m_comparison);
     });
@@ -76,13 +77,19 @@ QList<QAction *> MainWindow::createRunMenu()
     return {runAction, cancel, compare};
 }
 
-void MainWindow::sweepCurrentSpec()
+// False, with the reason shown, when the experiment panel's spec cannot run.
+bool MainWindow::experimentCanRun()
 {
     const QString error = m_experiment->validationError();
-    if (!error.isEmpty()) {
+    if (!error.isEmpty())
         showError(tr("This experiment cannot run: %1").arg(error));
+    return error.isEmpty();
+}
+
+void MainWindow::sweepCurrentSpec()
+{
+    if (!experimentCanRun())
         return;
-    }
     SweepDialog dialog(m_experiment->sweepBaseJson(), this);
     if (dialog.exec() == QDialog::Accepted)
         m_groups->sweep(dialog.plan().names, dialog.plan().specJsons, dialog.interleaved());
@@ -90,7 +97,6 @@ void MainWindow::sweepCurrentSpec()
 
 void MainWindow::showSweepProgress(const QVector<qint64> &runIds, int remaining)
 {
-    m_runsModel->reload();
     if (!runIds.isEmpty()) {
         m_comparison->setRuns(runIds, runIds.constFirst());
         if (runIds.size() == 1) { // the first to land: show where the rest will appear
@@ -111,11 +117,8 @@ void MainWindow::runDemo()
 
 void MainWindow::runCurrentSpec()
 {
-    const QString error = m_experiment->validationError();
-    if (!error.isEmpty()) {
-        showError(tr("This experiment cannot run: %1").arg(error));
+    if (!experimentCanRun())
         return;
-    }
     m_queue->enqueue(toQ(m_experiment->spec().name), m_experiment->specJson());
 }
 
