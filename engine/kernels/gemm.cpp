@@ -46,6 +46,21 @@ void fillRows(at::Tensor &out, const at::Tensor &bias)
 }
 #endif
 
+#if defined(OPTIBENCH_HAVE_DNNL)
+// LibTorch 1.13 sends bf16 products (addmm, bmm) to its bundled oneDNN whenever the CPU has
+// AVX-512, judged from the CPU alone; with oneDNN capped below avx512_core (ONEDNN_MAX_CPU_ISA)
+// that primitive cannot be created ("could not create a primitive descriptor iterator"). So
+// under such a cap LibTorch's own kernels run them, as they do on a CPU without AVX-512. Set
+// once when the engine loads, before any product runs.
+const bool kTorchFollowsOneDnnCap = [] {
+    const auto isa = static_cast<unsigned>(dnnl_get_effective_cpu_isa());
+    const auto avx512 = static_cast<unsigned>(dnnl_cpu_isa_avx512_core);
+    if ((isa & avx512) != avx512)
+        at::globalContext().setUserEnabledMkldnn(false);
+    return true;
+}();
+#endif
+
 // [S, S], true above the diagonal: the keys a position must not see.
 at::Tensor futureMask(int64_t S, const at::Device &device)
 {
