@@ -23,6 +23,7 @@
 #include "app/cli/compare_rows.h"
 #include "app/cli/compare_text.h"
 #include "app/core/environment_drift.h"
+#include "app/core/grouping.h"
 #include "app/core/noise_floor.h"
 #include "app/core/run_statistics.h"
 #include "app/core/spec.h"
@@ -45,9 +46,6 @@ struct CompareOptions {
     std::vector<std::string> metrics;
     int top = 0;
 };
-
-// More runs than this are shown as rows (one line each), not as columns.
-constexpr std::size_t kMostColumns = 6;
 
 std::string shown(const json *v)
 {
@@ -362,7 +360,7 @@ int compare(const CompareOptions &o)
     if (o.top < 0)
         throw std::runtime_error("--top must be at least 1");
     const auto c = load(o);
-    if (!o.groupBy.empty() || o.top > 0 || (!o.json && c.runs.size() > kMostColumns))
+    if (!o.groupBy.empty() || o.top > 0 || (!o.json && c.runs.size() > core::kMostRunColumns))
         return compareAsRows(c, o);
     const auto rows = shownRows(c, o.diffOnly);
     if (o.json)

@@ -12,6 +12,10 @@
 
 namespace optibench::core {
 
+// More runs than this compare as rows (one per run or group), not as columns: the CLI's
+// `compare` and the GUI's comparison alike.
+constexpr std::size_t kMostRunColumns = 6;
+
 struct RunGroup {
     std::string label;                // "quantization=dynamic-int8 padding=bucketed"
     std::vector<std::size_t> members; // indexes into the grouped runs, in their order

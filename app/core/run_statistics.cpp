@@ -146,6 +146,13 @@ std::string RunBlocks::noiseSummary() const
         + firstNoise() + ")";
 }
 
+const std::vector<std::string> &blockSeriesNames()
+{
+    static const std::vector<std::string> names{"latency_ms",   "block_seconds",   "latency_block", "block_sequences",
+                                                "block_tokens", "noise_other_cpu", "noise_steal",   "noise_iowait"};
+    return names;
+}
+
 RunBlocks runBlocks(const std::vector<SeriesPoint> &series)
 {
     const auto s = byName(series);

@@ -30,6 +30,8 @@ struct RunBlocks {
 };
 // Runs stored before blocks existed have no latency_block series: each iteration is then a block.
 RunBlocks runBlocks(const std::vector<SeriesPoint> &series);
+// The series runBlocks reads (the rest need not be loaded for it).
+const std::vector<std::string> &blockSeriesNames();
 
 // What one run measured, as the statistics read it.
 struct RunFigures {

@@ -1,6 +1,7 @@
 #include "app/core/store.h"
 
 #include <chrono>
+#include <set>
 
 #include <sqlite3.h>
 
@@ -440,6 +441,29 @@ std::vector<SeriesPoint> Store::series(std::int64_t runId, const std::string &na
         s->bind(1, runId).bind(2, name);
         while (s->step())
             out.push_back({s->text(0), s->int64(1), s->real(2)});
+    }
+    return out;
+}
+
+std::vector<RunRecord> Store::runsById(const std::vector<std::int64_t> &runIds) const
+{
+    std::vector<RunRecord> out;
+    for (std::int64_t id : runIds)
+        if (auto r = run(id))
+            out.push_back(std::move(*r));
+    return out;
+}
+
+std::map<std::int64_t, std::vector<SeriesPoint>> Store::series(const std::vector<std::int64_t> &runIds,
+                                                               const std::vector<std::string> &names) const
+{
+    const std::set<std::string> wanted(names.begin(), names.end());
+    std::map<std::int64_t, std::vector<SeriesPoint>> out;
+    for (std::int64_t id : runIds) {
+        auto &points = out[id];
+        for (auto &p : series(id))
+            if (wanted.count(p.name))
+                points.push_back(std::move(p));
     }
     return out;
 }

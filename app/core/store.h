@@ -187,6 +187,11 @@ public:
     // Metrics of several runs side by side: run id -> metrics.
     std::map<std::int64_t, std::vector<Metric>> metrics(const std::vector<std::int64_t> &runIds) const;
     std::vector<SeriesPoint> series(std::int64_t runId, const std::string &name = {}) const;
+    // Several runs at once, for comparisons of thousands: the runs in the ids' order (ids not in
+    // the store left out), and their series of `names` (run id -> points by name, then step).
+    std::vector<RunRecord> runsById(const std::vector<std::int64_t> &runIds) const;
+    std::map<std::int64_t, std::vector<SeriesPoint>> series(const std::vector<std::int64_t> &runIds,
+                                                            const std::vector<std::string> &names) const;
 
     // Trace events: bulk insert in one transaction; window queries for the timeline. Parent
     // indices are run-wide: a second call for the same run continues the numbering.
