@@ -28,23 +28,6 @@ const QColor kPalette[] = {QColor(0x1f, 0x6f, 0xb4), QColor(0xd9, 0x5f, 0x02), Q
                            QColor(0x75, 0x70, 0xb3), QColor(0xe7, 0x29, 0x8a), QColor(0x66, 0xa6, 0x1e),
                            QColor(0xa6, 0x76, 0x1d), QColor(0x66, 0x66, 0x66)};
 
-// Bytes are plotted in MiB, fractions in percent, as the tables show them.
-double scaled(const MetricInfo &info, double v)
-{
-    if (info.unit == QLatin1String("bytes"))
-        return v / (1024.0 * 1024.0);
-    if (info.unit == QLatin1String("%"))
-        return v * 100.0;
-    return v;
-}
-
-QString axisLabel(const MetricInfo &info)
-{
-    if (info.unit == QLatin1String("bytes"))
-        return TradeoffView::tr("%1 (MiB)").arg(info.label);
-    return info.unit.isEmpty() ? info.label : TradeoffView::tr("%1 (%2)").arg(info.label, info.unit);
-}
-
 void setTitle(QCustomPlot *plot, const QString &title)
 {
     plot->plotLayout()->insertRow(0);
@@ -131,7 +114,7 @@ std::vector<TradeoffView::Point> TradeoffView::points(const QString &costKey, co
             continue;
         auto range = [](const MetricInfo &info, const core::Figure &f) {
             const auto iv = f.interval.value_or(stats::Interval{f.value, f.value});
-            return std::array<double, 3>{scaled(info, f.value), scaled(info, iv.lo), scaled(info, iv.hi)};
+            return std::array<double, 3>{plotValue(info, f.value), plotValue(info, iv.lo), plotValue(info, iv.hi)};
         };
         out.push_back({i, range(cost, *c), range(quality, *q)});
     }
@@ -161,8 +144,8 @@ void TradeoffView::updateScatter()
     const QString costKey = m_cost->currentData().toString();
     const QString qualityKey = m_quality->currentData().toString();
     const MetricInfo cost = metricInfo(costKey), quality = metricInfo(qualityKey);
-    m_scatter->xAxis->setLabel(axisLabel(cost));
-    m_scatter->yAxis->setLabel(axisLabel(quality));
+    m_scatter->xAxis->setLabel(plotAxisLabel(cost));
+    m_scatter->yAxis->setLabel(plotAxisLabel(quality));
 
     const auto pts = points(costKey, qualityKey);
     if (pts.empty()) {

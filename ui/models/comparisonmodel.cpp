@@ -50,12 +50,12 @@ QString percentText(double share, int decimals = 1)
     return QLocale().toString(100.0 * share, 'f', decimals) + QStringLiteral(" %");
 }
 
+} // namespace
+
 QString ratioText(double r)
 {
     return QLocale().toString(r, 'f', r >= 10 ? 1 : 3) + QStringLiteral("×");
 }
-
-} // namespace
 
 core::RunFigures figuresOf(const ComparedRun &r)
 {
@@ -301,11 +301,7 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     return runIndex == m_baseline ? tr("%1 (baseline)").arg(label) : label;
 }
 
-namespace {
-
-// A leaf as the comparison shows it: choices as the experiment form names them
-// ("inference", "bucketed", ...), numbers to 10 digits, arrays as compact JSON.
-QString shownValue(const nlohmann::json &v)
+QString shownFieldValue(const nlohmann::json &v)
 {
     if (v.is_string())
         return choiceText(toQ(v.get<std::string>()));
@@ -315,8 +311,6 @@ QString shownValue(const nlohmann::json &v)
         return QString::number(v.get<double>(), 'g', 10);
     return toQ(v.dump());
 }
-
-} // namespace
 
 SpecDiffModel::SpecDiffModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -339,11 +333,11 @@ void SpecDiffModel::setRuns(const QVector<ComparedRun> &runs)
         QHash<QString, QString> shown;
         for (const auto &path : specDiff.differing) {
             if (const auto *v = specDiff.value(static_cast<std::size_t>(run), path))
-                shown.insert(toQ(path), shownValue(*v));
+                shown.insert(toQ(path), shownFieldValue(*v));
         }
         for (const auto &path : environmentDiff.differing) {
             if (const auto *v = environmentDiff.value(static_cast<std::size_t>(run), path))
-                shown.insert(QStringLiteral("environment.") + toQ(path), shownValue(*v));
+                shown.insert(QStringLiteral("environment.") + toQ(path), shownFieldValue(*v));
         }
         m_flat << shown;
     }

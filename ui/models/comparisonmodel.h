@@ -8,6 +8,8 @@
 #include "app/core/noise_floor.h"
 #include "app/core/run_statistics.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QHash>
@@ -30,6 +32,13 @@ core::RunFigures figuresOf(const ComparedRun &r);
 
 // The verdict as the GUI says it ("better", translated); empty for a metric that is not judged.
 QString verdictText(stats::Verdict v);
+
+// A ratio against the baseline: "0.620×".
+QString ratioText(double r);
+
+// A spec leaf as the comparison shows it: choices as the experiment form names them
+// ("inference", "bucketed", ...), numbers to 10 digits, arrays as compact JSON.
+QString shownFieldValue(const nlohmann::json &v);
 
 // The colour of a verdict: green better, red worse, grey no change, amber inconclusive; invalid
 // for a metric that is not judged.

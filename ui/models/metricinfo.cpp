@@ -82,4 +82,21 @@ QString formatFigure(const QString &key, const core::Figure &figure)
         + QStringLiteral(" %");
 }
 
+double plotValue(const MetricInfo &info, double value)
+{
+    if (info.unit == QLatin1String("bytes"))
+        return value / (1024.0 * 1024.0);
+    if (info.unit == QLatin1String("%"))
+        return value * 100.0;
+    return value;
+}
+
+QString plotAxisLabel(const MetricInfo &info)
+{
+    if (info.unit == QLatin1String("bytes"))
+        return QCoreApplication::translate("Metrics", "%1 (MiB)").arg(info.label);
+    return info.unit.isEmpty() ? info.label
+                               : QCoreApplication::translate("Metrics", "%1 (%2)").arg(info.label, info.unit);
+}
+
 } // namespace optibench::ui

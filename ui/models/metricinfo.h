@@ -27,4 +27,8 @@ QString formatMetric(const QString &key, double value);
 // "20.10 ms (max of 20)", or the bare value of an exact figure.
 QString formatFigure(const QString &key, const core::Figure &figure);
 
+// A value as a chart's axis shows it: bytes in MiB, shares in percent; and that axis' title.
+double plotValue(const MetricInfo &info, double value);
+QString plotAxisLabel(const MetricInfo &info);
+
 } // namespace optibench::ui
