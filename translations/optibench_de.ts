@@ -228,6 +228,14 @@
         <source>Peak probe ran beside other work</source>
         <translation>Spitzenmessung lief neben anderer Arbeit</translation>
     </message>
+    <message>
+        <source>%1 (MiB)</source>
+        <translation>%1 (MiB)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -964,6 +972,17 @@
     <message>
         <source> (whiskers: 95% interval)</source>
         <translation> (Fehlerbalken: 95-%-Intervall)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), one row each (or one per group); %1 spec field(s) differ.</source>
+        <translation>
+            <numerusform>%n Lauf, eine Zeile je Lauf (oder je Gruppe); %1 Spec-Feld(er) unterscheiden sich.</numerusform>
+            <numerusform>%n Läufe, eine Zeile je Lauf (oder je Gruppe); %1 Spec-Feld(er) unterscheiden sich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to re-run: the selected runs or the baseline have no stored spec.</source>
+        <translation>Nichts zu wiederholen: Die gewählten Läufe oder die Baseline haben keine gespeicherte Spec.</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +1877,17 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::ParallelCoordinates</name>
+    <message>
+        <source>Parallel coordinates: the toggles, then the metrics (low at the bottom)</source>
+        <translation>Parallele Koordinaten: die Schalter, dann die Metriken (niedrig unten)</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RangeStatsModel</name>
     <message>
         <source>Layer</source>
@@ -1878,6 +1908,47 @@
     <message>
         <source>GPU kernel time</source>
         <translation>GPU-Kernelzeit</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RankedBarsChart</name>
+    <message numerus="yes">
+        <source>… %n row(s) between, not shown</source>
+        <translation>
+            <numerusform>… %n Zeile dazwischen, nicht gezeigt</numerusform>
+            <numerusform>… %n Zeilen dazwischen, nicht gezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>No row has %1</source>
+        <translation>Keine Zeile hat %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: best and worst of %n row(s)</source>
+        <translation>
+            <numerusform>%1: beste und schlechteste von %n Zeile</numerusform>
+            <numerusform>%1: beste und schlechteste von %n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — %1; whiskers: 95% interval; dashed: the baseline</source>
+        <translation> — %1; Antennen: 95-%-Intervall; gestrichelt: die Baseline</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Baseline)</translation>
+    </message>
+    <message>
+        <source>, 95% interval %1 to %2</source>
+        <translation>, 95-%-Intervall %1 bis %2</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2289,145 @@
     <message>
         <source>No runs queued. Run an experiment (Ctrl+R) and its progress shows here.</source>
         <translation>Keine Läufe in der Warteschlange. Führen Sie ein Experiment aus (Strg+R), dann erscheint hier sein Fortschritt.</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunRowsModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not measured</source>
+        <translation>%1: nicht gemessen</translation>
+    </message>
+    <message>
+        <source>, 95% interval %1 to %2</source>
+        <translation>, 95-%-Intervall %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Against the baseline: %1</source>
+        <translation>Gegen die Baseline: %1</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (Baseline)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Runs in the group; a group&apos;s figure is their median</source>
+        <translation>Läufe in der Gruppe; der Wert einer Gruppe ist ihr Median</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunRowsView</name>
+    <message>
+        <source>Compare selected</source>
+        <translation>Gewählte vergleichen</translation>
+    </message>
+    <message>
+        <source>Re-run selected…</source>
+        <translation>Gewählte wiederholen…</translation>
+    </message>
+    <message>
+        <source>Best and worst</source>
+        <translation>Beste und schlechteste</translation>
+    </message>
+    <message>
+        <source>Cost and quality</source>
+        <translation>Kosten und Qualität</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>Gruppieren nach</translation>
+    </message>
+    <message>
+        <source>Show runs that share the ticked fields&apos; values as one row: the median of its runs with its interval</source>
+        <translation>Läufe mit gleichen Werten der angehakten Felder als eine Zeile zeigen: der Median ihrer Läufe mit seinem Intervall</translation>
+    </message>
+    <message>
+        <source>Filter: text or field=value</source>
+        <translation>Filter: Text oder Feld=Wert</translation>
+    </message>
+    <message>
+        <source>How many of the best and of the worst rows the bar chart shows</source>
+        <translation>Wie viele der besten und der schlechtesten Zeilen das Balkendiagramm zeigt</translation>
+    </message>
+    <message>
+        <source>Compare the selected rows&apos; runs with the baseline</source>
+        <translation>Die Läufe der gewählten Zeilen mit der Baseline vergleichen</translation>
+    </message>
+    <message>
+        <source>Run the selected rows&apos; runs again, interleaved with the baseline</source>
+        <translation>Die Läufe der gewählten Zeilen erneut ausführen, verschränkt mit der Baseline</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Diagramm:</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>gegen</translation>
+    </message>
+    <message>
+        <source>Best and worst:</source>
+        <translation>Beste und schlechteste:</translation>
+    </message>
+    <message>
+        <source>No spec field differs</source>
+        <translation>Kein Spec-Feld unterscheidet sich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grouped by %n field(s)</source>
+        <translation>
+            <numerusform>Gruppiert nach %n Feld</numerusform>
+            <numerusform>Gruppiert nach %n Feldern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s) shown, %2 selected</source>
+        <translation>
+            <numerusform>%1 von %n Zeile gezeigt, %2 gewählt</numerusform>
+            <numerusform>%1 von %n Zeilen gezeigt, %2 gewählt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunScatter</name>
+    <message>
+        <source>Cost against quality (line: Pareto front of the values)</source>
+        <translation>Kosten gegen Qualität (Linie: Pareto-Front der Werte)</translation>
+    </message>
+    <message>
+        <source>Cost against quality</source>
+        <translation>Kosten gegen Qualität</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Baseline</translation>
     </message>
 </context>
 <context>
@@ -2749,14 +2959,6 @@ A/A-Paare:</translation>
 </context>
 <context>
     <name>optibench::ui::TradeoffView</name>
-    <message>
-        <source>%1 (MiB)</source>
-        <translation>%1 (MiB)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
     <message>
         <source>Latency per iteration</source>
         <translation>Latenz pro Iteration</translation>

@@ -228,6 +228,14 @@
         <source>Peak probe ran beside other work</source>
         <translation>峰值探测与其他工作同时运行</translation>
     </message>
+    <message>
+        <source>%1 (MiB)</source>
+        <translation>%1 (MiB)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -961,6 +969,16 @@
     <message>
         <source> (whiskers: 95% interval)</source>
         <translation>（误差线：95% 区间）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), one row each (or one per group); %1 spec field(s) differ.</source>
+        <translation>
+            <numerusform>%n 次运行，每次一行（或每组一行）；%1 个规格字段不同。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to re-run: the selected runs or the baseline have no stored spec.</source>
+        <translation>无可重新运行：所选运行或基线没有保存的规格。</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1867,17 @@
     </message>
 </context>
 <context>
+    <name>optibench::ui::ParallelCoordinates</name>
+    <message>
+        <source>Parallel coordinates: the toggles, then the metrics (low at the bottom)</source>
+        <translation>平行坐标：先是开关，然后是指标（低值在下）</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+</context>
+<context>
     <name>optibench::ui::RangeStatsModel</name>
     <message>
         <source>Layer</source>
@@ -1869,6 +1898,45 @@
     <message>
         <source>GPU kernel time</source>
         <translation>GPU 内核时间</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RankedBarsChart</name>
+    <message numerus="yes">
+        <source>… %n row(s) between, not shown</source>
+        <translation>
+            <numerusform>… 中间 %n 行未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>No row has %1</source>
+        <translation>没有任何行包含 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: best and worst of %n row(s)</source>
+        <translation>
+            <numerusform>%1：%n 行中最好和最差的</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — %1; whiskers: 95% interval; dashed: the baseline</source>
+        <translation>——%1；须线：95% 区间；虚线：基线</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基线）</translation>
+    </message>
+    <message>
+        <source>, 95% interval %1 to %2</source>
+        <translation>，95% 区间 %1 至 %2</translation>
     </message>
 </context>
 <context>
@@ -2208,6 +2276,143 @@
     <message>
         <source>No runs queued. Run an experiment (Ctrl+R) and its progress shows here.</source>
         <translation>队列中没有运行。运行一个实验（Ctrl+R），其进度会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunRowsModel</name>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not measured</source>
+        <translation>%1：未测量</translation>
+    </message>
+    <message>
+        <source>, 95% interval %1 to %2</source>
+        <translation>，95% 区间 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Against the baseline: %1</source>
+        <translation>相对基线：%1</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1（基线）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Runs in the group; a group&apos;s figure is their median</source>
+        <translation>组内的运行；组的数值为其中位数</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行数</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunRowsView</name>
+    <message>
+        <source>Compare selected</source>
+        <translation>比较所选</translation>
+    </message>
+    <message>
+        <source>Re-run selected…</source>
+        <translation>重新运行所选…</translation>
+    </message>
+    <message>
+        <source>Best and worst</source>
+        <translation>最好与最差</translation>
+    </message>
+    <message>
+        <source>Cost and quality</source>
+        <translation>成本与质量</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <source>Show runs that share the ticked fields&apos; values as one row: the median of its runs with its interval</source>
+        <translation>将勾选字段取值相同的运行显示为一行：其运行的中位数及区间</translation>
+    </message>
+    <message>
+        <source>Filter: text or field=value</source>
+        <translation>筛选：文本或 字段=值</translation>
+    </message>
+    <message>
+        <source>How many of the best and of the worst rows the bar chart shows</source>
+        <translation>柱状图显示多少个最好和最差的行</translation>
+    </message>
+    <message>
+        <source>Compare the selected rows&apos; runs with the baseline</source>
+        <translation>将所选行的运行与基线比较</translation>
+    </message>
+    <message>
+        <source>Run the selected rows&apos; runs again, interleaved with the baseline</source>
+        <translation>重新运行所选行的运行，与基线交错进行</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Best and worst:</source>
+        <translation>最好与最差：</translation>
+    </message>
+    <message>
+        <source>No spec field differs</source>
+        <translation>没有不同的规格字段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grouped by %n field(s)</source>
+        <translation>
+            <numerusform>按 %n 个字段分组</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s) shown, %2 selected</source>
+        <translation>
+            <numerusform>显示 %n 行中的 %1 行，已选 %2 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::RunScatter</name>
+    <message>
+        <source>Cost against quality (line: Pareto front of the values)</source>
+        <translation>成本对质量（线：数值的帕累托前沿）</translation>
+    </message>
+    <message>
+        <source>Cost against quality</source>
+        <translation>成本对质量</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
     </message>
 </context>
 <context>
@@ -2733,14 +2938,6 @@ A/A 对:</translation>
 </context>
 <context>
     <name>optibench::ui::TradeoffView</name>
-    <message>
-        <source>%1 (MiB)</source>
-        <translation>%1 (MiB)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
     <message>
         <source>Latency per iteration</source>
         <translation>每次迭代的延迟</translation>

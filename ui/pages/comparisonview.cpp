@@ -1,5 +1,6 @@
 #include "ui/pages/comparisonview.h"
 
+#include "app/core/grouping.h"
 #include "app/core/run_statistics.h"
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
@@ -7,7 +8,9 @@
 #include "ui/models/comparisonmodel.h"
 #include "ui/models/convert.h"
 #include "ui/models/metricinfo.h"
+#include "ui/models/runrowsmodel.h"
 #include "ui/pages/recommendpanel.h"
+#include "ui/pages/runrowsview.h"
 #include "ui/pages/tracediffview.h"
 #include "ui/widgets/emptystate.h"
 
@@ -90,6 +93,7 @@ void ComparisonView::setUpThreshold()
     connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this](double percent) {
         m_model->setThreshold(percent / 100.0);
         m_recommend->setThresholds(m_model->thresholds());
+        m_rows->setThresholds(m_model->thresholds());
     });
 }
 
@@ -106,6 +110,9 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     , m_recommend(new RecommendPanel(this))
     , m_traceDiff(new TraceDiffView(m_store, this))
     , m_chartPages(new QTabWidget(this))
+    , m_rows(new RunRowsView(this))
+    , m_modes(new QStackedWidget(this))
+    , m_columns(nullptr)
     , m_stack(new QStackedWidget(this))
     , m_empty(new EmptyState(tr("Nothing to compare yet"),
                              tr("Select two or more runs in the Runs table (Ctrl+1): Shift or Ctrl and a click, or "
@@ -159,22 +166,32 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
     split->setStretchFactor(2, 4);
     split->setSizes({160, 300, 300});
 
+    m_columns = split;
+    m_modes->addWidget(m_columns);
+    m_modes->addWidget(m_rows);
     auto *content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(4, 4, 4, 4);
     contentLayout->addLayout(top);
-    contentLayout->addWidget(split, 1);
+    contentLayout->addWidget(m_modes, 1);
     m_empty->setObjectName(QStringLiteral("comparisonEmpty"));
     layOutWithEmptyState(this, m_stack, m_empty, content);
 
     connect(m_baseline, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_model->setBaseline(i);
-        m_tradeoff->setRuns(m_model->runs(), i);
-        loadNoiseFloors();
+        m_baselineIndex = i;
+        if (showsRows()) {
+            loadNoiseFloors();
+            m_rows->setRuns(m_runs, i, m_model->thresholds());
+        } else {
+            m_model->setBaseline(i);
+            m_tradeoff->setRuns(m_model->runs(), i);
+            loadNoiseFloors();
+        }
         updateHint();
         updateChart();
         updateTraceDiff();
     });
+    connectRows();
     connect(m_metricsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -185,6 +202,12 @@ ComparisonView::ComparisonView(std::shared_ptr<core::Store> store, QWidget *pare
 
 void ComparisonView::updateHint()
 {
+    if (showsRows()) {
+        m_hint->setText(
+            tr("%n run(s), one row each (or one per group); %1 spec field(s) differ.", nullptr, int(m_runs.size()))
+                .arg(m_rows->model()->differingFields().size()));
+        return;
+    }
     QString text = tr("%n run(s); %1 spec or environment field(s) differ.", nullptr, int(m_model->runs().size()))
                        .arg(m_specModel->rowCount());
     for (const QString &caution : m_model->cautions())
@@ -192,40 +215,54 @@ void ComparisonView::updateHint()
     m_hint->setText(text);
 }
 
-void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId)
+QVector<ComparedRun> ComparisonView::readRuns(const QVector<qint64> &runIds)
 {
-    m_runIds = runIds;
     QVector<ComparedRun> runs;
     try {
-        const auto metrics = m_store->metrics(std::vector<std::int64_t>(runIds.begin(), runIds.end()));
-        for (qint64 id : runIds) {
-            const auto record = m_store->run(id);
-            if (!record)
-                continue;
+        const std::vector<std::int64_t> ids(runIds.begin(), runIds.end());
+        const auto metrics = m_store->metrics(ids);
+        const auto records = m_store->runsById(ids);
+        const auto series = m_store->series(ids, core::blockSeriesNames());
+        for (const auto &record : records) {
             ComparedRun r;
-            r.id = id;
-            r.name = toQ(record->name);
-            r.specJson = toQ(record->specJson);
-            r.environmentJson = toQ(record->environmentJson);
-            r.blocks = core::runBlocks(m_store->series(id));
-            const auto it = metrics.find(id);
-            if (it != metrics.end()) {
+            r.id = record.id;
+            r.name = toQ(record.name);
+            r.specJson = toQ(record.specJson);
+            r.environmentJson = toQ(record.environmentJson);
+            if (const auto s = series.find(record.id); s != series.end())
+                r.blocks = core::runBlocks(s->second);
+            if (const auto it = metrics.find(record.id); it != metrics.end())
                 for (const auto &m : it->second)
                     r.metrics.insert(toQ(m.key), m.value);
-            }
             runs << r;
         }
     } catch (const std::exception &e) {
         emit errorOccurred(tr("Could not read the runs to compare: %1").arg(toQ(e.what())));
     }
+    return runs;
+}
+
+void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId)
+{
+    m_runIds = runIds;
+    const QVector<ComparedRun> runs = readRuns(runIds);
     int baseline = 0;
     for (int i = 0; i < runs.size(); ++i) {
         if (runs.at(i).id == baselineRunId)
             baseline = i;
     }
-    m_model->setRuns(runs, baseline);
-    m_specModel->setRuns(runs);
+    m_runs = runs;
+    m_baselineIndex = baseline;
+    const bool rows = runs.size() > int(core::kMostRunColumns);
+    // Runs as columns only for a handful: the other mode's models are emptied.
+    m_model->setRuns(rows ? QVector<ComparedRun>() : runs, rows ? 0 : baseline);
+    m_specModel->setRuns(rows ? QVector<ComparedRun>() : runs);
+    m_modes->setCurrentWidget(rows ? static_cast<QWidget *>(m_rows) : m_columns);
     loadNoiseFloors();
+    if (rows)
+        m_rows->setRuns(runs, baseline, m_model->thresholds());
+    else
+        m_rows->setRuns({}, 0, m_model->thresholds());
     {
         const QSignalBlocker block(m_baseline);
         m_baseline->clear();
@@ -250,25 +287,63 @@ void ComparisonView::setRuns(const QVector<qint64> &runIds, qint64 baselineRunId
     if (m_model->rowCount() > 0)
         m_metricsTable->selectRow(row);
     updateChart();
-    m_tradeoff->setRuns(runs, baseline);
+    m_tradeoff->setRuns(rows ? QVector<ComparedRun>() : runs, rows ? 0 : baseline);
     updateTraceDiff();
+}
+
+bool ComparisonView::showsRows() const
+{
+    return m_modes->currentWidget() == m_rows;
+}
+
+qint64 ComparisonView::baselineId() const
+{
+    return m_runs.isEmpty() ? 0 : m_runs.at(m_baselineIndex).id;
+}
+
+// The rows' selection as a comparison of its own or a re-run, both with the baseline.
+void ComparisonView::connectRows()
+{
+    connect(m_rows, &RunRowsView::compareRequested, this, [this](const QVector<qint64> &ids) {
+        QVector<qint64> compared{baselineId()};
+        for (qint64 id : ids)
+            if (id != baselineId())
+                compared << id;
+        emit compareRequested(compared, baselineId());
+    });
+    connect(m_rows, &RunRowsView::rerunRequested, this, [this](const QVector<qint64> &ids) {
+        QueuedRun baseline;
+        QVector<QueuedRun> others;
+        for (const ComparedRun &r : std::as_const(m_runs)) {
+            if (r.specJson.isEmpty())
+                continue;
+            if (r.id == baselineId())
+                baseline = {r.name, r.specJson};
+            else if (ids.contains(r.id))
+                others << QueuedRun{r.name, r.specJson};
+        }
+        if (baseline.specJson.isEmpty() || others.isEmpty())
+            emit errorOccurred(tr("Nothing to re-run: the selected runs or the baseline have no stored spec."));
+        else
+            emit interleavedRerunRequested(baseline, others);
+    });
 }
 
 // The baseline's machine and model's noise floors, for the verdicts and the recommendation.
 void ComparisonView::loadNoiseFloors()
 {
-    const auto &runs = m_model->runs();
     std::map<std::string, core::NoiseFloor> floors;
-    if (!runs.isEmpty()) {
+    if (!m_runs.isEmpty()) {
         try {
-            floors = core::thresholdsFor(*m_store, figuresOf(runs.at(m_model->baseline())), 0).floors;
+            floors = core::thresholdsFor(*m_store, figuresOf(m_runs.at(m_baselineIndex)), 0).floors;
         } catch (const std::exception &e) {
             emit errorOccurred(tr("Could not read the noise floors: %1").arg(QString::fromStdString(e.what())));
         }
     }
     m_model->setNoiseFloors(floors);
+    m_rows->setThresholds(m_model->thresholds());
     m_recommend->setThresholds(m_model->thresholds());
-    m_recommend->setRuns(runs, m_model->baseline());
+    m_recommend->setRuns(m_model->runs(), m_model->baseline());
 }
 
 // The cost-against-quality chart with the Recommend panel beside it, which weighs the cost and
@@ -307,8 +382,8 @@ bool ComparisonView::showsEmptyState() const
 void ComparisonView::updateTraceDiff()
 {
     // The baseline against the first other run.
-    const auto &runs = m_model->runs();
-    const int base = m_model->baseline();
+    const auto &runs = m_runs;
+    const int base = m_baselineIndex;
     qint64 a = 0, b = 0;
     if (runs.size() >= 2 && base >= 0 && base < runs.size()) {
         a = runs.at(base).id;

@@ -2,7 +2,12 @@
 // The comparison page: the spec fields that differ, the metrics side by side with changes
 // against a chosen baseline; below them a bar chart of the metric selected in the table, cost
 // against quality with the Pareto front, the latency series and the Recommend panel, and the
-// trace diff of the baseline and the next run. With fewer than two runs it says how to choose them.
+// trace diff of the baseline and the next run. Past a handful of runs (core::kMostRunColumns) the
+// runs are rows instead (RunRowsView), with charts that stay readable for thousands. With fewer
+// than two runs it says how to choose them.
+#include "ui/models/comparisonmodel.h"
+#include "ui/models/rungroups.h"
+
 #include <QVector>
 #include <QWidget>
 
@@ -24,6 +29,7 @@ namespace optibench::ui {
 
 class ComparisonModel;
 class RecommendPanel;
+class RunRowsView;
 class EmptyState;
 class SpecDiffModel;
 class TraceDiffView;
@@ -49,9 +55,15 @@ public:
     void reloadNoiseFloors() { loadNoiseFloors(); }
     void showCostAndQuality();    // the chart page with the Recommend panel
     bool showsEmptyState() const; // fewer than two runs
+    bool showsRows() const;       // more runs than fit as columns
+    RunRowsView *rowsView() const { return m_rows; }
 
 signals:
     void errorOccurred(const QString &message);
+    // From the rows' selection: a comparison of those runs against `baseline`, or their re-run
+    // interleaved with the baseline.
+    void compareRequested(const QVector<qint64> &runIds, qint64 baseline);
+    void interleavedRerunRequested(const QueuedRun &baseline, const QVector<QueuedRun> &others);
 
 private:
     void updateChart();
@@ -61,9 +73,15 @@ private:
     void updateTraceDiff();
     QWidget *costAndQualityPage();
     void loadNoiseFloors();
+    QVector<ComparedRun> readRuns(const QVector<qint64> &runIds);
+    void showRows(bool rows);
+    void connectRows();
+    qint64 baselineId() const;
 
     std::shared_ptr<core::Store> m_store;
     QVector<qint64> m_runIds;
+    QVector<ComparedRun> m_runs; // as read, in either mode
+    int m_baselineIndex = 0;     // into m_runs
     ComparisonModel *m_model;
     SpecDiffModel *m_specModel;
     QLabel *m_hint;
@@ -78,6 +96,9 @@ private:
     QTabWidget *m_chartPages;
     QWidget *m_costAndQuality = nullptr; // the Cost and quality page
     QString m_metric;
+    RunRowsView *m_rows;
+    QStackedWidget *m_modes; // the runs as columns, or as rows
+    QWidget *m_columns;
     QStackedWidget *m_stack;
     EmptyState *m_empty;
 };

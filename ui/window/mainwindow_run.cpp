@@ -31,6 +31,9 @@ void MainWindow::connectRunGroups()
     connect(m_experiment, &ExperimentPanel::sweepRequested, this, &MainWindow::sweepCurrentSpec);
     connect(m_groups, &RunGroups::sweepProgress, this, &MainWindow::showSweepProgress);
     connect(m_runsView, &RunsView::interleavedRerunRequested, m_groups, &RunGroups::rerunInterleaved);
+    connect(m_comparison, &ComparisonView::interleavedRerunRequested, m_groups, &RunGroups::rerunInterleaved);
+    connect(m_comparison, &ComparisonView::compareRequested, this,
+            [this](const QVector<qint64> &ids, qint64 baseline) { m_comparison->setRuns(ids, baseline); });
     connect(m_runsView, &RunsView::calibrateRequested, m_groups, &RunGroups::calibrate);
     connect(m_groups, &RunGroups::failed, this, &MainWindow::showError);
     // The runs table has reloaded by then: the queue's runFinished comes first (RunQueueModel
