@@ -82,6 +82,7 @@ struct ImportedRun {
     RunRecord run;
     RunResults results;
     std::optional<std::int64_t> oldId;
+    std::optional<std::int64_t> baselineOldId; // the bundle's id of its baseline
 };
 
 ImportedRun readRun(const json &entry, const std::string &path)
@@ -114,7 +115,12 @@ ImportedRun readRun(const json &entry, const std::string &path)
     r.run.specJson = need(run, rp, "spec", json::value_t::object).dump();
     r.run.environmentJson = need(run, rp, "environment", json::value_t::object).dump();
     if (run.contains("baseline_run_id") && !run.at("baseline_run_id").is_null())
-        r.run.baselineRunId = integer(run, rp, "baseline_run_id");
+        r.run.baselineRunId = r.baselineOldId = integer(run, rp, "baseline_run_id");
+    if (run.contains("uuid")) { // bundles of version 1 carry none: their runs get new ones
+        r.run.uuid = text(run, rp, "uuid");
+        if (r.run.uuid.empty() || r.run.uuid.size() > 64)
+            throw BundleError("bundle: " + rp + ".uuid must be 1 to 64 characters");
+    }
 
     const json &metrics = need(entry, path, "metrics", json::value_t::array);
     for (std::size_t i = 0; i < metrics.size(); ++i) {
@@ -239,7 +245,8 @@ json exportBundle(const Store &store, const std::vector<std::int64_t> &runIds)
                         {"error", r->error},
                         {"spec", asObject(r->specJson)},
                         {"environment", asObject(r->environmentJson)},
-                        {"baseline_run_id", r->baselineRunId ? json(*r->baselineRunId) : json(nullptr)}};
+                        {"baseline_run_id", r->baselineRunId ? json(*r->baselineRunId) : json(nullptr)},
+                        {"uuid", r->uuid}};
         json metrics = json::array();
         for (const auto &m : store.metrics(id))
             metrics.push_back({{"key", m.key}, {"value", m.value}, {"unit", m.unit}});
@@ -283,7 +290,10 @@ std::optional<std::string> remapInterleave(const std::string &environmentJson,
 
 } // namespace
 
-std::vector<std::int64_t> importBundle(Store &store, const json &bundle)
+namespace {
+
+// The runs of one bundle, checked (readRun throws BundleError naming the JSON path).
+std::vector<ImportedRun> readBundle(const json &bundle)
 {
     // Checked by hand: json::value() throws type_error when "format" is not a string.
     const auto format = bundle.is_object() ? bundle.find("format") : bundle.end();
@@ -297,32 +307,72 @@ std::vector<std::int64_t> importBundle(Store &store, const json &bundle)
     std::vector<ImportedRun> runs;
     for (std::size_t i = 0; i < entries.size(); ++i)
         runs.push_back(readRun(entries[i], "runs[" + std::to_string(i) + "]"));
+    return runs;
+}
 
+// Writes a bundle's runs that the store does not hold yet (by uuid) and re-links baselines and
+// interleaved groups among the bundle's runs, those already stored included.
+void writeBundle(Store &store, std::vector<ImportedRun> &runs, ImportResult &result)
+{
     std::map<std::int64_t, std::int64_t> newIds; // bundle id -> store id
-    std::vector<std::int64_t> out;
-    for (auto &r : runs) {
-        r.run.modelId = r.hasModel ? store.upsertModel(r.model) : 0;
-        // Baselines that came earlier in the bundle are re-linked now, later ones below.
-        auto base = r.run.baselineRunId;
-        r.run.baselineRunId.reset();
-        if (base && newIds.count(*base))
-            r.run.baselineRunId = newIds[*base];
-        const std::int64_t id = store.importRun(r.run, r.results);
+    std::vector<std::int64_t> ids(runs.size(), 0);
+    std::vector<bool> added(runs.size(), false);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        auto &r = runs[i];
+        const auto stored = r.run.uuid.empty() ? std::nullopt : store.runIdByUuid(r.run.uuid);
+        if (stored) {
+            ++result.alreadyStored;
+            ids[i] = *stored;
+        } else {
+            r.run.modelId = r.hasModel ? store.upsertModel(r.model) : 0;
+            // Baselines that came earlier in the bundle are re-linked now, later ones below.
+            auto base = r.run.baselineRunId;
+            r.run.baselineRunId.reset();
+            if (base && newIds.count(*base))
+                r.run.baselineRunId = newIds[*base];
+            ids[i] = store.importRun(r.run, r.results);
+            added[i] = true;
+            result.added.push_back(ids[i]);
+        }
         if (r.oldId)
-            newIds[*r.oldId] = id;
-        out.push_back(id);
+            newIds[*r.oldId] = ids[i];
     }
     for (std::size_t i = 0; i < runs.size(); ++i) {
-        const json &run = entries[i].at("run");
-        if (run.contains("baseline_run_id") && run.at("baseline_run_id").is_number_integer()) {
-            auto it = newIds.find(run.at("baseline_run_id").get<std::int64_t>());
-            if (it != newIds.end() && it->second != out[i] && !store.run(out[i])->baselineRunId)
-                store.setBaseline(out[i], it->second);
+        if (!added[i])
+            continue;
+        if (const auto base = runs[i].baselineOldId) {
+            auto it = newIds.find(*base);
+            if (it != newIds.end() && it->second != ids[i] && !store.run(ids[i])->baselineRunId)
+                store.setBaseline(ids[i], it->second);
         }
         if (const auto env = remapInterleave(runs[i].run.environmentJson, newIds))
-            store.setRunEnvironment(out[i], *env);
+            store.setRunEnvironment(ids[i], *env);
     }
-    return out;
+}
+
+} // namespace
+
+ImportResult importBundles(Store &store, const std::vector<NamedBundle> &bundles)
+{
+    std::vector<std::vector<ImportedRun>> all;
+    for (const auto &b : bundles) {
+        try {
+            all.push_back(readBundle(b.bundle));
+        } catch (const BundleError &e) {
+            throw BundleError(b.name.empty() ? e.what() : b.name + ": " + e.what());
+        }
+    }
+    ImportResult result;
+    store.inTransaction([&] {
+        for (auto &runs : all)
+            writeBundle(store, runs, result);
+    });
+    return result;
+}
+
+std::vector<std::int64_t> importBundle(Store &store, const json &bundle)
+{
+    return importBundles(store, {{"", bundle}}).added;
 }
 
 } // namespace optibench::core

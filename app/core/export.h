@@ -6,14 +6,16 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 namespace optibench::core {
 
 class Store;
 
 constexpr const char *kBundleFormat = "optibench-bundle";
-constexpr int kBundleVersion = 1;
+// 2: each run carries its uuid, which import keys on. Version 1 bundles still import (their
+// runs get new uuids, so importing one twice adds its runs twice).
+constexpr int kBundleVersion = 2;
 
 // A bundle that cannot be imported; what() names the JSON path and the problem.
 class BundleError : public std::runtime_error {
@@ -34,10 +36,26 @@ std::string exportRunsCsv(const Store &store, const std::vector<std::int64_t> &r
 // "trace_columns", "trace"}]}. The trace is a list of arrays in trace_columns order.
 nlohmann::json exportBundle(const Store &store, const std::vector<std::int64_t> &runIds);
 
-// Adds the bundle's runs to `store` as new runs (new ids, nothing overwritten); a model row is
-// matched by (source, sha256) or added. A baseline inside the bundle is re-linked; one outside
-// it is dropped; so are an interleaved group's members (environment.interleave.runs). Returns the new run ids in bundle order. The whole bundle is checked before the
-// first run is written; each run is then written in its own transaction.
+// A bundle and the name its errors are reported under (its file; empty: none).
+struct NamedBundle {
+    std::string name;
+    nlohmann::json bundle;
+};
+
+struct ImportResult {
+    std::vector<std::int64_t> added; // new run ids, in bundle order
+    std::size_t alreadyStored = 0;   // runs whose uuid the store held already
+};
+
+// Adds the bundles' runs to `store` as new runs (new ids, nothing overwritten), except those
+// whose uuid the store holds already: importing the same bundles again adds nothing. A model
+// row is matched by (source, sha256) or added. A baseline inside the bundle is re-linked (also
+// to a run that was stored already); one outside it is dropped; so are an interleaved group's
+// members outside it (environment.interleave.runs). Every bundle is checked before the first
+// run is written (BundleError names the bundle and the JSON path), and all are written in one
+// transaction: a failure leaves the store as it was.
+ImportResult importBundles(Store &store, const std::vector<NamedBundle> &bundles);
+// One bundle: the new run ids.
 std::vector<std::int64_t> importBundle(Store &store, const nlohmann::json &bundle);
 
 } // namespace optibench::core

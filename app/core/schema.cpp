@@ -192,6 +192,18 @@ CREATE TABLE noise_floors (
 )sql");
 }
 
+// Version 5: every run gets a random UUID (RFC 4122 version 4), unique in the store.
+void toVersion5(sqlite3 *db, const std::string &path)
+{
+    sql::exec(db, path, R"sql(
+ALTER TABLE runs ADD COLUMN uuid TEXT NOT NULL DEFAULT '';
+UPDATE runs SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'
+    || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1)
+    || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+CREATE UNIQUE INDEX runs_uuid ON runs (uuid);
+)sql");
+}
+
 } // namespace
 
 int spanClass(std::int64_t durationNs)
@@ -242,6 +254,7 @@ void migrate(sqlite3 *db, const std::string &path)
         case 1: toVersion2(db, path); break;
         case 2: toVersion3(db, path); break;
         case 3: toVersion4(db, path); break;
+        case 4: toVersion5(db, path); break;
         default: break;
         }
         ++version;

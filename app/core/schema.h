@@ -17,7 +17,9 @@ namespace optibench::core::schema {
 //            of text per event (a million events: about 5x less CPU, 8x fewer bytes).
 // Version 4: noise_floors, the A/A spread `calibrate` measures per machine, model and metric
 //            (noise_floor.h).
-constexpr int kVersion = 4;
+// Version 5: runs.uuid, a run's identity across stores (bundles carry it, so importing a
+//            bundle twice, or a sweep's folder after each of its tasks, adds each run once).
+constexpr int kVersion = 5;
 
 // Brings the database to kVersion, one transaction per step. Throws StoreError when the file
 // is newer than kVersion or is not a database.

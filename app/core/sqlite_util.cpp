@@ -142,20 +142,25 @@ Statement &StatementCache::get(const char *sqlText)
     return *slot;
 }
 
-Transaction::Transaction(sqlite3 *db, const std::string &path) : m_db(db), m_path(path)
+Transaction::Transaction(sqlite3 *db, const std::string &path)
+    : m_db(db), m_path(path), m_nested(sqlite3_get_autocommit(db) == 0)
 {
-    exec(db, path, "BEGIN IMMEDIATE");
+    exec(db, path, m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction()
 {
-    if (m_open)
+    if (!m_open)
+        return;
+    if (m_nested)
+        sqlite3_exec(m_db, "ROLLBACK TO nested; RELEASE nested", nullptr, nullptr, nullptr);
+    else
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit()
 {
-    exec(m_db, m_path, "COMMIT");
+    exec(m_db, m_path, m_nested ? "RELEASE nested" : "COMMIT");
     m_open = false;
 }
 

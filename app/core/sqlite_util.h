@@ -90,6 +90,8 @@ private:
 
 // BEGIN IMMEDIATE on construction (takes the write lock up front, so a writer waits in the
 // busy handler instead of failing on lock upgrade), ROLLBACK on destruction unless committed.
+// Inside another transaction it is a savepoint of it: committed, its writes stand or fall with
+// the outer one; not committed, only its own writes are undone.
 class Transaction {
 public:
     Transaction(sqlite3 *db, const std::string &path);
@@ -102,6 +104,7 @@ private:
     sqlite3 *m_db;
     const std::string &m_path;
     bool m_open = true;
+    bool m_nested = false; // inside another transaction: a savepoint of it
 };
 
 } // namespace optibench::core::sql

@@ -8,6 +8,7 @@
 #include "app/core/process_info.h"
 #include "app/core/schema.h"
 #include "app/core/sqlite_util.h"
+#include "app/core/uuid.h"
 
 namespace optibench::core {
 
@@ -21,7 +22,7 @@ std::int64_t nowMs()
 
 const char *const kRunColumns =
     "r.id, COALESCE(r.model_id, 0), COALESCE(m.source, ''), r.name, r.notes, r.created_at_ms, r.finished_at_ms, "
-    "r.status, r.error, r.spec_json, r.environment_json, r.baseline_run_id, r.pid, r.host "
+    "r.status, r.error, r.spec_json, r.environment_json, r.baseline_run_id, r.pid, r.host, r.uuid "
     "FROM runs r LEFT JOIN models m ON m.id = r.model_id";
 
 RunRecord readRun(const sql::Statement &s)
@@ -42,6 +43,7 @@ RunRecord readRun(const sql::Statement &s)
         r.baselineRunId = s.int64(11);
     r.pid = s.int64(12);
     r.host = s.text(13);
+    r.uuid = s.text(14);
     return r;
 }
 
@@ -208,7 +210,7 @@ std::int64_t Store::beginRun(const std::string &name, std::int64_t modelId, cons
     sql::Transaction t(m_db, m_path);
     sql::Use s(m_statements->get(
         "INSERT INTO runs (model_id, name, created_at_ms, status, spec_json, environment_json, baseline_run_id, pid, "
-        "pid_start, host) VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9)"));
+        "pid_start, host, uuid) VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
     const std::int64_t pid = process::currentPid();
     s->bind(1, modelOrNull(modelId))
         .bind(2, name)
@@ -218,7 +220,8 @@ std::int64_t Store::beginRun(const std::string &name, std::int64_t modelId, cons
         .bind(6, baselineRunId)
         .bind(7, pid)
         .bind(8, process::startTime(pid))
-        .bind(9, process::hostName());
+        .bind(9, process::hostName())
+        .bind(10, newUuid());
     s->run();
     const std::int64_t id = sqlite3_last_insert_rowid(m_db);
     t.commit();
@@ -320,8 +323,8 @@ std::int64_t Store::importRun(const RunRecord &run, const RunResults &results)
     {
         sql::Use s(m_statements->get(
             "INSERT INTO runs (model_id, name, notes, created_at_ms, finished_at_ms, status, error, spec_json, "
-            "environment_json, baseline_run_id, pid, pid_start, host) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, '')"));
+            "environment_json, baseline_run_id, pid, pid_start, host, uuid) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, '', ?11)"));
         const RunStatus status = run.status == RunStatus::Running ? RunStatus::Interrupted : run.status;
         s->bind(1, modelOrNull(run.modelId))
             .bind(2, run.name)
@@ -333,12 +336,29 @@ std::int64_t Store::importRun(const RunRecord &run, const RunResults &results)
             .bind(8, run.specJson)
             .bind(9, run.environmentJson)
             .bind(10, run.baselineRunId)
+            .bind(11, run.uuid.empty() ? newUuid() : run.uuid)
             .run();
     }
     const std::int64_t id = sqlite3_last_insert_rowid(m_db);
     writeResults(id, results);
     t.commit();
     return id;
+}
+
+std::optional<std::int64_t> Store::runIdByUuid(const std::string &uuid) const
+{
+    sql::Use s(m_statements->get("SELECT id FROM runs WHERE uuid = ?1"));
+    s->bind(1, uuid);
+    if (!s->step())
+        return std::nullopt;
+    return s->int64(0);
+}
+
+void Store::inTransaction(const std::function<void()> &work)
+{
+    sql::Transaction t(m_db, m_path);
+    work();
+    t.commit();
 }
 
 std::vector<RunRecord> Store::runs(const RunFilter &filter) const

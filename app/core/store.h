@@ -97,6 +97,7 @@ struct RunRecord {
     std::optional<std::int64_t> baselineRunId;
     std::int64_t pid = 0; // process that writes the run while it is running
     std::string host;
+    std::string uuid; // the run's identity across stores (bundles carry it)
 };
 
 struct RunFilter {
@@ -162,7 +163,8 @@ public:
     std::optional<ModelRecord> model(std::int64_t id) const;
     std::vector<ModelRecord> models() const;
 
-    // Runs. beginRun writes the row as `running` with this process's pid and host.
+    // Runs. beginRun writes the row as `running` with this process's pid and host and a new
+    // uuid.
     std::int64_t beginRun(const std::string &name, std::int64_t modelId, const std::string &specJson,
                           const std::string &environmentJson, std::optional<std::int64_t> baselineRunId = std::nullopt);
     void setRunModel(std::int64_t runId, std::int64_t modelId);
@@ -177,7 +179,13 @@ public:
     // Inserts a complete run (e.g. from an imported bundle) under a new id and returns it. The
     // record's id, pid and host are not used (an imported run has no writer); a `running`
     // record is stored as `interrupted`. Everything is written in one transaction.
+    // The record's uuid is kept (a fresh one when it has none); one the store holds already is
+    // refused with StoreError.
     std::int64_t importRun(const RunRecord &run, const RunResults &results);
+    // The run with this uuid, if the store holds it.
+    std::optional<std::int64_t> runIdByUuid(const std::string &uuid) const;
+    // Runs `work` in one transaction: every write inside it lands, or none (work threw).
+    void inTransaction(const std::function<void()> &work);
 
     // Newest first (created_at, then id). toggles compare the spec's value at that path with
     // the given text, as a string or as its JSON form ("true", "0.5", "dynamic-int8").

@@ -14,6 +14,7 @@ import copy
 import json
 import random
 import sys
+import uuid
 
 QUANTIZATION = {"none": 1.0, "dynamic-int8": 0.62, "weight-int8": 0.85}
 PADDING = {"fixed": 1.0, "dynamic": 0.55, "bucketed": 0.3}
@@ -49,6 +50,7 @@ def make_run(base, i, rng):
     run["id"] = i + 1
     run["name"] = f"{q} {p} prune {a} batch {b}" + (f" repeat {repeat + 1}" if repeat else "")
     run["baseline_run_id"] = None
+    run["uuid"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))  # each its own run
     spec = run["spec"]
     spec["optimizations"]["quantization"] = q
     spec["optimizations"]["pruning"] = {"method": "magnitude", "amount": a} if a else {"method": "none"}

@@ -182,6 +182,7 @@ TEST_F(CliExport, CompareGroupsManyRunsIntoReadableRows)
         json e = entry;
         const std::size_t c = std::size_t(i) % configs.size();
         e["run"]["id"] = 1000 + i;
+        e["run"]["uuid"] = "copy-" + std::to_string(i); // each copy its own run
         e["run"]["name"] = configs[c].first + " " + configs[c].second + " #" + std::to_string(i / 4);
         e["run"]["spec"]["optimizations"]["quantization"] = configs[c].first;
         e["run"]["spec"]["optimizations"]["padding"] = configs[c].second;

@@ -120,11 +120,14 @@ TEST_F(ExportTest, BundleRoundTripKeepsEveryField)
     EXPECT_EQ(ma.architecture, mb.architecture);
     EXPECT_EQ(target.run(imported[1])->baselineRunId, imported[0]);
 
-    // Importing again adds runs; nothing is overwritten and the model row is reused.
-    const auto again = importBundle(target, bundle);
-    EXPECT_EQ(target.runs().size(), 5u);
+    // Importing again adds nothing: the runs are known by their uuids.
+    const auto again = importBundles(target, {{"again.json", bundle}});
+    EXPECT_TRUE(again.added.empty());
+    EXPECT_EQ(again.alreadyStored, 2u);
+    EXPECT_EQ(target.runs().size(), 3u);
     EXPECT_EQ(target.models().size(), 1u);
-    EXPECT_EQ(target.run(again[1])->baselineRunId, again[0]);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        EXPECT_EQ(target.run(imported[i])->uuid, source.run(ids[i])->uuid);
 }
 
 // An interleaved group's environment names its members by id: imported where the ids differ,
@@ -152,8 +155,9 @@ TEST_F(ExportTest, ImportRemapsAnInterleavedGroupsRunIds)
         EXPECT_EQ(env["threads"], 2);
     }
     // A run that was not interleaved keeps its environment as it was.
-    const auto plain = importBundle(target, exportBundle(target, {1}));
-    EXPECT_EQ(nlohmann::json::parse(target.run(plain[0])->environmentJson),
+    Store third(file("third.sqlite"));
+    const auto plain = importBundle(third, exportBundle(target, {1}));
+    EXPECT_EQ(nlohmann::json::parse(third.run(plain[0])->environmentJson),
               nlohmann::json::parse(target.run(1)->environmentJson));
 }
 
