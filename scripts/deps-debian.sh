@@ -4,7 +4,7 @@
 # The bench group also installs onnxruntime-node into tests/bench/ort/node_modules with npm
 # (versions pinned by tests/bench/ort/package-lock.json) when it is not there yet.
 #
-#   scripts/deps-debian.sh [build] [gui] [test] [lint] [bench]   (no argument: build gui test)
+#   scripts/deps-debian.sh [build] [gui] [test] [lint] [bench] [cluster]   (no argument: build gui test)
 set -euo pipefail
 
 declare -A GROUPS_PKGS=(
@@ -15,6 +15,7 @@ declare -A GROUPS_PKGS=(
   [test]="xvfb xauth"
   [lint]="clang-format-14 python3"
   [bench]="python3-torch libopenblas0-pthread python3-onnx nodejs npm"
+  [cluster]="slurmctld slurmd slurm-client munge openssh-server openssh-client"
 )
 # Packages that count as present when their command is: NodeSource's nodejs carries npm and
 # conflicts with Debian's npm package.
@@ -25,7 +26,7 @@ groups=("$@")
 
 wanted=()
 for g in "${groups[@]}"; do
-  [ -n "${GROUPS_PKGS[$g]:-}" ] || { echo "deps-debian.sh: unknown group '$g' (build, gui, test, lint, bench)" >&2; exit 2; }
+  [ -n "${GROUPS_PKGS[$g]:-}" ] || { echo "deps-debian.sh: unknown group '$g' (build, gui, test, lint, bench, cluster)" >&2; exit 2; }
   for p in ${GROUPS_PKGS[$g]}; do wanted+=("$p"); done
 done
 

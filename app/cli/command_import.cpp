@@ -1,5 +1,7 @@
-// optibench-cli import BUNDLE --db FILE: the runs of a bundle (made by `export --format json`)
-// added to a store as new runs; prints the new ids.
+// optibench-cli import BUNDLE|DIR --db FILE: the runs of a bundle (made by `export --format
+// json`), or of every bundle in a folder (a `sweep --slurm` folder), added to a store in one
+// transaction; runs the store holds already (by uuid) are skipped. Prints the new ids.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -11,6 +13,7 @@
 #include "app/cli/commands.h"
 #include "app/core/export.h"
 #include "app/core/store.h"
+#include "app/core/sweep_folder.h"
 
 namespace optibench::cli {
 namespace {
@@ -23,20 +26,23 @@ struct ImportOptions {
 
 int importRuns(const ImportOptions &o)
 {
-    const nlohmann::json bundle = readJsonFile(o.bundle, false);
+    const bool folder = std::filesystem::is_directory(o.bundle);
+    std::vector<core::NamedBundle> bundles;
+    if (!folder)
+        bundles.push_back({o.bundle, readJsonFile(o.bundle, false)});
     core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
-    std::vector<std::int64_t> ids;
-    try {
-        ids = core::importBundle(store, bundle);
-    } catch (const core::BundleError &e) {
-        throw std::runtime_error(o.bundle + ": " + e.what());
-    }
+    // Errors (BundleError, SweepFolderError) name the file; main prints them.
+    const core::ImportResult result =
+        folder ? core::importFolder(store, o.bundle) : core::importBundles(store, bundles);
     if (o.json) {
-        std::cout << nlohmann::json(ids).dump() << '\n';
+        std::cout << nlohmann::json(result.added).dump() << '\n';
     } else {
-        for (std::int64_t id : ids)
+        for (std::int64_t id : result.added)
             std::cout << id << '\n';
     }
+    if (result.alreadyStored > 0 || result.added.empty())
+        std::cerr << "optibench-cli: imported " << result.added.size() << " run(s); " << result.alreadyStored
+                  << " already in " << store.path() << '\n';
     return 0;
 }
 
@@ -46,9 +52,10 @@ void addImportCommand(CLI::App &app, ExitCode &exit)
 {
     auto o = std::make_shared<ImportOptions>();
     auto *cmd = app.add_subcommand("import",
-                                   "Add the runs of a bundle (from `export --format json`) to a store "
-                                   "as new runs; prints their ids");
-    cmd->add_option("bundle", o->bundle, "Bundle file (JSON)")->required()->check(CLI::ExistingFile);
+                                   "Add the runs of a bundle (from `export --format json`) or of a folder of "
+                                   "bundles (a `sweep --slurm` folder) to a store; runs it holds already are "
+                                   "skipped; prints the new ids");
+    cmd->add_option("bundle", o->bundle, "Bundle file (JSON) or folder")->required()->check(CLI::ExistingPath);
     cmd->add_option("--db", o->db, "Run store (SQLite file)");
     cmd->add_flag("--json", o->json, "Print the new ids as a JSON array");
     cmd->callback([o, &exit] { exit.value = importRuns(*o); });

@@ -12,6 +12,7 @@
 
 #include "app/cli/cli_util.h"
 #include "app/cli/commands.h"
+#include "app/cli/sweep_slurm.h"
 #include "app/core/spec.h"
 #include "app/core/store.h"
 #include "app/core/sweep.h"
@@ -29,6 +30,8 @@ struct SweepOptions {
     bool dryRun = false;
     bool quiet = false;
     bool interleave = false;
+    bool slurm = false;
+    SlurmSweepOptions onSlurm;
 };
 
 using Outcomes = std::vector<std::optional<session::RunOutcome>>; // one per combination; none when invalid
@@ -159,6 +162,15 @@ int sweep(const SweepOptions &o)
         return invalid == 0 ? 0 : 1;
     }
 
+    if (o.slurm) {
+        SlurmSweepOptions s = o.onSlurm;
+        s.db = o.db;
+        s.quiet = o.quiet;
+        s.slurm.cli = currentExecutable();
+        if (s.out.empty())
+            throw std::runtime_error("--slurm needs --out DIR, the folder the tasks write their runs into");
+        return sweepOnSlurm(s, o.grid, base, combinations) == 0 && invalid == 0 ? 0 : 1;
+    }
     core::Store store(o.db.empty() ? defaultDatabasePath() : o.db);
     session::RunExecutor executor(store);
     const auto outcomes =
@@ -186,6 +198,22 @@ void addSweepCommand(CLI::App &app, ExitCode &exit)
                   "Run the combinations in one process with their timed blocks alternating (ABBA), so drift "
                   "falls on all alike; the first combination is the others' baseline");
     cmd->add_flag("--dry-run", o->dryRun, "Only validate and list the combinations");
+    auto *slurm = cmd->add_flag("--slurm", o->slurm,
+                                "Submit the combinations as one Slurm job array instead of running them here: each "
+                                "task runs one point into a bundle in --out; running it again resubmits the points "
+                                "that have none");
+    const char *group = "Slurm (with --slurm)";
+    cmd->add_option("--out", o->onSlurm.out, "Sweep folder the tasks write into (shared with the nodes)")->group(group);
+    cmd->add_option("--partition", o->onSlurm.slurm.partition, "sbatch --partition")->group(group);
+    cmd->add_option("--time", o->onSlurm.slurm.time, "sbatch --time, a task's limit (e.g. 00:30:00)")->group(group);
+    cmd->add_option("--gres", o->onSlurm.slurm.gres, "sbatch --gres, e.g. gpu:1 for one GPU per task")->group(group);
+    cmd->add_option("--parallel", o->onSlurm.slurm.parallel, "At most this many tasks at once (--array=...%K)")
+        ->check(CLI::PositiveNumber)
+        ->group(group);
+    cmd->add_flag("--wait", o->onSlurm.wait, "Wait for the tasks, then import the folder into --db")->group(group);
+    for (const char *name : {"--out", "--partition", "--time", "--gres", "--parallel", "--wait"})
+        cmd->get_option(name)->needs(slurm);
+    cmd->get_option("--interleave")->excludes(slurm);
     cmd->add_flag("-q,--quiet", o->quiet, "No progress on stderr");
     cmd->callback([o, &exit] { exit.value = sweep(*o); });
 }

@@ -16,6 +16,8 @@ void addQueryCommands(CLI::App &app, ExitCode &exit); // list, show
 void addSpecCommand(CLI::App &app, ExitCode &exit);
 void addWorkerCommand(CLI::App &app, ExitCode &exit);
 void addSweepCommand(CLI::App &app, ExitCode &exit);
+void addSweepTaskCommand(CLI::App &app, ExitCode &exit);   // one point of a sweep folder
+void addSweepStatusCommand(CLI::App &app, ExitCode &exit); // a sweep folder's points
 void addCompareCommand(CLI::App &app, ExitCode &exit);
 void addExportCommand(CLI::App &app, ExitCode &exit);
 void addImportCommand(CLI::App &app, ExitCode &exit);

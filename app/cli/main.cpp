@@ -25,6 +25,8 @@ int main(int argc, char **argv)
     cli::ExitCode exit;
     cli::addRunCommand(app, exit);
     cli::addSweepCommand(app, exit);
+    cli::addSweepStatusCommand(app, exit);
+    cli::addSweepTaskCommand(app, exit);
     cli::addQueryCommands(app, exit);
     cli::addCompareCommand(app, exit);
     cli::addExportCommand(app, exit);
