@@ -1,11 +1,19 @@
 // optibench-cli worker: the process the GUI (or ssh) drives with the JSON-lines protocol of
 // app/core/protocol.h. stdin carries requests, stdout events; stdout is reserved for the
-// protocol (fd 1 is pointed at stderr so that no library print can corrupt it).
+// protocol (fd 1 is pointed at stderr so that no library print can corrupt it). When stdin
+// closes (the client, or the ssh connection, went away) the worker cancels its run and exits
+// within seconds, whether or not the run stops in time.
+//
+// A run request without a db (a client on another machine) runs in a scratch store of the
+// worker's own and comes back as a result bundle before its finished event.
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -18,10 +26,13 @@
 #include <CLI/CLI.hpp>
 
 #include "app/cli/commands.h"
+#include "app/core/export.h"
+#include "app/core/process_info.h"
 #include "app/core/protocol.h"
 #include "app/core/spec.h"
 #include "app/core/store.h"
 #include "app/session/run_executor.h"
+#include "engine/measure/environment.h"
 #include "engine/run/benchmark.h"
 
 #ifndef OPTIBENCH_VERSION
@@ -33,25 +44,48 @@ namespace {
 
 namespace proto = core::protocol;
 
+// How long the worker waits for its run to stop after stdin closed before it exits anyway.
+constexpr auto kExitGrace = std::chrono::seconds(3);
+
 class ProtocolOut {
 public:
     explicit ProtocolOut(FILE *out) : m_out(out) {}
-    void send(const proto::Message &m)
+    // False once a write failed: the client is gone.
+    bool send(const proto::Message &m)
     {
         const std::string line = proto::encode(m) + "\n";
         std::lock_guard<std::mutex> lock(m_mutex);
-        std::fwrite(line.data(), 1, line.size(), m_out);
-        std::fflush(m_out);
+        m_ok = m_ok && std::fwrite(line.data(), 1, line.size(), m_out) == line.size() && std::fflush(m_out) == 0;
+        return m_ok;
     }
 
 private:
     FILE *m_out;
     std::mutex m_mutex;
+    bool m_ok = true;
 };
+
+// Milliseconds between heartbeats: OPTIBENCH_WORKER_HEARTBEAT_MS, else 5000.
+std::chrono::milliseconds heartbeatInterval()
+{
+    const char *v = std::getenv("OPTIBENCH_WORKER_HEARTBEAT_MS");
+    const long ms = v ? std::strtol(v, nullptr, 10) : 0;
+    return std::chrono::milliseconds(ms > 0 ? ms : 5000);
+}
 
 class Worker {
 public:
     explicit Worker(ProtocolOut &out) : m_out(out) {}
+    ~Worker()
+    {
+        m_scratch.reset();
+        if (!m_scratchDir.empty()) {
+            std::error_code error;
+            std::filesystem::remove_all(m_scratchDir, error);
+        }
+    }
+    Worker(const Worker &) = delete;
+    Worker &operator=(const Worker &) = delete;
 
     int serve()
     {
@@ -60,9 +94,13 @@ public:
         hello.libtorch = engine::libtorchVersion();
         hello.cuda = engine::cudaVersion();
         hello.devices = engine::availableDevices();
+        hello.pid = core::process::currentPid();
+        hello.host = core::process::hostName();
+        hello.environmentJson = engine::environmentJson(0);
         m_out.send(hello);
 
         std::thread executor([this] { executeLoop(); });
+        std::thread heartbeat([this] { heartbeatLoop(); });
         std::string line;
         while (std::getline(std::cin, line)) {
             if (line.empty())
@@ -76,7 +114,7 @@ public:
             if (const auto *run = std::get_if<proto::RunRequest>(&*message)) {
                 std::lock_guard<std::mutex> lock(m_mutex);
                 m_queue.push_back(*run);
-                m_wake.notify_one();
+                m_wake.notify_all();
             } else if (const auto *cancel = std::get_if<proto::CancelRequest>(&*message)) {
                 cancelRequest(cancel->request);
             } else if (std::holds_alternative<proto::Shutdown>(*message)) {
@@ -92,9 +130,18 @@ public:
             m_stopping = true;
             if (m_executor)
                 m_executor->cancel();
-            m_wake.notify_one();
+            m_wake.notify_all();
         }
+        heartbeat.join();
+        // A run that does not stop in time (loading a model, one long op) does not keep the
+        // worker alive: the client is gone, and a remote one expects the process to end.
+        std::thread watchdog([this] {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            if (!m_wake.wait_for(lock, kExitGrace, [this] { return m_executorDone; }))
+                std::_Exit(0);
+        });
         executor.join();
+        watchdog.join();
         return 0;
     }
 
@@ -132,6 +179,19 @@ private:
         }
     }
 
+    void heartbeatLoop()
+    {
+        const auto interval = heartbeatInterval();
+        std::unique_lock<std::mutex> lock(m_mutex);
+        while (!m_wake.wait_for(lock, interval, [this] { return m_stopping; })) {
+            lock.unlock();
+            const bool sent = m_out.send(proto::Heartbeat{});
+            lock.lock();
+            if (!sent && m_executor)
+                m_executor->cancel(); // nobody reads the results any more
+        }
+    }
+
     void executeLoop()
     {
         for (;;) {
@@ -139,8 +199,11 @@ private:
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
                 m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-                if (m_stopping)
+                if (m_stopping) {
+                    m_executorDone = true;
+                    m_wake.notify_all();
                     return;
+                }
                 request = m_queue.front();
                 m_queue.pop_front();
                 m_current.clear();
@@ -220,18 +283,32 @@ private:
                 ? std::vector<session::RunOutcome>{executor.execute(specs[0], callbacks[0])}
                 : executor.executeInterleaved(specs, callbacks);
             setExecutor(nullptr);
-            for (std::size_t i = 0; i < runs.size(); ++i)
+            for (std::size_t i = 0; i < runs.size(); ++i) {
+                if (request.db.empty() && outcomes[i].runId > 0)
+                    m_out.send(proto::Result{runs[i].request, outcomes[i].runId,
+                                             core::exportBundle(store, {outcomes[i].runId}).dump()});
                 m_out.send(proto::Finished{runs[i].request, outcomes[i].runId, core::toString(outcomes[i].status),
                                            outcomes[i].error});
+            }
         } catch (const std::exception &e) {
             setExecutor(nullptr);
             failAll(runs, request.request, e.what());
         }
     }
 
-    // One connection per database, owned by the executing thread.
+    // One connection per database, owned by the executing thread. No path: the scratch store,
+    // in a folder of its own under $TMPDIR that is removed when the worker exits.
     core::Store &storeFor(const std::string &path)
     {
+        if (path.empty() && !m_scratch) {
+            const char *tmp = std::getenv("TMPDIR");
+            m_scratchDir = std::filesystem::path(tmp && *tmp ? tmp : "/tmp")
+                / ("optibench-worker-" + std::to_string(core::process::currentPid()));
+            std::filesystem::create_directories(m_scratchDir);
+            m_scratch = std::make_unique<core::Store>((m_scratchDir / "runs.sqlite").string());
+        }
+        if (path.empty())
+            return *m_scratch;
         auto it = m_stores.find(path);
         if (it == m_stores.end())
             it = m_stores.emplace(path, std::make_unique<core::Store>(path)).first;
@@ -245,7 +322,10 @@ private:
     std::vector<std::string> m_current; // the running request's runs
     session::RunExecutor *m_executor = nullptr;
     bool m_stopping = false;
+    bool m_executorDone = false;
     std::map<std::string, std::unique_ptr<core::Store>> m_stores;
+    std::filesystem::path m_scratchDir;
+    std::unique_ptr<core::Store> m_scratch;
 };
 
 int runWorker()
@@ -258,6 +338,8 @@ int runWorker()
     std::fflush(stdout);
     dup2(STDERR_FILENO, STDOUT_FILENO);
 
+    // A client that went away makes writes fail (EPIPE) instead of killing the worker.
+    std::signal(SIGPIPE, SIG_IGN);
     ProtocolOut out(protocolOut);
     Worker worker(out);
     const int code = worker.serve();

@@ -100,7 +100,23 @@ Message decodeObject(const json &j)
                 throw DecodeError{"field \"devices\" must be an array of strings"};
             m.devices.push_back(d.get<std::string>());
         }
+        if (j.contains("pid"))
+            m.pid = integer(j, "pid");
+        m.host = optionalStr(j, "host");
+        if (j.contains("environment")) {
+            if (!j.at("environment").is_object())
+                throw DecodeError{"field \"environment\" must be an object"};
+            m.environmentJson = j.at("environment").dump();
+        }
         return m;
+    }
+    if (type == "heartbeat")
+        return Heartbeat{};
+    if (type == "result") {
+        const json &bundle = field(j, "bundle");
+        if (!bundle.is_object())
+            throw DecodeError{std::string("field \"bundle\" must be an object, got ") + bundle.type_name()};
+        return Result{str(j, "request"), integer(j, "run_id"), bundle.dump()};
     }
     if (type == "run") {
         RunRequest m;
@@ -149,8 +165,23 @@ std::string encode(const Message &message)
     json j = std::visit(
         Overloaded{
             [](const Hello &m) {
-                return json{{"type", "hello"},        {"protocol", m.protocol}, {"app_version", m.appVersion},
-                            {"libtorch", m.libtorch}, {"cuda", m.cuda},         {"devices", m.devices}};
+                json j{{"type", "hello"},        {"protocol", m.protocol}, {"app_version", m.appVersion},
+                       {"libtorch", m.libtorch}, {"cuda", m.cuda},         {"devices", m.devices},
+                       {"pid", m.pid},           {"host", m.host}};
+                const json env = json::parse(m.environmentJson, nullptr, false);
+                if (env.is_object())
+                    j["environment"] = env;
+                return j;
+            },
+            [](const Heartbeat &) {
+                return json{{"type", "heartbeat"}};
+            },
+            [](const Result &m) {
+                json bundle = json::parse(m.bundleJson, nullptr, false);
+                return json{{"type", "result"},
+                            {"request", m.request},
+                            {"run_id", m.runId},
+                            {"bundle", bundle.is_object() ? bundle : json::object()}};
             },
             [](const RunRequest &m) {
                 json j{{"type", "run"}, {"request", m.request}, {"db", m.db}, {"spec", specValue(m.specJson)}};

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -295,7 +297,10 @@ TEST_F(CliTest, WorkerSpeaksTheProtocol)
     Child worker({kCli, "worker"});
     const auto hello = json::parse(worker.readLine());
     EXPECT_EQ(hello["type"], "hello");
-    EXPECT_EQ(hello["protocol"], 2);
+    EXPECT_EQ(hello["protocol"], 3);
+    EXPECT_EQ(hello["pid"], worker.pid());
+    EXPECT_FALSE(hello["host"].get<std::string>().empty());
+    EXPECT_FALSE(hello["environment"]["cpu"].get<std::string>().empty());
 
     json request = {{"type", "run"}, {"request", "r1"}, {"db", db()}, {"spec", smallSpec()}};
     worker.write(request.dump() + "\n");
@@ -305,6 +310,8 @@ TEST_F(CliTest, WorkerSpeaksTheProtocol)
         const std::string line = worker.readLine();
         ASSERT_FALSE(line.empty()) << "worker stopped talking";
         const auto event = json::parse(line);
+        if (event["type"] == "heartbeat")
+            continue;
         EXPECT_EQ(event["request"], "r1");
         if (event["type"] == "started")
             sawStarted = true;
@@ -321,8 +328,56 @@ TEST_F(CliTest, WorkerSpeaksTheProtocol)
     EXPECT_GT(finished["run_id"].get<long long>(), 0);
 
     worker.write("this is not json\n");
-    EXPECT_EQ(json::parse(worker.readLine())["type"], "error");
+    json answer = json::parse(worker.readLine());
+    while (answer["type"] == "heartbeat")
+        answer = json::parse(worker.readLine());
+    EXPECT_EQ(answer["type"], "error");
 
     worker.write("{\"type\":\"shutdown\"}\n");
     EXPECT_EQ(worker.wait(), 0);
+}
+
+// A worker on another machine: no db, so the run comes back as a bundle; heartbeats meanwhile;
+// and when stdin closes mid-run (the connection dropped) it exits within seconds.
+TEST_F(CliTest, AWorkerWithoutADatabaseSendsTheRunBackAndExitsWhenStdinCloses)
+{
+    setenv("OPTIBENCH_WORKER_HEARTBEAT_MS", "200", 1);
+    Child worker({kCli, "worker"});
+    unsetenv("OPTIBENCH_WORKER_HEARTBEAT_MS");
+    ASSERT_EQ(json::parse(worker.readLine())["type"], "hello");
+    worker.write(json{{"type", "run"}, {"request", "r1"}, {"db", ""}, {"spec", smallSpec()}}.dump() + "\n");
+    json result, finished;
+    int heartbeats = 0;
+    while (finished.is_null()) {
+        const std::string line = worker.readLine();
+        ASSERT_FALSE(line.empty()) << "worker stopped talking";
+        const auto event = json::parse(line);
+        if (event["type"] == "heartbeat")
+            ++heartbeats;
+        else if (event["type"] == "result")
+            result = event;
+        else if (event["type"] == "finished")
+            finished = event;
+    }
+    EXPECT_EQ(finished["status"], "done") << finished.dump();
+    ASSERT_TRUE(result.is_object()) << "no result before finished";
+    EXPECT_EQ(result["request"], "r1");
+    const auto &bundle = result["bundle"];
+    EXPECT_EQ(bundle["format"], "optibench-bundle");
+    ASSERT_EQ(bundle["runs"].size(), 1u);
+    EXPECT_EQ(bundle["runs"][0]["run"]["status"], "done");
+    EXPECT_EQ(bundle["runs"][0]["run"]["uuid"].get<std::string>().size(), 36u);
+    EXPECT_GE(heartbeats, 1);
+    EXPECT_FALSE(std::filesystem::exists(db())) << "no store was written here";
+
+    // A long run, then stdin closes: the worker ends it and exits promptly.
+    json longSpec = smallSpec();
+    longSpec["task"]["iterations"] = 100000;
+    worker.write(json{{"type", "run"}, {"request", "r2"}, {"db", ""}, {"spec", longSpec}}.dump() + "\n");
+    for (std::string line; (line = worker.readLine()).find("\"progress\"") == std::string::npos;)
+        ASSERT_FALSE(line.empty());
+    const auto closed = std::chrono::steady_clock::now();
+    worker.closeStdin();
+    worker.wait();
+    EXPECT_LT(std::chrono::steady_clock::now() - closed, std::chrono::seconds(5));
 }

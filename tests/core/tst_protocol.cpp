@@ -22,7 +22,7 @@ Message roundTrip(const Message &m)
 
 TEST(Protocol, EveryMessageRoundTrips)
 {
-    const auto h = std::get<Hello>(roundTrip(Hello{1, "0.1.0", "1.13.1", "", {"cpu", "cuda:0"}}));
+    const auto h = std::get<Hello>(roundTrip(Hello{1, "0.1.0", "1.13.1", "", {"cpu", "cuda:0"}, 0, "", ""}));
     EXPECT_EQ(h.appVersion, "0.1.0");
     EXPECT_EQ(h.libtorch, "1.13.1");
     EXPECT_EQ(h.devices, (std::vector<std::string>{"cpu", "cuda:0"}));
@@ -52,6 +52,31 @@ TEST(Protocol, EveryMessageRoundTrips)
     const auto e = std::get<Error>(roundTrip(Error{"r2", "the spec is not valid"}));
     EXPECT_EQ(e.request, "r2");
     EXPECT_EQ(e.message, "the spec is not valid");
+}
+
+TEST(Protocol, AHelloNamesTheWorkersProcessAndMachineAndResultsCarryABundle)
+{
+    Hello hello{kVersion, "0.1.0", "2.11.0", "13.0", {"cpu", "cuda:0"}, 0, "", ""};
+    hello.pid = 4242;
+    hello.host = "gpu-1";
+    hello.environmentJson = R"({"cpu":"Xeon","gpu":"H200"})";
+    const auto h = std::get<Hello>(roundTrip(hello));
+    EXPECT_EQ(h.pid, 4242);
+    EXPECT_EQ(h.host, "gpu-1");
+    EXPECT_EQ(nlohmann::json::parse(h.environmentJson)["gpu"], "H200");
+    // A version-2 hello has none of them.
+    const auto old = decode(R"({"type":"hello","protocol":2,"app_version":"x","libtorch":"y","devices":["cpu"]})");
+    ASSERT_TRUE(old.has_value());
+    EXPECT_EQ(std::get<Hello>(*old).pid, 0);
+
+    EXPECT_TRUE(std::holds_alternative<Heartbeat>(roundTrip(Heartbeat{})));
+    const auto r = std::get<Result>(roundTrip(Result{"r3", 7, R"({"format":"optibench-bundle","runs":[]})"}));
+    EXPECT_EQ(r.request, "r3");
+    EXPECT_EQ(r.runId, 7);
+    EXPECT_EQ(nlohmann::json::parse(r.bundleJson)["format"], "optibench-bundle");
+    std::string error;
+    EXPECT_FALSE(decode(R"({"type":"result","request":"r3","run_id":7,"bundle":"text"})", &error));
+    EXPECT_NE(error.find("bundle"), std::string::npos) << error;
 }
 
 TEST(Protocol, EncodesTheDocumentedShape)
