@@ -239,9 +239,9 @@ void SweepFolder::addJob(const std::string &jobId, const std::vector<std::size_t
     json jobs = readJson(jobsPath()).value_or(json::array());
     if (!jobs.is_array())
         jobs = json::array();
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    const auto now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     jobs.push_back({{"job", jobId}, {"array", arraySpec(points)}, {"submitted_at_ms", now}});
     writeFileAtomically(jobsPath(), jobs.dump(2) + "\n");
 }
@@ -262,7 +262,9 @@ std::vector<NamedBundle> SweepFolder::bundles() const
     return bundlesIn(m_dir / "runs");
 }
 
-std::vector<NamedBundle> bundlesIn(const fs::path &dir)
+namespace {
+
+std::vector<fs::path> jsonFilesIn(const fs::path &dir)
 {
     std::vector<fs::path> files;
     std::error_code error;
@@ -274,17 +276,41 @@ std::vector<NamedBundle> bundlesIn(const fs::path &dir)
     if (error)
         throw SweepFolderError(dir.string() + ": cannot list the folder: " + error.message());
     std::sort(files.begin(), files.end());
+    return files;
+}
+
+} // namespace
+
+std::vector<fs::path> bundleFiles(const fs::path &dir)
+{
+    const SweepFolder folder(dir);
+    if (!folder.hasManifest())
+        return jsonFilesIn(dir);
+    return fs::exists(dir / "runs") ? jsonFilesIn(dir / "runs") : std::vector<fs::path>{};
+}
+
+NamedBundle readBundleFile(const fs::path &file)
+{
+    auto j = readJson(file);
+    if (!j)
+        throw SweepFolderError(file.string() + ": cannot be read");
+    return {file.string(), std::move(*j)};
+}
+
+std::vector<NamedBundle> bundlesIn(const fs::path &dir)
+{
     std::vector<NamedBundle> out;
-    for (const auto &f : files)
-        if (auto j = readJson(f))
-            out.push_back({f.string(), std::move(*j)});
+    for (const auto &f : jsonFilesIn(dir))
+        out.push_back(readBundleFile(f));
     return out;
 }
 
 ImportResult importFolder(Store &store, const fs::path &dir)
 {
-    const SweepFolder folder(dir);
-    return importBundles(store, folder.hasManifest() ? folder.bundles() : bundlesIn(dir));
+    std::vector<NamedBundle> bundles;
+    for (const auto &f : bundleFiles(dir))
+        bundles.push_back(readBundleFile(f));
+    return importBundles(store, bundles);
 }
 
 } // namespace optibench::core

@@ -101,12 +101,16 @@ private:
 // sees the old file or the whole new one, never a part. Throws SweepFolderError naming the file.
 void writeFileAtomically(const std::filesystem::path &path, const std::string &text);
 
-// The bundles (*.json, hidden temporary files left out) directly in `dir`, by file name. Throws
-// SweepFolderError naming a file that is not JSON.
+// The bundle files (*.json, hidden temporary files left out) of a folder, by name: a sweep
+// folder's runs/, or the folder itself when it is no sweep folder.
+std::vector<std::filesystem::path> bundleFiles(const std::filesystem::path &dir);
+// One bundle file, named by its path. Throws SweepFolderError naming a file that is not JSON.
+NamedBundle readBundleFile(const std::filesystem::path &file);
+// The bundles directly in `dir`, by file name.
 std::vector<NamedBundle> bundlesIn(const std::filesystem::path &dir);
 
-// Imports every bundle of a folder in one transaction (importBundles): a sweep folder's runs/,
-// or the *.json files of any other folder. Throws SweepFolderError or BundleError naming the file.
+// Imports every bundle of a folder (bundleFiles) in one transaction (importBundles). Throws
+// SweepFolderError or BundleError naming the file.
 ImportResult importFolder(Store &store, const std::filesystem::path &dir);
 
 // "0-3,5,7-8": the points as Slurm's --array takes them.

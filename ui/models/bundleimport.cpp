@@ -2,6 +2,7 @@
 
 #include "app/core/export.h"
 #include "app/core/store.h"
+#include "app/core/sweep_folder.h"
 #include "ui/models/convert.h"
 
 #include <QCoreApplication>
@@ -36,10 +37,28 @@ BundleImport importBundleFile(core::Store &store, const QString &fileName)
         return result;
     }
     try {
-        for (std::int64_t id : core::importBundle(store, bundle))
+        const auto imported = core::importBundles(store, {{{}, bundle}});
+        for (std::int64_t id : imported.added)
             result.runIds << id;
+        result.alreadyStored = int(imported.alreadyStored);
     } catch (const std::exception &e) {
         result.error = Text::tr("Cannot import %1: %2").arg(shown, toQ(e.what()));
+    }
+    return result;
+}
+
+BundleImport importResultsFolder(core::Store &store, const QString &dir)
+{
+    BundleImport result;
+    try {
+        const auto imported = core::importFolder(store, fromQ(dir));
+        for (std::int64_t id : imported.added)
+            result.runIds << id;
+        result.alreadyStored = int(imported.alreadyStored);
+    } catch (const std::exception &e) {
+        // The error names the file at fault inside the folder; nothing was added.
+        result.error =
+            Text::tr("Cannot import the results folder %1: %2").arg(QDir::toNativeSeparators(dir), toQ(e.what()));
     }
     return result;
 }

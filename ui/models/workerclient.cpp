@@ -1,5 +1,6 @@
 #include "ui/models/workerclient.h"
 
+#include "app/core/export.h"
 #include "app/core/protocol.h"
 #include "app/core/store.h"
 #include "ui/models/convert.h"
@@ -8,6 +9,8 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
+
+#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <type_traits>
@@ -21,10 +24,19 @@ namespace {
 constexpr int kStderrLines = 20;
 // A worker that ignores a cancel request this long is killed; the run is then recorded cancelled.
 constexpr int kCancelGraceMs = 10000;
+// A busy worker silent this long (heartbeats come every 5 s) is taken for a lost connection.
+constexpr int kSilenceMs = 30000;
+
+QString nameOf(const QString &specJson)
+{
+    const auto spec = nlohmann::json::parse(specJson.toStdString(), nullptr, false);
+    return spec.is_object() && spec.contains("name") && spec["name"].is_string() ? toQ(spec["name"].get<std::string>())
+                                                                                 : QString();
+}
 } // namespace
 
 WorkerClient::WorkerClient(QObject *parent)
-    : QObject(parent), m_command(defaultCommand()), m_killTimer(new QTimer(this))
+    : QObject(parent), m_command(defaultCommand()), m_killTimer(new QTimer(this)), m_silence(new QTimer(this))
 {
     m_killTimer->setSingleShot(true);
     m_killTimer->setInterval(kCancelGraceMs);
@@ -32,6 +44,21 @@ WorkerClient::WorkerClient(QObject *parent)
         if (m_process)
             m_process->kill();
     });
+    const int silence = qEnvironmentVariableIntValue("OPTIBENCH_WORKER_SILENCE_MS");
+    m_silence->setSingleShot(true);
+    m_silence->setInterval(silence > 0 ? silence : kSilenceMs);
+    connect(m_silence, &QTimer::timeout, this, [this] {
+        if (!m_process || m_active.isEmpty())
+            return;
+        m_lost = tr("nothing from the worker for %1 s (no heartbeat): the connection is taken for lost")
+                     .arg(m_silence->interval() / 1000.0, 0, 'f', 1);
+        m_process->kill();
+    });
+}
+
+void WorkerClient::setSilenceLimit(int ms)
+{
+    m_silence->setInterval(ms);
 }
 
 WorkerClient::~WorkerClient()
@@ -46,29 +73,17 @@ WorkerClient::~WorkerClient()
     }
 }
 
-WorkerCommand WorkerClient::parseCommand(const QString &commandLine)
-{
-    QStringList parts = QProcess::splitCommand(commandLine);
-    if (parts.isEmpty())
-        return {};
-    WorkerCommand c;
-    c.program = parts.takeFirst();
-    // A bare path to optibench-cli means its worker verb.
-    if (parts.isEmpty() && QFileInfo(c.program).fileName().startsWith(QLatin1String("optibench-cli")))
-        parts << QStringLiteral("worker");
-    c.arguments = parts;
-    return c;
-}
-
 WorkerCommand WorkerClient::defaultCommand()
 {
     const QString env = qEnvironmentVariable("OPTIBENCH_WORKER");
     if (!env.isEmpty())
         return parseCommand(env);
-    const QString configured = QSettings().value(QStringLiteral("worker/command")).toString();
-    if (!configured.trimmed().isEmpty())
-        return parseCommand(configured);
-    return {QCoreApplication::applicationDirPath() + QStringLiteral("/optibench-cli"), {QStringLiteral("worker")}};
+    const WorkerSettings settings = WorkerSettings::load();
+    if (settings.place == WorkerPlace::Ssh && !settings.remote.host.trimmed().isEmpty())
+        return settings.remote.command();
+    if (settings.place == WorkerPlace::Custom && !settings.customCommand.trimmed().isEmpty())
+        return parseCommand(settings.customCommand);
+    return {QCoreApplication::applicationDirPath() + QStringLiteral("/optibench-cli"), {QStringLiteral("worker")}, {}};
 }
 
 qint64 WorkerClient::processId() const
@@ -142,6 +157,9 @@ bool WorkerClient::ensureProcess()
         return false;
     }
     m_stderr.clear();
+    m_workerPid = 0;
+    m_workerHost.clear();
+    m_lost.clear();
     auto *process = new QProcess(this);
     m_process = process;
     connect(process, &QProcess::readyReadStandardOutput, this, &WorkerClient::readStdout);
@@ -169,18 +187,21 @@ void WorkerClient::sendNext()
     if (!m_active.isEmpty() || m_queue.isEmpty())
         return;
     const Pending next = m_queue.dequeue();
-    for (const QString &request : next.requests)
-        m_active.append({request, 0, tr("starting")});
+    for (int i = 0; i < next.requests.size(); ++i)
+        m_active.append({next.requests.at(i), 0, tr("starting"), next.specJsons.at(i), 0});
     m_cancelRequested = false;
     if (!ensureProcess()) {
         finishAllActive(QStringLiteral("failed"), tr("No worker command is configured."));
         return;
     }
-    proto::RunRequest run{fromQ(next.requests.constFirst()), fromQ(m_db), fromQ(next.specJsons.constFirst()), {}};
+    // A remote worker cannot reach this machine's store: no db, and the runs come back as results.
+    const QString db = m_command.isRemote() ? QString() : m_db;
+    proto::RunRequest run{fromQ(next.requests.constFirst()), fromQ(db), fromQ(next.specJsons.constFirst()), {}};
     for (int i = 1; i < next.requests.size(); ++i)
         run.interleaveWith.push_back({fromQ(next.requests.at(i)), fromQ(next.specJsons.at(i))});
     // A worker that fails to start reports it through processEnded(), which fails these runs.
     send(proto::encode(run));
+    m_silence->start();
 }
 
 void WorkerClient::send(const std::string &line)
@@ -196,6 +217,8 @@ void WorkerClient::readStdout()
 {
     if (!m_process)
         return;
+    if (!m_active.isEmpty())
+        m_silence->start(); // the worker is alive: wait again
     while (m_process && m_process->canReadLine())
         handleLine(m_process->readLine().trimmed());
 }
@@ -209,6 +232,7 @@ void WorkerClient::readStderr()
         m_stderr << line;
         if (m_stderr.size() > kStderrLines)
             m_stderr.removeFirst();
+        emit logLine(line);
     }
 }
 
@@ -234,22 +258,32 @@ void WorkerClient::handleLine(const QByteArray &line)
                 m_devices.clear();
                 for (const auto &d : m.devices)
                     m_devices << toQ(d);
+                m_workerPid = m.pid;
+                m_workerHost = toQ(m.host);
                 emit hello(toQ(m.appVersion), toQ(m.libtorch), m_devices);
             } else if constexpr (std::is_same_v<T, proto::Started>) {
-                if (Active *run = active(toQ(m.request)))
-                    run->runId = m.runId;
-                emit started(toQ(m.request), m.runId);
+                // A remote run's id names a row of the worker's own store, not of ours.
+                const qint64 local = m_command.isRemote() ? 0 : m.runId;
+                if (Active *run = active(toQ(m.request))) {
+                    run->runId = local;
+                    run->remoteRunId = m.runId;
+                }
+                emit started(toQ(m.request), local);
             } else if constexpr (std::is_same_v<T, proto::Progress>) {
+                const qint64 local = m_command.isRemote() ? 0 : m.runId;
                 if (Active *run = active(toQ(m.request))) {
                     run->stage = toQ(m.stage);
-                    if (m.runId)
-                        run->runId = m.runId;
+                    if (local)
+                        run->runId = local;
                 }
-                emit progress(toQ(m.request), m.runId, toQ(m.stage), m.done, m.total, toQ(m.message));
+                emit progress(toQ(m.request), local, toQ(m.stage), m.done, m.total, toQ(m.message));
+            } else if constexpr (std::is_same_v<T, proto::Result>) {
+                importResult(toQ(m.request), m.bundleJson);
             } else if constexpr (std::is_same_v<T, proto::Finished>) {
                 const QString request = toQ(m.request);
                 if (Active *run = active(request)) {
-                    run->runId = m.runId ? m.runId : run->runId;
+                    if (!m_command.isRemote() && m.runId)
+                        run->runId = m.runId;
                     finishRun(request, toQ(m.status), toQ(m.error));
                 } else if (!m_finished.contains(request)) {
                     m_finished.insert(request);
@@ -296,6 +330,7 @@ void WorkerClient::finishRun(const QString &request, const QString &status, cons
     if (m_active.isEmpty()) {
         m_cancelRequested = false;
         m_killTimer->stop();
+        m_silence->stop();
         QMetaObject::invokeMethod(this, &WorkerClient::sendNext, Qt::QueuedConnection);
     }
     emit finished(request, runId, status, errorText);
@@ -316,24 +351,57 @@ void WorkerClient::processEnded(const QString &reason, bool failedToStart)
     const QString refusal = std::exchange(m_refusal, QString());
     if (m_active.isEmpty())
         return; // an idle worker that exited: the next run starts a fresh one
+    m_silence->stop();
+    const QString lost = std::exchange(m_lost, QString());
     const QString status = m_cancelRequested ? QStringLiteral("cancelled") : QStringLiteral("failed");
-    // Each run of the request fails with its own stage, and the runs that started are marked in
-    // the store, opened once for all of them.
-    std::optional<core::Store> store;
+    // Each run of the request fails with its own stage and is recorded in the store.
     while (!m_active.isEmpty()) {
-        const Active run = m_active.constFirst();
-        const QString message = m_cancelRequested ? QString() : endMessage(reason, failedToStart, refusal, run.stage);
-        if (run.runId > 0 && !m_db.isEmpty()) {
-            try {
-                if (!store)
-                    store.emplace(fromQ(m_db));
-                store->markRun(run.runId, m_cancelRequested ? core::RunStatus::Cancelled : core::RunStatus::Failed,
-                               fromQ(message));
-            } catch (const std::exception &e) {
-                emit error(run.request, tr("Could not record the failed run in %1: %2").arg(m_db, toQ(e.what())));
-            }
-        }
+        Active run = m_active.constFirst();
+        const QString message = m_cancelRequested
+            ? QString()
+            : endMessage(lost.isEmpty() ? reason : lost, failedToStart, refusal, run.stage);
+        recordEnded(run, m_cancelRequested, message);
+        m_active.first().runId = run.runId;
         finishRun(run.request, status, message); // the last queues sendNext, which starts a fresh worker
+    }
+}
+
+void WorkerClient::recordEnded(Active &run, bool cancelled, const QString &message)
+{
+    if (m_db.isEmpty())
+        return;
+    // A local run's row exists (the worker wrote it); a remote run without a result has none.
+    const bool hasRow = run.runId > 0;
+    if (!hasRow && (!m_command.isRemote() || run.remoteRunId == 0))
+        return; // it never started: nothing to record, as when a local worker refused it
+    try {
+        core::Store store(fromQ(m_db));
+        if (!hasRow) {
+            const QString name = nameOf(run.specJson);
+            run.runId = store.beginRun(fromQ(name), 0, fromQ(run.specJson), "{}");
+        }
+        store.markRun(run.runId, cancelled ? core::RunStatus::Cancelled : core::RunStatus::Failed, fromQ(message));
+    } catch (const std::exception &e) {
+        emit error(run.request, tr("Could not record the failed run in %1: %2").arg(m_db, toQ(e.what())));
+    }
+}
+
+// A remote run's bundle, imported into this machine's store; the run then has its id here.
+void WorkerClient::importResult(const QString &request, const std::string &bundleJson)
+{
+    Active *run = active(request);
+    if (!run || m_db.isEmpty())
+        return;
+    try {
+        core::Store store(fromQ(m_db));
+        const auto bundle = nlohmann::json::parse(bundleJson);
+        const auto result = core::importBundles(store, {{fromQ(tr("the result from %1").arg(m_command.host)), bundle}});
+        if (!result.added.empty())
+            run->runId = result.added.front();
+    } catch (const std::exception &e) {
+        emit error(request,
+                   tr("Could not store the result of run %1 from %2 in %3: %4")
+                       .arg(request, m_command.host, m_db, toQ(e.what())));
     }
 }
 
@@ -343,7 +411,9 @@ QString WorkerClient::endMessage(const QString &reason, bool failedToStart, cons
     if (!refusal.isEmpty())
         return refusal;
     QString message = failedToStart ? tr("the worker could not be started: %1").arg(reason)
-                                    : tr("the worker process crashed (%1) during stage %2").arg(reason, stage);
+        : m_command.isRemote()
+        ? tr("the connection to the worker on %1 was lost (%2) during stage %3").arg(m_command.host, reason, stage)
+        : tr("the worker process crashed (%1) during stage %2").arg(reason, stage);
     const QString tail = stderrTail();
     if (!tail.isEmpty())
         message += QLatin1Char('\n') + tr("Worker output:") + QLatin1Char('\n') + tail;

@@ -4,6 +4,11 @@
 // interleaved). When the worker dies mid-run (crash, kill, out of memory) each run of the
 // request is marked failed in the store with the stage and the worker's stderr tail,
 // finished(failed) is emitted, and a fresh worker is started for the next queued request.
+//
+// A remote worker (over ssh) has no access to this machine's store: its runs come back as
+// result bundles, imported into the store here; a run whose connection drops is recorded here
+// as failed with the reason. A worker silent for longer than the silence limit (heartbeats come
+// every few seconds) counts as a dropped connection.
 #include <QObject>
 #include <QPointer>
 #include <QProcess>
@@ -12,15 +17,11 @@
 #include <QStringList>
 #include <QVector>
 
+#include "ui/models/remoteworker.h"
+
 class QTimer;
 
 namespace optibench::ui {
-
-struct WorkerCommand {
-    QString program;
-    QStringList arguments;
-    bool isValid() const { return !program.isEmpty(); }
-};
 
 class WorkerClient : public QObject {
     Q_OBJECT
@@ -28,10 +29,10 @@ public:
     explicit WorkerClient(QObject *parent = nullptr);
     ~WorkerClient() override;
 
-    // The worker command: OPTIBENCH_WORKER, else the settings key "worker/command" (a whole
-    // command line, e.g. "ssh gpu-host optibench-cli worker"), else optibench-cli beside the app.
+    // The worker command: OPTIBENCH_WORKER (a command line), else the settings (WorkerSettings:
+    // a remote host over ssh, or a command line), else optibench-cli beside the app.
     static WorkerCommand defaultCommand();
-    static WorkerCommand parseCommand(const QString &commandLine);
+    static WorkerCommand parseCommand(const QString &commandLine) { return parseWorkerCommand(commandLine); }
     void setCommand(const WorkerCommand &command) { m_command = command; }
     WorkerCommand command() const { return m_command; }
 
@@ -55,8 +56,14 @@ public:
     int queuedCount() const { return m_queue.size(); }
     qint64 processId() const; // 0 when no worker runs
     QStringList devices() const { return m_devices; }
-    // The last lines the worker wrote to stderr.
+    // The worker's own pid and host, from its hello (0 and empty before it).
+    qint64 workerPid() const { return m_workerPid; }
+    QString workerHost() const { return m_workerHost; }
+    // The last lines the worker wrote to stderr (with ssh: ssh's own messages too).
     QString stderrTail() const;
+    // No line from a busy worker for this long ends it as a lost connection (default 30 s;
+    // OPTIBENCH_WORKER_SILENCE_MS).
+    void setSilenceLimit(int ms);
 
 signals:
     void hello(const QString &appVersion, const QString &libtorch, const QStringList &devices);
@@ -67,6 +74,8 @@ signals:
     void finished(const QString &request, qint64 runId, const QString &status, const QString &error);
     // A request the worker refused, or a worker that could not be started.
     void error(const QString &request, const QString &message);
+    // A line the worker (or ssh) wrote to stderr: the worker's log.
+    void logLine(const QString &line);
 
 private:
     struct Pending {
@@ -75,8 +84,10 @@ private:
     };
     struct Active {
         QString request;
-        qint64 runId = 0;
+        qint64 runId = 0; // in this machine's store (for a remote run: once its result came)
         QString stage;
+        QString specJson;
+        qint64 remoteRunId = 0; // a remote run's id in the worker's own store
     };
 
     bool ensureProcess();
@@ -86,6 +97,10 @@ private:
     void readStderr();
     void handleLine(const QByteArray &line);
     void processEnded(const QString &reason, bool failedToStart);
+    void importResult(const QString &request, const std::string &bundleJson);
+    // Records a run that ended with its worker: marked in the store, or, for a remote run that
+    // has no row here yet, added as a failed run with the message.
+    void recordEnded(Active &run, bool cancelled, const QString &message);
     // Why a run ended with its worker: the reason, the stage it was in and the stderr tail.
     QString endMessage(const QString &reason, bool failedToStart, const QString &refusal, const QString &stage) const;
     Active *active(const QString &request);
@@ -103,6 +118,10 @@ private:
     QTimer *m_killTimer = nullptr;
     QStringList m_stderr;
     QStringList m_devices;
+    qint64 m_workerPid = 0;
+    QString m_workerHost;
+    QTimer *m_silence = nullptr;
+    QString m_lost;           // why the worker was stopped as a lost connection
     QSet<QString> m_finished; // requests already reported finished
     int m_nextRequest = 1;
 };
