@@ -77,8 +77,7 @@ CommandResult runCommand(const std::vector<std::string> &argv)
     }
     ::close(fds[0]);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
     return result;
 }
@@ -95,12 +94,13 @@ std::string submitArray(const core::SweepFolder &folder, const std::vector<std::
 {
     const auto dir = std::filesystem::absolute(folder.dir());
     const auto script = dir / "job.sh";
-    core::writeFileAtomically(script, "#!/bin/sh\n"
-                                      "# Written by optibench-cli sweep --slurm: array task i runs point i of the "
-                                      "sweep in this folder.\n"
-                                      "exec "
-                                          + shellQuoted(options.cli) + " sweep-task " + shellQuoted(dir.string())
-                                          + " \"$SLURM_ARRAY_TASK_ID\"\n");
+    core::writeFileAtomically(script,
+                              "#!/bin/sh\n"
+                              "# Written by optibench-cli sweep --slurm: array task i runs point i of the "
+                              "sweep in this folder.\n"
+                              "exec "
+                                  + shellQuoted(options.cli) + " sweep-task " + shellQuoted(dir.string())
+                                  + " \"$SLURM_ARRAY_TASK_ID\"\n");
     std::filesystem::permissions(script, std::filesystem::perms::owner_exec, std::filesystem::perm_options::add);
     std::string array = core::arraySpec(points);
     if (options.parallel > 0)

@@ -38,7 +38,8 @@ std::optional<core::QueueStates> queueStates(const std::vector<std::string> &job
 
 // Polls until no task of these jobs is queued or running; `progress` is told the queue each
 // time. Throws std::runtime_error when squeue keeps failing.
-void waitForJobs(const std::vector<std::string> &jobIds, const std::function<void(const core::QueueStates &)> &progress);
+void waitForJobs(const std::vector<std::string> &jobIds,
+                 const std::function<void(const core::QueueStates &)> &progress);
 
 // The path of the running executable (/proc/self/exe), for the tasks to run.
 std::string currentExecutable();

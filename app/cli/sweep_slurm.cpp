@@ -99,8 +99,8 @@ int sweepTask(const std::string &dir, std::size_t point)
     const core::SweepFolder folder(dir);
     const auto manifest = folder.manifest();
     if (point >= manifest.points.size())
-        throw std::runtime_error(folder.manifestPath().string() + ": no point " + std::to_string(point) + " (the sweep has "
-                                 + std::to_string(manifest.points.size()) + ")");
+        throw std::runtime_error(folder.manifestPath().string() + ": no point " + std::to_string(point)
+                                 + " (the sweep has " + std::to_string(manifest.points.size()) + ")");
     if (fs::exists(folder.bundlePath(point))) {
         std::cerr << "optibench-cli: point " << point << " is done already (" << folder.bundlePath(point).string()
                   << ")\n";
@@ -176,9 +176,8 @@ int sweepOnSlurm(const SlurmSweepOptions &o, const std::string &grid, const json
     } else {
         const std::string job = submitArray(folder, submit, o.slurm);
         jobs.push_back(job);
-        std::cerr << "optibench-cli: submitted job " << job << ": " << submit.size() << " of "
-                  << manifest.points.size() << " point(s) (array " << core::arraySpec(submit) << ") into "
-                  << folder.dir().string() << '\n';
+        std::cerr << "optibench-cli: submitted job " << job << ": " << submit.size() << " of " << manifest.points.size()
+                  << " point(s) (array " << core::arraySpec(submit) << ") into " << folder.dir().string() << '\n';
     }
     if (!o.wait)
         return 0;
@@ -201,8 +200,9 @@ void addSweepTaskCommand(CLI::App &app, ExitCode &exit)
 {
     auto dir = std::make_shared<std::string>();
     auto point = std::make_shared<std::size_t>(0);
-    auto *cmd = app.add_subcommand("sweep-task", "Run one point of a sweep folder into its bundle (what each task of "
-                                                 "a `sweep --slurm` job array runs)");
+    auto *cmd = app.add_subcommand("sweep-task",
+                                   "Run one point of a sweep folder into its bundle (what each task of "
+                                   "a `sweep --slurm` job array runs)");
     cmd->add_option("dir", *dir, "Sweep folder")->required()->check(CLI::ExistingDirectory);
     cmd->add_option("point", *point, "Point index ($SLURM_ARRAY_TASK_ID)")->required();
     cmd->callback([dir, point, &exit] { exit.value = sweepTask(*dir, *point); });

@@ -11,8 +11,8 @@
 namespace optibench::cli {
 
 struct SlurmSweepOptions {
-    std::string out;  // the sweep folder
-    std::string db;   // where --wait imports; empty: the default store
+    std::string out; // the sweep folder
+    std::string db;  // where --wait imports; empty: the default store
     bool wait = false;
     bool quiet = false;
     SlurmOptions slurm;

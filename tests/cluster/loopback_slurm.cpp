@@ -1,87 +1,20 @@
 #include "loopback_slurm.h"
 
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <thread>
 
-#include <netinet/in.h>
-#include <pwd.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "../cli/subprocess.h"
+#include "daemon_util.h"
 
 namespace fs = std::filesystem;
 
 namespace optibench::test {
-
-namespace {
-
-// A TCP port nobody listens on now (the kernel's choice for port 0).
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof a;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &length) == 0)
-        port = ntohs(a.sin_port);
-    ::close(fd);
-    return port;
-}
-
-std::string userName()
-{
-    const passwd *p = ::getpwuid(::getuid());
-    return p ? p->pw_name : "root";
-}
-
-} // namespace
-
-std::string which(const std::string &command)
-{
-    // The daemons live in sbin, which a user's PATH may lack.
-    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
-    path += ":/usr/sbin:/sbin:/usr/bin:/bin";
-    std::stringstream dirs(path);
-    for (std::string dir; std::getline(dirs, dir, ':');) {
-        if (dir.empty())
-            continue;
-        const fs::path candidate = fs::path(dir) / command;
-        if (::access(candidate.c_str(), X_OK) == 0)
-            return candidate.string();
-    }
-    return {};
-}
-
-namespace {
-
-pid_t readPid(const fs::path &file)
-{
-    std::ifstream in(file);
-    long pid = 0;
-    in >> pid;
-    return static_cast<pid_t>(pid);
-}
-
-// SIGTERM, then SIGKILL when it is still there after five seconds.
-void stopPid(pid_t pid)
-{
-    if (pid <= 0 || ::kill(pid, SIGTERM) != 0)
-        return;
-    for (int i = 0; i < 50 && ::kill(pid, 0) == 0; ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    ::kill(pid, SIGKILL);
-}
-
-} // namespace
 
 LoopbackSlurm::LoopbackSlurm(fs::path dir) : m_dir(std::move(dir)) {}
 
@@ -113,11 +46,10 @@ bool LoopbackSlurm::startMunge()
             key.put(static_cast<char>(random()));
     }
     fs::permissions(m_dir / "munge.key", fs::perms::owner_read, fs::perm_options::replace);
-    const auto r = run({which("munged"), "--force", "--socket=" + (m_dir / "munge.sock").string(),
-                        "--key-file=" + (m_dir / "munge.key").string(),
-                        "--log-file=" + (m_dir / "munged.log").string(),
-                        "--pid-file=" + (m_dir / "munged.pid").string(),
-                        "--seed-file=" + (m_dir / "munged.seed").string()});
+    const auto r =
+        run({which("munged"), "--force", "--socket=" + (m_dir / "munge.sock").string(),
+             "--key-file=" + (m_dir / "munge.key").string(), "--log-file=" + (m_dir / "munged.log").string(),
+             "--pid-file=" + (m_dir / "munged.pid").string(), "--seed-file=" + (m_dir / "munged.seed").string()});
     if (r.exitCode != 0)
         m_why = "munged did not start: " + r.out + r.err + daemonLog("munged.log");
     return r.exitCode == 0;
@@ -191,11 +123,7 @@ bool LoopbackSlurm::waitForIdleNode(int timeoutSeconds)
 
 std::string LoopbackSlurm::daemonLog(const char *name) const
 {
-    std::ifstream in(m_dir / name);
-    std::ostringstream text;
-    text << in.rdbuf();
-    const std::string all = text.str();
-    return "\n--- " + std::string(name) + " (end) ---\n" + (all.size() > 2000 ? all.substr(all.size() - 2000) : all);
+    return logTail(m_dir / name);
 }
 
 void LoopbackSlurm::stop()

@@ -8,10 +8,9 @@
 #include <filesystem>
 #include <string>
 
-namespace optibench::test {
+#include "daemon_util.h"
 
-// The absolute path of a command on PATH (or in /usr/sbin, /sbin); empty when there is none.
-std::string which(const std::string &command);
+namespace optibench::test {
 
 class LoopbackSlurm {
 public:

@@ -55,8 +55,10 @@ protected:
 
     Result sweep(const json &spec, const std::string &grid, std::vector<std::string> extra)
     {
-        std::vector<std::string> argv{kCli, "sweep", writeJson(m_dir / "spec.json", spec), "--grid", grid,
-                                      "--slurm", "--out", out(), "--db", db()};
+        std::vector<std::string> argv{kCli,     "sweep", writeJson(m_dir / "spec.json", spec),
+                                      "--grid", grid,    "--slurm",
+                                      "--out",  out(),   "--db",
+                                      db()};
         argv.insert(argv.end(), extra.begin(), extra.end());
         return run(argv);
     }
@@ -71,7 +73,7 @@ protected:
 };
 
 // Polls until `done` holds or the time is up.
-template <typename F>
+template<typename F>
 bool eventually(F done, int seconds)
 {
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);

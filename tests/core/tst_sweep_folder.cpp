@@ -174,7 +174,8 @@ TEST_F(SweepFolderTest, AStoreOfVersionFourGetsUuidsForItsRuns)
         store.beginRun("a", 0, "{}", "{}");
         store.beginRun("b", 0, "{}", "{}");
         // Back to version 4: no uuid column.
-        ASSERT_EQ(sqlite3_exec(store.handle(), "DROP INDEX runs_uuid; ALTER TABLE runs DROP COLUMN uuid; PRAGMA user_version = 4",
+        ASSERT_EQ(sqlite3_exec(store.handle(),
+                               "DROP INDEX runs_uuid; ALTER TABLE runs DROP COLUMN uuid; PRAGMA user_version = 4",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
     }
