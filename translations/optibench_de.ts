@@ -11,6 +11,10 @@
         <source>Cannot import %1: it is not valid JSON (a bundle comes from optibench-cli export --format json)</source>
         <translation>Import von %1 nicht möglich: kein gültiges JSON (ein Bündel entsteht mit optibench-cli export --format json)</translation>
     </message>
+    <message>
+        <source>Cannot import the results folder %1: %2</source>
+        <translation>Der Ergebnisordner %1 kann nicht importiert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ExperimentPanel</name>
@@ -1489,10 +1493,6 @@
         <translation>Lauf #%1 beendet</translation>
     </message>
     <message>
-        <source>worker %1, LibTorch %2, %3</source>
-        <translation>Worker %1, LibTorch %2, %3</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -1601,10 +1601,6 @@
         <translation>E&amp;instellungen</translation>
     </message>
     <message>
-        <source>&amp;Worker command…</source>
-        <translation>&amp;Worker-Befehl…</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -1650,14 +1646,6 @@
             <numerusform>%n Lauf nach %1 exportiert</numerusform>
             <numerusform>%n Läufe nach %1 exportiert</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Worker command</source>
-        <translation>Worker-Befehl</translation>
-    </message>
-    <message>
-        <source>Command that starts the worker (e.g. &quot;ssh gpu-host optibench-cli worker&quot;). Empty: the optibench-cli next to this program.</source>
-        <translation>Befehl, der den Worker startet (z. B. „ssh gpu-host optibench-cli worker“). Leer: das optibench-cli neben diesem Programm.</translation>
     </message>
     <message>
         <source>The next run uses: %1 %2</source>
@@ -1750,6 +1738,92 @@
     <message>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source> on %1 (ssh, pid %2)</source>
+        <translation> auf %1 (ssh, PID %2)</translation>
+    </message>
+    <message>
+        <source>worker %1%2, LibTorch %3, %4</source>
+        <translation>Worker %1%2, LibTorch %3, %4</translation>
+    </message>
+    <message>
+        <source>&amp;Worker…</source>
+        <translation>&amp;Worker…</translation>
+    </message>
+    <message>
+        <source>Worker &amp;log…</source>
+        <translation>Worker-&amp;Protokoll…</translation>
+    </message>
+    <message>
+        <source>watching %1</source>
+        <translation>beobachtet %1</translation>
+    </message>
+    <message>
+        <source>worker on %1 (ssh)</source>
+        <translation>Worker auf %1 (ssh)</translation>
+    </message>
+    <message>
+        <source>Import results &amp;folder…</source>
+        <translation>Ergebnis&amp;ordner importieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Add the runs of a sweep folder (optibench-cli sweep --slurm --out DIR) or of any folder of bundles; runs already here are skipped</source>
+        <translation>Die Läufe eines Sweep-Ordners (optibench-cli sweep --slurm --out DIR) oder eines Ordners mit Bundles hinzufügen; schon vorhandene Läufe werden übersprungen</translation>
+    </message>
+    <message>
+        <source>&amp;Watch results folder…</source>
+        <translation>Ergebnisordner &amp;beobachten…</translation>
+    </message>
+    <message>
+        <source>Watch results folder</source>
+        <translation>Ergebnisordner beobachten</translation>
+    </message>
+    <message>
+        <source>Import a sweep folder&apos;s runs as its tasks write them</source>
+        <translation>Die Läufe eines Sweep-Ordners importieren, sobald seine Tasks sie schreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) landed in %1</source>
+        <translation>
+            <numerusform>%n Lauf in %1 eingetroffen</numerusform>
+            <numerusform>%n Läufe in %1 eingetroffen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were here already</source>
+        <translation>
+            <numerusform>%n war schon hier</numerusform>
+            <numerusform>%n waren schon hier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import results folder</source>
+        <translation>Ergebnisordner importieren</translation>
+    </message>
+    <message>
+        <source>Stop &amp;watching %1</source>
+        <translation>%1 nicht mehr &amp;beobachten</translation>
+    </message>
+    <message>
+        <source>The next run executes on %1 over ssh</source>
+        <translation>Der nächste Lauf wird über ssh auf %1 ausgeführt</translation>
+    </message>
+    <message>
+        <source>(OPTIBENCH_WORKER is set and comes first)</source>
+        <translation>(OPTIBENCH_WORKER ist gesetzt und hat Vorrang)</translation>
+    </message>
+    <message>
+        <source>Worker log</source>
+        <translation>Worker-Protokoll</translation>
+    </message>
+    <message>
+        <source>What the worker (and ssh) write to stderr appears here.</source>
+        <translation>Was der Worker (und ssh) auf stderr schreiben, erscheint hier.</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2102,13 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ResultsWatcher</name>
+    <message>
+        <source>Cannot import from the watched folder %1: %2</source>
+        <translation>Aus dem beobachteten Ordner %1 kann nicht importiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3045,6 +3126,113 @@ A/A-Paare:</translation>
     <message>
         <source>the worker &quot;%1&quot; speaks protocol version %2, this OptiBench speaks version %3; install the same OptiBench version for both</source>
         <translation>der Worker „%1“ spricht Protokollversion %2, dieses OptiBench Version %3; installieren Sie auf beiden dieselbe OptiBench-Version</translation>
+    </message>
+    <message>
+        <source>nothing from the worker for %1 s (no heartbeat): the connection is taken for lost</source>
+        <translation>seit %1 s nichts vom Worker (kein Heartbeat): die Verbindung gilt als verloren</translation>
+    </message>
+    <message>
+        <source>the result from %1</source>
+        <translation>das Ergebnis von %1</translation>
+    </message>
+    <message>
+        <source>Could not store the result of run %1 from %2 in %3: %4</source>
+        <translation>Das Ergebnis von Lauf %1 von %2 konnte nicht in %3 gespeichert werden: %4</translation>
+    </message>
+    <message>
+        <source>the connection to the worker on %1 was lost (%2) during stage %3</source>
+        <translation>die Verbindung zum Worker auf %1 ging in Phase %3 verloren (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::WorkerDialog</name>
+    <message>
+        <source>&amp;This machine (the optibench-cli beside OptiBench)</source>
+        <translation>&amp;Dieser Rechner (das optibench-cli neben OptiBench)</translation>
+    </message>
+    <message>
+        <source>A &amp;remote host over ssh</source>
+        <translation>Ein &amp;entfernter Rechner über ssh</translation>
+    </message>
+    <message>
+        <source>A &amp;command of my own</source>
+        <translation>Ein eigener &amp;Befehl</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>e.g. /opt/optibench/bin/optibench-cli worker</source>
+        <translation>z. B. /opt/optibench/bin/optibench-cli worker</translation>
+    </message>
+    <message>
+        <source>Runs on a remote host come back over the connection into this store; the host needs the same OptiBench version. ssh must log in without a password prompt (a key or an agent), since nobody can type into it.</source>
+        <translation>Läufe auf einem entfernten Rechner kommen über die Verbindung in diesen Speicher zurück; der Rechner braucht dieselbe OptiBench-Version. ssh muss sich ohne Passwortabfrage anmelden (Schlüssel oder Agent), da niemand etwas eintippen kann.</translation>
+    </message>
+    <message>
+        <source>gpu-server (a name from ~/.ssh/config works)</source>
+        <translation>gpu-server (ein Name aus ~/.ssh/config geht auch)</translation>
+    </message>
+    <message>
+        <source>ssh&apos;s default</source>
+        <translation>Vorgabe von ssh</translation>
+    </message>
+    <message>
+        <source>optibench-cli on the host&apos;s PATH</source>
+        <translation>optibench-cli im PATH des Rechners</translation>
+    </message>
+    <message>
+        <source>e.g. -i ~/.ssh/gpu_key -J bastion</source>
+        <translation>z. B. -i ~/.ssh/gpu_key -J bastion</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Rechner:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>optibench-cli &amp;there:</source>
+        <translation>optibench-cli &amp;dort:</translation>
+    </message>
+    <message>
+        <source>More ssh &amp;options:</source>
+        <translation>Weitere ssh-&amp;Optionen:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Connected in %1 s: %2</source>
+        <translation>Verbunden in %1 s: %2</translation>
+    </message>
+    <message>
+        <source>The connection did not work (exit %1): %2</source>
+        <translation>Die Verbindung hat nicht funktioniert (Exit %1): %2</translation>
+    </message>
+    <message>
+        <source>Name the remote host, or choose another place for the worker.</source>
+        <translation>Nennen Sie den entfernten Rechner, oder wählen Sie einen anderen Ort für den Worker.</translation>
+    </message>
+    <message>
+        <source>Give the command, or choose another place for the worker.</source>
+        <translation>Geben Sie den Befehl an, oder wählen Sie einen anderen Ort für den Worker.</translation>
     </message>
 </context>
 </TS>

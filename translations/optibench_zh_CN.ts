@@ -11,6 +11,10 @@
         <source>Cannot import %1: it is not valid JSON (a bundle comes from optibench-cli export --format json)</source>
         <translation>无法导入 %1：不是有效的 JSON（运行包由 optibench-cli export --format json 生成）</translation>
     </message>
+    <message>
+        <source>Cannot import the results folder %1: %2</source>
+        <translation>无法导入结果文件夹 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ExperimentPanel</name>
@@ -1485,10 +1489,6 @@
         <translation>运行 #%1 已完成</translation>
     </message>
     <message>
-        <source>worker %1, LibTorch %2, %3</source>
-        <translation>工作进程 %1，LibTorch %2，%3</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1597,10 +1597,6 @@
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Worker command…</source>
-        <translation>工作进程命令(&amp;W)…</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1645,14 +1641,6 @@
         <translation>
             <numerusform>已将 %n 个运行导出到 %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Worker command</source>
-        <translation>工作进程命令</translation>
-    </message>
-    <message>
-        <source>Command that starts the worker (e.g. &quot;ssh gpu-host optibench-cli worker&quot;). Empty: the optibench-cli next to this program.</source>
-        <translation>启动工作进程的命令（例如“ssh gpu-host optibench-cli worker”）。留空：使用本程序旁的 optibench-cli。</translation>
     </message>
     <message>
         <source>The next run uses: %1 %2</source>
@@ -1741,6 +1729,90 @@
     <message>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source> on %1 (ssh, pid %2)</source>
+        <translation> 位于 %1（ssh，PID %2）</translation>
+    </message>
+    <message>
+        <source>worker %1%2, LibTorch %3, %4</source>
+        <translation>工作进程 %1%2，LibTorch %3，%4</translation>
+    </message>
+    <message>
+        <source>&amp;Worker…</source>
+        <translation>工作进程(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Worker &amp;log…</source>
+        <translation>工作进程日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>watching %1</source>
+        <translation>正在监视 %1</translation>
+    </message>
+    <message>
+        <source>worker on %1 (ssh)</source>
+        <translation>工作进程位于 %1（ssh）</translation>
+    </message>
+    <message>
+        <source>Import results &amp;folder…</source>
+        <translation>导入结果文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Add the runs of a sweep folder (optibench-cli sweep --slurm --out DIR) or of any folder of bundles; runs already here are skipped</source>
+        <translation>添加扫描文件夹（optibench-cli sweep --slurm --out DIR）或任何捆绑包文件夹中的运行；已有的运行将被跳过</translation>
+    </message>
+    <message>
+        <source>&amp;Watch results folder…</source>
+        <translation>监视结果文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Watch results folder</source>
+        <translation>监视结果文件夹</translation>
+    </message>
+    <message>
+        <source>Import a sweep folder&apos;s runs as its tasks write them</source>
+        <translation>在任务写入时导入扫描文件夹中的运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) landed in %1</source>
+        <translation>
+            <numerusform>%n 次运行已到达 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were here already</source>
+        <translation>
+            <numerusform>%n 次已存在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import results folder</source>
+        <translation>导入结果文件夹</translation>
+    </message>
+    <message>
+        <source>Stop &amp;watching %1</source>
+        <translation>停止监视 %1(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The next run executes on %1 over ssh</source>
+        <translation>下一次运行将通过 ssh 在 %1 上执行</translation>
+    </message>
+    <message>
+        <source>(OPTIBENCH_WORKER is set and comes first)</source>
+        <translation>（已设置 OPTIBENCH_WORKER，优先使用）</translation>
+    </message>
+    <message>
+        <source>Worker log</source>
+        <translation>工作进程日志</translation>
+    </message>
+    <message>
+        <source>What the worker (and ssh) write to stderr appears here.</source>
+        <translation>工作进程（及 ssh）写入 stderr 的内容显示在这里。</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2088,13 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::ResultsWatcher</name>
+    <message>
+        <source>Cannot import from the watched folder %1: %2</source>
+        <translation>无法从监视的文件夹 %1 导入：%2</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3103,113 @@ A/A 对:</translation>
     <message>
         <source>the worker &quot;%1&quot; speaks protocol version %2, this OptiBench speaks version %3; install the same OptiBench version for both</source>
         <translation>工作进程“%1”使用协议版本 %2,本 OptiBench 使用版本 %3;请在两端安装相同版本的 OptiBench</translation>
+    </message>
+    <message>
+        <source>nothing from the worker for %1 s (no heartbeat): the connection is taken for lost</source>
+        <translation>工作进程 %1 秒无任何消息（无心跳）：视为连接丢失</translation>
+    </message>
+    <message>
+        <source>the result from %1</source>
+        <translation>来自 %1 的结果</translation>
+    </message>
+    <message>
+        <source>Could not store the result of run %1 from %2 in %3: %4</source>
+        <translation>无法将来自 %2 的运行 %1 的结果保存到 %3：%4</translation>
+    </message>
+    <message>
+        <source>the connection to the worker on %1 was lost (%2) during stage %3</source>
+        <translation>在阶段 %3 与 %1 上的工作进程的连接丢失（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::WorkerDialog</name>
+    <message>
+        <source>&amp;This machine (the optibench-cli beside OptiBench)</source>
+        <translation>本机(&amp;T)（OptiBench 旁的 optibench-cli）</translation>
+    </message>
+    <message>
+        <source>A &amp;remote host over ssh</source>
+        <translation>通过 ssh 的远程主机(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A &amp;command of my own</source>
+        <translation>自定义命令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>e.g. /opt/optibench/bin/optibench-cli worker</source>
+        <translation>例如 /opt/optibench/bin/optibench-cli worker</translation>
+    </message>
+    <message>
+        <source>Runs on a remote host come back over the connection into this store; the host needs the same OptiBench version. ssh must log in without a password prompt (a key or an agent), since nobody can type into it.</source>
+        <translation>远程主机上的运行会通过连接返回到此存储；该主机需要相同版本的 OptiBench。ssh 必须无需密码提示即可登录（密钥或代理），因为无人可以输入。</translation>
+    </message>
+    <message>
+        <source>gpu-server (a name from ~/.ssh/config works)</source>
+        <translation>gpu-server（也可使用 ~/.ssh/config 中的名称）</translation>
+    </message>
+    <message>
+        <source>ssh&apos;s default</source>
+        <translation>ssh 默认值</translation>
+    </message>
+    <message>
+        <source>optibench-cli on the host&apos;s PATH</source>
+        <translation>主机 PATH 中的 optibench-cli</translation>
+    </message>
+    <message>
+        <source>e.g. -i ~/.ssh/gpu_key -J bastion</source>
+        <translation>例如 -i ~/.ssh/gpu_key -J bastion</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>optibench-cli &amp;there:</source>
+        <translation>该处的 optibench-cli(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>More ssh &amp;options:</source>
+        <translation>更多 ssh 选项(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connected in %1 s: %2</source>
+        <translation>%1 秒内连接成功：%2</translation>
+    </message>
+    <message>
+        <source>The connection did not work (exit %1): %2</source>
+        <translation>连接失败（退出码 %1）：%2</translation>
+    </message>
+    <message>
+        <source>Name the remote host, or choose another place for the worker.</source>
+        <translation>请填写远程主机，或为工作进程选择其他位置。</translation>
+    </message>
+    <message>
+        <source>Give the command, or choose another place for the worker.</source>
+        <translation>请填写命令，或为工作进程选择其他位置。</translation>
     </message>
 </context>
 </TS>

@@ -155,7 +155,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         QCOMPARE(queue->entry(0)->status, QStringLiteral("failed"));
         const QString error = queue->entry(0)->error;
-        QVERIFY2(error.contains(QLatin1String("protocol version 1")) && error.contains(QLatin1String("version 2")),
+        QVERIFY2(error.contains(QLatin1String("protocol version 1")) && error.contains(QLatin1String("version 3")),
                  qPrintable(error));
         QVERIFY(!errors.isEmpty());
         QVERIFY(store->runs().empty());

@@ -3,9 +3,9 @@
 #include "app/core/export.h"
 #include "app/core/store.h"
 #include "ui/charts/chartexport.h"
-#include "ui/models/bundleimport.h"
 #include "ui/models/convert.h"
 #include "ui/models/modelinfo.h"
+#include "ui/models/resultswatcher.h"
 #include "ui/models/rungroups.h"
 #include "ui/models/runqueuemodel.h"
 #include "ui/models/runsmodel.h"
@@ -23,13 +23,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QIcon>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -72,6 +72,7 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     , m_workerStatus(new QLabel(this))
     , m_reloadTimer(new QTimer(this))
     , m_followTimer(new QTimer(this))
+    , m_results(new ResultsWatcher(m_store, this))
 {
     setWindowTitle(tr("OptiBench — %1").arg(toQ(m_store->path())));
     setWindowIcon(QIcon(QStringLiteral(":/icons/optibench.svg")));
@@ -82,6 +83,7 @@ MainWindow::MainWindow(std::shared_ptr<core::Store> store, const QString &modelP
     buildCentralWidget();
     createDocks();
     createActions();
+    m_workerStatus->setObjectName(QStringLiteral("workerStatus"));
     statusBar()->addPermanentWidget(m_workerStatus);
     connectViews();
     connectRunsAndWorker();
@@ -162,13 +164,17 @@ void MainWindow::connectRunsAndWorker()
     connect(m_queue, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStatus);
     connect(m_worker, &WorkerClient::hello, this,
             [this](const QString &version, const QString &libtorch, const QStringList &devices) {
-                m_workerVersion =
-                    tr("worker %1, LibTorch %2, %3").arg(version, libtorch, devices.join(QStringLiteral(", ")));
+                const QString where = m_worker->command().isRemote()
+                    ? tr(" on %1 (ssh, pid %2)").arg(m_worker->command().host).arg(m_worker->workerPid())
+                    : QString();
+                m_workerVersion = tr("worker %1%2, LibTorch %3, %4")
+                                      .arg(version, where, libtorch, devices.join(QStringLiteral(", ")));
                 m_experiment->setDevices(devices);
                 updateStatus();
             });
     connect(m_worker, &WorkerClient::error, this,
             [this](const QString &, const QString &message) { showError(message); });
+    connect(m_worker, &WorkerClient::logLine, this, &MainWindow::appendWorkerLog);
 }
 
 void MainWindow::restoreLayout()
@@ -215,28 +221,6 @@ void MainWindow::followSelection()
     const QVector<qint64> ids = m_runsView->selectedRunIds();
     if (ids.size() >= 2 && ids != m_comparison->runIds())
         m_comparison->setRuns(ids, m_runsModel->baselineRunId());
-}
-
-void MainWindow::importRuns()
-{
-    const QString fileName =
-        QFileDialog::getOpenFileName(this, tr("Import runs"), QString(), tr("Run bundles (*.json);;All files (*)"));
-    if (!fileName.isEmpty())
-        importRunsFrom(fileName);
-}
-
-void MainWindow::importRunsFrom(const QString &fileName)
-{
-    const BundleImport result = importBundleFile(*m_store, fileName);
-    if (!result.error.isEmpty()) {
-        showError(result.error);
-        return;
-    }
-    m_runsModel->reload();
-    m_modelPanel->refresh();
-    if (!result.runIds.isEmpty())
-        m_runsView->selectRun(result.runIds.last());
-    statusBar()->showMessage(tr("Imported %n run(s) from %1", nullptr, int(result.runIds.size())).arg(fileName), 8000);
 }
 
 MainWindow::~MainWindow() = default;
@@ -299,6 +283,7 @@ QList<QAction *> MainWindow::createFileMenu()
     QAction *import = file->addAction(tr("&Import runs…"), this, &MainWindow::importRuns);
     import->setShortcut(QKeySequence(tr("Ctrl+I")));
     import->setToolTip(tr("Add the runs of a bundle made by optibench-cli export --format json"));
+    addImportFolderActions(file);
     file->addSeparator();
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::exportCurrent);
     exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
@@ -348,7 +333,8 @@ void MainWindow::createViewMenu()
 void MainWindow::createSettingsAndHelpMenus()
 {
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
-    settings->addAction(tr("&Worker command…"), this, &MainWindow::configureWorker);
+    settings->addAction(tr("&Worker…"), this, &MainWindow::configureWorker);
+    settings->addAction(tr("Worker &log…"), this, &MainWindow::showWorkerLog);
     settings->addAction(tr("&Preferences…"), this, [this] { SettingsDialog(this).exec(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -444,30 +430,14 @@ bool MainWindow::exportRunsCsvTo(const QString &fileName)
     return true;
 }
 
-void MainWindow::configureWorker()
-{
-    const WorkerCommand current = m_worker->command();
-    bool ok = false;
-    const QString line =
-        QInputDialog::getText(this, tr("Worker command"),
-                              tr("Command that starts the worker (e.g. \"ssh gpu-host optibench-cli worker\"). Empty: "
-                                 "the optibench-cli next to this program."),
-                              QLineEdit::Normal, QSettings().value(QStringLiteral("worker/command")).toString(), &ok);
-    if (!ok)
-        return;
-    QSettings().setValue(QStringLiteral("worker/command"), line.trimmed());
-    m_worker->setCommand(WorkerClient::defaultCommand());
-    statusBar()->showMessage(tr("The next run uses: %1 %2")
-                                 .arg(m_worker->command().program,
-                                      m_worker->command().arguments.join(QLatin1Char(' '))),
-                             8000);
-    Q_UNUSED(current);
-}
-
 void MainWindow::updateStatus()
 {
     const int active = m_queue->activeCount();
     QString text = active > 0 ? tr("%n run(s) queued or running", nullptr, active) : tr("idle");
+    if (m_results->isWatching())
+        text += QStringLiteral(" · ") + tr("watching %1").arg(QDir::toNativeSeparators(m_results->folder()));
+    if (m_worker->command().isRemote() && m_workerVersion.isEmpty())
+        text += QStringLiteral(" · ") + tr("worker on %1 (ssh)").arg(m_worker->command().host);
     if (!m_workerVersion.isEmpty())
         text += QStringLiteral(" · ") + m_workerVersion;
     m_workerStatus->setText(text);

@@ -5,12 +5,15 @@
 // to a message bar inside the window. Layout and recent models persist in QSettings; the first
 // start sizes the window to its screen.
 #include <QMainWindow>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
 
 class QAction;
 class QLabel;
+class QMenu;
+class QPlainTextEdit;
 class QTabWidget;
 class QTimer;
 
@@ -30,7 +33,9 @@ class RunQueueModel;
 class RunQueueView;
 class RunsModel;
 class RunsView;
+class ResultsWatcher;
 class WorkerClient;
+struct BundleImport;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -59,6 +64,12 @@ public slots:
     void compareSelected();
     void runDemo();
     void importRunsFrom(const QString &fileName);
+    // File > Import results folder; Watch results folder (empty: stop), kept across starts.
+    void importResultsFolderFrom(const QString &dir);
+    void watchResultsFolder(const QString &dir);
+    ResultsWatcher *resultsWatcher() const { return m_results; }
+    void showWorkerLog();
+    QPlainTextEdit *workerLogView() const { return m_workerLogView; }
     void showError(const QString &message);
     // Writes the runs the table shows, in its order, as optibench-cli export --format csv does;
     // false (with the error shown) when the file cannot be written.
@@ -85,6 +96,10 @@ private:
     void createSettingsAndHelpMenus();
     void openModel();
     void importRuns();
+    void importResultsFolder();
+    void addImportFolderActions(QMenu *file);
+    void showImported(const BundleImport &result, const QString &from);
+    void appendWorkerLog(const QString &line);
     void followSelection();
     void restoreLayout();
     QRect firstStartGeometry() const;
@@ -114,6 +129,10 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QString m_workerVersion;
+    ResultsWatcher *m_results;
+    QAction *m_watchAction = nullptr;
+    QStringList m_workerLog; // the worker's stderr, the last lines
+    QPlainTextEdit *m_workerLogView = nullptr;
 };
 
 } // namespace optibench::ui
