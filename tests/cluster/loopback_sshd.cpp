@@ -22,8 +22,8 @@ LoopbackSshd::~LoopbackSshd()
 
 bool LoopbackSshd::keygen(const std::string &name)
 {
-    const auto r = run({which("ssh-keygen"), "-q", "-t", "ed25519", "-N", "", "-C", "optibench-test", "-f",
-                        (m_dir / name).string()});
+    const auto r = run(
+        {which("ssh-keygen"), "-q", "-t", "ed25519", "-N", "", "-C", "optibench-test", "-f", (m_dir / name).string()});
     if (r.exitCode != 0)
         m_why = "ssh-keygen failed: " + r.out + r.err;
     return r.exitCode == 0;

@@ -49,8 +49,8 @@ private:
 
     std::unique_ptr<MainWindow> makeWindow()
     {
-        auto store = std::make_shared<core::Store>(
-            (m_dir.path() + QStringLiteral("/desk-%1.sqlite").arg(++m_n)).toStdString());
+        auto store =
+            std::make_shared<core::Store>((m_dir.path() + QStringLiteral("/desk-%1.sqlite").arg(++m_n)).toStdString());
         return std::make_unique<MainWindow>(store, QStringLiteral("demo:tiny-bert"));
     }
 

@@ -93,7 +93,8 @@ private slots:
         QCOMPARE(args.mid(args.size() - 3),
                  (QStringList{QStringLiteral("--"), QStringLiteral(OPTIBENCH_WORKER_PATH), QStringLiteral("worker")}));
         QVERIFY(remote().command().isRemote());
-        const WorkerCommand parsed = parseWorkerCommand(QStringLiteral("ssh -p 2222 -l me gpu-host optibench-cli worker"));
+        const WorkerCommand parsed =
+            parseWorkerCommand(QStringLiteral("ssh -p 2222 -l me gpu-host optibench-cli worker"));
         QCOMPARE(parsed.host, QStringLiteral("gpu-host"));
     }
 
@@ -197,7 +198,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         QCOMPARE(queue->entry(0)->status, QStringLiteral("failed"));
         const QString error = queue->entry(0)->error;
-        QVERIFY2(error.contains(QLatin1String("connection to the worker on optibench-test was lost")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("connection to the worker on optibench-test was lost")),
+                 qPrintable(error));
         // The failed run is recorded here, with the reason.
         const qint64 failedId = finished.at(0).at(0).toLongLong();
         QVERIFY(failedId > 0);

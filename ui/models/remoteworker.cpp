@@ -92,7 +92,7 @@ WorkerSettings WorkerSettings::load()
     w.remote.sshOptions = QProcess::splitCommand(s.value(QLatin1String(kOptionsKey)).toString());
     const QString place = s.value(QLatin1String(kPlaceKey)).toString();
     // Before there was a choice, a command line alone meant a custom worker.
-    w.place = place == QLatin1String("ssh")                                     ? WorkerPlace::Ssh
+    w.place = place == QLatin1String("ssh") ? WorkerPlace::Ssh
         : place == QLatin1String("custom") || (place.isEmpty() && !w.customCommand.trimmed().isEmpty())
         ? WorkerPlace::Custom
         : WorkerPlace::Local;
@@ -102,9 +102,10 @@ WorkerSettings WorkerSettings::load()
 void WorkerSettings::save() const
 {
     QSettings s;
-    s.setValue(QLatin1String(kPlaceKey), place == WorkerPlace::Ssh        ? QStringLiteral("ssh")
-                                             : place == WorkerPlace::Custom ? QStringLiteral("custom")
-                                                                            : QStringLiteral("local"));
+    s.setValue(QLatin1String(kPlaceKey),
+               place == WorkerPlace::Ssh          ? QStringLiteral("ssh")
+                   : place == WorkerPlace::Custom ? QStringLiteral("custom")
+                                                  : QStringLiteral("local"));
     s.setValue(QLatin1String(kCommandKey), customCommand.trimmed());
     s.setValue(QLatin1String(kHostKey), remote.host.trimmed());
     s.setValue(QLatin1String(kUserKey), remote.user.trimmed());

@@ -28,11 +28,11 @@ enum class WorkerPlace { Local, Ssh, Custom };
 
 struct RemoteWorker {
     QString host;
-    QString user;            // empty: ssh's default (the config, or the local user)
-    int port = 0;            // 0: ssh's default
-    QString cli;             // optibench-cli on the host; empty: "optibench-cli" on its PATH
-    QStringList sshOptions;  // further ssh arguments, e.g. -i KEY or -F CONFIG
-    QString sshProgram;      // empty: "ssh"
+    QString user;           // empty: ssh's default (the config, or the local user)
+    int port = 0;           // 0: ssh's default
+    QString cli;            // optibench-cli on the host; empty: "optibench-cli" on its PATH
+    QStringList sshOptions; // further ssh arguments, e.g. -i KEY or -F CONFIG
+    QString sshProgram;     // empty: "ssh"
 
     // ssh -T -o BatchMode=yes ... host -- cli worker
     WorkerCommand command() const;

@@ -17,8 +17,11 @@ constexpr int kPollMs = 5000;
 } // namespace
 
 ResultsWatcher::ResultsWatcher(std::shared_ptr<core::Store> store, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_watcher(new QFileSystemWatcher(this)), m_debounce(new QTimer(this)),
-      m_poll(new QTimer(this))
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_debounce(new QTimer(this))
+    , m_poll(new QTimer(this))
 {
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);

@@ -42,7 +42,7 @@ private:
     QTimer *m_debounce;
     QTimer *m_poll;
     QString m_dir;
-    QString m_lastError;             // said once, not at every poll
+    QString m_lastError;            // said once, not at every poll
     QHash<QString, QString> m_seen; // file -> size and time when it was imported: not read again
 };
 

@@ -47,9 +47,9 @@ void MainWindow::addImportFolderActions(QMenu *file)
     connect(m_results, &ResultsWatcher::imported, this, [this](const QVector<qint64> &ids) {
         m_runsModel->reload();
         m_modelPanel->refresh();
-        statusBar()->showMessage(
-            tr("%n run(s) landed in %1", nullptr, int(ids.size())).arg(QDir::toNativeSeparators(m_results->folder())),
-            8000);
+        statusBar()->showMessage(tr("%n run(s) landed in %1", nullptr, int(ids.size()))
+                                     .arg(QDir::toNativeSeparators(m_results->folder())),
+                                 8000);
     });
     connect(m_results, &ResultsWatcher::errorOccurred, this, &MainWindow::showError);
     const QString watched = QSettings().value(QLatin1String(kWatchedKey)).toString();

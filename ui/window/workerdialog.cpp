@@ -22,12 +22,18 @@ constexpr int kTestTimeoutMs = 20000;
 }
 
 WorkerDialog::WorkerDialog(QWidget *parent)
-    : QDialog(parent), m_local(new QRadioButton(tr("&This machine (the optibench-cli beside OptiBench)"), this)),
-      m_ssh(new QRadioButton(tr("A &remote host over ssh"), this)),
-      m_custom(new QRadioButton(tr("A &command of my own"), this)), m_host(new QLineEdit(this)),
-      m_user(new QLineEdit(this)), m_port(new QSpinBox(this)), m_cli(new QLineEdit(this)),
-      m_options(new QLineEdit(this)), m_command(new QLineEdit(this)), m_test(new QPushButton(tr("&Test connection"), this)),
-      m_result(new QLabel(this))
+    : QDialog(parent)
+    , m_local(new QRadioButton(tr("&This machine (the optibench-cli beside OptiBench)"), this))
+    , m_ssh(new QRadioButton(tr("A &remote host over ssh"), this))
+    , m_custom(new QRadioButton(tr("A &command of my own"), this))
+    , m_host(new QLineEdit(this))
+    , m_user(new QLineEdit(this))
+    , m_port(new QSpinBox(this))
+    , m_cli(new QLineEdit(this))
+    , m_options(new QLineEdit(this))
+    , m_command(new QLineEdit(this))
+    , m_test(new QPushButton(tr("&Test connection"), this))
+    , m_result(new QLabel(this))
 {
     setWindowTitle(tr("Worker"));
     auto *group = new QButtonGroup(this);
@@ -141,7 +147,8 @@ void WorkerDialog::testConnection()
 void WorkerDialog::testEnded(int exitCode, const QString &output, qint64 ms)
 {
     if (exitCode == 0 && output.contains(QLatin1String("optibench-cli")))
-        m_result->setText(tr("Connected in %1 s: %2").arg(ms / 1000.0, 0, 'f', 1).arg(output.section(QLatin1Char('\n'), -1)));
+        m_result->setText(
+            tr("Connected in %1 s: %2").arg(ms / 1000.0, 0, 'f', 1).arg(output.section(QLatin1Char('\n'), -1)));
     else
         m_result->setText(tr("The connection did not work (exit %1): %2").arg(exitCode).arg(output));
     m_probe->deleteLater();
