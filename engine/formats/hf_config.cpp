@@ -29,6 +29,9 @@ constexpr ArchInfo kArchitectures[] = {
     {"DistilBertForSequenceClassification", "distilbert", ArchitectureFamily::DistilBert, true},
     {"GPT2Model", "gpt2", ArchitectureFamily::Gpt2, false},
     {"GPT2LMHeadModel", "gpt2", ArchitectureFamily::Gpt2, false},
+    {"LlamaForCausalLM", "llama", ArchitectureFamily::Llama, false},
+    {"MistralForCausalLM", "mistral", ArchitectureFamily::Llama, false},
+    {"Qwen2ForCausalLM", "qwen2", ArchitectureFamily::Llama, false},
 };
 
 // Typed access to config fields, with errors that name the file and the field.
@@ -69,6 +72,31 @@ public:
             fail(std::string("\"") + key + "\": " + v.dump() + " is out of range (0 < eps < 1)");
         return value;
     }
+
+    // A number that must be positive (rope_theta, scaling factors).
+    double positive(const char *key, double fallback) const
+    {
+        if (!has(key))
+            return fallback;
+        const json &v = m_root[key];
+        if (!v.is_number() || !(v.get<double>() > 0))
+            fail(std::string("\"") + key + "\" must be a positive number (found " + describe(v) + ")");
+        return v.get<double>();
+    }
+
+    // A token id that may be given as a list (Llama 3's several eos ids): the first.
+    int tokenId(const char *key) const
+    {
+        if (has(key) && m_root[key].is_array()) {
+            const json &ids = m_root[key];
+            if (ids.empty() || !ids[0].is_number_integer() || ids[0].get<std::int64_t>() < 0)
+                fail(std::string("\"") + key + "\" must be a token id or a list of them (found " + describe(ids) + ")");
+            return static_cast<int>(ids[0].get<std::int64_t>());
+        }
+        return integer(key, -1, false, 0);
+    }
+
+    const json &root() const { return m_root; }
 
     bool boolean(const char *key, bool fallback) const
     {
@@ -186,6 +214,72 @@ void readEncoder(const Reader &r, TransformerConfig &cfg)
 
 } // namespace
 
+namespace {
+
+// rope_scaling: none, "default", "linear" (positions divided by the factor) or "llama3"
+// (low frequencies divided by the factor, high ones kept, the band between blended).
+void readRopeScaling(const Reader &r, TransformerConfig &cfg)
+{
+    if (!r.has("rope_scaling"))
+        return;
+    const json &s = r.root()["rope_scaling"];
+    if (!s.is_object())
+        r.fail("\"rope_scaling\" must be an object (found " + Reader::describe(s) + ")");
+    const Reader scaling(s, cfg.sourcePath);
+    const std::string kind = scaling.string("rope_type", scaling.string("type", "default"));
+    if (kind == "default")
+        return;
+    if (kind != "linear" && kind != "llama3")
+        r.fail("\"rope_scaling\": type \"" + kind + "\" is not supported (only \"linear\" and \"llama3\")");
+    cfg.rope.scaling = kind;
+    cfg.rope.factor = scaling.positive("factor", 1.0);
+    if (kind == "llama3") {
+        cfg.rope.lowFreqFactor = scaling.positive("low_freq_factor", 1.0);
+        cfg.rope.highFreqFactor = scaling.positive("high_freq_factor", 4.0);
+        cfg.rope.originalMaxPositions = scaling.integer("original_max_position_embeddings", 8192);
+        if (cfg.rope.highFreqFactor <= cfg.rope.lowFreqFactor)
+            r.fail("\"rope_scaling\": high_freq_factor must be above low_freq_factor");
+    }
+}
+
+// LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM.
+void readLlamaFamily(const Reader &r, TransformerConfig &cfg)
+{
+    cfg.vocabSize = r.integer("vocab_size", 0, true);
+    cfg.hiddenSize = r.integer("hidden_size", 0, true);
+    cfg.numLayers = r.integer("num_hidden_layers", 0, true);
+    cfg.numHeads = r.integer("num_attention_heads", 0, true);
+    cfg.numKvHeads = r.integer("num_key_value_heads", cfg.numHeads);
+    if (cfg.numHeads % cfg.numKvHeads != 0)
+        r.fail("\"num_attention_heads\": " + std::to_string(cfg.numHeads) + " is not a multiple of "
+               + "\"num_key_value_heads\": " + std::to_string(cfg.numKvHeads));
+    cfg.headDimOverride = r.integer("head_dim", 0, false, 1);
+    cfg.intermediateSize = r.integer("intermediate_size", 0, true);
+    cfg.maxPositions = r.integer("max_position_embeddings", 2048);
+    cfg.activation = r.string("hidden_act", "silu");
+    if (cfg.activation != "silu")
+        r.fail("\"hidden_act\": \"" + cfg.activation + "\" is not supported (only \"silu\")");
+    cfg.layerNormEps = r.number("rms_norm_eps", 1e-6);
+    cfg.rope.theta = r.positive("rope_theta", 10000.0);
+    readRopeScaling(r, cfg);
+    cfg.tieWordEmbeddings = r.boolean("tie_word_embeddings", false);
+    cfg.typeVocabSize = 0;
+    cfg.hasPooler = false;
+    cfg.padTokenId = r.integer("pad_token_id", cfg.eosTokenId >= 0 ? cfg.eosTokenId : 0, false, 0);
+    r.requireFalse("mlp_bias");
+    if (cfg.modelType == "qwen2") {
+        cfg.attentionBias = true; // Qwen2's q, k and v projections always have biases; o_proj none
+        if (r.boolean("use_sliding_window", false))
+            cfg.slidingWindow = r.integer("sliding_window", 0, false, 1);
+    } else {
+        cfg.attentionBias = cfg.outputBias = r.boolean("attention_bias", false);
+        if (cfg.modelType == "mistral")
+            cfg.slidingWindow = r.integer("sliding_window", 0, false, 1);
+    }
+}
+
+} // namespace
+
 const std::vector<std::string> &supportedArchitectures()
 {
     static const std::vector<std::string> names = [] {
@@ -204,6 +298,7 @@ const char *familyName(ArchitectureFamily family)
     case ArchitectureFamily::Roberta: return "roberta";
     case ArchitectureFamily::DistilBert: return "distilbert";
     case ArchitectureFamily::Gpt2: return "gpt2";
+    case ArchitectureFamily::Llama: return "llama";
     }
     return "unknown";
 }
@@ -246,7 +341,7 @@ TransformerConfig parseHfConfig(std::string_view jsonText, const std::string &di
             r.fail("architecture \"" + architecture + "\" is not supported (supported: " + list + ")");
         if (!modelType.empty())
             r.fail("\"model_type\": \"" + modelType
-                   + "\" is not supported (supported: bert, roberta, distilbert, gpt2)");
+                   + "\" is not supported (supported: bert, roberta, distilbert, gpt2, llama, mistral, qwen2)");
         r.fail("has neither \"architectures\" nor \"model_type\"");
     }
     if (!modelType.empty() && modelType != arch->modelType)
@@ -258,8 +353,8 @@ TransformerConfig parseHfConfig(std::string_view jsonText, const std::string &di
     cfg.architecture = arch->architecture;
     cfg.modelType = arch->modelType;
     cfg.sourcePath = displayName;
-    cfg.bosTokenId = r.integer("bos_token_id", -1, false, 0);
-    cfg.eosTokenId = r.integer("eos_token_id", -1, false, 0);
+    cfg.bosTokenId = r.tokenId("bos_token_id");
+    cfg.eosTokenId = r.tokenId("eos_token_id");
     cfg.tieWordEmbeddings = r.boolean("tie_word_embeddings", true);
     cfg.positionOffset = 0;
     cfg.hasPreClassifier = false;
@@ -316,9 +411,10 @@ TransformerConfig parseHfConfig(std::string_view jsonText, const std::string &di
         r.requireFalse("add_cross_attention");
         break;
     }
+    case ArchitectureFamily::Llama: readLlamaFamily(r, cfg); break;
     }
 
-    if (cfg.hiddenSize % cfg.numHeads != 0)
+    if (cfg.headDimOverride == 0 && cfg.hiddenSize % cfg.numHeads != 0)
         r.fail("hidden size " + std::to_string(cfg.hiddenSize) + " is not divisible by the number of heads "
                + std::to_string(cfg.numHeads));
     if (cfg.padTokenId >= cfg.vocabSize)

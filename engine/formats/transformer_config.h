@@ -9,7 +9,21 @@
 
 namespace optibench::engine {
 
-enum class ArchitectureFamily { Bert, Roberta, DistilBert, Gpt2 };
+// Llama covers the decoders built like it (LlamaForCausalLM, MistralForCausalLM,
+// Qwen2ForCausalLM): RMSNorm, rotary positions, grouped-query attention, a SwiGLU MLP; the
+// model type tells them apart.
+enum class ArchitectureFamily { Bert, Roberta, DistilBert, Gpt2, Llama };
+
+// Rotary position embeddings as Hugging Face computes them (rotate-half layout).
+struct RopeConfig {
+    double theta = 10000.0;
+    std::string scaling; // "" (none) | "linear" | "llama3"
+    double factor = 1.0;
+    // llama3: frequencies between the low and high wavelength bounds are blended.
+    double lowFreqFactor = 1.0;
+    double highFreqFactor = 4.0;
+    int originalMaxPositions = 8192;
+};
 
 struct TransformerConfig {
     ArchitectureFamily family = ArchitectureFamily::Bert;
@@ -42,11 +56,31 @@ struct TransformerConfig {
     std::vector<int> layerIntermediate;
     // Hugging Face's "pruned_heads": per layer, the original indices of the removed heads.
     std::map<int, std::vector<int>> prunedHeads;
+    // Decoders of the Llama family:
+    int numKvHeads = 0;      // grouped-query attention: key/value heads (0: numHeads)
+    int headDimOverride = 0; // "head_dim" when the config gives it (0: hiddenSize / numHeads)
+    RopeConfig rope;
+    int slidingWindow = 0;      // Mistral: a token sees at most this many keys back (0: all)
+    bool attentionBias = false; // biases on q, k, v (Qwen2; Llama's attention_bias)
+    bool outputBias = false;    // a bias on o_proj (Llama's attention_bias; not Qwen2)
 };
 
 inline int headDim(const TransformerConfig &c)
 {
+    if (c.headDimOverride > 0)
+        return c.headDimOverride;
     return c.numHeads > 0 ? c.hiddenSize / c.numHeads : 0;
+}
+
+inline int kvHeads(const TransformerConfig &c)
+{
+    return c.numKvHeads > 0 ? c.numKvHeads : c.numHeads;
+}
+
+// Decoders: causal language models (GPT-2, the Llama family).
+inline bool isDecoder(const TransformerConfig &c)
+{
+    return c.family == ArchitectureFamily::Gpt2 || c.family == ArchitectureFamily::Llama;
 }
 
 inline int headsInLayer(const TransformerConfig &c, int layer)

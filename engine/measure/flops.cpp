@@ -8,6 +8,19 @@ double encoderForwardFlops(const TransformerConfig &c, std::int64_t batch, std::
     const double H = c.hiddenSize;
     const double tokens = B * S;
     double total = 0;
+    if (c.family == ArchitectureFamily::Llama) {
+        // Grouped-query attention: keys and values are kvHeads * headDim wide; SwiGLU has three
+        // matrices; the window (Mistral) bounds the keys a query sees.
+        const double A = static_cast<double>(c.numHeads) * headDim(c), KV = double(kvHeads(c)) * headDim(c);
+        const double keys = c.slidingWindow > 0 && c.slidingWindow < S ? double(c.slidingWindow) : S;
+        for (int layer = 0; layer < c.numLayers; ++layer) {
+            const double I = intermediateInLayer(c, layer);
+            total += 2 * tokens * H * (A + 2 * KV) + 2 * tokens * A * H; // q, k, v and o
+            total += 2 * 2 * B * S * keys * A;                           // scores and context
+            total += 3 * 2 * tokens * H * I;                             // gate, up, down
+        }
+        return total + 2 * tokens * H * c.vocabSize; // lm_head
+    }
     for (int layer = 0; layer < c.numLayers; ++layer) {
         // Structured pruning shrinks a layer to A = heads * headDim attention width and I FFN
         // neurons. Unstructured and 2:4 sparsity held in dense weights computes every zero, so

@@ -61,13 +61,15 @@ std::unique_ptr<NativeModel> loadHfModel(const std::string &folder)
     const auto config = readConfig(folder);
     if (config.family == ArchitectureFamily::Gpt2)
         return build<Gpt2Model>(folder, config);
+    if (config.family == ArchitectureFamily::Llama)
+        return build<LlamaModel>(folder, config);
     return build<BertClassifier>(folder, config);
 }
 
 std::unique_ptr<BertClassifier> loadHfBertClassifier(const std::string &folder)
 {
     const auto config = readConfig(folder);
-    if (config.family == ArchitectureFamily::Gpt2)
+    if (isDecoder(config))
         throw EngineError(folder + ": architecture " + config.architecture
                           + " is a decoder, not a BERT-family encoder");
     return build<BertClassifier>(folder, config);

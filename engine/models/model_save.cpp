@@ -87,6 +87,36 @@ json hfConfigJson(const TransformerConfig &c)
         j["layer_norm_epsilon"] = c.layerNormEps;
         j["tie_word_embeddings"] = c.tieWordEmbeddings;
         break;
+    case ArchitectureFamily::Llama:
+        j["hidden_size"] = c.hiddenSize;
+        j["num_hidden_layers"] = c.numLayers;
+        j["num_attention_heads"] = c.numHeads;
+        j["num_key_value_heads"] = kvHeads(c);
+        j["head_dim"] = headDim(c);
+        j["intermediate_size"] = c.intermediateSize;
+        j["max_position_embeddings"] = c.maxPositions;
+        j["hidden_act"] = "silu";
+        j["rms_norm_eps"] = c.layerNormEps;
+        j["rope_theta"] = c.rope.theta;
+        if (!c.rope.scaling.empty()) {
+            j["rope_scaling"] = {{"rope_type", c.rope.scaling}, {"factor", c.rope.factor}};
+            if (c.rope.scaling == "llama3") {
+                j["rope_scaling"]["low_freq_factor"] = c.rope.lowFreqFactor;
+                j["rope_scaling"]["high_freq_factor"] = c.rope.highFreqFactor;
+                j["rope_scaling"]["original_max_position_embeddings"] = c.rope.originalMaxPositions;
+            }
+        }
+        j["tie_word_embeddings"] = c.tieWordEmbeddings;
+        if (c.modelType == "qwen2") {
+            j["use_sliding_window"] = c.slidingWindow > 0;
+            if (c.slidingWindow > 0)
+                j["sliding_window"] = c.slidingWindow;
+        } else {
+            j["attention_bias"] = c.attentionBias;
+            if (c.slidingWindow > 0)
+                j["sliding_window"] = c.slidingWindow;
+        }
+        break;
     }
     if (!c.prunedHeads.empty()) {
         json pruned = json::object();

@@ -27,7 +27,8 @@ BertClassifier &bertOrRefuse(Model &model, const std::string &what)
         const auto &c = model.config();
         const std::string why = c.family == ArchitectureFamily::Gpt2
             ? " (GPT-2's query, key and value share one fused c_attn Linear, whose removal is not implemented)"
-            : "";
+            : c.family == ArchitectureFamily::Llama ? " (for Llama-family decoders it is not implemented yet)"
+                                                    : "";
         throw EngineError("optimizations.pruning.method: " + what
                           + " removal is implemented for BERT, RoBERTa and DistilBERT encoders, not for "
                           + c.architecture + why + "; magnitude and 2:4 pruning work on every native model");

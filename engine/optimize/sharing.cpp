@@ -7,8 +7,9 @@ namespace optibench::engine {
 
 std::string layerPrefix(const TransformerConfig &config, int layer)
 {
-    const std::string base =
-        config.family == ArchitectureFamily::Gpt2 ? "transformer.h." : BertClassifier::namesFor(config).layer;
+    const std::string base = config.family == ArchitectureFamily::Gpt2 ? "transformer.h."
+        : config.family == ArchitectureFamily::Llama                   ? "model.layers."
+                                                                       : BertClassifier::namesFor(config).layer;
     return base + std::to_string(layer) + ".";
 }
 

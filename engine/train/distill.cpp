@@ -47,7 +47,7 @@ std::vector<int> studentLayerSources(int teacherLayers, int studentLayers)
 std::unique_ptr<BertClassifier> makeStudent(const Model &teacher, int layers, int hidden, std::uint64_t seed)
 {
     const auto &t = teacher.config();
-    if (t.family == ArchitectureFamily::Gpt2 || t.numLabels <= 0 || teacher.parameters().empty())
+    if (isDecoder(t) || t.numLabels <= 0 || teacher.parameters().empty())
         throw EngineError(
             "optimizations.distillation.teacher: the teacher must be a native BERT, RoBERTa or DistilBERT "
             "classifier (it is "
