@@ -129,9 +129,51 @@ at::Tensor Gpt2Model::block(int index, const at::Tensor &hidden, const at::Tenso
     }
     {
         RECORD_USER_SCOPE(l + ".mlp");
-        auto m = at::layer_norm(h, {E}, param(p + "ln_2.weight"), param(p + "ln_2.bias"), m_config.layerNormEps);
-        return h + linear(p + "mlp.c_proj").forward(activation(linear(p + "mlp.c_fc").forward(m)));
+        return h + mlp(p, h);
     }
+}
+
+at::Tensor Gpt2Model::mlp(const std::string &prefix, const at::Tensor &h) const
+{
+    const auto E = m_config.hiddenSize;
+    auto m = at::layer_norm(h, {E}, param(prefix + "ln_2.weight"), param(prefix + "ln_2.bias"), m_config.layerNormEps);
+    return linear(prefix + "mlp.c_proj").forward(activation(linear(prefix + "mlp.c_fc").forward(m)));
+}
+
+at::Tensor Gpt2Model::cachedBlock(int index, const at::Tensor &hidden, KvCache &cache) const
+{
+    const auto p = blockPrefix(index);
+    const std::int64_t E = m_config.hiddenSize, H = m_config.numHeads, B = hidden.size(0), S = hidden.size(1);
+    RECORD_USER_SCOPE("h." + std::to_string(index));
+    auto a = at::layer_norm(hidden, {E}, param(p + "ln_1.weight"), param(p + "ln_1.bias"), m_config.layerNormEps);
+    auto parts = linear(p + "attn.c_attn").forward(a).split(E, -1);
+    auto heads = [&](const at::Tensor &x) { return x.reshape({B, S, H, E / H}).transpose(1, 2); };
+    cache.append(index, heads(parts[1]), heads(parts[2]));
+    auto context = cachedAttention(parts[0].contiguous(), cache.keys[std::size_t(index)],
+                                   cache.values[std::size_t(index)], cache.mask, int(H));
+    auto h = hidden + linear(p + "attn.c_proj").forward(context);
+    return h + mlp(p, h);
+}
+
+at::Tensor Gpt2Model::forwardCached(const at::Tensor &inputIds, const at::Tensor &mask, KvCache &cache) const
+{
+    if (!m_lmHead)
+        throw std::invalid_argument("a bare GPT2Model has no lm_head to generate with");
+    const auto positions = beginStep(cache, inputIds, mask, m_config.numLayers, m_config.maxPositions);
+    at::Tensor h;
+    {
+        RECORD_USER_SCOPE("embeddings");
+        h = embedding("transformer.wte.weight", inputIds) + embedding("transformer.wpe.weight", positions);
+    }
+    for (int i = 0; i < m_config.numLayers; ++i)
+        h = cachedBlock(i, h, cache);
+    {
+        RECORD_USER_SCOPE("ln_f");
+        h = at::layer_norm(h, {m_config.hiddenSize}, param("transformer.ln_f.weight"), param("transformer.ln_f.bias"),
+                           m_config.layerNormEps);
+    }
+    RECORD_USER_SCOPE("lm_head");
+    return linear("lm_head").forward(h);
 }
 
 at::Tensor Gpt2Model::forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const

@@ -5,6 +5,7 @@
 // [in, out]; they are transposed once at construction and held as Linear weights [out, in]
 // (the map keeps the Hugging Face names), so every projection runs through LinearOp and no
 // forward pass copies a weight.
+#include "engine/models/kv_cache.h"
 #include "engine/models/model.h"
 
 #include <cstdint>
@@ -13,7 +14,7 @@
 
 namespace optibench::engine {
 
-class Gpt2Model : public NativeModel {
+class Gpt2Model : public NativeModel, public CachedDecoder {
 public:
     // `parameters` in the checkpoint's layout (Conv1D weights [in, out]); lm_head.weight may be
     // absent (tied to transformer.wte.weight, as transformers saves it). Throws
@@ -32,9 +33,13 @@ public:
     using Model::forward; // GPT-2 has no segment embedding: segment ids are ignored
     bool isLanguageModel() const override { return m_lmHead; }
     std::vector<std::string> linearNames() const override;
+    // Generation's steps (kv_cache.h), with positions from the mask; GPT2LMHeadModel only.
+    at::Tensor forwardCached(const at::Tensor &inputIds, const at::Tensor &mask, KvCache &cache) const override;
 
 private:
     at::Tensor block(int index, const at::Tensor &hidden, const at::Tensor &maskBias) const;
+    at::Tensor cachedBlock(int index, const at::Tensor &hidden, KvCache &cache) const;
+    at::Tensor mlp(const std::string &prefix, const at::Tensor &h) const;
 
     bool m_lmHead = true;
 };

@@ -133,12 +133,6 @@ at::Tensor LlamaModel::inverseFrequencies(const TransformerConfig &c)
     return at::where(medium, smoothed, scaled);
 }
 
-at::Tensor LlamaModel::positionIds(const at::Tensor &attentionMask)
-{
-    auto positions = attentionMask.to(at::kLong).cumsum(-1) - 1;
-    return positions.masked_fill(attentionMask == 0, 1);
-}
-
 at::Tensor LlamaModel::rmsNorm(const at::Tensor &x, const std::string &weight) const
 {
     auto h = x.to(at::kFloat);
@@ -188,10 +182,64 @@ at::Tensor LlamaModel::block(int index, const at::Tensor &hidden, const at::Tens
     }
     {
         RECORD_USER_SCOPE(l + ".mlp");
-        auto m = rmsNorm(h, p + "post_attention_layernorm.weight");
-        auto gated = at::silu(linear(p + "mlp.gate_proj").forward(m)) * linear(p + "mlp.up_proj").forward(m);
-        return h + linear(p + "mlp.down_proj").forward(gated);
+        return h + mlp(p, h);
     }
+}
+
+at::Tensor LlamaModel::mlp(const std::string &prefix, const at::Tensor &h) const
+{
+    auto m = rmsNorm(h, prefix + "post_attention_layernorm.weight");
+    auto gated = at::silu(linear(prefix + "mlp.gate_proj").forward(m)) * linear(prefix + "mlp.up_proj").forward(m);
+    return linear(prefix + "mlp.down_proj").forward(gated);
+}
+
+void LlamaModel::rotaryTables(const at::Tensor &positions, at::Tensor *cos, at::Tensor *sin) const
+{
+    RECORD_USER_SCOPE("rotary");
+    // In fp32, as transformers computes them whatever the model's dtype.
+    auto inv = inverseFrequencies(m_config).to(positions.device());
+    auto freqs = positions.to(at::kFloat).unsqueeze(-1) * inv.view({1, 1, -1});
+    auto angles = at::cat({freqs, freqs}, -1);
+    *cos = angles.cos();
+    *sin = angles.sin();
+}
+
+at::Tensor LlamaModel::cachedBlock(int index, const at::Tensor &hidden, const at::Tensor &cos, const at::Tensor &sin,
+                                   KvCache &cache) const
+{
+    const auto p = layerPrefix(index);
+    const int kv = kvHeads(m_config);
+    const std::int64_t B = hidden.size(0), S = hidden.size(1), D = headDim(m_config);
+    RECORD_USER_SCOPE("layers." + std::to_string(index));
+    auto a = rmsNorm(hidden, p + "input_layernorm.weight");
+    auto q = rotate(linear(p + "self_attn.q_proj").forward(a), m_config.numHeads, cos, sin);
+    auto k = rotate(linear(p + "self_attn.k_proj").forward(a), kv, cos, sin).view({B, S, kv, D}).transpose(1, 2);
+    auto v = linear(p + "self_attn.v_proj").forward(a).view({B, S, kv, D}).transpose(1, 2);
+    cache.append(index, k, v);
+    auto context = cachedAttention(q, cache.keys[std::size_t(index)], cache.values[std::size_t(index)], cache.mask,
+                                   m_config.numHeads, m_config.slidingWindow);
+    auto h = hidden + linear(p + "self_attn.o_proj").forward(context);
+    return h + mlp(p, h);
+}
+
+at::Tensor LlamaModel::forwardCached(const at::Tensor &inputIds, const at::Tensor &mask, KvCache &cache) const
+{
+    const auto positions = beginStep(cache, inputIds, mask, m_config.numLayers, m_config.maxPositions);
+    at::Tensor cos, sin;
+    rotaryTables(positions, &cos, &sin);
+    at::Tensor h;
+    {
+        RECORD_USER_SCOPE("embeddings");
+        h = embedding("model.embed_tokens.weight", inputIds);
+    }
+    for (int i = 0; i < m_config.numLayers; ++i)
+        h = cachedBlock(i, h, cos, sin, cache);
+    {
+        RECORD_USER_SCOPE("norm");
+        h = rmsNorm(h, "model.norm.weight");
+    }
+    RECORD_USER_SCOPE("lm_head");
+    return linear("lm_head").forward(h);
 }
 
 at::Tensor LlamaModel::forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const
@@ -203,15 +251,7 @@ at::Tensor LlamaModel::forward(const at::Tensor &inputIds, const at::Tensor &att
     const auto mask = attentionMask.defined() ? attentionMask : at::ones({B, S}, inputIds.options());
     const auto maskBias = (1.0 - mask.to(at::kFloat)) * std::numeric_limits<float>::lowest();
     at::Tensor cos, sin;
-    {
-        RECORD_USER_SCOPE("rotary");
-        // In fp32, as transformers computes them whatever the model's dtype.
-        auto inv = inverseFrequencies(m_config).to(inputIds.device());
-        auto freqs = positionIds(mask).to(at::kFloat).unsqueeze(-1) * inv.view({1, 1, -1});
-        auto angles = at::cat({freqs, freqs}, -1);
-        cos = angles.cos();
-        sin = angles.sin();
-    }
+    rotaryTables(maskPositions(mask), &cos, &sin);
     at::Tensor h;
     {
         RECORD_USER_SCOPE("embeddings");

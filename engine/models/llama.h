@@ -6,6 +6,7 @@
 // fp32, rotary positions in the rotate-half layout (rope_theta; linear and llama3 scaling),
 // grouped-query attention (each key/value head serves numHeads / numKvHeads query heads), a
 // SwiGLU MLP, q/k/v biases for Qwen2, and Mistral's sliding window.
+#include "engine/models/kv_cache.h"
 #include "engine/models/model.h"
 
 #include <cstdint>
@@ -14,7 +15,7 @@
 
 namespace optibench::engine {
 
-class LlamaModel : public NativeModel {
+class LlamaModel : public NativeModel, public CachedDecoder {
 public:
     // Throws std::invalid_argument naming the first missing or mis-shaped parameter.
     LlamaModel(TransformerConfig config, ParameterMap parameters);
@@ -24,22 +25,27 @@ public:
     parameterShapes(const TransformerConfig &config);
     static ParameterMap randomParameters(const TransformerConfig &config, std::uint64_t seed);
 
-    // Logits [B, S, vocab]. Positions come from the attention mask as Hugging Face's generate
-    // computes them (cumsum - 1), so a left-padded prompt sees the positions it has alone.
+    // Logits [B, S, vocab]. Positions come from the attention mask (maskPositions), so a
+    // left-padded prompt sees the positions it has alone.
     at::Tensor forward(const at::Tensor &inputIds, const at::Tensor &attentionMask) const override;
     using Model::forward;
     bool isLanguageModel() const override { return true; }
     std::vector<std::string> linearNames() const override;
 
+    at::Tensor forwardCached(const at::Tensor &inputIds, const at::Tensor &mask, KvCache &cache) const override;
+
     // The rotary frequencies [headDim / 2] for the config (rope_theta and its scaling).
     static at::Tensor inverseFrequencies(const TransformerConfig &config);
-    // Position ids [B, S] from a 0/1 attention mask: cumsum - 1, padding at 1.
-    static at::Tensor positionIds(const at::Tensor &attentionMask);
 
 private:
     at::Tensor block(int index, const at::Tensor &hidden, const at::Tensor &cos, const at::Tensor &sin,
                      const at::Tensor &maskBias) const;
     at::Tensor attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &maskBias) const;
+    at::Tensor cachedBlock(int index, const at::Tensor &hidden, const at::Tensor &cos, const at::Tensor &sin,
+                           KvCache &cache) const;
+    void rotaryTables(const at::Tensor &positions, at::Tensor *cos, at::Tensor *sin) const;
+    // The MLP half of a layer: down(silu(gate(x)) * up(x)) of the normed input.
+    at::Tensor mlp(const std::string &prefix, const at::Tensor &h) const;
     at::Tensor rmsNorm(const at::Tensor &x, const std::string &weight) const;
 };
 
