@@ -23,6 +23,7 @@ void addExportCommand(CLI::App &app, ExitCode &exit);
 void addImportCommand(CLI::App &app, ExitCode &exit);
 void addDeleteCommand(CLI::App &app, ExitCode &exit);
 void addInspectCommands(CLI::App &app, ExitCode &exit); // inspect, predict
+void addGenerateCommand(CLI::App &app, ExitCode &exit);
 void addTraceDiffCommand(CLI::App &app, ExitCode &exit);
 void addRecommendCommand(CLI::App &app, ExitCode &exit);
 void addCalibrateCommand(CLI::App &app, ExitCode &exit);

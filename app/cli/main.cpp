@@ -33,6 +33,7 @@ int main(int argc, char **argv)
     cli::addImportCommand(app, exit);
     cli::addDeleteCommand(app, exit);
     cli::addInspectCommands(app, exit);
+    cli::addGenerateCommand(app, exit);
     cli::addTraceDiffCommand(app, exit);
     cli::addRecommendCommand(app, exit);
     cli::addCalibrateCommand(app, exit);

@@ -57,3 +57,28 @@ TEST(CliInspect, BadModelsGiveOneLineNamingThePath)
     EXPECT_NE(r.err.find("no-such-model"), std::string::npos) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
+
+// generate: a decoder continues a prompt; greedy is deterministic, sampling follows its seed,
+// the timing goes to stderr, and what cannot generate says why.
+TEST(CliGenerate, ContinuesAPromptAndSaysWhatCannot)
+{
+    const std::string gpt2 = kData + "/hf/gpt2-tiny";
+    auto a = run({kCli, "generate", gpt2, "--prompt", "hello world", "--max-new-tokens", "12"});
+    ASSERT_EQ(a.exitCode, 0) << a.err;
+    EXPECT_GT(a.out.size(), 1u);
+    EXPECT_NE(a.err.find("5 prompt tokens, 12 new: first token after"), std::string::npos) << a.err;
+    EXPECT_NE(a.err.find("KV cache"), std::string::npos) << a.err;
+    auto b = run({kCli, "generate", gpt2, "--prompt", "hello world", "--max-new-tokens", "12", "-q"});
+    EXPECT_EQ(b.out, a.out) << "greedy decoding is deterministic";
+    EXPECT_TRUE(b.err.empty()) << b.err;
+    const std::vector<std::string> sampled{kCli,     "generate", gpt2,      "--prompt", "hello world", "--sample",
+                                           "--seed", "3",        "--top-p", "0.9",      "-q"};
+    EXPECT_EQ(run(sampled).out, run(sampled).out);
+
+    auto encoder = run({kCli, "generate", kData + "/hf/bert-tiny", "--prompt", "a text"});
+    EXPECT_EQ(encoder.exitCode, 1);
+    EXPECT_NE(encoder.err.find("does not generate"), std::string::npos) << encoder.err;
+    auto tooLong = run({kCli, "generate", gpt2, "--prompt", "hello", "--max-new-tokens", "500"});
+    EXPECT_EQ(tooLong.exitCode, 1);
+    EXPECT_NE(tooLong.err.find("positions"), std::string::npos) << tooLong.err;
+}
