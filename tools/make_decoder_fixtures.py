@@ -9,7 +9,8 @@
                                  scaling, a sliding window of 4 over 8 tokens
 
 Each folder holds config.json (the fields transformers writes), model.safetensors with Hugging
-Face's parameter names, and reference.json: two rows of 8 token ids, the second left-padded by
+Face's parameter names (llama-tiny and qwen2-tiny also the tokenizer files that
+tools/decoder_tokenizer_reference.mjs writes, which their vocab_size of 300 fits), and reference.json: two rows of 8 token ids, the second left-padded by
 3 (position ids from the mask, cumsum - 1, as transformers' generate computes them), the logits
 at every position, and the first row's mean next-token NLL.
 
@@ -168,14 +169,19 @@ def base_config(architecture, model_type, **extra):
     return cfg
 
 
+# llama-tiny and qwen2-tiny carry tokenizer.json files (tools/decoder_tokenizer_reference.mjs):
+# 256 byte symbols, 41 merges, then <|begin_of_text|>, <|end_of_text|> and <|pad|>.
+TOKENIZED = {"vocab_size": 300, "bos_token_id": 297, "eos_token_id": 298, "pad_token_id": 299}
+
+
 if __name__ == "__main__":
     torch.set_grad_enabled(False)
     make(os.path.join(OUT, "llama-tiny"),
-         base_config("LlamaForCausalLM", "llama", head_dim=8, attention_bias=False, mlp_bias=False,
+         base_config("LlamaForCausalLM", "llama", head_dim=8, **TOKENIZED, attention_bias=False, mlp_bias=False,
                      rope_scaling={"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0,
                                    "high_freq_factor": 4.0, "original_max_position_embeddings": 16}), 11)
     make(os.path.join(OUT, "qwen2-tiny"),
-         base_config("Qwen2ForCausalLM", "qwen2", num_key_value_heads=1, rope_theta=1000000.0,
+         base_config("Qwen2ForCausalLM", "qwen2", num_key_value_heads=1, **TOKENIZED, rope_theta=1000000.0,
                      tie_word_embeddings=True, use_sliding_window=False, sliding_window=4096), 12)
     make(os.path.join(OUT, "mistral-tiny"),
          base_config("MistralForCausalLM", "mistral", head_dim=16, sliding_window=4,

@@ -290,8 +290,19 @@ void BpeTokenizer::tokenizeSegment(std::string_view text, std::vector<std::int64
     if (m_options.addPrefixSpace && !text.empty() && text.front() != ' ')
         input = " ";
     input.append(text);
-    for (const std::string &piece : preTokenize(input))
+    for (const std::string &piece : pieces(input))
         bpe(piece, out);
+}
+
+std::vector<std::string> BpeTokenizer::pieces(std::string_view text) const
+{
+    switch (m_options.preTokenizer) {
+    case PreTokenizer::Llama3: return preTokenizeSplit(text, 3);
+    case PreTokenizer::Qwen2: return preTokenizeSplit(text, 1);
+    case PreTokenizer::DigitsThenGpt2: return preTokenizeDigitsThenGpt2(text);
+    case PreTokenizer::Gpt2: break;
+    }
+    return preTokenize(text);
 }
 
 std::string BpeTokenizer::decode(const std::vector<std::int64_t> &ids, bool skipSpecial) const

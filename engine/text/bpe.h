@@ -10,7 +10,16 @@
 
 namespace optibench::engine {
 
+// How text is cut into pieces before the merges (tokenizer.json's pre_tokenizer).
+enum class PreTokenizer {
+    Gpt2,           // ByteLevel with its regex (GPT-2, RoBERTa)
+    Llama3,         // Split with Llama 3's regex (digits in threes), then ByteLevel
+    Qwen2,          // the same with one digit a piece
+    DigitsThenGpt2, // Digits (each digit alone), then ByteLevel with its regex
+};
+
 struct BpeOptions {
+    PreTokenizer preTokenizer = PreTokenizer::Gpt2;
     bool addPrefixSpace = false; // prepend a space when the text does not start with one
     // Special tokens around the input: GPT-2 adds none; RoBERTa <s> ... </s>.
     std::string bosToken, eosToken;
@@ -33,6 +42,10 @@ public:
 
     // GPT-2's pre-tokenization of text (exposed for tests), as UTF-8 pieces.
     static std::vector<std::string> preTokenize(std::string_view text);
+    // Llama 3's (maxDigits 3) or Qwen2's (1) split pattern (pretokenize_split.cpp).
+    static std::vector<std::string> preTokenizeSplit(std::string_view text, int maxDigits);
+    static std::vector<std::string> preTokenizeDigitsThenGpt2(std::string_view text);
+    std::vector<std::string> pieces(std::string_view text) const; // by the options' pre-tokenizer
 
 protected:
     void tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const override;

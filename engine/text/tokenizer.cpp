@@ -108,29 +108,96 @@ std::unique_ptr<Tokenizer> wordPieceFromJson(const json &root, const std::string
     return std::make_unique<WordPieceTokenizer>(vocabFromMap(model["vocab"], path), options, path);
 }
 
+// Llama 3's and Qwen2's Split patterns, as tokenizer.json writes them.
+const char *const kLlama3Pattern = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| "
+                                   "?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+const char *const kQwen2Pattern = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| "
+                                  "?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+
+std::string typeOf(const json &j)
+{
+    return j.is_object() ? j.value("type", std::string()) : std::string();
+}
+
+// The pre_tokenizers byte-level BPE checkpoints use: ByteLevel (GPT-2, RoBERTa); Split with
+// Llama 3's or Qwen2's pattern, then ByteLevel without its regex; Digits, then ByteLevel.
+void readPreTokenizer(const json &pre, const std::string &path, BpeOptions &options)
+{
+    const std::string type = typeOf(pre);
+    if (type == "ByteLevel" && pre.value("use_regex", true)) {
+        options.addPrefixSpace = pre.value("add_prefix_space", false);
+        return;
+    }
+    if (type == "Sequence" && pre.contains("pretokenizers") && pre["pretokenizers"].size() == 2) {
+        const json &first = pre["pretokenizers"][0], &second = pre["pretokenizers"][1];
+        if (typeOf(second) == "ByteLevel") {
+            options.addPrefixSpace = second.value("add_prefix_space", false);
+            if (typeOf(first) == "Split" && !second.value("use_regex", true) && first.contains("pattern")
+                && first["pattern"].contains("Regex") && first.value("behavior", std::string()) == "Isolated"
+                && !first.value("invert", false)) {
+                const std::string pattern = first["pattern"]["Regex"].get<std::string>();
+                if (pattern == kLlama3Pattern || pattern == kQwen2Pattern) {
+                    options.preTokenizer = pattern == kLlama3Pattern ? PreTokenizer::Llama3 : PreTokenizer::Qwen2;
+                    return;
+                }
+                throw TokenizerError(path
+                                     + ": the pre_tokenizer's Split pattern is not one this engine knows "
+                                       "(Llama 3's or Qwen2's): "
+                                     + pattern.substr(0, 80));
+            }
+            if (typeOf(first) == "Digits" && first.value("individual_digits", false)
+                && second.value("use_regex", true)) {
+                options.preTokenizer = PreTokenizer::DigitsThenGpt2;
+                return;
+            }
+        }
+    }
+    throw TokenizerError(path + ": pre_tokenizer " + pre.dump().substr(0, 120)
+                         + " is not supported (byte-level BPE: ByteLevel, Split with Llama 3's or Qwen2's pattern "
+                           "then ByteLevel, or Digits then ByteLevel)");
+}
+
+// The specials a post_processor puts around a single text: RobertaProcessing's, or a
+// TemplateProcessing's before and after $A (a Sequence's ByteLevel step changes no ids).
+void readPostProcessor(const json &post, BpeOptions &options)
+{
+    const std::string type = typeOf(post);
+    if (type == "RobertaProcessing") {
+        options.bosToken = post["cls"][0].get<std::string>();
+        options.eosToken = post["sep"][0].get<std::string>();
+        options.padToken = "<pad>"; // RoBERTa's, unless the file's padding says otherwise
+    } else if (type == "Sequence" && post.contains("processors")) {
+        for (const json &p : post["processors"])
+            readPostProcessor(p, options);
+    } else if (type == "TemplateProcessing" && post.contains("single") && post["single"].is_array()) {
+        bool seenText = false;
+        for (const json &piece : post["single"]) {
+            if (piece.contains("Sequence")) {
+                seenText = true;
+            } else if (piece.contains("SpecialToken")) {
+                const std::string token = piece["SpecialToken"]["id"].get<std::string>();
+                (seenText ? options.eosToken : options.bosToken) = token;
+            }
+        }
+    }
+}
+
 std::unique_ptr<Tokenizer> bpeFromJson(const json &root, const std::string &path)
 {
     const json &model = root["model"];
-    const json &pre = root.contains("pre_tokenizer") ? root["pre_tokenizer"] : json();
-    if (!pre.is_object() || pre.value("type", std::string()) != "ByteLevel")
-        throw TokenizerError(path + ": only byte-level BPE is supported (pre_tokenizer ByteLevel)");
     if (root.contains("normalizer") && !root["normalizer"].is_null())
-        throw TokenizerError(path + ": a normalizer before byte-level BPE is not supported");
+        throw TokenizerError(path + ": normalizer " + typeOf(root["normalizer"])
+                             + " before byte-level BPE is not supported");
     BpeOptions options;
-    options.addPrefixSpace = pre.value("add_prefix_space", false);
-    const json &post = root.contains("post_processor") ? root["post_processor"] : json();
-    if (post.is_object() && post.value("type", std::string()) == "RobertaProcessing") {
-        options.bosToken = post["cls"][0].get<std::string>();
-        options.eosToken = post["sep"][0].get<std::string>();
-    }
+    readPreTokenizer(root.contains("pre_tokenizer") ? root["pre_tokenizer"] : json(), path, options);
+    if (root.contains("post_processor"))
+        readPostProcessor(root["post_processor"], options);
     if (root.contains("added_tokens") && root["added_tokens"].is_array())
         for (const json &t : root["added_tokens"])
             if (t.value("special", false) && t.contains("content") && t["content"].is_string())
                 options.specialTokens.push_back(t["content"].get<std::string>());
     if (root.contains("padding") && root["padding"].is_object())
         options.padToken = root["padding"].value("pad_token", std::string());
-    else if (!options.bosToken.empty())
-        options.padToken = "<pad>";
 
     std::vector<std::pair<std::string, std::string>> merges;
     if (!model.contains("merges") || !model["merges"].is_array())

@@ -75,6 +75,12 @@ TEST(CliGenerate, ContinuesAPromptAndSaysWhatCannot)
                                            "--seed", "3",        "--top-p", "0.9",      "-q"};
     EXPECT_EQ(run(sampled).out, run(sampled).out);
 
+    // A Llama folder with only tokenizer.json: its BOS, then the new tokens.
+    auto llama =
+        run({kCli, "generate", kData + "/hf/llama-tiny", "--prompt", "The movie was", "--max-new-tokens", "6"});
+    ASSERT_EQ(llama.exitCode, 0) << llama.err;
+    EXPECT_NE(llama.err.find("4 prompt tokens, 6 new"), std::string::npos) << llama.err;
+
     auto encoder = run({kCli, "generate", kData + "/hf/bert-tiny", "--prompt", "a text"});
     EXPECT_EQ(encoder.exitCode, 1);
     EXPECT_NE(encoder.err.find("does not generate"), std::string::npos) << encoder.err;
