@@ -4,14 +4,13 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "app/core/files.h"
 #include "app/core/spec.h"
 #include "app/core/store.h"
 
@@ -37,12 +36,10 @@ std::string defaultDatabasePath()
 
 std::string readTextFile(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    auto text = core::readFileText(path);
+    if (!text)
         throw std::runtime_error(path + ": cannot be opened for reading");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    return std::move(*text);
 }
 
 nlohmann::json readJsonFile(const std::string &path, bool allowComments)
@@ -70,24 +67,7 @@ void writeOutput(const std::string &path, const std::string &text)
         std::fflush(stdout);
         return;
     }
-    const std::string tmp = path + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw std::runtime_error(path + ": cannot be opened for writing");
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        out.close();
-        if (!out) {
-            std::filesystem::remove(tmp);
-            throw std::runtime_error(path + ": write failed (disk full?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp);
-        throw std::runtime_error(path + ": cannot be written: " + ec.message());
-    }
+    core::writeFileAtomically(path, text);
 }
 
 void requireRuns(const core::Store &store, const std::vector<std::int64_t> &ids)

@@ -1,4 +1,5 @@
 #include "app/cli/slurm.h"
+#include "app/core/files.h"
 
 #include <cerrno>
 #include <chrono>

@@ -1,12 +1,9 @@
 #include "app/core/sweep_folder.h"
+#include "app/core/files.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -22,20 +19,10 @@ std::string pointFile(std::size_t point)
     return name;
 }
 
-std::optional<std::string> readText(const fs::path &path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // A JSON file of the folder; nullopt when it is absent. Throws when it does not parse.
 std::optional<json> readJson(const fs::path &path)
 {
-    const auto text = readText(path);
+    const auto text = readFileText(path);
     if (!text)
         return std::nullopt;
     json j = json::parse(*text, nullptr, false);
@@ -56,6 +43,12 @@ json manifestJson(const SweepManifest &m)
             {"points", std::move(points)}};
 }
 
+// "job 7_3 on node-1", from a task's marker or failure record.
+std::string taskText(const json &record)
+{
+    return "job " + record.value("job", std::string("?")) + " on " + record.value("host", std::string("?"));
+}
+
 } // namespace
 
 std::string toString(PointState state)
@@ -68,25 +61,6 @@ std::string toString(PointState state)
     case PointState::Missing: return "missing";
     }
     return "missing";
-}
-
-void writeFileAtomically(const fs::path &path, const std::string &text)
-{
-    const fs::path temporary =
-        path.parent_path() / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out)
-            throw SweepFolderError(temporary.string() + ": cannot write (disk full, or no permission?)");
-    }
-    std::error_code error;
-    fs::rename(temporary, path, error);
-    if (error) {
-        fs::remove(temporary, error);
-        throw SweepFolderError(path.string() + ": cannot rename the finished file into place");
-    }
 }
 
 std::string arraySpec(const std::vector<std::size_t> &points)
@@ -196,18 +170,15 @@ std::vector<PointStatus> SweepFolder::status(const SweepManifest &manifest, cons
         } else if (queued != queue.end()) {
             s.state = queued->second == "PENDING" ? PointState::Pending : PointState::Running;
             if (running)
-                s.detail = "job " + running->value("job", std::string("?")) + " on " + running->value("host", "?");
+                s.detail = taskText(*running);
         } else if (running && !queueKnown) {
             s.state = PointState::Running;
-            s.detail = "job " + running->value("job", std::string("?")) + " on " + running->value("host", "?")
-                + " (the scheduler's queue could not be read)";
+            s.detail = taskText(*running) + " (the scheduler's queue could not be read)";
         } else if (const auto failure = readJson(failurePath(i))) {
             s.state = PointState::Failed;
-            s.detail = "job " + failure->value("job", std::string("?")) + " on " + failure->value("host", "?") + ": "
-                + failure->value("error", std::string("no message"));
+            s.detail = taskText(*failure) + ": " + failure->value("error", std::string("no message"));
         } else if (running) {
-            s.detail = "job " + running->value("job", std::string("?")) + " on " + running->value("host", "?")
-                + " ended without a result (cancelled, killed, or out of time)";
+            s.detail = taskText(*running) + " ended without a result (cancelled, killed, or out of time)";
         }
         out.push_back(std::move(s));
     }
@@ -257,11 +228,6 @@ std::vector<std::string> SweepFolder::jobIds() const
     return out;
 }
 
-std::vector<NamedBundle> SweepFolder::bundles() const
-{
-    return bundlesIn(m_dir / "runs");
-}
-
 namespace {
 
 std::vector<fs::path> jsonFilesIn(const fs::path &dir)
@@ -295,14 +261,6 @@ NamedBundle readBundleFile(const fs::path &file)
     if (!j)
         throw SweepFolderError(file.string() + ": cannot be read");
     return {file.string(), std::move(*j)};
-}
-
-std::vector<NamedBundle> bundlesIn(const fs::path &dir)
-{
-    std::vector<NamedBundle> out;
-    for (const auto &f : jsonFilesIn(dir))
-        out.push_back(readBundleFile(f));
-    return out;
 }
 
 ImportResult importFolder(Store &store, const fs::path &dir)

@@ -90,24 +90,15 @@ public:
     void addJob(const std::string &jobId, const std::vector<std::size_t> &points) const;
     std::vector<std::string> jobIds() const;
 
-    // The bundles present, each named by its file (for importBundles).
-    std::vector<NamedBundle> bundles() const;
-
 private:
     std::filesystem::path m_dir;
 };
-
-// Writes `text` to `path` through a temporary file in the same folder and a rename, so a reader
-// sees the old file or the whole new one, never a part. Throws SweepFolderError naming the file.
-void writeFileAtomically(const std::filesystem::path &path, const std::string &text);
 
 // The bundle files (*.json, hidden temporary files left out) of a folder, by name: a sweep
 // folder's runs/, or the folder itself when it is no sweep folder.
 std::vector<std::filesystem::path> bundleFiles(const std::filesystem::path &dir);
 // One bundle file, named by its path. Throws SweepFolderError naming a file that is not JSON.
 NamedBundle readBundleFile(const std::filesystem::path &file);
-// The bundles directly in `dir`, by file name.
-std::vector<NamedBundle> bundlesIn(const std::filesystem::path &dir);
 
 // Imports every bundle of a folder (bundleFiles) in one transaction (importBundles). Throws
 // SweepFolderError or BundleError naming the file.

@@ -54,8 +54,9 @@ at::Tensor cachedAttention(const at::Tensor &q, const at::Tensor &k, const at::T
     const auto rep = heads / kv, offset = L - S;
     auto qh = q.view({B, S, kv, rep, D}).permute({0, 2, 3, 1, 4}).reshape({B, kv, rep * S, D});
     auto scores = at::matmul(qh, k.transpose(-1, -2)).div_(std::sqrt(double(D))).view({B, kv, rep, S, L});
-    auto i = at::arange(offset, offset + S, mask.options()).view({S, 1});
-    auto j = at::arange(L, mask.options()).view({1, L});
+    const auto positions = mask.options().dtype(at::kLong);
+    auto i = at::arange(offset, offset + S, positions).view({S, 1});
+    auto j = at::arange(L, positions).view({1, L});
     auto allowed = j <= i;
     if (window > 0)
         allowed = allowed & (i - j < window);

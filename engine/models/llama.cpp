@@ -142,7 +142,7 @@ at::Tensor LlamaModel::rmsNorm(const at::Tensor &x, const std::string &weight) c
 }
 
 // Causal attention over [B, S, H * D] with the padding bias; Mistral's window, when shorter
-// than the sequence, through an explicit mask (the fused kernel knows causal masks only).
+// than the sequence, through the cache's attention (the fused kernel knows causal masks only).
 at::Tensor LlamaModel::attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v,
                               const at::Tensor &maskBias) const
 {
@@ -150,17 +150,11 @@ at::Tensor LlamaModel::attend(const at::Tensor &q, const at::Tensor &k, const at
     const int H = m_config.numHeads;
     if (m_config.slidingWindow <= 0 || S <= m_config.slidingWindow)
         return autograd::attention(q.contiguous(), k.contiguous(), v.contiguous(), H, maskBias, true);
+    // A window shorter than the sequence: the cache's attention over the whole sequence, which
+    // takes the window and the padding mask (0 where the bias hides a key).
     const auto D = q.size(2) / H;
     auto heads = [&](const at::Tensor &x) { return x.view({B, S, H, D}).transpose(1, 2); };
-    auto scores = at::matmul(heads(q), heads(k).transpose(-1, -2)) / std::sqrt(double(D));
-    auto i = at::arange(S, q.options().dtype(at::kLong)).unsqueeze(1), j = i.transpose(0, 1);
-    auto hidden = (j > i) | (i - j >= m_config.slidingWindow);
-    const double lowest = std::numeric_limits<float>::lowest();
-    scores = scores.masked_fill(hidden, lowest);
-    if (maskBias.defined())
-        scores = scores + maskBias.view({B, 1, 1, S}).to(scores.scalar_type());
-    auto context = at::matmul(at::softmax(scores, -1), heads(v));
-    return context.transpose(1, 2).reshape({B, S, H * D});
+    return cachedAttention(q, heads(k), heads(v), maskBias.eq(0), H, m_config.slidingWindow);
 }
 
 at::Tensor LlamaModel::block(int index, const at::Tensor &hidden, const at::Tensor &cos, const at::Tensor &sin,

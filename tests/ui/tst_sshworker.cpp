@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -176,6 +177,11 @@ private slots:
         QVERIFY(!nlohmann::json::parse(run->environmentJson).value("cpu", std::string()).empty());
         window->runsModel()->reload();
         QCOMPARE(window->runsModel()->rowCount(), 1);
+        if (!shot.isEmpty()) {
+            window->showWorkerLog(); // Settings > Worker log: the worker's and ssh's stderr
+            QTest::qWait(200);
+            window->workerLogView()->window()->grab().save(shot + QStringLiteral("/worker-log.png"));
+        }
     }
 
     void killingTheSshClientFailsTheRunEndsTheRemoteWorkerAndTheNextRunReconnects()
