@@ -51,6 +51,11 @@ const std::vector<Range> &allRanges()
         range::studentHidden,
         range::alpha,
         range::temperature,
+        range::promptLength,
+        range::newTokens,
+        range::samplingTemperature,
+        range::topK,
+        range::topP,
         range::profilingIterations,
         range::threads,
     };

@@ -44,6 +44,11 @@ inline constexpr Range studentLayers{"optimizations.distillation.student_layers"
 inline constexpr Range studentHidden{"optimizations.distillation.student_hidden", 0, 65536};
 inline constexpr Range alpha{"optimizations.distillation.alpha", 0, 1, false};
 inline constexpr Range temperature{"optimizations.distillation.temperature", 0, 100, false, true, false};
+inline constexpr Range promptLength{"task.prompt_length", 1, 65536};
+inline constexpr Range newTokens{"task.new_tokens", 1, 65536};
+inline constexpr Range samplingTemperature{"task.temperature", 0, 100, false, true, false};
+inline constexpr Range topK{"task.top_k", 0, 1000000};
+inline constexpr Range topP{"task.top_p", 0, 1, false, true, false};
 inline constexpr Range profilingIterations{"profiling.iterations", 1, 1000};
 inline constexpr Range threads{"threads", 1, 1024};
 } // namespace range

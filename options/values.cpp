@@ -7,7 +7,10 @@ namespace optibench::options {
 template<>
 const ValueTable<Mode> &valueTable<Mode>()
 {
-    static const ValueTable<Mode> t{"task.mode", {{Mode::Inference, "inference"}, {Mode::Training, "training"}}};
+    static const ValueTable<Mode> t{"task.mode",
+                                    {{Mode::Inference, "inference"},
+                                     {Mode::Training, "training"},
+                                     {Mode::Generation, "generation"}}};
     return t;
 }
 
@@ -48,6 +51,8 @@ const ValueTable<Quantization> &valueTable<Quantization>()
                                             {{Quantization::None, "none"},
                                              {Quantization::DynamicInt8, "dynamic-int8"},
                                              {Quantization::WeightInt8, "weight-int8"},
+                                             {Quantization::WeightInt4G32, "weight-int4-g32"},
+                                             {Quantization::WeightInt4G128, "weight-int4-g128"},
                                              {Quantization::Fp16Weights, "fp16-weights"},
                                              {Quantization::Bf16Weights, "bf16-weights"},
                                              {Quantization::Qat, "qat"}}};
@@ -118,6 +123,11 @@ bool isInt8(Quantization q)
 bool storesInt8Tables(Quantization q)
 {
     return q == Quantization::DynamicInt8 || q == Quantization::WeightInt8;
+}
+
+bool isInt4(Quantization q)
+{
+    return q == Quantization::WeightInt4G32 || q == Quantization::WeightInt4G128;
 }
 
 bool isAutocast(Precision p)

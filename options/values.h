@@ -10,13 +10,13 @@
 
 namespace optibench::options {
 
-enum class Mode { Inference, Training };
+enum class Mode { Inference, Training, Generation };
 enum class Split { Train, Eval };
 // Which examples inference scores quality on: the whole eval split when that is cheap (auto),
 // always, or only the timed batches.
 enum class QualityScope { Auto, Split, Timed };
 enum class Precision { Fp32, Tf32, Fp16, Bf16, AmpFp16, AmpBf16 };
-enum class Quantization { None, DynamicInt8, WeightInt8, Fp16Weights, Bf16Weights, Qat };
+enum class Quantization { None, DynamicInt8, WeightInt8, WeightInt4G32, WeightInt4G128, Fp16Weights, Bf16Weights, Qat };
 enum class PruningMethod { None, Magnitude, Heads, Neurons, TwoFour };
 enum class PruningScope { Global, Layer };
 enum class Padding { Fixed, Dynamic, Bucketed };
@@ -87,6 +87,7 @@ std::string joinNames(const std::vector<std::string> &names);
 // What the value implies, for the rules and the engine.
 bool isInt8(Quantization q);                // dynamic-int8, weight-int8, qat: the CPU's int8 kernels
 bool storesInt8Tables(Quantization q);      // dynamic-int8, weight-int8: embedding tables may be int8 too
+bool isInt4(Quantization q);                // weight-int4-g32, weight-int4-g128
 bool isAutocast(Precision p);               // amp-fp16, amp-bf16
 bool needsCuda(Precision p);                // tf32, fp16, amp-fp16
 bool isTrainingPrecision(Precision p);      // fp32 and the autocast modes (fp32 master weights)

@@ -24,6 +24,36 @@ const std::vector<MetricDescription> kTable = {
     {"real_tokens", QT_TRANSLATE_NOOP("Metrics", "Real tokens"), "", Better::Neither},
     {"padded_tokens", QT_TRANSLATE_NOOP("Metrics", "Padded tokens"), "", Better::Lower},
     {"padding_ratio", QT_TRANSLATE_NOOP("Metrics", "Padding ratio"), "%", Better::Lower},
+    // Generation: time to first token (the prompt's pass), inter-token latency (each decoding step).
+    {"ttft_mean_ms", QT_TRANSLATE_NOOP("Metrics", "Time to first token"), "ms", Better::Lower, Spread::TtftMean},
+    {"ttft_p50_ms", QT_TRANSLATE_NOOP("Metrics", "TTFT p50"), "ms", Better::Lower, Spread::TtftPercentile50},
+    {"ttft_p90_ms", QT_TRANSLATE_NOOP("Metrics", "TTFT p90"), "ms", Better::Lower, Spread::TtftPercentile90},
+    {"itl_mean_ms", QT_TRANSLATE_NOOP("Metrics", "Inter-token latency"), "ms", Better::Lower, Spread::LatencyMean},
+    {"itl_p50_ms", QT_TRANSLATE_NOOP("Metrics", "Inter-token p50"), "ms", Better::Lower, Spread::Percentile50},
+    {"itl_p90_ms", QT_TRANSLATE_NOOP("Metrics", "Inter-token p90"), "ms", Better::Lower, Spread::Percentile90},
+    {"itl_p99_ms", QT_TRANSLATE_NOOP("Metrics", "Inter-token p99"), "ms", Better::Lower, Spread::Percentile99},
+    {"itl_stdev_ms", QT_TRANSLATE_NOOP("Metrics", "Inter-token stdev"), "ms", Better::Lower, Spread::Unknown},
+    {"decode_tokens_s", QT_TRANSLATE_NOOP("Metrics", "Decode throughput"), "tokens/s", Better::Higher,
+     Spread::TokenRate},
+    {"prefill_tokens_s", QT_TRANSLATE_NOOP("Metrics", "Prefill throughput"), "tokens/s", Better::Higher,
+     Spread::PrefillRate},
+    {"e2e_latency_ms", QT_TRANSLATE_NOOP("Metrics", "Generation latency"), "ms", Better::Lower, Spread::E2eMean},
+    {"prompt_tokens", QT_TRANSLATE_NOOP("Metrics", "Prompt tokens"), "", Better::Neither},
+    {"new_tokens", QT_TRANSLATE_NOOP("Metrics", "New tokens"), "", Better::Neither},
+    {"kv_cache_bytes", QT_TRANSLATE_NOOP("Metrics", "KV cache"), "bytes", Better::Lower},
+    {"decode_bytes_per_step", QT_TRANSLATE_NOOP("Metrics", "Bytes read per decoding step"), "bytes", Better::Lower},
+    {"memory_bandwidth_bytes_s", QT_TRANSLATE_NOOP("Metrics", "Memory bandwidth"), "bytes/s", Better::Neither},
+    {"bandwidth_bound_tokens_s", QT_TRANSLATE_NOOP("Metrics", "Bandwidth bound"), "tokens/s", Better::Neither},
+    {"bandwidth_fraction", QT_TRANSLATE_NOOP("Metrics", "Fraction of bandwidth bound"), "%", Better::Higher,
+     Spread::PerSecond},
+    {"bandwidth_probe_busy", QT_TRANSLATE_NOOP("Metrics", "Bandwidth probe ran beside other work"), "",
+     Better::Neither},
+    {"prefill_flops", QT_TRANSLATE_NOOP("Metrics", "Prefill FLOPs"), "FLOP", Better::Lower},
+    {"prefill_flops_s", QT_TRANSLATE_NOOP("Metrics", "Prefill FLOP/s"), "FLOP/s", Better::Higher,
+     Spread::PrefillPerSecond},
+    {"prefill_peak_fraction", QT_TRANSLATE_NOOP("Metrics", "Prefill fraction of peak"), "%", Better::Higher,
+     Spread::PrefillPerSecond},
+    {"peak_flops_s", QT_TRANSLATE_NOOP("Metrics", "GEMM peak"), "FLOP/s", Better::Neither},
     {"peak_memory_bytes", QT_TRANSLATE_NOOP("Metrics", "Peak memory"), "bytes", Better::Lower, Spread::Exact},
     {"model_bytes", QT_TRANSLATE_NOOP("Metrics", "Model size"), "bytes", Better::Lower},
     {"parameters", QT_TRANSLATE_NOOP("Metrics", "Parameters"), "", Better::Lower},
@@ -38,6 +68,7 @@ const std::vector<MetricDescription> kTable = {
     {"agreement", QT_TRANSLATE_NOOP("Metrics", "Agreement with fp32"), "%", Better::Higher, Spread::Proportion},
     {"kl_divergence", QT_TRANSLATE_NOOP("Metrics", "KL divergence"), "", Better::Lower},
     {"perplexity", QT_TRANSLATE_NOOP("Metrics", "Perplexity"), "", Better::Lower},
+    {"greedy_agreement", QT_TRANSLATE_NOOP("Metrics", "Greedy tokens as fp32"), "%", Better::Higher},
     {"tracing_overhead", QT_TRANSLATE_NOOP("Metrics", "Tracing overhead"), "%", Better::Lower, Spread::Unknown},
     // Compression: the model before and after, as written to safetensors.
     {"parameters_baseline", QT_TRANSLATE_NOOP("Metrics", "Parameters before"), "", Better::Neither},
@@ -79,7 +110,9 @@ const MetricDescription *describeMetric(std::string_view key)
 bool isTimed(Spread s)
 {
     return s == Spread::LatencyMean || s == Spread::SequenceRate || s == Spread::TokenRate || s == Spread::PerSecond
-        || s == Spread::Percentile50 || s == Spread::Percentile90 || s == Spread::Percentile99;
+        || s == Spread::Percentile50 || s == Spread::Percentile90 || s == Spread::Percentile99 || s == Spread::TtftMean
+        || s == Spread::TtftPercentile50 || s == Spread::TtftPercentile90 || s == Spread::E2eMean
+        || s == Spread::PrefillRate || s == Spread::PrefillPerSecond;
 }
 
 Better betterOf(std::string_view key)

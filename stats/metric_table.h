@@ -19,8 +19,15 @@ enum class Spread {
     Percentile50, // order statistics of every timed latency
     Percentile90,
     Percentile99,
-    Proportion, // a share of the evaluated examples (Wilson)
-    Unknown,    // no interval: not judged
+    // Generation (task.mode generation): each timed generation is a block.
+    TtftMean,         // the blocks' times to first token, resampled by block
+    TtftPercentile50, // order statistics of the blocks' times to first token
+    TtftPercentile90,
+    E2eMean,          // the blocks' whole generations, resampled by block
+    PrefillRate,      // the blocks' prompt tokens over their times to first token
+    PrefillPerSecond, // a fixed amount of prefill work over the time to first token: FLOP/s, share of peak
+    Proportion,       // a share of the evaluated examples (Wilson)
+    Unknown,          // no interval: not judged
 };
 
 struct MetricDescription {

@@ -23,25 +23,33 @@ const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional
     "format": "auto"                   // auto | hf | torchscript | demo
   },
   "task": {
-    "mode": "inference",               // inference | training
+    "mode": "inference",               // inference | training | generation (a decoder's tokens: TTFT,
+                                       // inter-token latency, decode tokens/s)
     "dataset": "demo:reviews",         // "demo:reviews", or a CSV/TSV/JSONL file with text,label
     "split": "eval",                   // train | eval: which split inference runs on
     "batch_size": 8,
     "max_length": 128,                 // tokens; longer texts are truncated
-    "warmup": 3,                       // inference: untimed iterations first
+    "warmup": 3,                       // inference: untimed iterations first; generation: generations
     "iterations": 20,                  // inference: the workload, timed batches each block passes over
-    "blocks": 5,                       // inference: timed blocks; intervals and verdicts resample them
+    "blocks": 5,                       // inference: timed blocks; intervals and verdicts resample them;
+                                       // generation: timed generations (each a block)
     "min_block_ms": 50,                // inference: a block repeats whole passes until this long
     "quality": "auto",                 // inference: auto (the whole eval split when the fp32 model passes
                                        // over it within 10 s) | split | timed (the timed batches only)
     "steps": 100,                      // training: optimizer steps
     "eval_every": 0,                   // training: evaluate every N steps (0: at the end)
     "learning_rate": 5e-05,
-    "warmup_steps": 10                 // training: linear learning-rate warm-up
+    "warmup_steps": 10,                // training: linear learning-rate warm-up
+    "prompt_length": 128,              // generation: tokens of each prompt, cut from the dataset's text
+    "new_tokens": 128,                 // generation: tokens generated after each prompt
+    "sample": false,                   // generation: sample rather than take the most likely token
+    "temperature": 1.0,                // generation, sampling: temperature, top_k (0: all), top_p
+    "top_k": 0,
+    "top_p": 1.0
   },
   "optimizations": {
     "precision": "fp32",               // fp32 | tf32 | fp16 | bf16 | amp-fp16 | amp-bf16
-    "quantization": "none",            // none | dynamic-int8 | weight-int8 | fp16-weights | bf16-weights | qat
+    "quantization": "none",            // none | dynamic-int8 | weight-int8 | weight-int4-g32 | weight-int4-g128 | fp16-weights | bf16-weights | qat
     "quantize_embeddings": false,      // dynamic-int8, weight-int8: embedding tables stored int8 too
     "pruning": {
       "method": "none",                // none | magnitude | heads | neurons | 2:4

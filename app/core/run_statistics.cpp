@@ -48,6 +48,21 @@ std::vector<std::string> noiseOf(const SeriesByName &s, std::size_t blocks)
     return stats::noiseReasons(samples);
 }
 
+// A generation run's per-block series (ttft_ms, e2e_ms, prefill_tokens), when it has them.
+void addGenerationBlocks(const SeriesByName &s, RunBlocks &b)
+{
+    const auto ttft = s.find("ttft_ms");
+    if (ttft == s.end())
+        return;
+    b.ttftSamples = ttft->second;
+    for (std::size_t k = 0; k < ttft->second.size(); ++k) {
+        const double ms = ttft->second[k];
+        b.ttft.push_back({ms, 1});
+        b.e2e.push_back({at(s, "e2e_ms", k), 1});
+        b.prefill.push_back({at(s, "prefill_tokens", k), ms / 1000.0});
+    }
+}
+
 Spread spreadOf(const std::string &key)
 {
     const auto *d = stats::describeMetric(key);
@@ -56,12 +71,25 @@ Spread spreadOf(const std::string &key)
 
 double quantileOf(Spread s)
 {
-    return s == Spread::Percentile50 ? 0.5 : s == Spread::Percentile90 ? 0.9 : 0.99;
+    switch (s) {
+    case Spread::Percentile50:
+    case Spread::TtftPercentile50: return 0.5;
+    case Spread::Percentile90:
+    case Spread::TtftPercentile90: return 0.9;
+    default: return 0.99;
+    }
 }
 
 bool isPercentile(Spread s)
 {
-    return s == Spread::Percentile50 || s == Spread::Percentile90 || s == Spread::Percentile99;
+    return s == Spread::Percentile50 || s == Spread::Percentile90 || s == Spread::Percentile99
+        || s == Spread::TtftPercentile50 || s == Spread::TtftPercentile90;
+}
+
+// The samples a percentile spread orders: every timed latency, or every time to first token.
+const std::vector<double> &samplesOf(Spread s, const RunBlocks &b)
+{
+    return s == Spread::TtftPercentile50 || s == Spread::TtftPercentile90 ? b.ttftSamples : b.latencies;
 }
 
 const std::vector<stats::BlockValue> *blockValues(Spread s, const RunBlocks &b)
@@ -70,6 +98,9 @@ const std::vector<stats::BlockValue> *blockValues(Spread s, const RunBlocks &b)
     case Spread::LatencyMean: return &b.latency;
     case Spread::SequenceRate: return &b.sequences;
     case Spread::TokenRate: return &b.tokens;
+    case Spread::TtftMean: return &b.ttft;
+    case Spread::E2eMean: return &b.e2e;
+    case Spread::PrefillRate: return &b.prefill;
     default: return nullptr;
     }
 }
@@ -107,9 +138,13 @@ std::optional<stats::Interval> ratioInterval(const std::string &key, const RunFi
         const double speed = stats::ratioOfSums(base.blocks.latency) / stats::ratioOfSums(run.blocks.latency);
         return scaled(blockRatio(base.blocks.latency, run.blocks.latency), ratio / speed);
     }
+    if (s == Spread::PrefillPerSecond) { // likewise, as the prefill rate changes
+        const double speed = stats::ratioOfSums(run.blocks.prefill) / stats::ratioOfSums(base.blocks.prefill);
+        return scaled(blockRatio(run.blocks.prefill, base.blocks.prefill), ratio / speed);
+    }
     if (isPercentile(s)) {
-        const auto a = stats::percentile(run.blocks.latencies, quantileOf(s));
-        const auto b = stats::percentile(base.blocks.latencies, quantileOf(s));
+        const auto a = stats::percentile(samplesOf(s, run.blocks), quantileOf(s));
+        const auto b = stats::percentile(samplesOf(s, base.blocks), quantileOf(s));
         if (!a.interval || !b.interval || b.interval->lo <= 0)
             return std::nullopt;
         return stats::Interval{a.interval->lo / b.interval->hi, a.interval->hi / b.interval->lo};
@@ -149,7 +184,8 @@ std::string RunBlocks::noiseSummary() const
 const std::vector<std::string> &blockSeriesNames()
 {
     static const std::vector<std::string> names{"latency_ms",   "block_seconds",   "latency_block", "block_sequences",
-                                                "block_tokens", "noise_other_cpu", "noise_steal",   "noise_iowait"};
+                                                "block_tokens", "noise_other_cpu", "noise_steal",   "noise_iowait",
+                                                "ttft_ms",      "e2e_ms",          "prefill_tokens"};
     return names;
 }
 
@@ -177,6 +213,7 @@ RunBlocks runBlocks(const std::vector<SeriesPoint> &series)
         b.tokens.push_back({at(s, "block_tokens", k), seconds->second[k]});
     }
     b.noise = noiseOf(s, blocks);
+    addGenerationBlocks(s, b);
     return b;
 }
 
@@ -228,8 +265,12 @@ std::optional<Figure> figureOf(const std::string &key, const RunFigures &run)
         const double mean = stats::ratioOfSums(run.blocks.latency);
         if (const auto i = stats::bootstrapInterval(run.blocks.latency); i && i->lo > 0)
             f.interval = stats::Interval{f.value * mean / i->hi, f.value * mean / i->lo};
+    } else if (s == Spread::PrefillPerSecond) {
+        const double rate = stats::ratioOfSums(run.blocks.prefill);
+        if (rate > 0)
+            f.interval = scaled(stats::bootstrapInterval(run.blocks.prefill), f.value / rate);
     } else if (isPercentile(s)) {
-        const auto p = stats::percentile(run.blocks.latencies, quantileOf(s));
+        const auto p = stats::percentile(samplesOf(s, run.blocks), quantileOf(s));
         f.interval = p.interval;
         if (!p.supported && p.count > 0)
             f.qualifier = "max of " + std::to_string(p.count);

@@ -20,8 +20,12 @@ struct RunBlocks {
     std::vector<stats::BlockValue> latency;   // the block's latencies (ms) over its iterations
     std::vector<stats::BlockValue> sequences; // the block's sequences over its seconds
     std::vector<stats::BlockValue> tokens;    // the block's real tokens over its seconds
-    std::vector<double> latencies;            // every timed iteration's
-    std::vector<std::string> noise;           // per block: why it is noisy, empty when quiet
+    std::vector<double> latencies;            // every timed iteration's (generation: every decoding step's)
+    // Generation runs (each timed generation a block): the time to first token (ms) over one,
+    // the whole generation (ms) over one, the prompt tokens over the time to first token (s).
+    std::vector<stats::BlockValue> ttft, e2e, prefill;
+    std::vector<double> ttftSamples; // every block's time to first token
+    std::vector<std::string> noise;  // per block: why it is noisy, empty when quiet
     int noisyCount() const;
     std::string firstNoise() const; // the first noisy block's reason, empty when none was noisy
     // "3 of 5 blocks ran beside other work (other processes used 0.98 cores)", empty when none did.

@@ -196,6 +196,13 @@ TaskSpec parseTask(const json &j)
     r.number("learning_rate", t.learningRate, options::range::learningRate);
     r.integer("warmup_steps", t.warmupSteps, options::range::warmupSteps);
     r.string("save_path", t.savePath);
+    auto &g = t.generation;
+    r.integer("prompt_length", g.promptLength, options::range::promptLength);
+    r.integer("new_tokens", g.newTokens, options::range::newTokens);
+    r.boolean("sample", g.sample);
+    r.number("temperature", g.temperature, options::range::samplingTemperature);
+    r.integer("top_k", g.topK, options::range::topK);
+    r.number("top_p", g.topP, options::range::topP);
     r.finish();
     return t;
 }
@@ -390,6 +397,16 @@ json toJson(const ExperimentSpec &spec)
     };
     if (!t.savePath.empty()) // written only when set, so specs without it read as before
         j["task"]["save_path"] = t.savePath;
+    if (t.mode == options::Mode::Generation) { // likewise only where they act
+        const auto &g = t.generation;
+        auto &task = j["task"];
+        task["prompt_length"] = g.promptLength;
+        task["new_tokens"] = g.newTokens;
+        task["sample"] = g.sample;
+        task["temperature"] = g.temperature;
+        task["top_k"] = g.topK;
+        task["top_p"] = g.topP;
+    }
     return j;
 }
 

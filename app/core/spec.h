@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "options/generation.h"
 #include "options/ranges.h"
 #include "options/rules.h"
 #include "options/values.h"
@@ -45,7 +46,8 @@ struct TaskSpec {
     int steps = 100;                                             // training: optimizer steps
     int evalEvery = 0; // training: evaluate every N steps (0: only at the end)
     double learningRate = 5e-5;
-    int warmupSteps = 10; // training: linear warm-up of the learning rate
+    int warmupSteps = 10;                   // training: linear warm-up of the learning rate
+    options::GenerationSettings generation; // generation: prompt length, new tokens, sampling
     std::string savePath; // training: save the trained model as a Hugging Face folder here (empty: not saved)
 };
 

@@ -22,6 +22,7 @@ engine::RunConfig toEngineConfig(const core::ExperimentSpec &spec)
     c.learningRate = spec.task.learningRate;
     c.warmupSteps = spec.task.warmupSteps;
     c.savePath = spec.task.savePath;
+    c.generation = spec.task.generation;
 
     const auto &o = spec.optimizations;
     c.precision = o.precision;

@@ -1,19 +1,12 @@
 #include "engine/measure/peak_flops.h"
 #include "engine/kernels/gemm.h"
-#include "engine/measure/noise.h"
+#include "engine/measure/probe_cache.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <optional>
-#include <random>
-#include <thread>
 #include <vector>
 
 namespace optibench::engine {
@@ -22,8 +15,9 @@ namespace {
 
 // Cache entries carry the probe's version: a changed probe measures afresh and drops the
 // entries of older ones (version 1 timed one 1024^3 product eight times, about 0.2 s, and its
-// results spread by 15% between runs; version 2 did not record the machine's load).
-constexpr const char *kProbeVersion = "v3";
+// results spread by 15% between runs; version 2 did not record the machine's load; version 3
+// stored the rate as "flops", before the cache was shared with the bandwidth probe).
+constexpr const char *kProbeVersion = "v4";
 
 // The probe's products in the linear layer's layout (x W^T), shaped like a BERT-base-sized
 // model's linears over 1024 tokens: attention projections, FFN up and FFN down.
@@ -35,29 +29,11 @@ constexpr auto kProbeBudget = std::chrono::milliseconds(1500);
 constexpr int kMinRounds = 5;
 constexpr int kMaxRounds = 200;
 
-std::string cpuModelKey()
-{
-    std::ifstream in("/proc/cpuinfo");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("model name", 0) == 0)
-            return line.substr(line.find(':') + 1);
-    }
-    return "unknown";
-}
-
 } // namespace
 
 std::string peakFlopsCachePath()
 {
-    std::filesystem::path dir;
-    if (const char *xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-        dir = xdg;
-    else if (const char *home = std::getenv("HOME"); home && *home)
-        dir = std::filesystem::path(home) / ".cache";
-    else
-        dir = std::filesystem::temp_directory_path();
-    return (dir / "optibench" / "peak_flops.json").string();
+    return probeCachePath("peak_flops.json");
 }
 
 double measurePeakFlopsNow(int threads)
@@ -98,91 +74,27 @@ double measurePeakFlopsNow(int threads)
     return rate;
 }
 
-PeakFlops probePeakFlops(int threads)
-{
-    const auto before = readNoiseCounters();
-    PeakFlops p;
-    p.flops = measurePeakFlopsNow(threads);
-    const auto noise = noiseBetween(before, readNoiseCounters());
-    p.otherCpu = noise.otherCpu;
-    p.busyReason = stats::noiseReasons({noise}).front();
-    p.busy = !p.busyReason.empty();
-    return p;
-}
-
 namespace {
 
-PeakFlops fromCache(const nlohmann::json &e)
+PeakFlops fromProbe(const MachineProbe &p)
 {
-    PeakFlops p;
-    p.flops = e.value("flops", 0.0);
-    p.otherCpu = e.value("other_cpu", 0.0);
-    p.busy = e.value("busy", true);
-    p.busyReason = e.value("busy_reason", std::string());
-    return p;
-}
-
-nlohmann::json toCache(const PeakFlops &p)
-{
-    return {{"flops", p.flops}, {"other_cpu", p.otherCpu}, {"busy", p.busy}, {"busy_reason", p.busyReason}};
-}
-
-nlohmann::json readCache(const std::string &path)
-{
-    nlohmann::json cache = nlohmann::json::object();
-    std::ifstream in(path);
-    if (in) {
-        try {
-            in >> cache;
-        } catch (const std::exception &) {
-            cache = nlohmann::json::object(); // a damaged cache is measured afresh
-        }
-    }
-    return cache.is_object() ? cache : nlohmann::json::object();
-}
-
-// Written to a temporary file and renamed, so concurrent workers never read half a file. The
-// suffix tells apart threads and processes (thread ids repeat across processes).
-void writeCache(const std::string &path, const nlohmann::json &cache)
-{
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    const auto tmp = path + ".tmp" + std::to_string(std::hash<std::thread::id>()(std::this_thread::get_id())) + "-"
-        + std::to_string(std::random_device{}());
-    {
-        std::ofstream out(tmp);
-        out << cache.dump(2);
-    }
-    std::filesystem::rename(tmp, path, ec);
+    return {p.value, p.otherCpu, p.busy, p.busyReason};
 }
 
 PeakFlops peakFlops(int threads, bool remeasure)
 {
-    const std::string prefix = std::string(kProbeVersion) + "|";
-    const std::string key = prefix + cpuModelKey() + "|threads=" + std::to_string(threads)
+    const std::string setting = "threads=" + std::to_string(threads)
         + "|gemm=" + (gemm::haveOneDnn() ? "onednn-" + gemm::oneDnnVersion() : std::string("aten"));
-    const auto path = peakFlopsCachePath();
-    const auto cache = readCache(path);
-    std::optional<PeakFlops> cached;
-    if (cache.contains(key) && cache[key].is_object())
-        cached = fromCache(cache[key]);
-    if (cached && cached->flops > 0 && !cached->busy && !remeasure)
-        return *cached;
-    // A peak measured beside other work is measured again: the larger rate counts, and the
-    // latest probe says whether the machine was busy.
-    PeakFlops p = probePeakFlops(threads);
-    if (cached)
-        p.flops = std::max(p.flops, cached->flops);
-    nlohmann::json updated = nlohmann::json::object();
-    for (auto it = cache.begin(); it != cache.end(); ++it) // entries of older probes go
-        if (it.key().rfind(prefix, 0) == 0)
-            updated[it.key()] = it.value();
-    updated[key] = toCache(p);
-    writeCache(path, updated);
-    return p;
+    return fromProbe(cachedProbe({"peak_flops.json", kProbeVersion, setting}, remeasure,
+                                 [threads] { return measurePeakFlopsNow(threads); }));
 }
 
 } // namespace
+
+PeakFlops probePeakFlops(int threads)
+{
+    return fromProbe(probeWithNoise([threads] { return measurePeakFlopsNow(threads); }));
+}
 
 PeakFlops measuredPeakFlops(int threads)
 {

@@ -2,11 +2,8 @@
 // The machine's measured fp32 GEMM rate (FLOP/s) with the engine's own GEMM, for a run's
 // peak_fraction: the best rate of linear-layer products shaped like a BERT-base model's over
 // 1024 tokens (1024x768x768, 1024x3072x768, 1024x768x3072), each repeated round-robin for about
-// 1.5 s and timed at its best. Measured once per CPU model, thread count and GEMM library, then
-// cached in $XDG_CACHE_HOME/optibench/peak_flops.json (or ~/.cache/optibench/) with the
-// machine's noise during the probe (engine/measure/noise.h); a peak measured beside other work
-// is measured again when next asked for. Entries of an older probe version are measured afresh
-// and dropped.
+// 1.5 s and timed at its best. Measured once per CPU model, thread count and GEMM library, and
+// cached as engine/measure/probe_cache.h says (peak_flops.json).
 #include <string>
 
 namespace optibench::engine {

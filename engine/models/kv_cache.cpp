@@ -61,8 +61,10 @@ at::Tensor cachedAttention(const at::Tensor &q, const at::Tensor &k, const at::T
     if (window > 0)
         allowed = allowed & (i - j < window);
     allowed = allowed.view({1, 1, 1, S, L}) & (mask != 0).view({B, 1, 1, 1, L});
-    scores = scores.masked_fill(at::logical_not(allowed), std::numeric_limits<float>::lowest());
-    auto probs = at::softmax(scores.to(at::kFloat), -1).to(q.scalar_type()).view({B, kv, rep * S, L});
+    // The softmax in fp32 (as transformers computes it), the mask applied there: a half type
+    // cannot hold fp32's lowest value.
+    scores = scores.to(at::kFloat).masked_fill_(at::logical_not(allowed), std::numeric_limits<float>::lowest());
+    auto probs = at::softmax(scores, -1).to(q.scalar_type()).view({B, kv, rep * S, L});
     auto context = at::matmul(probs, v).view({B, kv, rep, S, D});
     return context.permute({0, 3, 1, 2, 4}).reshape({B, S, kv * rep * D});
 }

@@ -4,6 +4,7 @@
 #include "engine/run/benchmark.h"
 #include "engine/kernels/compat.h"
 #include "engine/measure/host_allocator.h"
+#include "engine/run/generation_pass.h"
 #include "engine/run/inference_pass.h"
 #include "engine/run/optimization_steps.h"
 #include "engine/run/run_options.h"
@@ -61,8 +62,12 @@ void Benchmark::prepare()
     run.progress("preparing", 1, 1,
                  std::to_string(run.batches.size()) + " batches, padding " + options::name(run.config.padding));
     run.modelBytesBaseline = run.model->modelBytes();
+    if (run.generation())
+        preparePrompts(run);
 
     run.computeBaseline();
+    if (run.generation())
+        computeGenerationBaseline(run);
     applyOptimizations(run);
     run.prepared = true;
 }
@@ -78,6 +83,8 @@ RunReport Benchmark::measure()
     if (!run.prepared)
         throw EngineError("Benchmark::measure called before prepare()");
     at::set_num_threads(run.config.threads);
+    if (run.generation())
+        return measureGeneration(run);
     return run.training() ? measureTraining(run) : measureInference(run);
 }
 
@@ -86,8 +93,9 @@ void Benchmark::beginBlocks()
     auto &run = *m_impl;
     if (!run.prepared)
         throw EngineError("Benchmark::beginBlocks called before prepare()");
-    if (run.training())
-        throw EngineError("task.mode: a training run cannot interleave its blocks with other runs");
+    if (run.training() || run.generation())
+        throw EngineError("task.mode: a " + options::name(run.config.mode)
+                          + " run cannot interleave its blocks with other runs");
     run.blocks = std::make_unique<InferenceMeasurement>(run);
     run.measurement("beginBlocks").warmUp();
 }
@@ -115,6 +123,8 @@ std::int64_t Benchmark::tracedPass(int iterations)
     if (!run.prepared)
         throw EngineError("Benchmark::tracedPass called before prepare()");
     at::set_num_threads(run.config.threads);
+    if (run.generation())
+        return tracedGenerations(run, iterations);
     c10::InferenceMode inference;
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < iterations; ++i) {

@@ -57,7 +57,7 @@ Generated generate(const Model &model, const at::Tensor &ids, const at::Tensor &
         throw std::invalid_argument("the prompt (" + std::to_string(S) + " tokens) and "
                                     + std::to_string(options.maxNewTokens) + " new tokens exceed the model's "
                                     + std::to_string(c.maxPositions) + " positions");
-    const int eos = options.eosTokenId >= 0 ? options.eosTokenId : c.eosTokenId;
+    const int eos = !options.stopAtEos ? -1 : options.eosTokenId >= 0 ? options.eosTokenId : c.eosTokenId;
     const int pad = options.padTokenId >= 0 ? options.padTokenId : c.padTokenId;
     auto generator = at::detail::createCPUGenerator(options.sampling.seed);
     KvCache cache;

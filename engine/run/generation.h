@@ -25,8 +25,9 @@ struct SamplingOptions {
 struct GenerationOptions {
     int maxNewTokens = 32;
     SamplingOptions sampling;
-    int eosTokenId = -1; // -1: the model's config
-    int padTokenId = -1; // what a finished row gets; -1: the config's pad id
+    int eosTokenId = -1;   // -1: the model's config
+    bool stopAtEos = true; // false: every row runs maxNewTokens (a benchmark's fixed work)
+    int padTokenId = -1;   // what a finished row gets; -1: the config's pad id
 };
 
 struct Generated {

@@ -8,6 +8,7 @@
 #include "engine/measure/noise.h"
 #include "engine/measure/peak_flops.h"
 #include "engine/run/optimization_steps.h"
+#include "engine/run/run_metrics.h"
 #include "engine/run/run_state.h"
 
 #include <c10/core/InferenceMode.h>
@@ -105,35 +106,6 @@ struct BlockCounts {
     static BlockCounts of(const TimedIterations &t) { return {t.latencies.size(), t.sequences, t.realTokens}; }
 };
 
-// The block's own figures and the machine's noise during it, as series indexed by block: what
-// the intervals resample and what flags a noisy block.
-void recordBlock(RunReport &report, int block, BlockCounts added, double seconds, const stats::NoiseSample &noise)
-{
-    auto add = [&](const char *name, double v) { report.series.push_back({name, block, v}); };
-    add("block_seconds", seconds);
-    add("block_iterations", static_cast<double>(added.iterations));
-    add("block_sequences", static_cast<double>(added.sequences));
-    add("block_tokens", static_cast<double>(added.tokens));
-    add("noise_other_cpu", noise.otherCpu);
-    add("noise_steal", noise.steal);
-    add("noise_iowait", noise.iowait);
-    add("noise_load", noise.load);
-    add("noise_switches_s", noise.switchesPerSecond);
-    add("noise_frequency_mhz", noise.frequencyMhz);
-}
-
-// Which blocks were noisy, judged over the run's blocks together (stats/noise.h).
-int recordNoisyBlocks(RunReport &report, const std::vector<stats::NoiseSample> &noise)
-{
-    int noisy = 0;
-    const auto reasons = stats::noiseReasons(noise);
-    for (std::size_t b = 0; b < reasons.size(); ++b) {
-        report.series.push_back({"block_noisy", static_cast<std::int64_t>(b), reasons[b].empty() ? 0.0 : 1.0});
-        noisy += reasons[b].empty() ? 0 : 1;
-    }
-    return noisy;
-}
-
 // One timed block. A block runs whole passes over the workload (the `iterations` timed batches,
 // in the same order), as many as make it at least min_block_ms long: every block times the same
 // work, so blocks differ by the machine's noise only. Every iteration's latency is kept with its
@@ -161,7 +133,8 @@ void timeNextBlock(RunState &run, RunReport &report, TimedIterations &t, BlockCl
     const BlockCounts added{after.iterations - before.iterations, after.sequences - before.sequences,
                             after.tokens - before.tokens};
     clock.noise.push_back(noiseBetween(counters, readNoiseCounters()));
-    recordBlock(report, block, added, seconds, clock.noise.back());
+    recordBlock(report, block, {static_cast<std::int64_t>(added.iterations), added.sequences, added.tokens, seconds},
+                clock.noise.back());
     ++t.blocks;
 }
 
@@ -225,35 +198,6 @@ void addLatencyMetrics(MetricBuilder &m, const TimedIterations &t)
     m.add("padded_tokens", padded, "tokens");
     // Share of the computed positions that were padding.
     m.add("padding_ratio", padded > 0 ? 1.0 - real / padded : 0.0, "ratio");
-}
-
-// Zeros over the pruned set when magnitude or 2:4 pruning chose one, else over the Linears.
-double sparsityOf(const RunState &run)
-{
-    if (!run.pruning.prunedParameters.empty())
-        return zeroFraction(*run.model, run.pruning.prunedParameters);
-    std::int64_t weights = 0, zeros = 0;
-    for (const auto &name : run.model->linearNames()) {
-        if (name == "lm_head")
-            continue; // tied to the embeddings
-        const auto &w = run.model->parameters().at(name + ".weight");
-        weights += w.numel();
-        zeros += w.eq(0).sum().item<std::int64_t>();
-    }
-    return weights > 0 ? static_cast<double>(zeros) / static_cast<double>(weights) : 0.0;
-}
-
-// sharedProcess: other runs' models were resident beside this one (interleaved runs), so the
-// process's peak is not this run's and is left out.
-void addSizeMetrics(MetricBuilder &m, const RunState &run, bool sharedProcess)
-{
-    if (!sharedProcess)
-        m.add("peak_memory_bytes", static_cast<double>(peakMemoryBytes(run.device)), "bytes");
-    m.add("model_bytes", static_cast<double>(run.model->modelBytes()), "bytes");
-    m.add("model_bytes_baseline", static_cast<double>(run.modelBytesBaseline), "bytes");
-    m.add("model_bytes_saved", static_cast<double>(run.model->savedBytes()), "bytes");
-    m.add("parameters", static_cast<double>(run.model->parameterCount()), "count");
-    m.add("sparsity", sparsityOf(run), "ratio");
 }
 
 // The peak the run's share rests on, with the load its probe ran under: a busy probe's peak is

@@ -66,6 +66,8 @@ public:
                 return makeDynamicInt8Linear(w, b);
             if (q == Quantization::WeightInt8)
                 return makeWeightInt8Linear(w, b);
+            if (options::isInt4(q))
+                return makeWeightInt4Linear(w, b, q == Quantization::WeightInt4G32 ? 32 : 128);
             return makeHalfWeightLinear(w, b, q == Quantization::Fp16Weights ? at::kHalf : at::kBFloat16);
         });
         run.progress("preparing", 1, 1, "");

@@ -1,5 +1,6 @@
 #pragma once
 // The run's configuration as the engine reads it. No LibTorch in this header.
+#include "options/generation.h"
 #include "options/values.h"
 
 #include <cstdint>
@@ -17,10 +18,11 @@ struct RunConfig {
     options::Split split = options::Split::Eval;
     int batchSize = 8;
     int maxLength = 128;
-    int warmup = 3;
-    int iterations = 20;    // the workload: timed batches that each block passes over whole
-    int blocks = 5;         // timed blocks (engine/run/inference_pass.cpp)
-    double minBlockMs = 50; // each block also times at least this long
+    int warmup = 3;      // inference: untimed batches; generation: untimed generations
+    int iterations = 20; // the workload: timed batches that each block passes over whole
+    int blocks = 5;      // timed blocks (engine/run/inference_pass.cpp); generation: timed generations
+    options::GenerationSettings generation;                      // mode generation (engine/run/generation_pass.h)
+    double minBlockMs = 50;                                      // each block also times at least this long
     options::QualityScope quality = options::QualityScope::Auto; // which batches quality is scored on
     int steps = 100;
     int evalEvery = 0;

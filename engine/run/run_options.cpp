@@ -94,6 +94,13 @@ void requireRanges(const RunConfig &c)
     requireInRange(range::pruningAmount, c.pruningAmount);
     if (c.mode == options::Mode::Training)
         requireTrainingRanges(trainingOptions(c));
+    if (c.mode == options::Mode::Generation) {
+        requireInRange(range::promptLength, c.generation.promptLength);
+        requireInRange(range::newTokens, c.generation.newTokens);
+        requireInRange(range::samplingTemperature, c.generation.temperature);
+        requireInRange(range::topK, c.generation.topK);
+        requireInRange(range::topP, c.generation.topP);
+    }
 }
 
 } // namespace

@@ -44,6 +44,10 @@ struct RunState {
     // What pruning did; its masks are re-applied after every optimizer step when training.
     PruningResult pruning;
     std::int64_t modelBytesBaseline = 0; // modelBytes() before the optimizations
+    // Generation (engine/run/generation_pass.h): the prompts [B, prompt_length] and the fp32
+    // baseline's greedy tokens after them, which greedy agreement compares with.
+    at::Tensor prompts;
+    at::Tensor baselineTokens;
     bool prepared = false;
 
     // Positions per sequence whose next-token distributions are compared with the baseline:
@@ -51,6 +55,7 @@ struct RunState {
     static constexpr int kLmSamplesPerSequence = 4;
 
     bool training() const { return config.mode == options::Mode::Training; }
+    bool generation() const { return config.mode == options::Mode::Generation; }
     std::size_t warmupBatch(int i) const { return static_cast<std::size_t>(i) % batches.size(); }
     std::size_t timedBatch(int i) const { return static_cast<std::size_t>(config.warmup + i) % batches.size(); }
     std::set<std::size_t> timedBatchSet() const;

@@ -18,6 +18,7 @@
 #include "profiler/trace/summary.h"
 #include "profiler/tracers/op_tracer.h"
 #include "tests/bench/bench_modes.h"
+#include "tests/bench/python_reference.h"
 
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
@@ -61,49 +62,22 @@ constexpr const char *kUsage =
     "  --profile         after the fp32 timing, trace 3 forwards and print where their time goes\n"
     "  --no-ort          skip ONNX Runtime fp32 and int8 (tests/bench/ort, scripts/deps-debian.sh bench)\n";
 
-// The OpenBLAS kernel family for eager's matrix products: OpenBLAS misdetects some virtual
-// CPUs as older ones, so name the family this CPU runs (SkylakeX needs AVX-512, Haswell AVX2
-// and FMA); on anything else leave OpenBLAS to detect it.
-std::string openBlasCoreType()
-{
-    switch (isa::cpuLevel()) {
-    case isa::Level::Avx512: return "OPENBLAS_CORETYPE=SkylakeX ";
-    case isa::Level::Avx2: return "OPENBLAS_CORETYPE=Haswell ";
-    case isa::Level::Scalar: break;
-    }
-    return "";
-}
-
 // Runs tests/bench/bench_bert.py (PyTorch eager through Debian's python3-torch) and returns
 // its median ms, and in `version` torch's version; on failure 0 and the reason in `version`.
 double eagerMedianMs(int threads, int warmup, int iterations, std::string &version)
 {
-    // Eager gets its best settings so the comparison is fair: OpenBLAS's kernel family for this
-    // CPU, OMP_WAIT_POLICY inherited from this process, and the malloc settings the engine makes
-    // with mallopt, which spare eager the same page faults.
-    // Debian's interpreter carries python3-torch; a python3 earlier in PATH (pyenv) may not.
-    const std::string interpreter = std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
-    const std::string cmd = openBlasCoreType() + freedBlocksEnvironment() + " " + interpreter + " "
-        + OPTIBENCH_SOURCE_DIR + "/tests/bench/bench_bert.py --threads " + std::to_string(threads) + " --warmup "
-        + std::to_string(warmup) + " --iterations " + std::to_string(iterations);
-    std::string out;
-    if (FILE *p = popen(cmd.c_str(), "r")) {
-        char buf[4096];
-        while (std::fgets(buf, sizeof buf, p))
-            out += buf;
-        pclose(p);
-    }
-    try {
-        const auto brace = out.rfind('{');
-        if (brace == std::string::npos)
-            throw std::runtime_error("no result line");
-        const auto j = nlohmann::json::parse(out.substr(brace));
-        version = j["torch"].get<std::string>();
-        return j["median_ms"].get<double>();
-    } catch (const std::exception &e) {
-        version = e.what();
+    std::string error;
+    const auto j = optibench::bench::runPythonReference("bench_bert.py",
+                                                        "--threads " + std::to_string(threads) + " --warmup "
+                                                            + std::to_string(warmup) + " --iterations "
+                                                            + std::to_string(iterations),
+                                                        error);
+    if (!j.contains("median_ms")) {
+        version = error.empty() ? "no median_ms" : error;
         return 0;
     }
+    version = j.value("torch", std::string());
+    return j["median_ms"].get<double>();
 }
 
 // Traces `forwards` forwards with the op tracer (no shapes) and prints the ops by self time:

@@ -36,7 +36,7 @@ protected:
         std::ifstream(peakFlopsCachePath()) >> cache;
         ASSERT_EQ(cache.size(), 1u);
         auto &e = cache.begin().value();
-        e["flops"] = flops;
+        e["value"] = flops;
         e["busy"] = busy;
         std::ofstream(peakFlopsCachePath()) << cache.dump();
     }

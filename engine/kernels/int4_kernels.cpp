@@ -1,0 +1,111 @@
+#include "engine/kernels/int4_kernels.h"
+#include "engine/kernels/int4_kernels_impl.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace optibench::engine::int4 {
+
+namespace {
+
+// Code c of output row `row` (inputs k in [0, K)).
+std::uint8_t codeAt(const std::uint8_t *row, std::int64_t k)
+{
+    const std::uint8_t byte = row[(k / kBlock) * kBlockBytes + (k % kBlockBytes)];
+    return (k % kBlock) < kBlockBytes ? byte & 0x0F : byte >> 4;
+}
+
+void setCode(std::uint8_t *row, std::int64_t k, std::uint8_t code)
+{
+    std::uint8_t &byte = row[(k / kBlock) * kBlockBytes + (k % kBlockBytes)];
+    byte = (k % kBlock) < kBlockBytes ? static_cast<std::uint8_t>((byte & 0xF0) | code)
+                                      : static_cast<std::uint8_t>((byte & 0x0F) | (code << 4));
+}
+
+void packGroup(const float *w, std::int64_t count, std::int64_t first, std::uint8_t *row, float &scale, float &min)
+{
+    float lo = w[0], hi = w[0];
+    for (std::int64_t i = 1; i < count; ++i) {
+        lo = std::min(lo, w[i]);
+        hi = std::max(hi, w[i]);
+    }
+    min = lo;
+    scale = (hi - lo) / 15.0f;
+    const float inv = scale > 0 ? 1.0f / scale : 0.0f;
+    for (std::int64_t i = 0; i < count; ++i) {
+        const float q = std::nearbyint((w[i] - lo) * inv);
+        setCode(row, first + i, static_cast<std::uint8_t>(std::clamp(q, 0.0f, 15.0f)));
+    }
+}
+
+void gemvScalar(const float *x, std::int64_t M, const Shape &s, const std::uint8_t *packed, const float *scales,
+                const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    const std::int64_t G = s.groupSize, groups = s.groups();
+    for (std::int64_t n = nBegin; n < nEnd; ++n) {
+        const std::uint8_t *row = packed + n * (s.K / 2);
+        for (std::int64_t m = 0; m < M; ++m) {
+            const float *xr = x + m * s.K;
+            float acc = 0.0f;
+            for (std::int64_t g = 0; g < groups; ++g) {
+                const float scale = scales[n * groups + g], min = mins[n * groups + g];
+                for (std::int64_t k = g * G; k < (g + 1) * G; ++k)
+                    acc += xr[k] * (static_cast<float>(codeAt(row, k)) * scale + min);
+            }
+            out[m * s.N + n] = bias ? acc + bias[n] : acc;
+        }
+    }
+}
+
+} // namespace
+
+std::int64_t paddedInputs(std::int64_t inputs, std::int64_t groupSize)
+{
+    if (groupSize <= 0 || groupSize % kBlock != 0)
+        throw std::invalid_argument("int4 group size must be a positive multiple of 32, is "
+                                    + std::to_string(groupSize));
+    return (inputs + groupSize - 1) / groupSize * groupSize;
+}
+
+void pack(const float *w, std::int64_t inputs, const Shape &s, std::uint8_t *packed, float *scales, float *mins)
+{
+    const std::int64_t G = s.groupSize, groups = s.groups();
+    std::fill(packed, packed + s.packedBytes(), std::uint8_t(0));
+    for (std::int64_t n = 0; n < s.N; ++n) {
+        std::uint8_t *row = packed + n * (s.K / 2);
+        for (std::int64_t g = 0; g < groups; ++g) {
+            const std::int64_t first = g * G, count = std::min(G, inputs - first);
+            float &scale = scales[n * groups + g], &min = mins[n * groups + g];
+            if (count <= 0) {
+                scale = min = 0.0f;
+                continue;
+            }
+            packGroup(w + n * inputs + first, count, first, row, scale, min);
+        }
+    }
+}
+
+void gemvAt(isa::Level level, const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed,
+            const float *scales, const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd,
+            float *out)
+{
+    if (M < 1 || M > kMaxRows)
+        throw std::invalid_argument("int4 gemv takes 1 to 4 rows, not " + std::to_string(M));
+    switch (std::min(level, isa::cpuLevel())) {
+#if defined(OPTIBENCH_X86_INT4_KERNELS)
+    case isa::Level::Avx512: return detail::gemvAvx512(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+    case isa::Level::Avx2: return detail::gemvAvx2(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+#endif
+    default: break;
+    }
+    gemvScalar(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+}
+
+void gemv(const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed, const float *scales,
+          const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    gemvAt(isa::kernelLevel(), x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+}
+
+} // namespace optibench::engine::int4

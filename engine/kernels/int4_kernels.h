@@ -1,0 +1,49 @@
+#pragma once
+// Weight-only int4 with group-wise scales, on raw buffers (no LibTorch): a weight [N, K] is
+// cut into groups of G consecutive inputs per output row (G a multiple of 32), each group
+// stored as 4-bit codes q in [0, 15] with its own scale and minimum, w ≈ q * scale + min
+// (the asymmetric form, so a group's range is used whole). The fused kernel multiplies a few
+// fp32 rows by the packed weight without widening it in memory: each block of 32 codes is
+// unpacked and dequantized in registers. One plain loop and AVX2 and AVX-512 paths, chosen by
+// engine/kernels/cpu_isa.h (OPTIBENCH_MAX_ISA caps it); the paths differ only in the order of
+// the sums (tests compare them within rounding).
+#include "engine/kernels/cpu_isa.h"
+
+#include <cstdint>
+
+namespace optibench::engine::int4 {
+
+// Codes come in blocks of 32 inputs, 16 bytes: byte j holds input j in its low nibble and
+// input j + 16 in its high nibble, so that one 16-lane widening yields both halves.
+inline constexpr std::int64_t kBlock = 32;
+inline constexpr std::int64_t kBlockBytes = kBlock / 2;
+
+struct Shape {
+    std::int64_t N = 0;         // outputs
+    std::int64_t K = 0;         // inputs as stored: the weight's, rounded up to a multiple of G
+    std::int64_t groupSize = 0; // G, a multiple of kBlock
+    std::int64_t groups() const { return K / groupSize; }
+    std::int64_t packedBytes() const { return N * K / 2; }
+};
+
+// The stored K for `inputs` real inputs: the next multiple of the group size.
+std::int64_t paddedInputs(std::int64_t inputs, std::int64_t groupSize);
+
+// Quantizes w [N, inputs] (row-major fp32) into packed [N, K/2], scales and mins [N, groups].
+// Each group's range is its real inputs' [min, max]; inputs past `inputs` are code 0 (the
+// caller pads activations with zeros there, so they add nothing). A constant group has scale 0.
+void pack(const float *w, std::int64_t inputs, const Shape &shape, std::uint8_t *packed, float *scales, float *mins);
+
+// out[m, n] = x[m, :] · w[n, :] + bias[n] for rows m < M and outputs n in [nBegin, nEnd); x is
+// [M, K] with zeros past the real inputs, out is [M, N]; bias may be null. M from 1 to kMaxRows.
+inline constexpr std::int64_t kMaxRows = 4;
+void gemv(const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed, const float *scales,
+          const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out);
+
+// The same on a chosen path (tests compare the paths); a level above isa::cpuLevel() runs at
+// isa::cpuLevel().
+void gemvAt(isa::Level level, const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed,
+            const float *scales, const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd,
+            float *out);
+
+} // namespace optibench::engine::int4

@@ -1,0 +1,138 @@
+// The AVX2 and AVX-512 paths of the int4 kernel (engine/kernels/int4_kernels.h). Per block of 32
+// inputs: 16 bytes widened to int32 lanes, the low and high nibbles split, each code turned into
+// its weight (q * scale + min, one FMA) and multiplied into per-row accumulators.
+#include "engine/kernels/int4_kernels_impl.h"
+
+#if defined(OPTIBENCH_X86_INT4_KERNELS)
+// GCC 12 warns about its own intrinsics headers (the `__m512 __Y = __Y;` idiom for undefined
+// vectors, GCC bug 105593) at every inlined use; the warning is located in the header.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
+#include <immintrin.h>
+
+#define OPTIBENCH_AVX2 __attribute__((target("avx2,fma")))
+#define OPTIBENCH_AVX512 __attribute__((target("avx512f")))
+
+namespace optibench::engine::int4::detail {
+
+namespace {
+
+struct Row {
+    const std::uint8_t *codes; // the output row's packed codes
+    const float *scales;       // its groups' scales and minimums
+    const float *mins;
+};
+
+Row rowOf(const Shape &s, const std::uint8_t *packed, const float *scales, const float *mins, std::int64_t n)
+{
+    return {packed + n * (s.K / 2), scales + n * s.groups(), mins + n * s.groups()};
+}
+
+OPTIBENCH_AVX2 inline float sum8(__m256 v)
+{
+    const __m128 h = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    const __m128 q = _mm_add_ps(h, _mm_movehl_ps(h, h));
+    return _mm_cvtss_f32(_mm_add_ss(q, _mm_shuffle_ps(q, q, 1)));
+}
+
+template<int M>
+OPTIBENCH_AVX2 void rowAvx2(const float *x, const Shape &s, const Row &r, float *out, float bias)
+{
+    const __m256i low = _mm256_set1_epi32(0x0F);
+    __m256 acc[M][2];
+    for (int m = 0; m < M; ++m)
+        acc[m][0] = acc[m][1] = _mm256_setzero_ps();
+    for (std::int64_t g = 0; g < s.groups(); ++g) {
+        const __m256 scale = _mm256_set1_ps(r.scales[g]), min = _mm256_set1_ps(r.mins[g]);
+        for (std::int64_t k = g * s.groupSize; k < (g + 1) * s.groupSize; k += kBlock) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(r.codes + k / 2));
+            const __m256i v0 = _mm256_cvtepu8_epi32(bytes);
+            const __m256i v1 = _mm256_cvtepu8_epi32(_mm_srli_si128(bytes, 8));
+            const __m256 w[4] = {_mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_and_si256(v0, low)), scale, min),
+                                 _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_and_si256(v1, low)), scale, min),
+                                 _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_srli_epi32(v0, 4)), scale, min),
+                                 _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_srli_epi32(v1, 4)), scale, min)};
+            for (int m = 0; m < M; ++m) {
+                const float *xk = x + m * s.K + k;
+                acc[m][0] = _mm256_fmadd_ps(_mm256_loadu_ps(xk), w[0], acc[m][0]);
+                acc[m][1] = _mm256_fmadd_ps(_mm256_loadu_ps(xk + 8), w[1], acc[m][1]);
+                acc[m][0] = _mm256_fmadd_ps(_mm256_loadu_ps(xk + 16), w[2], acc[m][0]);
+                acc[m][1] = _mm256_fmadd_ps(_mm256_loadu_ps(xk + 24), w[3], acc[m][1]);
+            }
+        }
+    }
+    for (int m = 0; m < M; ++m)
+        out[m * s.N] = sum8(_mm256_add_ps(acc[m][0], acc[m][1])) + bias;
+}
+
+template<int M>
+OPTIBENCH_AVX512 void rowAvx512(const float *x, const Shape &s, const Row &r, float *out, float bias)
+{
+    const __m512i low = _mm512_set1_epi32(0x0F);
+    __m512 acc[M][2];
+    for (int m = 0; m < M; ++m)
+        acc[m][0] = acc[m][1] = _mm512_setzero_ps();
+    for (std::int64_t g = 0; g < s.groups(); ++g) {
+        const __m512 scale = _mm512_set1_ps(r.scales[g]), min = _mm512_set1_ps(r.mins[g]);
+        for (std::int64_t k = g * s.groupSize; k < (g + 1) * s.groupSize; k += kBlock) {
+            const __m512i v = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(r.codes + k / 2)));
+            const __m512 w0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(_mm512_and_si512(v, low)), scale, min);
+            const __m512 w1 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(_mm512_srli_epi32(v, 4)), scale, min);
+            for (int m = 0; m < M; ++m) {
+                const float *xk = x + m * s.K + k;
+                acc[m][0] = _mm512_fmadd_ps(_mm512_loadu_ps(xk), w0, acc[m][0]);
+                acc[m][1] = _mm512_fmadd_ps(_mm512_loadu_ps(xk + 16), w1, acc[m][1]);
+            }
+        }
+    }
+    for (int m = 0; m < M; ++m)
+        out[m * s.N] = _mm512_reduce_add_ps(_mm512_add_ps(acc[m][0], acc[m][1])) + bias;
+}
+
+// Each output n through the row kernel for M rows.
+template<template<int> class Kernel>
+void eachOutput(const float *x, std::int64_t M, const Shape &s, const std::uint8_t *packed, const float *scales,
+                const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    for (std::int64_t n = nBegin; n < nEnd; ++n) {
+        const Row r = rowOf(s, packed, scales, mins, n);
+        const float b = bias ? bias[n] : 0.0f;
+        switch (M) {
+        case 1: Kernel<1>::run(x, s, r, out + n, b); break;
+        case 2: Kernel<2>::run(x, s, r, out + n, b); break;
+        case 3: Kernel<3>::run(x, s, r, out + n, b); break;
+        default: Kernel<4>::run(x, s, r, out + n, b); break;
+        }
+    }
+}
+
+template<int M>
+struct Avx2Row {
+    static void run(const float *x, const Shape &s, const Row &r, float *out, float b) { rowAvx2<M>(x, s, r, out, b); }
+};
+template<int M>
+struct Avx512Row {
+    static void run(const float *x, const Shape &s, const Row &r, float *out, float b)
+    {
+        rowAvx512<M>(x, s, r, out, b);
+    }
+};
+
+} // namespace
+
+void gemvAvx2(const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed, const float *scales,
+              const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    eachOutput<Avx2Row>(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+}
+
+void gemvAvx512(const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed, const float *scales,
+                const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    eachOutput<Avx512Row>(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+}
+
+} // namespace optibench::engine::int4::detail
+#endif
