@@ -101,6 +101,63 @@ private slots:
         detail.setRun(inference);
         QVERIFY(charts->shownSeries().isEmpty());
     }
+
+    // A generation run's series as the engine writes them (engine/run/generation_pass.cpp): per
+    // generation its first token, and its decoding steps with their generation as latency_block.
+    void generationRunPlotsEachTokenWithTheFirstApart()
+    {
+        QTemporaryDir dir;
+        auto store = std::make_shared<core::Store>((dir.path() + QStringLiteral("/runs.sqlite")).toStdString());
+        auto spec = test::shortDemoSpec("generation");
+        spec.task.mode = options::Mode::Generation;
+        const auto id = store->beginRun(spec.name, 0, core::toJsonText(spec), "{}");
+        core::RunResults results;
+        results.metrics = {{"ttft_mean_ms", 41.0, "ms"}, {"itl_mean_ms", 5.0, "ms"}};
+        std::int64_t step = 0;
+        for (int block = 0; block < 3; ++block) {
+            results.series.push_back({"ttft_ms", block, 40.0 + block});
+            for (int token = 0; token < 9; ++token, ++step) {
+                results.series.push_back({"latency_ms", step, 5.0 + 0.1 * token});
+                results.series.push_back({"latency_block", step, double(block)});
+            }
+        }
+        store->finishRun(id, core::RunStatus::Done, results);
+
+        RunDetail detail(store);
+        detail.resize(1200, 800);
+        detail.setRun(id);
+        QCustomPlot *plot = detail.latencyPlot();
+        QCOMPARE(plot->windowTitle(), QStringLiteral("Latency per token"));
+        QCOMPARE(plot->graphCount(), 3);
+        QCOMPARE(plot->graph(0)->dataCount(), 27); // every decoding step of every generation
+        QCOMPARE(plot->graph(1)->dataCount(), 9);  // their mean per token, at tokens 2 to 10
+        QCOMPARE(plot->graph(1)->data()->at(0)->key, 2.0);
+        QCOMPARE(plot->graph(1)->data()->at(8)->key, 10.0);
+        QCOMPARE(plot->graph(1)->data()->at(8)->value, 5.8);
+        QCOMPARE(plot->graph(2)->dataCount(), 3); // the first tokens, at token 1
+        QCOMPARE(plot->graph(2)->data()->at(0)->key, 1.0);
+        QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(plot->legend->visible());
+        // The histogram holds the decoding steps only, not the first tokens.
+        auto *bars = qobject_cast<QCPBars *>(detail.histogramPlot()->plottable(0));
+        QVERIFY(bars);
+        double counted = 0;
+        for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+            counted += it->value;
+        QCOMPARE(counted, 27.0);
+        QVERIFY(detail.seriesCharts()->shownSeries().isEmpty()); // ttft_ms is in the latency chart
+        if (qEnvironmentVariableIsSet("OPTIBENCH_GRAB")) {
+            detail.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&detail));
+            detail.grab().save(qEnvironmentVariable("OPTIBENCH_GRAB"));
+        }
+
+        // An inference run afterwards gets its own chart back.
+        detail.setRun(test::writeRun(*store, test::shortDemoSpec("inference"), 10, 0.5));
+        QCOMPARE(plot->windowTitle(), QStringLiteral("Latency per iteration"));
+        QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLinear);
+        QVERIFY(!plot->legend->visible());
+    }
 };
 
 QTEST_MAIN(TestRunDetail)

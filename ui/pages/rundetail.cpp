@@ -1,4 +1,5 @@
 #include "ui/pages/rundetail.h"
+#include "ui/charts/tokenlatency.h"
 
 #include "app/core/run_statistics.h"
 #include "app/core/store.h"
@@ -47,6 +48,16 @@ void setupPlot(QCustomPlot *plot, const QString &title)
     plot->setWindowTitle(title);
     installExportMenu(plot);
 }
+
+// The title and axis labels of a plot made by setupPlot.
+void labelPlot(QCustomPlot *plot, const QString &title, const QString &x, const QString &y)
+{
+    if (auto *text = qobject_cast<QCPTextElement *>(plot->plotLayout()->element(0, 0)))
+        text->setText(title);
+    plot->setWindowTitle(title);
+    plot->xAxis->setLabel(x);
+    plot->yAxis->setLabel(y);
+}
 } // namespace
 
 RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
@@ -83,12 +94,9 @@ RunDetail::RunDetail(std::shared_ptr<core::Store> store, QWidget *parent)
         e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     }
 
-    setupPlot(m_latency, tr("Latency per iteration"));
-    m_latency->xAxis->setLabel(tr("iteration"));
-    m_latency->yAxis->setLabel(tr("latency (ms)"));
-    setupPlot(m_histogram, tr("Latency distribution"));
-    m_histogram->xAxis->setLabel(tr("latency (ms)"));
-    m_histogram->yAxis->setLabel(tr("iterations"));
+    setupPlot(m_latency, QString());
+    setupPlot(m_histogram, QString());
+    labelCharts(false);
 
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_metrics, tr("Metrics"));
@@ -191,6 +199,7 @@ void RunDetail::setRun(qint64 runId)
 
         auto series = m_store->series(runId);
         showMetrics(m_store->metrics(runId), series);
+        const TokenLatency tokens = tokenLatency(series);
 
         QVector<double> steps, values;
         std::vector<core::SeriesPoint> others;
@@ -198,11 +207,17 @@ void RunDetail::setRun(qint64 runId)
             if (p.name == "latency_ms") {
                 steps << double(p.step);
                 values << p.value;
-            } else if (p.name != "latency_block" && p.name != "latency_at_ms") { // indexes, not measurements
+            } else if (p.name != "latency_block" && p.name != "latency_at_ms" && p.name != "ttft_ms"
+                       && p.name != "e2e_ms" && p.name != "prefill_tokens") { // indexes, or in the latency charts
                 others.push_back(std::move(p));
             }
         }
-        plotLatency(steps, values);
+        if (tokens.empty()) {
+            plotLatency(steps, values);
+        } else {
+            plotLatency({}, {});
+            plotTokens(tokens);
+        }
         m_series->setSeries(others);
     } catch (const std::exception &e) {
         emit errorOccurred(tr("Could not read run %1: %2").arg(runId).arg(toQ(e.what())));
@@ -214,10 +229,33 @@ bool RunDetail::showsEmptyState() const
     return m_stack->currentWidget() == m_empty;
 }
 
+void RunDetail::labelCharts(bool generation)
+{
+    if (generation) {
+        labelPlot(m_latency, tr("Latency per token"), tr("token of the generation"), tr("latency (ms, log)"));
+        labelPlot(m_histogram, tr("Inter-token latency distribution"), tr("latency (ms)"), tr("tokens"));
+    } else {
+        labelPlot(m_latency, tr("Latency per iteration"), tr("iteration"), tr("latency (ms)"));
+        labelPlot(m_histogram, tr("Latency distribution"), tr("latency (ms)"), tr("iterations"));
+    }
+}
+
+void RunDetail::plotTokens(const TokenLatency &tokens)
+{
+    labelCharts(true);
+    plotTokenLatency(m_latency, tokens);
+    plotHistogram(tokens.allDecodeMs(), tr("tokens"));
+    m_histogram->replot();
+}
+
 void RunDetail::plotLatency(const QVector<double> &steps, const QVector<double> &values)
 {
+    labelCharts(false);
     m_latency->clearPlottables();
     m_histogram->clearPlottables();
+    m_latency->legend->setVisible(false);
+    m_latency->yAxis->setScaleType(QCPAxis::stLinear);
+    m_latency->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     if (!values.isEmpty()) {
         QCPGraph *graph = m_latency->addGraph();
         graph->setName(tr("latency (ms)"));
@@ -230,26 +268,35 @@ void RunDetail::plotLatency(const QVector<double> &steps, const QVector<double> 
         const double pad = qMax(1e-3, (hi - lo) * 0.1);
         m_latency->yAxis->setRange(qMax(0.0, lo - pad), hi + pad);
         m_latency->xAxis->setRange(steps.first() - 0.5, steps.last() + 0.5);
-
-        // Histogram: about sqrt(n) bins, at least 5, at most 30.
-        const int bins = std::clamp(int(std::ceil(std::sqrt(double(values.size())))), 5, 30);
-        const double width = qMax(1e-6, (hi - lo) / bins);
-        QVector<double> centers(bins), counts(bins, 0.0);
-        for (int b = 0; b < bins; ++b)
-            centers[b] = lo + (b + 0.5) * width;
-        for (double v : values)
-            counts[std::min(bins - 1, int((v - lo) / width))] += 1;
-        auto *bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
-        bars->setName(tr("iterations"));
-        bars->setWidth(width * 0.9);
-        bars->setData(centers, counts, true);
-        bars->setBrush(QColor(0x1f, 0x6f, 0xb4, 160));
-        bars->setPen(QPen(QColor(0x1f, 0x6f, 0xb4)));
-        m_histogram->xAxis->setRange(lo - width, hi + width);
-        m_histogram->yAxis->setRange(0, *std::max_element(counts.begin(), counts.end()) * 1.15);
+        plotHistogram(values, tr("iterations"));
     }
     m_latency->replot();
     m_histogram->replot();
+}
+
+void RunDetail::plotHistogram(const QVector<double> &values, const QString &name)
+{
+    m_histogram->clearPlottables();
+    if (values.isEmpty())
+        return;
+    const double lo = *std::min_element(values.begin(), values.end());
+    const double hi = *std::max_element(values.begin(), values.end());
+    // About sqrt(n) bins, at least 5, at most 30.
+    const int bins = std::clamp(int(std::ceil(std::sqrt(double(values.size())))), 5, 30);
+    const double width = qMax(1e-6, (hi - lo) / bins);
+    QVector<double> centers(bins), counts(bins, 0.0);
+    for (int b = 0; b < bins; ++b)
+        centers[b] = lo + (b + 0.5) * width;
+    for (double v : values)
+        counts[std::min(bins - 1, int((v - lo) / width))] += 1;
+    auto *bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
+    bars->setName(name);
+    bars->setWidth(width * 0.9);
+    bars->setData(centers, counts, true);
+    bars->setBrush(QColor(0x1f, 0x6f, 0xb4, 160));
+    bars->setPen(QPen(QColor(0x1f, 0x6f, 0xb4)));
+    m_histogram->xAxis->setRange(lo - width, hi + width);
+    m_histogram->yAxis->setRange(0, *std::max_element(counts.begin(), counts.end()) * 1.15);
 }
 
 } // namespace optibench::ui

@@ -1,6 +1,7 @@
 #pragma once
 // One run in detail: its metrics, the spec and environment as pretty JSON, and latency charts
-// (per iteration, and a histogram) from the store's "latency_ms" series; its trace summarised
+// (per iteration, and a histogram) from the store's "latency_ms" series (a generation run's per
+// token, its first token apart: ui/charts/tokenlatency.h); its trace summarised
 // (ops, layers, kernels) and on a timeline, each on its own page. Without a run it says how to
 // choose one rather than drawing empty axes.
 #include <QWidget>
@@ -24,6 +25,7 @@ struct SeriesPoint;
 namespace optibench::ui {
 
 class EmptyState;
+struct TokenLatency;
 class SeriesCharts;
 class TimelineView;
 class TraceSummaryView;
@@ -50,6 +52,9 @@ signals:
 
 private:
     void plotLatency(const QVector<double> &steps, const QVector<double> &values);
+    void plotTokens(const TokenLatency &tokens); // a generation run's
+    void plotHistogram(const QVector<double> &values, const QString &name);
+    void labelCharts(bool generation);
     void showMetrics(std::vector<core::Metric> metrics, const std::vector<core::SeriesPoint> &series);
 
     std::shared_ptr<core::Store> m_store;

@@ -133,11 +133,13 @@ void ExperimentPanel::connectRevalidation()
                          m_ui->padding, m_ui->device})
         connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::revalidate);
     connect(m_ui->dataset, &QComboBox::currentTextChanged, this, &ExperimentPanel::revalidate);
-    for (QSpinBox *s : {m_ui->batch, m_ui->maxLength, m_ui->warmup, m_ui->iterations, m_ui->blocks, m_ui->steps,
-                        m_ui->checkpoint, m_ui->accumulation, m_ui->share, m_ui->threads})
+    for (QSpinBox *s :
+         {m_ui->batch, m_ui->maxLength, m_ui->warmup, m_ui->iterations, m_ui->blocks, m_ui->steps, m_ui->checkpoint,
+          m_ui->accumulation, m_ui->share, m_ui->threads, m_ui->promptLength, m_ui->newTokens, m_ui->topK})
         connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
-    connect(m_ui->pruneAmount, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
-    for (QCheckBox *c : {m_ui->freeze, m_ui->quantEmbeddings, m_ui->traceOps, m_ui->traceKernels})
+    for (QDoubleSpinBox *s : {m_ui->pruneAmount, m_ui->samplingTemperature, m_ui->topP})
+        connect(s, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::revalidate);
+    for (QCheckBox *c : {m_ui->freeze, m_ui->quantEmbeddings, m_ui->traceOps, m_ui->traceKernels, m_ui->sample})
         connect(c, &QCheckBox::toggled, this, &ExperimentPanel::revalidate);
     connect(m_ui->model, &QLineEdit::textChanged, this, &ExperimentPanel::revalidate);
     // Distillation
@@ -163,6 +165,13 @@ core::ExperimentSpec ExperimentPanel::spec() const
     s.task.blocks = m_ui->blocks->value();
     s.task.minBlockMs = m_ui->minBlockMs->value();
     s.task.steps = m_ui->steps->value();
+    auto &g = s.task.generation;
+    g.promptLength = m_ui->promptLength->value();
+    g.newTokens = m_ui->newTokens->value();
+    g.sample = m_ui->sample->isChecked();
+    g.temperature = m_ui->samplingTemperature->value();
+    g.topK = m_ui->topK->value();
+    g.topP = m_ui->topP->value();
     readOptimizations(s.optimizations);
     s.device = comboValue(m_ui->device);
     s.threads = m_ui->threads->value();
@@ -228,6 +237,13 @@ void ExperimentPanel::setSpec(const core::ExperimentSpec &s)
     m_ui->blocks->setValue(s.task.blocks);
     m_ui->minBlockMs->setValue(s.task.minBlockMs);
     m_ui->steps->setValue(s.task.steps);
+    const auto &g = s.task.generation;
+    m_ui->promptLength->setValue(g.promptLength);
+    m_ui->newTokens->setValue(g.newTokens);
+    m_ui->sample->setChecked(g.sample);
+    m_ui->samplingTemperature->setValue(g.temperature);
+    m_ui->topK->setValue(g.topK);
+    m_ui->topP->setValue(g.topP);
     setCombo(m_ui->precision, s.optimizations.precision);
     setCombo(m_ui->quantization, s.optimizations.quantization);
     m_ui->quantEmbeddings->setChecked(s.optimizations.quantizeEmbeddings);
@@ -388,14 +404,16 @@ void ExperimentPanel::revalidate()
 {
     if (m_updating)
         return;
-    const bool training = comboChoice<options::Mode>(m_ui->mode) == options::Mode::Training;
+    const auto mode = comboChoice<options::Mode>(m_ui->mode);
+    const bool training = mode == options::Mode::Training, generation = mode == options::Mode::Generation;
     m_ui->trainingHint->setVisible(!training);
-    // Fields a mode ignores (no rule refuses them: they keep their value for the other mode).
+    // Fields a mode ignores (no rule refuses them: they keep their value for the other modes).
     m_ui->warmup->setEnabled(!training);
     m_ui->iterations->setEnabled(!training);
     m_ui->blocks->setEnabled(!training);
-    m_ui->minBlockMs->setEnabled(!training);
+    m_ui->minBlockMs->setEnabled(!training && !generation);
     m_ui->steps->setEnabled(training);
+    showGenerationFields(generation);
     const bool distill = training && m_ui->distill->isChecked();
     for (QWidget *w : std::initializer_list<QWidget *>{m_ui->teacher, m_ui->teacherBrowse, m_ui->studentLayers,
                                                        m_ui->studentHidden, m_ui->alpha, m_ui->temperature})
@@ -403,6 +421,25 @@ void ExperimentPanel::revalidate()
     enableControlsByRules();
     markInvalidComboItems();
     showValidation();
+}
+
+void ExperimentPanel::showGenerationFields(bool generation)
+{
+    const bool sampled = generation && m_ui->sample->isChecked();
+    const std::initializer_list<std::pair<QWidget *, QWidget *>> fields{{m_ui->promptLengthLabel, m_ui->promptLength},
+                                                                        {m_ui->newTokensLabel, m_ui->newTokens},
+                                                                        {nullptr, m_ui->sample},
+                                                                        {m_ui->samplingTemperatureLabel,
+                                                                         m_ui->samplingTemperature},
+                                                                        {m_ui->topKLabel, m_ui->topK},
+                                                                        {m_ui->topPLabel, m_ui->topP}};
+    for (const auto &[label, field] : fields) {
+        if (label)
+            label->setVisible(generation);
+        field->setVisible(generation);
+    }
+    for (QWidget *w : std::initializer_list<QWidget *>{m_ui->samplingTemperature, m_ui->topK, m_ui->topP})
+        w->setEnabled(sampled);
 }
 
 void ExperimentPanel::showValidation()

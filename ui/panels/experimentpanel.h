@@ -77,6 +77,8 @@ private:
                       void (*turnOn)(core::ExperimentSpec &));
     void enableControlsByRules();
     void showValidation();
+    // The generation fields, shown in mode generation; the sampling ones enabled when sampling.
+    void showGenerationFields(bool generation);
     void readOptimizations(core::OptimizationSpec &o) const;
     // Reads what the model path is (the GUI's own look at config.json): structured pruning of
     // heads and neurons needs a native BERT-family encoder.

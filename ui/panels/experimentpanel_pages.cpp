@@ -69,6 +69,11 @@ void ExperimentPanel::applyFieldRanges()
     setRange(m_ui->alpha, range::alpha, 2, 0.1);
     setRange(m_ui->temperature, range::temperature, 2, 0.5);
     setRange(m_ui->threads, range::threads);
+    setRange(m_ui->promptLength, range::promptLength);
+    setRange(m_ui->newTokens, range::newTokens);
+    setRange(m_ui->samplingTemperature, range::samplingTemperature, 2, 0.1);
+    setRange(m_ui->topK, range::topK);
+    setRange(m_ui->topP, range::topP, 2, 0.05);
 }
 
 void ExperimentPanel::fillChoices()

@@ -5,6 +5,7 @@
 // to a message bar inside the window. Layout and recent models persist in QSettings; the first
 // start sizes the window to its screen.
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
 #include <QVector>
 
@@ -25,6 +26,7 @@ namespace optibench::ui {
 
 class ComparisonView;
 class ExperimentPanel;
+class GenerateDialog;
 class MessageBar;
 class ModelPanel;
 class RunDetail;
@@ -59,7 +61,8 @@ public:
 public slots:
     void setModelPath(const QString &path);
     void runCurrentSpec();
-    void sweepCurrentSpec(); // asks for the grid (SweepDialog), then queues it
+    void sweepCurrentSpec();   // asks for the grid (SweepDialog), then queues it
+    void showGenerateDialog(); // Run > Generate text…, one dialog at a time
     void showRun(qint64 runId);
     void compareSelected();
     void runDemo();
@@ -133,6 +136,7 @@ private:
     QAction *m_watchAction = nullptr;
     QStringList m_workerLog; // the worker's stderr, the last lines
     QPlainTextEdit *m_workerLogView = nullptr;
+    QPointer<GenerateDialog> m_generateDialog;
 };
 
 } // namespace optibench::ui

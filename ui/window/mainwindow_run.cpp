@@ -13,6 +13,7 @@
 #include "ui/panels/experimentpanel.h"
 #include "ui/panels/sweepdialog.h"
 #include "ui/widgets/messagebar.h"
+#include "ui/window/generatedialog.h"
 
 #include <QAction>
 #include <QIcon>
@@ -69,6 +70,9 @@ QList<QAction *> MainWindow::createRunMenu()
         run->addAction(tr("Re-run &interleaved against the baseline"), m_runsView, &RunsView::rerunSelectedInterleaved);
     interleaved->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     run->addAction(tr("Ca&librate noise floor…"), m_runsView, &RunsView::calibrateCurrent);
+    QAction *generate = run->addAction(tr("Generate &text…"), this, &MainWindow::showGenerateDialog);
+    generate->setShortcut(QKeySequence(tr("Ctrl+T")));
+    generate->setToolTip(tr("Continue a prompt with a decoder model, the text streamed as it comes"));
     connect(run, &QMenu::aboutToShow, this,
             [this, interleaved] { interleaved->setEnabled(m_runsView->interleavedRerun(nullptr, nullptr)); });
     run->addSeparator();
@@ -78,6 +82,17 @@ QList<QAction *> MainWindow::createRunMenu()
     QAction *reload = run->addAction(tr("Re&load runs"), m_runsModel, &RunsModel::reload);
     reload->setShortcut(QKeySequence::Refresh);
     return {runAction, cancel, compare};
+}
+
+void MainWindow::showGenerateDialog()
+{
+    if (!m_generateDialog) {
+        m_generateDialog = new GenerateDialog(toQ(m_experiment->spec().model.path), this);
+        m_generateDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_generateDialog->show();
+    m_generateDialog->raise();
+    m_generateDialog->activateWindow();
 }
 
 // False, with the reason shown, when the experiment panel's spec cannot run.
