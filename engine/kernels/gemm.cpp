@@ -212,6 +212,35 @@ at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor 
     return at::matmul(probs, split(v)).transpose(1, 2).reshape({B, S, HD});
 }
 
+at::Tensor bmm(const at::Tensor &a, const at::Tensor &b, bool transposeB)
+{
+    TORCH_CHECK(a.dim() == 3 && b.dim() == 3 && a.size(0) == b.size(0), "gemm::bmm: operands ", a.sizes(), " and ",
+                b.sizes(), " are no batch of matrices");
+    const auto bt = transposeB ? b.transpose(1, 2) : b;
+#if defined(OPTIBENCH_HAVE_DNNL)
+    if (a.device().is_cpu() && a.scalar_type() == at::kFloat && b.scalar_type() == at::kFloat) {
+        RECORD_FUNCTION("onednn::bmm", std::vector<c10::IValue>({a, b}));
+        const auto batch = a.size(0), M = a.size(1), K = a.size(2), N = bt.size(2);
+        TORCH_CHECK(bt.size(1) == K, "gemm::bmm: ", K, " columns against ", bt.size(1), " rows");
+        // Matrices whose rows are contiguous are used in place, whatever their batch stride (a
+        // KV cache's keys: a view into storage reserved for more tokens).
+        const auto rowsContiguous = [](const at::Tensor &t) { return t.stride(2) == 1 ? t : t.contiguous(); };
+        const auto ac = rowsContiguous(a), bc = rowsContiguous(b);
+        auto out = at::empty({batch, M, N}, a.options());
+        const float *ap = ac.data_ptr<float>(), *bp = bc.data_ptr<float>();
+        float *op = out.data_ptr<float>();
+        at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
+            for (int64_t i = begin; i < end; ++i)
+                check(dnnl_sgemm('N', transposeB ? 'T' : 'N', M, N, K, 1.0f, ap + i * ac.stride(0), ac.stride(1),
+                                 bp + i * bc.stride(0), bc.stride(1), 0.0f, op + i * M * N, N),
+                      "sgemm (batched)");
+        });
+        return out;
+    }
+#endif
+    return at::matmul(a, bt);
+}
+
 bool sgemmLinear(int M, int N, int K, const float *x, const float *w, float *y)
 {
 #if defined(OPTIBENCH_HAVE_DNNL)

@@ -27,6 +27,12 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
 at::Tensor attention(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, int heads,
                      const at::Tensor &maskBias, bool causal = false, at::Tensor *probs = nullptr);
 
+// Batched products of 3-D tensors: a [batch, M, K] times b [batch, K, N], or times b^T for b
+// [batch, N, K] when transposeB. fp32 on the CPU with oneDNN: one sgemm a batch entry, the
+// entries spread over the threads (a decoder's attention over its KV cache: many small
+// products, which Debian's LibTorch sends to the reference BLAS); else at::matmul.
+at::Tensor bmm(const at::Tensor &a, const at::Tensor &b, bool transposeB);
+
 // y[M, N] = x[M, K] w[N, K]^T on raw row-major float buffers: the linear layer's product with
 // linear()'s own kernel and layout, without bias (used by the peak probe). Returns false when
 // no fast GEMM is available.

@@ -1,6 +1,6 @@
 #include "engine/kernels/weight_quant.h"
 #include "engine/kernels/gemm.h"
-#include "engine/kernels/int4_kernels.h"
+#include "engine/kernels/weight_kernels.h"
 #include "options/values.h"
 
 #include <ATen/Parallel.h>
@@ -17,20 +17,77 @@ at::Tensor biasAs(const at::Tensor &bias, const at::Tensor &x)
     return bias.defined() && bias.scalar_type() != x.scalar_type() ? bias.to(x.scalar_type()) : bias;
 }
 
+// Up to this many rows a product runs fused (in passes of the kernels' row count), reading the
+// small weight once per pass; beyond, widening the weight slice by slice and a GEMM cost less.
+constexpr std::int64_t kFusedRows = 16;
+// Outputs per task of the parallel loops.
+constexpr std::int64_t kGrain = 64;
+// Rows of the weight widened to fp32 at a time for a GEMM: the fp32 copy never holds more.
+constexpr std::int64_t kWidenedSlice = 1024;
+
+// x2d [M, K] fp32 contiguous times a weight of N outputs held small: rows(nBegin, nEnd, x, M,
+// out) computes outputs [nBegin, nEnd) of up to maxRows rows of x into out [M, N].
+template<class Rows>
+at::Tensor fusedProduct(const at::Tensor &x2d, std::int64_t N, std::int64_t maxRows, const Rows &rows)
+{
+    const std::int64_t M = x2d.size(0), K = x2d.size(1);
+    auto out = at::empty({M, N}, x2d.options());
+    const float *x = x2d.data_ptr<float>();
+    float *y = out.data_ptr<float>();
+    at::parallel_for(0, N, kGrain, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t m = 0; m < M; m += maxRows)
+            rows(begin, end, x + m * K, std::min(maxRows, M - m), y + m * N);
+    });
+    return out;
+}
+
+// The same product with the weight widened to fp32 kWidenedSlice outputs at a time (unpack(
+// nBegin, nEnd, w) writes rows [nBegin, nEnd) as [nEnd - nBegin, K]) and the engine's GEMM.
+template<class Unpack>
+at::Tensor widenedProduct(const at::Tensor &x2d, std::int64_t N, const Unpack &unpack)
+{
+    const std::int64_t M = x2d.size(0), K = x2d.size(1);
+    auto out = at::empty({M, N}, x2d.options());
+    auto slice = at::empty({std::min(kWidenedSlice, N), K}, x2d.options());
+    for (std::int64_t n0 = 0; n0 < N; n0 += kWidenedSlice) {
+        const std::int64_t len = std::min(kWidenedSlice, N - n0);
+        float *w = slice.data_ptr<float>();
+        at::parallel_for(0, len, kGrain / 4,
+                         [&](std::int64_t begin, std::int64_t end) { unpack(n0 + begin, n0 + end, w + begin * K); });
+        out.narrow(1, n0, len).copy_(gemm::linear(x2d, slice.narrow(0, 0, len), at::Tensor()));
+    }
+    return out;
+}
+
+// x [..., in] as [rows, K] fp32 (zeros added up to K), and the output [rows, N] back in x's shape.
+at::Tensor asRows(const at::Tensor &x, std::int64_t in, std::int64_t K)
+{
+    auto rows = x.reshape({-1, in}).contiguous();
+    return K == in ? rows : at::constant_pad_nd(rows, {0, K - in});
+}
+
+at::Tensor shapedLike(const at::Tensor &out, const at::Tensor &x, const at::Tensor &bias)
+{
+    auto sizes = x.sizes().vec();
+    sizes.back() = out.size(1);
+    auto y = out.view(sizes);
+    return bias.defined() ? y.add_(bias) : y;
+}
+
 class WeightInt8Linear : public LinearOp {
 public:
     WeightInt8Linear(const at::Tensor &weight, const at::Tensor &bias)
         : m_weight(quantizeWeightInt8(weight)), m_bias(bias.defined() ? bias.to(at::kFloat).contiguous() : bias)
     {
-        // The scales as a column, for the fused widening multiply.
+        // The scales as a column, for the widening multiply on other devices and dtypes.
         m_scaleColumn = m_weight.scales.unsqueeze(1);
     }
     at::Tensor forward(const at::Tensor &x) const override
     {
-        // int8 * scale promotes to the scale's type in one pass over the weight.
+        if (x.is_cpu() && x.scalar_type() == at::kFloat)
+            return cpuForward(x);
         const auto scale = x.scalar_type() == at::kFloat ? m_scaleColumn : m_scaleColumn.to(x.scalar_type());
-        auto w = at::mul(m_weight.values, scale);
-        return gemm::linear(x, w, biasAs(m_bias, x));
+        return gemm::linear(x, at::mul(m_weight.values, scale), biasAs(m_bias, x));
     }
     std::string kind() const override { return options::name(options::Quantization::WeightInt8); }
     std::int64_t weightBytes() const override
@@ -41,6 +98,26 @@ public:
     std::int64_t outFeatures() const override { return m_weight.values.size(0); }
 
 private:
+    at::Tensor cpuForward(const at::Tensor &x) const
+    {
+        const std::int64_t N = outFeatures(), K = inFeatures();
+        const auto rows = asRows(x, K, K);
+        const auto *values = m_weight.values.data_ptr<std::int8_t>();
+        const float *scales = m_weight.scales.data_ptr<float>();
+        if (rows.size(0) > kFusedRows)
+            return shapedLike(widenedProduct(rows, N,
+                                             [&](std::int64_t b, std::int64_t e, float *w) {
+                                                 int8w::unpack(K, values, scales, b, e, w);
+                                             }),
+                              x, m_bias);
+        const float *bias = m_bias.defined() ? m_bias.data_ptr<float>() : nullptr;
+        auto out = fusedProduct(rows, N, int8w::kMaxRows,
+                                [&](std::int64_t b, std::int64_t e, const float *xr, std::int64_t M, float *y) {
+                                    int8w::gemv(xr, M, N, K, values, scales, bias, b, e, y);
+                                });
+        return shapedLike(out, x, at::Tensor());
+    }
+
     Int8Weight m_weight;
     at::Tensor m_scaleColumn;
     at::Tensor m_bias;
@@ -63,14 +140,13 @@ public:
 class WeightInt4Linear : public LinearOp {
 public:
     WeightInt4Linear(const at::Tensor &weight, const at::Tensor &bias, std::int64_t groupSize)
-        : m_weight(quantizeWeightInt4(weight, groupSize))
-        , m_bias(bias.defined() ? bias.to(at::kFloat).contiguous() : bias)
+        : m_weight(quantizeWeightInt4(weight, groupSize)),
+          m_bias(bias.defined() ? bias.to(at::kFloat).contiguous() : bias)
     {}
     at::Tensor forward(const at::Tensor &x) const override
     {
-        const std::int64_t rows = x.numel() / std::max<std::int64_t>(1, x.size(-1));
-        if (x.is_cpu() && x.scalar_type() == at::kFloat && rows <= kFusedRows)
-            return fused(x, rows);
+        if (x.is_cpu() && x.scalar_type() == at::kFloat)
+            return cpuForward(x);
         return at::linear(x, dequantizeInt4(m_weight, x.scalar_type()), biasAs(m_bias, x));
     }
     std::string kind() const override
@@ -81,37 +157,30 @@ public:
     std::int64_t weightBytes() const override
     {
         return tensorBytes(m_weight.codes) + tensorBytes(m_weight.scales) + tensorBytes(m_weight.mins)
-            + tensorBytes(m_bias);
+             + tensorBytes(m_bias);
     }
     std::int64_t inFeatures() const override { return m_weight.inFeatures; }
     std::int64_t outFeatures() const override { return m_weight.codes.size(0); }
 
 private:
-    // Up to this many rows the fused kernel runs (in passes of int4::kMaxRows); beyond, one
-    // widening of the weight and a GEMM cost less.
-    static constexpr std::int64_t kFusedRows = 16;
-    // Outputs per task of the parallel loop.
-    static constexpr std::int64_t kGrain = 64;
-
-    at::Tensor fused(const at::Tensor &x, std::int64_t rows) const
+    at::Tensor cpuForward(const at::Tensor &x) const
     {
-        const std::int64_t K = m_weight.codes.size(1) * 2, N = outFeatures();
-        auto in = x.reshape({rows, m_weight.inFeatures}).contiguous();
-        if (K != m_weight.inFeatures)
-            in = at::constant_pad_nd(in, {0, K - m_weight.inFeatures});
-        auto out = at::empty({rows, N}, x.options());
-        const int4::Shape shape{N, K, m_weight.groupSize};
-        const float *bias = m_bias.defined() ? m_bias.data_ptr<float>() : nullptr;
+        const int4::Shape shape{outFeatures(), m_weight.codes.size(1) * 2, m_weight.groupSize};
+        const auto rows = asRows(x, m_weight.inFeatures, shape.K);
         const auto *codes = m_weight.codes.data_ptr<std::uint8_t>();
         const float *scales = m_weight.scales.data_ptr<float>(), *mins = m_weight.mins.data_ptr<float>();
-        at::parallel_for(0, N, kGrain, [&](std::int64_t begin, std::int64_t end) {
-            for (std::int64_t m = 0; m < rows; m += int4::kMaxRows)
-                int4::gemv(in.data_ptr<float>() + m * K, std::min(int4::kMaxRows, rows - m), shape, codes, scales, mins,
-                           bias, begin, end, out.data_ptr<float>() + m * N);
-        });
-        auto sizes = x.sizes().vec();
-        sizes.back() = N;
-        return out.view(sizes);
+        if (rows.size(0) > kFusedRows)
+            return shapedLike(widenedProduct(rows, shape.N,
+                                             [&](std::int64_t b, std::int64_t e, float *w) {
+                                                 int4::unpack(shape, codes, scales, mins, b, e, w);
+                                             }),
+                              x, m_bias);
+        const float *bias = m_bias.defined() ? m_bias.data_ptr<float>() : nullptr;
+        auto out = fusedProduct(rows, shape.N, int4::kMaxRows,
+                                [&](std::int64_t b, std::int64_t e, const float *xr, std::int64_t M, float *y) {
+                                    int4::gemv(xr, M, shape, codes, scales, mins, bias, b, e, y);
+                                });
+        return shapedLike(out, x, at::Tensor());
     }
 
     Int4Weight m_weight;

@@ -4,7 +4,7 @@
 //   weight-int8:  int8 weights with one symmetric scale per output channel (max |w| -> 127),
 //                 dequantized (w_int8 * scale) to the input's dtype before the product.
 //   weight-int4:  4-bit codes in groups of 32 or 128 inputs, each group with its own scale and
-//                 minimum (engine/kernels/int4_kernels.h). A few rows of fp32 on the CPU (decoding
+//                 minimum (engine/kernels/weight_kernels.h). A few rows of fp32 on the CPU (decoding
 //                 a token) go through the fused kernel, which reads the packed codes only; more
 //                 rows, other dtypes and devices widen the weight to the input's dtype first.
 //   fp16-/bf16-weights: weights and bias stored in a half type, upcast per call (on the CPU

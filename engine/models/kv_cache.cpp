@@ -1,5 +1,7 @@
 #include "engine/models/kv_cache.h"
+#include "engine/kernels/gemm.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -17,11 +19,38 @@ std::int64_t KvCache::bytes() const
     return n;
 }
 
+namespace {
+
+// Writes `fresh` [B, kv, S, D] after the `used` tokens of `storage` (reallocated, twice as large or
+// to `reserve`, when it has no room) and returns the view of all of them.
+at::Tensor appendTokens(at::Tensor &storage, std::int64_t used, const at::Tensor &fresh, std::int64_t reserve)
+{
+    const auto S = fresh.size(2), needed = used + S;
+    if (!storage.defined() || storage.size(2) < needed) {
+        const auto old = storage.defined() ? storage.size(2) : 0;
+        auto sizes = fresh.sizes().vec();
+        sizes[2] = std::max({needed, reserve, 2 * old});
+        auto grown = at::empty(sizes, fresh.options());
+        if (used > 0)
+            grown.narrow(2, 0, used).copy_(storage.narrow(2, 0, used));
+        storage = grown;
+    }
+    storage.narrow(2, used, S).copy_(fresh);
+    return storage.narrow(2, 0, needed);
+}
+
+} // namespace
+
 void KvCache::append(int layer, const at::Tensor &k, const at::Tensor &v)
 {
-    auto &K = keys[std::size_t(layer)], &V = values[std::size_t(layer)];
-    K = K.defined() ? at::cat({K, k}, 2) : k.contiguous();
-    V = V.defined() ? at::cat({V, v}, 2) : v.contiguous();
+    const auto l = std::size_t(layer);
+    if (m_keyStorage.size() < keys.size()) {
+        m_keyStorage.resize(keys.size());
+        m_valueStorage.resize(keys.size());
+    }
+    const auto used = keys[l].defined() ? keys[l].size(2) : 0;
+    keys[l] = appendTokens(m_keyStorage[l], used, k, reserve);
+    values[l] = appendTokens(m_valueStorage[l], used, v, reserve);
 }
 
 at::Tensor maskPositions(const at::Tensor &attentionMask)
@@ -52,8 +81,9 @@ at::Tensor cachedAttention(const at::Tensor &q, const at::Tensor &k, const at::T
 {
     const auto B = q.size(0), S = q.size(1), kv = k.size(1), L = k.size(2), D = k.size(3);
     const auto rep = heads / kv, offset = L - S;
-    auto qh = q.view({B, S, kv, rep, D}).permute({0, 2, 3, 1, 4}).reshape({B, kv, rep * S, D});
-    auto scores = at::matmul(qh, k.transpose(-1, -2)).div_(std::sqrt(double(D))).view({B, kv, rep, S, L});
+    // One product per key/value head (gemm::bmm: oneDNN's, not the reference BLAS's).
+    auto qh = q.view({B, S, kv, rep, D}).permute({0, 2, 3, 1, 4}).reshape({B * kv, rep * S, D});
+    auto scores = gemm::bmm(qh, k.reshape({B * kv, L, D}), true).div_(std::sqrt(double(D))).view({B, kv, rep, S, L});
     const auto positions = mask.options().dtype(at::kLong);
     auto i = at::arange(offset, offset + S, positions).view({S, 1});
     auto j = at::arange(L, positions).view({1, L});
@@ -64,8 +94,8 @@ at::Tensor cachedAttention(const at::Tensor &q, const at::Tensor &k, const at::T
     // The softmax in fp32 (as transformers computes it), the mask applied there: a half type
     // cannot hold fp32's lowest value.
     scores = scores.to(at::kFloat).masked_fill_(at::logical_not(allowed), std::numeric_limits<float>::lowest());
-    auto probs = at::softmax(scores, -1).to(q.scalar_type()).view({B, kv, rep * S, L});
-    auto context = at::matmul(probs, v).view({B, kv, rep, S, D});
+    auto probs = at::softmax(scores, -1).to(q.scalar_type()).view({B * kv, rep * S, L});
+    auto context = gemm::bmm(probs, v.reshape({B * kv, L, D}), false).view({B, kv, rep, S, D});
     return context.permute({0, 3, 1, 2, 4}).reshape({B, S, kv * rep * D});
 }
 

@@ -11,13 +11,19 @@ namespace optibench::engine {
 
 // Per layer the rotated keys and the values, [B, kvHeads, T, headDim], with the attention mask
 // of those T tokens [B, T]. Empty before the prompt.
+// The keys and values are views into storage reserved for `reserve` tokens (or grown by
+// doubling), so that a step writes its own token only instead of copying the cache.
 struct KvCache {
     std::vector<at::Tensor> keys, values;
     at::Tensor mask;
+    std::int64_t reserve = 0; // tokens to reserve storage for (generation: prompt + new tokens)
     std::int64_t length() const { return mask.defined() ? mask.size(1) : 0; }
-    std::int64_t bytes() const; // what the keys and values hold
+    std::int64_t bytes() const; // what the keys and values hold (the tokens so far)
     // Appends this step's keys and values [B, kvHeads, S, headDim] to layer `layer`'s.
     void append(int layer, const at::Tensor &k, const at::Tensor &v);
+
+private:
+    std::vector<at::Tensor> m_keyStorage, m_valueStorage;
 };
 
 class CachedDecoder {

@@ -61,6 +61,7 @@ Generated generate(const Model &model, const at::Tensor &ids, const at::Tensor &
     const int pad = options.padTokenId >= 0 ? options.padTokenId : c.padTokenId;
     auto generator = at::detail::createCPUGenerator(options.sampling.seed);
     KvCache cache;
+    cache.reserve = S + options.maxNewTokens;
     Generated out;
     out.lengths.assign(std::size_t(B), 0);
     auto finished = at::zeros({B}, ids.options().dtype(at::kBool));

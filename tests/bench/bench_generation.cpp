@@ -7,11 +7,15 @@
 // python3-torch, a plain KV-cache loop) runs the same generation in fp32 and bf16 in the same
 // run, and the ratios are printed.
 //   bench_generation [--threads N] [--prompt N] [--new-tokens N] [--repeats N] [--layers N]
-//                    [--modes fp32,bf16,...] [--no-python]
+//                    [--modes fp32,bf16,...] [--no-python] [--profile MODE]
+// --profile MODE traces one generation of that mode and prints the ops by self time per token:
+// what the decoding steps spend besides the Linears (whose int kernels are no ATen ops).
 #include "engine/kernels/weight_quant.h"
 #include "engine/measure/memory_bandwidth.h"
 #include "engine/models/llama.h"
 #include "engine/run/generation_timing.h"
+#include "profiler/trace/summary.h"
+#include "profiler/tracers/op_tracer.h"
 #include "tests/bench/python_reference.h"
 
 #include <ATen/ATen.h>
@@ -36,6 +40,7 @@ struct Options {
     int threads = 2, prompt = 128, newTokens = 128, repeats = 3, layers = 30;
     std::vector<std::string> modes{"fp32", "bf16", "weight-int8", "weight-int4-g32", "weight-int4-g128"};
     bool python = true;
+    std::string profile; // a mode to trace, or empty
 };
 
 TransformerConfig smolLm2(int layers)
@@ -93,18 +98,54 @@ double median(std::vector<double> v)
     return v.empty() ? 0 : v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
-ModeResult runMode(const Options &o, const ParameterMap &weights, const std::string &mode, double bandwidth)
+// Each mode starts from its own copy of the fp32 weights (castTo and the int formats change them).
+std::unique_ptr<LlamaModel> modelFor(const Options &o, const ParameterMap &weights, const std::string &mode)
 {
-    // Each mode starts from its own copy of the fp32 weights (castTo and the int formats change them).
     ParameterMap copy;
     for (const auto &[name, t] : weights)
         copy[name] = t.clone();
-    LlamaModel model(smolLm2(o.layers), std::move(copy));
-    applyMode(model, mode);
-    const auto ids = at::randint(0, 49152, {1, o.prompt}, at::kLong);
+    auto model = std::make_unique<LlamaModel>(smolLm2(o.layers), std::move(copy));
+    applyMode(*model, mode);
+    return model;
+}
+
+GenerationOptions greedy(const Options &o)
+{
     GenerationOptions g;
     g.maxNewTokens = o.newTokens;
     g.stopAtEos = false;
+    return g;
+}
+
+void printProfile(const Options &o, const ParameterMap &weights, const std::string &mode)
+{
+    const auto model = modelFor(o, weights, mode);
+    const auto ids = at::randint(0, 49152, {1, o.prompt}, at::kLong);
+    c10::InferenceMode inference;
+    timeGeneration(*model, ids, {}, greedy(o), at::kCPU); // warm-up
+    optibench::profiler::OpTracer tracer;
+    if (!tracer.start()) {
+        std::printf("profile: %s\n", tracer.error().c_str());
+        return;
+    }
+    const auto t = timeGeneration(*model, ids, {}, greedy(o), at::kCPU);
+    const auto summary = optibench::profiler::summarize(tracer.stop());
+    const double tokens = static_cast<double>(o.newTokens);
+    std::printf("\nprofile of one %s generation (ops by self time, per token, prefill included):\n", mode.c_str());
+    for (const auto &op : optibench::profiler::topOpsBySelf(summary, 14))
+        std::printf("  %-32s %6.0f calls %8.3f ms\n", op.name.c_str(), static_cast<double>(op.count) / tokens,
+                    static_cast<double>(op.selfNs) / 1e6 / tokens);
+    const double wall = t.prefillMs + t.decodeMs();
+    std::printf("  ATen ops' self time %.2f ms a token of %.2f ms wall (the rest: the engine's own kernels)\n",
+                static_cast<double>(summary.opSelfNs) / 1e6 / tokens, wall / tokens);
+}
+
+ModeResult runMode(const Options &o, const ParameterMap &weights, const std::string &mode, double bandwidth)
+{
+    const auto owned = modelFor(o, weights, mode);
+    auto &model = *owned;
+    const auto ids = at::randint(0, 49152, {1, o.prompt}, at::kLong);
+    const auto g = greedy(o);
     c10::InferenceMode inference;
     timeGeneration(model, ids, {}, g, at::kCPU); // warm-up
     std::vector<double> ttft, rates;
@@ -178,11 +219,13 @@ Options parse(int argc, char **argv)
             o.modes = split(argv[++i]);
         else if (a == "--no-python")
             o.python = false;
+        else if (a == "--profile" && value)
+            o.profile = argv[++i];
         else {
             std::fprintf(stderr,
                          "usage: bench_generation [--threads N] [--prompt N] [--new-tokens N] [--repeats N] "
                          "[--layers N] [--modes fp32,bf16,weight-int8,weight-int4-g32,weight-int4-g128] "
-                         "[--no-python]\n");
+                         "[--no-python] [--profile MODE]\n");
             std::exit(2);
         }
     }
@@ -216,6 +259,8 @@ int main(int argc, char **argv)
             if (mode != "fp32")
                 std::printf("%s decode: %.2fx fp32's tokens/s\n", mode.c_str(),
                             r.tokensPerSecond / results["fp32"].tokensPerSecond);
+    if (!o.profile.empty())
+        printProfile(o, weights, o.profile);
     if (!o.python)
         return 0;
     std::printf("\nPyTorch eager (tests/bench/bench_generation.py):\n");

@@ -1,5 +1,9 @@
 #pragma once
-// Weight-only int4 with group-wise scales, on raw buffers (no LibTorch): a weight [N, K] is
+// The weight-only formats' kernels, on raw buffers (no LibTorch): products of a few fp32 rows
+// (decoding a token) with a weight kept small in memory, widened in registers only, and the
+// widening of rows of the weight to fp32 for products of many rows (a prompt's pass).
+//
+// int4, with group-wise scales: a weight [N, K] is
 // cut into groups of G consecutive inputs per output row (G a multiple of 32), each group
 // stored as 4-bit codes q in [0, 15] with its own scale and minimum, w ≈ q * scale + min
 // (the asymmetric form, so a group's range is used whole). The fused kernel multiplies a few
@@ -7,6 +11,9 @@
 // unpacked and dequantized in registers. One plain loop and AVX2 and AVX-512 paths, chosen by
 // engine/kernels/cpu_isa.h (OPTIBENCH_MAX_ISA caps it); the paths differ only in the order of
 // the sums (tests compare them within rounding).
+//
+// int8 (weight-int8): int8 values [N, K] with one scale per output row, w = q * scale; the
+// same row kernel shape, the scale applied once per output.
 #include "engine/kernels/cpu_isa.h"
 
 #include <cstdint>
@@ -46,4 +53,27 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, const Shape &shape
             const float *scales, const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd,
             float *out);
 
+// Rows [nBegin, nEnd) of the weight as fp32, [nEnd - nBegin, K] at w (padded inputs give their
+// group's minimum; the zero activations there make them count nothing).
+void unpack(const Shape &shape, const std::uint8_t *packed, const float *scales, const float *mins,
+            std::int64_t nBegin, std::int64_t nEnd, float *w);
+
 } // namespace optibench::engine::int4
+
+namespace optibench::engine::int8w {
+
+inline constexpr std::int64_t kMaxRows = 4;
+
+// out[m, n] = scales[n] * (x[m, :] · values[n, :]) + bias[n] for rows m < M (1 to kMaxRows) and
+// outputs n in [nBegin, nEnd); x [M, K], values [N, K], out [M, N]; bias may be null.
+void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::int8_t *values,
+          const float *scales, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out);
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K,
+            const std::int8_t *values, const float *scales, const float *bias, std::int64_t nBegin,
+            std::int64_t nEnd, float *out);
+
+// Rows [nBegin, nEnd) of the weight as fp32, [nEnd - nBegin, K] at w.
+void unpack(std::int64_t K, const std::int8_t *values, const float *scales, std::int64_t nBegin, std::int64_t nEnd,
+            float *w);
+
+} // namespace optibench::engine::int8w

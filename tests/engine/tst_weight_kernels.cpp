@@ -1,7 +1,8 @@
-// Weight-only int4 with group-wise scales: the codes' rounding, every kernel path against the
-// dequantized weight, the fused and the widening forward, and the bytes it holds.
+// The weight-only kernels: int4 with group-wise scales (the codes' rounding, every kernel path
+// against the dequantized weight, the fused and the widening forward, the bytes it holds) and
+// weight-int8's row kernels against its dequantized weight.
 #include "engine/kernels/cpu_isa.h"
-#include "engine/kernels/int4_kernels.h"
+#include "engine/kernels/weight_kernels.h"
 #include "engine/kernels/weight_quant.h"
 
 #include <ATen/ATen.h>
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <tuple>
+#include <utility>
 #include <vector>
 
 using namespace optibench::engine;
@@ -87,15 +89,15 @@ TEST(Int4, FusedAndWideningForwardsAgree)
 {
     at::manual_seed(3);
     at::set_num_threads(2);
-    const auto w = at::randn({300, 576});
-    const auto b = at::randn({300});
+    const auto w = at::randn({1100, 576}); // more outputs than one widened slice
+    const auto b = at::randn({1100});
     const auto linear = makeWeightInt4Linear(w, b, 128);
     const auto dense = dequantizeInt4(quantizeWeightInt4(w, 128), at::kDouble);
     // 1 to 16 rows run fused (in passes of 4), 40 rows widen the weight; a 3-D input keeps its shape.
     for (std::int64_t rows : {1, 3, 5, 16, 40}) {
         const auto x = at::randn({1, rows, 576});
         const auto got = linear->forward(x);
-        EXPECT_EQ(got.sizes(), (std::vector<std::int64_t>{1, rows, 300}));
+        EXPECT_EQ(got.sizes(), (std::vector<std::int64_t>{1, rows, 1100}));
         EXPECT_LT(maxRelError(got, at::linear(x.to(at::kDouble), dense, b.to(at::kDouble))), 1e-5) << rows;
     }
     // bf16 activations widen the weight to bf16.
@@ -110,4 +112,41 @@ TEST(Int4, HoldsHalfAByteAWeightPlusItsGroupsScales)
     EXPECT_EQ(linear->kind(), "weight-int4-g32");
     EXPECT_EQ(makeWeightInt4Linear(at::randn({8, 64}), at::Tensor(), 128)->kind(), "weight-int4-g128");
     EXPECT_THROW(makeWeightInt4Linear(at::randn({8, 64}), at::Tensor(), 48), std::invalid_argument);
+}
+
+TEST(WeightInt8, EveryPathMatchesTheDequantizedWeight)
+{
+    at::manual_seed(4);
+    for (auto [N, K] : {std::pair<std::int64_t, std::int64_t>{40, 576}, {17, 100}, {9, 7}}) {
+        const auto q = quantizeWeightInt8(at::randn({N, K}));
+        const auto dense = q.values.to(at::kDouble) * q.scales.to(at::kDouble).unsqueeze(1);
+        const auto bias = at::randn({N});
+        for (std::int64_t M = 1; M <= int8w::kMaxRows; ++M) {
+            const auto x = at::randn({M, K});
+            const auto want = at::linear(x.to(at::kDouble), dense, bias.to(at::kDouble));
+            for (isa::Level level : runnableLevels()) {
+                auto out = at::full({M, N}, 7.0f);
+                for (auto [b, e] : {std::pair<std::int64_t, std::int64_t>{0, N / 2}, {N / 2, N}})
+                    int8w::gemvAt(level, x.data_ptr<float>(), M, N, K, q.values.data_ptr<std::int8_t>(),
+                                  q.scales.data_ptr<float>(), bias.data_ptr<float>(), b, e, out.data_ptr<float>());
+                EXPECT_LT(maxRelError(out, want), 1e-5) << isa::name(level) << " M " << M << " N " << N << " K " << K;
+            }
+        }
+    }
+}
+
+TEST(WeightInt8, FusedAndWideningForwardsAgree)
+{
+    at::manual_seed(5);
+    at::set_num_threads(2);
+    const auto w = at::randn({1100, 96}); // more outputs than one widened slice
+    const auto b = at::randn({1100});
+    const auto q = quantizeWeightInt8(w);
+    const auto dense = q.values.to(at::kDouble) * q.scales.to(at::kDouble).unsqueeze(1);
+    const auto linear = makeWeightInt8Linear(w, b);
+    for (std::int64_t rows : {1, 4, 7, 16, 33}) {
+        const auto x = at::randn({rows, 96});
+        EXPECT_LT(maxRelError(linear->forward(x), at::linear(x.to(at::kDouble), dense, b.to(at::kDouble))), 1e-5)
+            << rows;
+    }
 }

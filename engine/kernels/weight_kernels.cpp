@@ -1,5 +1,5 @@
-#include "engine/kernels/int4_kernels.h"
-#include "engine/kernels/int4_kernels_impl.h"
+#include "engine/kernels/weight_kernels.h"
+#include "engine/kernels/weight_kernels_impl.h"
 
 #include <algorithm>
 #include <cmath>
@@ -86,6 +86,26 @@ void pack(const float *w, std::int64_t inputs, const Shape &s, std::uint8_t *pac
     }
 }
 
+void unpack(const Shape &s, const std::uint8_t *packed, const float *scales, const float *mins, std::int64_t nBegin,
+            std::int64_t nEnd, float *w)
+{
+    const std::int64_t groups = s.groups();
+    for (std::int64_t n = nBegin; n < nEnd; ++n) {
+        const std::uint8_t *row = packed + n * (s.K / 2);
+        float *out = w + (n - nBegin) * s.K;
+        for (std::int64_t b = 0; b < s.K / kBlock; ++b) {
+            const std::int64_t g = n * groups + b * kBlock / s.groupSize;
+            const float scale = scales[g], min = mins[g];
+            const std::uint8_t *bytes = row + b * kBlockBytes;
+            float *dst = out + b * kBlock;
+            for (std::int64_t j = 0; j < kBlockBytes; ++j) {
+                dst[j] = static_cast<float>(bytes[j] & 0x0F) * scale + min;
+                dst[j + kBlockBytes] = static_cast<float>(bytes[j] >> 4) * scale + min;
+            }
+        }
+    }
+}
+
 void gemvAt(isa::Level level, const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed,
             const float *scales, const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd,
             float *out)
@@ -93,7 +113,7 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, const Shape &shape
     if (M < 1 || M > kMaxRows)
         throw std::invalid_argument("int4 gemv takes 1 to 4 rows, not " + std::to_string(M));
     switch (std::min(level, isa::cpuLevel())) {
-#if defined(OPTIBENCH_X86_INT4_KERNELS)
+#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
     case isa::Level::Avx512: return detail::gemvAvx512(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
     case isa::Level::Avx2: return detail::gemvAvx2(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
 #endif
@@ -109,3 +129,59 @@ void gemv(const float *x, std::int64_t M, const Shape &shape, const std::uint8_t
 }
 
 } // namespace optibench::engine::int4
+
+namespace optibench::engine::int8w {
+
+namespace {
+
+void gemvScalar(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::int8_t *values,
+                const float *scales, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    for (std::int64_t n = nBegin; n < nEnd; ++n) {
+        const std::int8_t *row = values + n * K;
+        for (std::int64_t m = 0; m < M; ++m) {
+            const float *xr = x + m * K;
+            float acc = 0.0f;
+            for (std::int64_t k = 0; k < K; ++k)
+                acc += xr[k] * static_cast<float>(row[k]);
+            out[m * N + n] = acc * scales[n] + (bias ? bias[n] : 0.0f);
+        }
+    }
+}
+
+} // namespace
+
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K,
+            const std::int8_t *values, const float *scales, const float *bias, std::int64_t nBegin,
+            std::int64_t nEnd, float *out)
+{
+    if (M < 1 || M > kMaxRows)
+        throw std::invalid_argument("int8 gemv takes 1 to 4 rows, not " + std::to_string(M));
+    switch (std::min(level, isa::cpuLevel())) {
+#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
+    case isa::Level::Avx512: return detail::gemvAvx512(x, M, N, K, values, scales, bias, nBegin, nEnd, out);
+    case isa::Level::Avx2: return detail::gemvAvx2(x, M, N, K, values, scales, bias, nBegin, nEnd, out);
+#endif
+    default: break;
+    }
+    gemvScalar(x, M, N, K, values, scales, bias, nBegin, nEnd, out);
+}
+
+void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::int8_t *values,
+          const float *scales, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    gemvAt(isa::kernelLevel(), x, M, N, K, values, scales, bias, nBegin, nEnd, out);
+}
+
+void unpack(std::int64_t K, const std::int8_t *values, const float *scales, std::int64_t nBegin, std::int64_t nEnd,
+            float *w)
+{
+    for (std::int64_t n = nBegin; n < nEnd; ++n) {
+        const std::int8_t *row = values + n * K;
+        float *dst = w + (n - nBegin) * K;
+        for (std::int64_t k = 0; k < K; ++k)
+            dst[k] = static_cast<float>(row[k]) * scales[n];
+    }
+}
+
+} // namespace optibench::engine::int8w
