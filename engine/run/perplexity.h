@@ -25,7 +25,7 @@ Perplexity perplexity(const Model &model, const std::vector<Batch> &batches);
 // Over whole token sequences (each its specials included, e.g. BOS text EOS), batched
 // batchSize at a time by length and padded with padId. Throws std::invalid_argument when a
 // sequence is longer than the model's positions.
-Perplexity perplexity(const Model &model, const std::vector<std::vector<std::int64_t>> &sequences,
-                      int batchSize = 32, std::int64_t padId = 0);
+Perplexity perplexity(const Model &model, const std::vector<std::vector<std::int64_t>> &sequences, int batchSize = 32,
+                      std::int64_t padId = 0);
 
 } // namespace optibench::engine
