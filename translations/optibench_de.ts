@@ -291,6 +291,10 @@
         <source>whole words (built in, %1 tokens)</source>
         <translation>ganze Wörter (eingebaut, %1 Tokens)</translation>
     </message>
+    <message>
+        <source>%1 is no built-in model: the demos are demo:tiny-bert and demo:tiny-llama (and their -untrained variants)</source>
+        <translation>%1 ist kein eingebautes Modell: die Demos sind demo:tiny-bert und demo:tiny-llama (und ihre -untrained-Varianten)</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1028,10 +1032,6 @@
         <translation>Laufname:</translation>
     </message>
     <message>
-        <source>&quot;demo:tiny-bert&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
-        <translation>„demo:tiny-bert“, ein Hugging-Face-Modellordner (config.json + safetensors) oder eine TorchScript-Datei</translation>
-    </message>
-    <message>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -1394,6 +1394,10 @@
     <message>
         <source>Sweep…</source>
         <translation>Sweep…</translation>
+    </message>
+    <message>
+        <source>&quot;demo:tiny-bert&quot;, &quot;demo:tiny-llama&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
+        <translation>„demo:tiny-bert“, „demo:tiny-llama“, ein Hugging-Face-Modellordner (config.json + safetensors) oder eine TorchScript-Datei</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1929,14 @@
     <message>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <source>Built-in demo decoder: a small Llama-style language model with random weights, for trying the tool on text generation.</source>
+        <translation>Eingebauter Demo-Decoder: ein kleines Llama-artiges Sprachmodell mit Zufallsgewichten, zum Ausprobieren der Textgenerierung.</translation>
+    </message>
+    <message>
+        <source>Built-in demo decoder: a small Llama-style language model trained on the demo reviews, for trying the tool on text generation.</source>
+        <translation>Eingebauter Demo-Decoder: ein kleines Llama-artiges Sprachmodell, trainiert auf den Demo-Rezensionen, zum Ausprobieren der Textgenerierung.</translation>
     </message>
 </context>
 <context>

@@ -291,6 +291,10 @@
         <source>whole words (built in, %1 tokens)</source>
         <translation>整词（内置，%1 个词元）</translation>
     </message>
+    <message>
+        <source>%1 is no built-in model: the demos are demo:tiny-bert and demo:tiny-llama (and their -untrained variants)</source>
+        <translation>%1 不是内置模型：演示模型为 demo:tiny-bert 和 demo:tiny-llama（及其 -untrained 变体）</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1024,10 +1028,6 @@
         <translation>运行名称：</translation>
     </message>
     <message>
-        <source>&quot;demo:tiny-bert&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
-        <translation>“demo:tiny-bert”、Hugging Face 模型文件夹（config.json + safetensors）或 TorchScript 文件</translation>
-    </message>
-    <message>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -1390,6 +1390,10 @@
     <message>
         <source>Sweep…</source>
         <translation>扫描…</translation>
+    </message>
+    <message>
+        <source>&quot;demo:tiny-bert&quot;, &quot;demo:tiny-llama&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
+        <translation>“demo:tiny-bert”、“demo:tiny-llama”、Hugging Face 模型文件夹（config.json + safetensors）或 TorchScript 文件</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +1917,14 @@
     <message>
         <source>Tokenizer</source>
         <translation>分词器</translation>
+    </message>
+    <message>
+        <source>Built-in demo decoder: a small Llama-style language model with random weights, for trying the tool on text generation.</source>
+        <translation>内置演示解码器：一个带随机权重的小型 Llama 式语言模型，用于试用本工具的文本生成。</translation>
+    </message>
+    <message>
+        <source>Built-in demo decoder: a small Llama-style language model trained on the demo reviews, for trying the tool on text generation.</source>
+        <translation>内置演示解码器：一个在演示评论数据上训练的小型 Llama 式语言模型，用于试用本工具的文本生成。</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ void addGenerateCommand(CLI::App &app, ExitCode &exit)
     auto *cmd = app.add_subcommand("generate",
                                    "Continue a prompt with a decoder model (GPT-2, Llama, Mistral, "
                                    "Qwen2), streaming the text");
-    cmd->add_option("model", o->model, "Model folder (Hugging Face)")->required();
+    cmd->add_option("model", o->model, "Model folder (Hugging Face), or demo:tiny-llama (built in)")->required();
     cmd->add_option("--prompt", o->prompt, "Text to continue")->required();
     cmd->add_option("--max-new-tokens", o->generation.maxNewTokens, "At most this many new tokens")
         ->check(CLI::Range(1, 1 << 20));

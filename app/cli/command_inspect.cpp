@@ -125,16 +125,19 @@ int predict(const InspectOptions &o)
 
 void addInspectCommands(CLI::App &app, ExitCode &exit)
 {
+    static const char *kModelHelp =
+        "demo:tiny-bert, demo:tiny-llama (each also -untrained), a Hugging Face folder or a "
+        "TorchScript file";
     auto io = std::make_shared<InspectOptions>();
     auto *ins = app.add_subcommand("inspect", "Show a model's architecture, sizes, parameters, dtype and hash");
-    ins->add_option("model", io->model, "demo:tiny-bert, a Hugging Face folder or a TorchScript file")->required();
+    ins->add_option("model", io->model, kModelHelp)->required();
     ins->add_flag("--json", io->json, "Machine-readable output");
     ins->callback([io, &exit] { exit.value = inspect(*io); });
 
     auto po = std::make_shared<InspectOptions>();
     auto *pred =
         app.add_subcommand("predict", "Tokenize texts and print the model's outputs for each, to sanity-check a model");
-    pred->add_option("model", po->model, "demo:tiny-bert, a Hugging Face folder or a TorchScript file")->required();
+    pred->add_option("model", po->model, kModelHelp)->required();
     pred->add_option("--text", po->texts, "A text to run (repeat for several)")->required();
     pred->add_flag("--json", po->json, "Machine-readable output");
     pred->callback([po, &exit] { exit.value = predict(*po); });

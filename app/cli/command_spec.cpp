@@ -19,7 +19,7 @@ const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional
 {
   "name": "",                          // a label for the run
   "model": {
-    "path": "demo:tiny-bert",          // "demo:tiny-bert", a Hugging Face folder, or a TorchScript file
+    "path": "demo:tiny-bert",          // "demo:tiny-bert", "demo:tiny-llama", a Hugging Face folder, or a TorchScript file
     "format": "auto"                   // auto | hf | torchscript | demo
   },
   "task": {

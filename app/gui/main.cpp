@@ -58,9 +58,10 @@ int main(int argc, char *argv[])
     QCommandLineOption dbOption(QStringLiteral("db"), QApplication::translate("main", "The run store (SQLite file)."),
                                 QApplication::translate("main", "file"), defaultDb);
     parser.addOption(dbOption);
-    parser.addPositionalArgument(QStringLiteral("model"),
-                                 QApplication::translate("main", "Model folder or file, or demo:tiny-bert (default)."),
-                                 QStringLiteral("[model]"));
+    parser.addPositionalArgument(
+        QStringLiteral("model"),
+        QApplication::translate("main", "Model folder or file, demo:tiny-bert (default) or demo:tiny-llama."),
+        QStringLiteral("[model]"));
     parser.process(app);
 
     // Without --db: the store used last (chosen in the recovery dialog), else the default.

@@ -29,11 +29,18 @@ TransformerConfig tinyBertConfig()
 
 ParameterMap tinyBertParameters()
 {
-    const auto embedded = trainedWeights();
-    if (!embedded.data)
+    if (!haveTrainedWeights())
         return untrainedTinyBertParameters(); // a build without data/demo (haveTrainedWeights() says so)
-    const auto file = SafetensorsFile::parse(embedded.data, embedded.size, std::string(kModelName) + " (built in)");
+    return embeddedParameters(EmbeddedModel::TinyBert, std::string(kModelName) + " (built in)");
+}
+
+ParameterMap embeddedParameters(EmbeddedModel model, const std::string &source)
+{
+    const auto embedded = embeddedWeights(model);
     ParameterMap params;
+    if (!embedded.data)
+        return params;
+    const auto file = SafetensorsFile::parse(embedded.data, embedded.size, source);
     // Copies: the embedded bytes are read-only, and training or pruning edit weights in place.
     for (const auto &view : file.tensors())
         params.emplace(view.name, toTensor(file, view, true).to(at::kFloat).contiguous());

@@ -4,9 +4,11 @@
 // the train split of demo:reviews (tools/make_demo_weights.cpp) and are built into the engine
 // library from data/demo/tiny-bert.safetensors (engine/models/demo_weights.h), so its accuracy on the
 // eval split is meaningful. "demo:tiny-bert-untrained" is the same architecture with random
-// weights from a fixed seed (what the trained model started from).
+// weights from a fixed seed (what the trained model started from). The demo decoder,
+// demo:tiny-llama, is engine/models/demo_decoder.h.
 #include "engine/formats/transformer_config.h"
 #include "engine/models/bert.h"
+#include "engine/models/demo_weights.h"
 #include "engine/text/demo_text.h"
 
 #include <cstdint>
@@ -24,5 +26,9 @@ ParameterMap tinyBertParameters();
 bool haveTrainedWeights();
 // Random weights from kModelSeed (BertClassifier::randomParameters).
 ParameterMap untrainedTinyBertParameters();
+
+// The float32 parameters of an embedded safetensors file (copies: training and pruning edit
+// weights in place); `source` names it in errors. Empty when the build has no such file.
+ParameterMap embeddedParameters(EmbeddedModel model, const std::string &source);
 
 } // namespace optibench::engine::demo

@@ -1,37 +1,55 @@
-// The trained demo model's weights (data/demo/tiny-bert.safetensors), embedded into the engine
-// library by the assembler's .incbin at build time, so that demo:tiny-bert loads in every build
-// and from every working directory without a file at run time. engine/CMakeLists.txt passes the
-// file's absolute path and sha256 (the sha256 also makes a changed file recompile this unit
-// under ccache, which does not hash .incbin inputs). No LibTorch here.
+// The trained demo models' weights (data/demo/tiny-bert.safetensors and
+// data/demo/tiny-llama.safetensors), embedded into the engine library by the assembler's .incbin
+// at build time, so that demo:tiny-bert and demo:tiny-llama load in every build and from every
+// working directory without a file at run time. engine/CMakeLists.txt passes each file's
+// absolute path and sha256 (the sha256 also makes a changed file recompile this unit under
+// ccache, which does not hash .incbin inputs); a file it did not find has no define, and its
+// model no weights. No LibTorch here.
 #include "engine/models/demo_weights.h"
 
-#if defined(OPTIBENCH_DEMO_WEIGHTS_FILE)
-__asm__(".pushsection .rodata.optibench_demo_weights, \"a\", @progbits\n"
-        ".balign 64\n"
-        ".global optibench_demo_weights_begin\n"
-        ".hidden optibench_demo_weights_begin\n"
-        "optibench_demo_weights_begin:\n"
-        ".incbin \"" OPTIBENCH_DEMO_WEIGHTS_FILE "\"\n"
-        ".global optibench_demo_weights_end\n"
-        ".hidden optibench_demo_weights_end\n"
-        "optibench_demo_weights_end:\n"
-        ".popsection\n");
+// One read-only, 64-byte aligned blob between the symbols <name>_begin and <name>_end.
+#define OPTIBENCH_EMBED(name, file)                              \
+    __asm__(".pushsection .rodata." #name ", \"a\", @progbits\n" \
+            ".balign 64\n"                                       \
+            ".global " #name "_begin\n"                          \
+            ".hidden " #name "_begin\n" #name "_begin:\n"        \
+            ".incbin \"" file "\"\n"                             \
+            ".global " #name "_end\n"                            \
+            ".hidden " #name "_end\n" #name "_end:\n"            \
+            ".popsection\n");                                    \
+    extern "C" const unsigned char name##_begin[];               \
+    extern "C" const unsigned char name##_end[];
 
-extern "C" const unsigned char optibench_demo_weights_begin[];
-extern "C" const unsigned char optibench_demo_weights_end[];
+#if defined(OPTIBENCH_TINY_BERT_FILE)
+OPTIBENCH_EMBED(optibench_tiny_bert, OPTIBENCH_TINY_BERT_FILE)
+#endif
+#if defined(OPTIBENCH_TINY_LLAMA_FILE)
+OPTIBENCH_EMBED(optibench_tiny_llama, OPTIBENCH_TINY_LLAMA_FILE)
 #endif
 
 namespace optibench::engine::demo {
 
-EmbeddedWeights trainedWeights()
+EmbeddedWeights embeddedWeights(EmbeddedModel model)
 {
-#if defined(OPTIBENCH_DEMO_WEIGHTS_FILE)
-    return {optibench_demo_weights_begin,
-            static_cast<std::size_t>(optibench_demo_weights_end - optibench_demo_weights_begin),
-            OPTIBENCH_DEMO_WEIGHTS_SHA256};
+    switch (model) {
+    case EmbeddedModel::TinyBert:
+#if defined(OPTIBENCH_TINY_BERT_FILE)
+        return {optibench_tiny_bert_begin,
+                static_cast<std::size_t>(optibench_tiny_bert_end - optibench_tiny_bert_begin),
+                OPTIBENCH_TINY_BERT_SHA256};
 #else
-    return {};
+        return {};
 #endif
+    case EmbeddedModel::TinyLlama:
+#if defined(OPTIBENCH_TINY_LLAMA_FILE)
+        return {optibench_tiny_llama_begin,
+                static_cast<std::size_t>(optibench_tiny_llama_end - optibench_tiny_llama_begin),
+                OPTIBENCH_TINY_LLAMA_SHA256};
+#else
+        return {};
+#endif
+    }
+    return {};
 }
 
 } // namespace optibench::engine::demo

@@ -3,6 +3,7 @@
 #include "engine/formats/model_format.h"
 #include "engine/formats/sha256.h"
 #include "engine/models/demo.h"
+#include "engine/models/demo_decoder.h"
 #include "engine/models/hf_loader.h"
 #include "engine/models/torchscript_model.h"
 
@@ -47,12 +48,42 @@ void fillFromConfig(ModelSummary &s, const TransformerConfig &c)
     s.numLabels = c.numLabels;
 }
 
+// The built-in demos: their weights are in the engine library, nothing on disk at run time.
+void loadDemo(const std::string &path, LoadedModel &loaded)
+{
+    auto &s = loaded.summary;
+    s.format = "demo";
+    s.tokenizer = "word";
+    s.sizeOnDiskBytes = 0;
+    if (demo::isDecoderName(path)) {
+        const bool trained = path == demo::kDecoderName;
+        loaded.model = trained ? demo::trainedTinyLlama() : demo::untrainedTinyLlama();
+        loaded.demoDecoder = true;
+        s.note = trained ? "built-in demo decoder, trained on the train split of demo:reviews with next-token loss "
+                           "(weights built into the engine); its perplexity on the eval split is meaningful"
+                         : "built-in demo decoder, randomly initialised from a fixed seed (not trained): its "
+                           "perplexity is about the vocabulary's size; cost and agreement are meaningful";
+    } else {
+        const bool trained = path == demo::kModelName && demo::haveTrainedWeights();
+        loaded.model = std::make_unique<BertClassifier>(demo::tinyBertConfig(),
+                                                        trained ? demo::tinyBertParameters()
+                                                                : demo::untrainedTinyBertParameters());
+        s.note = trained ? "built-in demo model, trained on the train split of demo:reviews (weights built into "
+                           "the engine); its accuracy on the eval split is meaningful"
+                         : "built-in demo model, randomly initialised from a fixed seed (not trained): accuracy is "
+                           "chance level; cost, agreement and KL divergence are meaningful";
+    }
+    fillFromConfig(s, loaded.model->config());
+}
+
 } // namespace
 
 std::vector<std::int64_t> LoadedModel::encode(const std::string &text, int maxLength) const
 {
     if (tokenizer)
         return tokenizer->encode(text, maxLength);
+    if (demoDecoder)
+        return demo::tokenizer().encodePrompt(text, maxLength);
     return demo::tokenizer().encode(text, maxLength);
 }
 
@@ -108,10 +139,19 @@ std::string LoadedModel::decode(const std::vector<std::int64_t> &ids) const
 {
     if (tokenizer)
         return tokenizer->decode(ids, false);
+    if (demoDecoder)
+        return demo::tokenizer().decode(ids);
     std::string out;
     for (auto id : ids)
         out += (out.empty() ? "" : " ") + demo::tokenizer().word(id);
     return out;
+}
+
+std::string LoadedModel::tokenText(std::int64_t id) const
+{
+    if (tokenizer)
+        return tokenizer->decode({id}, false);
+    return demo::tokenizer().word(id);
 }
 
 LoadedModel loadModel(const std::string &path, const std::string &format)
@@ -124,22 +164,10 @@ LoadedModel loadModel(const std::string &path, const std::string &format)
     s.source = path;
     s.dtype = "float32";
 
-    if (path == demo::kModelName || path == demo::kUntrainedModelName) {
+    if (path == demo::kModelName || path == demo::kUntrainedModelName || demo::isDecoderName(path)) {
         if (format != "auto" && format != "demo")
             throw EngineError("model.format: '" + format + "' does not fit " + path);
-        const bool trained = path == demo::kModelName && demo::haveTrainedWeights();
-        loaded.model = std::make_unique<BertClassifier>(demo::tinyBertConfig(),
-                                                        trained ? demo::tinyBertParameters()
-                                                                : demo::untrainedTinyBertParameters());
-        fillFromConfig(s, loaded.model->config());
-        s.format = "demo";
-        s.tokenizer = "word";
-        // Built into the engine library: nothing on disk at run time.
-        s.sizeOnDiskBytes = 0;
-        s.note = trained ? "built-in demo model, trained on the train split of demo:reviews (weights built into "
-                           "the engine); its accuracy on the eval split is meaningful"
-                         : "built-in demo model, randomly initialised from a fixed seed (not trained): accuracy is "
-                           "chance level; cost, agreement and KL divergence are meaningful";
+        loadDemo(path, loaded);
     } else {
         ModelLocation location;
         try {

@@ -33,7 +33,7 @@ std::vector<Prediction> predict(const std::string &path, const std::vector<std::
             auto values = std::get<0>(top), indices = std::get<1>(top);
             for (std::int64_t i = 0; i < values.size(0); ++i) {
                 const auto id = indices[i].item<std::int64_t>();
-                p.nextTokens.push_back({id, loaded.decode({id}), values[i].item<double>()});
+                p.nextTokens.push_back({id, loaded.tokenText(id), values[i].item<double>()});
             }
             p.perplexity = lmLoss(logits, ids, at::ones_like(ids)).perplexity();
         } else {

@@ -41,6 +41,7 @@ constexpr size_t kFixedTokens = 6;
 static_assert(kFixedTokens + std::size(kNeutral) + std::size(kPositive) + std::size(kNegative)
                   == static_cast<size_t>(kTinyBert.vocabSize),
               "demo_architecture.h's vocabulary size is the tokenizer's");
+static_assert(kTinyLlama.vocabSize == kTinyBert.vocabSize, "both demo models read the same words");
 
 template<size_t N>
 const char *pick(const char *const (&words)[N], std::mt19937_64 &rng)
@@ -70,11 +71,9 @@ WordTokenizer::WordTokenizer()
         m_ids.emplace(m_words[i], static_cast<std::int64_t>(i));
 }
 
-std::vector<std::int64_t> WordTokenizer::encode(const std::string &text, int maxLength) const
+std::vector<std::int64_t> WordTokenizer::words(const std::string &text) const
 {
-    if (maxLength < 2)
-        throw std::invalid_argument("max_length must be at least 2, is " + std::to_string(maxLength));
-    std::vector<std::int64_t> ids{kCls};
+    std::vector<std::int64_t> ids;
     auto flush = [&](std::string &word) {
         if (word.empty())
             return;
@@ -96,10 +95,40 @@ std::vector<std::int64_t> WordTokenizer::encode(const std::string &text, int max
         }
     }
     flush(word);
-    if (static_cast<int>(ids.size()) > maxLength - 1)
-        ids.resize(static_cast<size_t>(maxLength - 1));
+    return ids;
+}
+
+std::vector<std::int64_t> WordTokenizer::encode(const std::string &text, int maxLength) const
+{
+    if (maxLength < 2)
+        throw std::invalid_argument("max_length must be at least 2, is " + std::to_string(maxLength));
+    auto ids = encodePrompt(text, maxLength - 1);
     ids.push_back(kSep);
     return ids;
+}
+
+std::vector<std::int64_t> WordTokenizer::encodePrompt(const std::string &text, int maxLength) const
+{
+    std::vector<std::int64_t> ids{kCls};
+    const auto body = words(text);
+    ids.insert(ids.end(), body.begin(), body.end());
+    if (maxLength > 0 && static_cast<int>(ids.size()) > maxLength)
+        ids.resize(static_cast<size_t>(maxLength));
+    return ids;
+}
+
+std::string WordTokenizer::decode(const std::vector<std::int64_t> &ids) const
+{
+    std::string out;
+    for (const auto id : ids) {
+        if (id == kPad || id == kCls || id == kSep)
+            continue;
+        const std::string &w = word(id);
+        if (!out.empty() && w != "." && w != ",")
+            out += ' ';
+        out += w;
+    }
+    return out;
 }
 
 const WordTokenizer &tokenizer()

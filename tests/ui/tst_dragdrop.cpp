@@ -3,6 +3,7 @@
 // model shows an error in the message bar and changes nothing. The drops go through the window's
 // own drag-and-drop dispatch (QDragEnterEvent, then QDropEvent on the window handle), as a
 // desktop drop would.
+#include "engine/formats/demo_architecture.h"
 #include "testutil.h"
 #include "ui/models/modelinfo.h"
 #include "ui/panels/experimentpanel.h"
@@ -76,6 +77,22 @@ private slots:
         const LocalModelInfo script = readModelInfo(QFINDTESTDATA("../data/hf/torchscript-tiny/tiny-classifier.pt"));
         QCOMPARE(script.format, QStringLiteral("torchscript"));
         QVERIFY(!readModelInfo(QFINDTESTDATA("../data/hf/bert-tiny/vocab.txt")).ok());
+    }
+
+    void modelInfoOfTheDemos()
+    {
+        const LocalModelInfo bert = readModelInfo(QStringLiteral("demo:tiny-bert-untrained"));
+        QVERIFY2(bert.ok(), qPrintable(bert.error));
+        QCOMPARE(bert.architecture, QStringLiteral("BertForSequenceClassification"));
+        QVERIFY(bert.isBertFamily());
+        const LocalModelInfo llama = readModelInfo(QStringLiteral("demo:tiny-llama"));
+        QVERIFY2(llama.ok(), qPrintable(llama.error));
+        QCOMPARE(llama.format, QStringLiteral("demo"));
+        QCOMPARE(llama.architecture, QStringLiteral("LlamaForCausalLM"));
+        QCOMPARE(llama.parameters, engine::demo::kTinyLlama.parameters());
+        QVERIFY(!llama.isBertFamily()); // no structured pruning for the decoder
+        QVERIFY(readModelInfo(QStringLiteral("demo:tiny-llama-untrained")).ok());
+        QVERIFY(!readModelInfo(QStringLiteral("demo:tiny-gpt")).ok());
     }
 
     void droppingAModelFolderLoadsIt()

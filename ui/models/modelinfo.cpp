@@ -126,12 +126,45 @@ void readFolder(const QDir &dir, LocalModelInfo &info)
     else
         info.tokenizer = Text::tr("none found");
 }
+// Built in: their shapes are known without loading them.
+void readDemo(LocalModelInfo &info)
+{
+    info.format = QStringLiteral("demo");
+    info.dtype = QStringLiteral("float32");
+    const QString name = info.path.endsWith(QLatin1String("-untrained")) ? info.path.chopped(10) : info.path;
+    if (name == QLatin1String("demo:tiny-llama")) {
+        const engine::demo::DecoderArchitecture &demo = engine::demo::kTinyLlama;
+        info.architecture = QStringLiteral("LlamaForCausalLM");
+        info.modelType = QStringLiteral("llama");
+        info.layers = demo.layers;
+        info.hidden = demo.hidden;
+        info.heads = demo.heads;
+        info.parameters = demo.parameters();
+        info.tokenizer = Text::tr("whole words (built in, %1 tokens)").arg(demo.vocabSize);
+    } else if (name == QLatin1String("demo:tiny-bert")) {
+        const engine::demo::Architecture &demo = engine::demo::kTinyBert;
+        info.architecture = QStringLiteral("BertForSequenceClassification");
+        info.modelType = QStringLiteral("bert");
+        info.layers = demo.layers;
+        info.hidden = demo.hidden;
+        info.heads = demo.heads;
+        info.parameters = demo.parameters();
+        info.tokenizer = Text::tr("whole words (built in, %1 tokens)").arg(demo.vocabSize);
+    } else {
+        info.error = Text::tr("%1 is no built-in model: the demos are demo:tiny-bert and demo:tiny-llama (and their "
+                              "-untrained variants)")
+                         .arg(info.path);
+        return;
+    }
+    info.sizeBytes = info.parameters * qint64(sizeof(float));
+}
+
 } // namespace
 
 bool LocalModelInfo::isBertFamily() const
 {
     if (format == QLatin1String("demo"))
-        return true;
+        return modelType == QLatin1String("bert");
     return format == QLatin1String("hf")
         && (modelType == QLatin1String("bert") || modelType == QLatin1String("roberta")
             || modelType == QLatin1String("distilbert"));
@@ -142,18 +175,7 @@ LocalModelInfo readModelInfo(const QString &path)
     LocalModelInfo info;
     info.path = path;
     if (path.startsWith(QLatin1String("demo:"))) {
-        // Built in: its shape is known without loading it.
-        const engine::demo::Architecture &demo = engine::demo::kTinyBert;
-        info.format = QStringLiteral("demo");
-        info.architecture = QStringLiteral("BertForSequenceClassification");
-        info.modelType = QStringLiteral("bert");
-        info.layers = demo.layers;
-        info.hidden = demo.hidden;
-        info.heads = demo.heads;
-        info.parameters = demo.parameters();
-        info.sizeBytes = demo.parameters() * qint64(sizeof(float));
-        info.tokenizer = Text::tr("whole words (built in, %1 tokens)").arg(demo.vocabSize);
-        info.dtype = QStringLiteral("float32");
+        readDemo(info);
         return info;
     }
     const QFileInfo fi(path);

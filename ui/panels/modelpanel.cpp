@@ -129,6 +129,19 @@ QString ModelPanel::storeSummary(const LocalModelInfo &info, QString &storedRows
     }
 }
 
+QString ModelPanel::demoDescription(const QString &path, bool decoder)
+{
+    const bool untrained = path.endsWith(QLatin1String("-untrained"));
+    if (decoder)
+        return untrained ? tr("Built-in demo decoder: a small Llama-style language model with random weights, for "
+                              "trying the tool on text generation.")
+                         : tr("Built-in demo decoder: a small Llama-style language model trained on the demo "
+                              "reviews, for trying the tool on text generation.");
+    return untrained
+        ? tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
+        : tr("Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the tool.");
+}
+
 void ModelPanel::refresh()
 {
     m_recent->clear();
@@ -142,11 +155,7 @@ void ModelPanel::refresh()
     if (!info.ok()) {
         html += QStringLiteral("<span style='color:#b3261e'>%1</span><br>").arg(info.error.toHtmlEscaped());
     } else if (info.format == QLatin1String("demo")) {
-        html += (m_path.endsWith(QLatin1String("-untrained"))
-                     ? tr("Built-in demo model: a small BERT-style encoder with random weights, for trying the tool.")
-                     : tr("Built-in demo model: a small BERT-style encoder trained on the demo reviews, for trying the "
-                          "tool."))
-            + QStringLiteral("<br>");
+        html += demoDescription(m_path, info.modelType == QLatin1String("llama")) + QStringLiteral("<br>");
     }
     // What the store knows comes first: it changes as runs land, and stays in view when the
     // dock is short.

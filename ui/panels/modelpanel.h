@@ -33,6 +33,8 @@ signals:
     void modelChosen(const QString &path);
 
 private:
+    // What a built-in demo model is (path: demo:<name>, maybe with -untrained).
+    static QString demoDescription(const QString &path, bool decoder);
     QString describe(const LocalModelInfo &info) const;
     // One line on the runs of this model in the store; the stored hash and parameters go to
     // storedRows (HTML table rows).

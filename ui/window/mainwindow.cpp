@@ -366,6 +366,7 @@ void MainWindow::updateRecentMenu()
         return;
     m_recentMenu->clear();
     QStringList recent = ModelPanel::recentModels();
+    recent.prepend(QStringLiteral("demo:tiny-llama"));
     recent.prepend(QStringLiteral("demo:tiny-bert"));
     for (const QString &path : recent)
         m_recentMenu->addAction(path, this, [this, path] { setModelPath(path); });
