@@ -151,9 +151,8 @@ void gemvScalar(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, 
 
 } // namespace
 
-void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K,
-            const std::int8_t *values, const float *scales, const float *bias, std::int64_t nBegin,
-            std::int64_t nEnd, float *out)
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::int8_t *values,
+            const float *scales, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
 {
     if (M < 1 || M > kMaxRows)
         throw std::invalid_argument("int8 gemv takes 1 to 4 rows, not " + std::to_string(M));

@@ -55,8 +55,8 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, const Shape &shape
 
 // Rows [nBegin, nEnd) of the weight as fp32, [nEnd - nBegin, K] at w (padded inputs give their
 // group's minimum; the zero activations there make them count nothing).
-void unpack(const Shape &shape, const std::uint8_t *packed, const float *scales, const float *mins,
-            std::int64_t nBegin, std::int64_t nEnd, float *w);
+void unpack(const Shape &shape, const std::uint8_t *packed, const float *scales, const float *mins, std::int64_t nBegin,
+            std::int64_t nEnd, float *w);
 
 } // namespace optibench::engine::int4
 
@@ -68,9 +68,8 @@ inline constexpr std::int64_t kMaxRows = 4;
 // outputs n in [nBegin, nEnd); x [M, K], values [N, K], out [M, N]; bias may be null.
 void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::int8_t *values,
           const float *scales, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out);
-void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K,
-            const std::int8_t *values, const float *scales, const float *bias, std::int64_t nBegin,
-            std::int64_t nEnd, float *out);
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::int8_t *values,
+            const float *scales, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out);
 
 // Rows [nBegin, nEnd) of the weight as fp32, [nEnd - nBegin, K] at w.
 void unpack(std::int64_t K, const std::int8_t *values, const float *scales, std::int64_t nBegin, std::int64_t nEnd,

@@ -95,6 +95,9 @@ OPTIBENCH_AVX512 void rowAvx512(const float *x, const Shape &s, const Row &r, fl
         out[m * s.N] = _mm512_reduce_add_ps(_mm512_add_ps(acc[m][0], acc[m][1])) + bias;
 }
 
+// How many rows ahead the R-output kernels prefetch codes (two of their passes).
+constexpr std::int64_t kPrefetchRows = 8;
+
 // One activation row against R outputs at once (decoding a token, the common case): R memory
 // streams and R independent sums, the activations loaded once for all of them.
 template<int R>
@@ -113,6 +116,9 @@ OPTIBENCH_AVX512 void outputsAvx512(const float *x, const Shape &s, const Row *r
         for (std::int64_t k = g * s.groupSize; k < (g + 1) * s.groupSize; k += kBlock) {
             const __m512 x0 = _mm512_loadu_ps(x + k), x1 = _mm512_loadu_ps(x + k + 16);
             for (int j = 0; j < R; ++j) {
+                // The same block of the rows two passes on: the codes stream from memory ahead of use.
+                _mm_prefetch(reinterpret_cast<const char *>(r[j].codes + k / 2 + kPrefetchRows * (s.K / 2)),
+                             _MM_HINT_T0);
                 const __m512i v =
                     _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(r[j].codes + k / 2)));
                 const __m512 w0 = _mm512_fmadd_ps(_mm512_cvtepi32_ps(_mm512_and_si512(v, low)), scale[j], min[j]);
@@ -136,6 +142,8 @@ OPTIBENCH_AVX2 void outputsAvx2(const float *x, const Shape &s, const Row *r, fl
     for (std::int64_t g = 0; g < s.groups(); ++g) {
         for (std::int64_t k = g * s.groupSize; k < (g + 1) * s.groupSize; k += kBlock) {
             for (int j = 0; j < R; ++j) {
+                _mm_prefetch(reinterpret_cast<const char *>(r[j].codes + k / 2 + kPrefetchRows * (s.K / 2)),
+                             _MM_HINT_T0);
                 const __m256 scale = _mm256_broadcast_ss(r[j].scales + g), min = _mm256_broadcast_ss(r[j].mins + g);
                 const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(r[j].codes + k / 2));
                 const __m256i v0 = _mm256_cvtepu8_epi32(bytes);
@@ -222,6 +230,9 @@ namespace optibench::engine::int8w::detail {
 
 namespace {
 
+// How far ahead of use the int8 kernels prefetch the weight (the rows are read in order).
+constexpr std::int64_t kPrefetchBytes = 2048;
+
 // One output's rows: 16 (or 8) int8 values widened to fp32 lanes, multiplied into per-row
 // accumulators; the tail of K in a plain loop; the scale once at the end.
 template<int M>
@@ -233,6 +244,7 @@ OPTIBENCH_AVX512 void rowAvx512(const float *x, std::int64_t N, std::int64_t K, 
         acc[m] = _mm512_setzero_ps();
     std::int64_t k = 0;
     for (; k + 16 <= K; k += 16) {
+        _mm_prefetch(reinterpret_cast<const char *>(row + k + kPrefetchBytes), _MM_HINT_T0);
         const __m512 w =
             _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i *>(row + k))));
         for (int m = 0; m < M; ++m)
@@ -255,6 +267,8 @@ OPTIBENCH_AVX2 void rowAvx2(const float *x, std::int64_t N, std::int64_t K, cons
         acc[m] = _mm256_setzero_ps();
     std::int64_t k = 0;
     for (; k + 8 <= K; k += 8) {
+        if (k % 64 == 0)
+            _mm_prefetch(reinterpret_cast<const char *>(row + k + kPrefetchBytes), _MM_HINT_T0);
         const __m256 w =
             _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(row + k))));
         for (int m = 0; m < M; ++m)

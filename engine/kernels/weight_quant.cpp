@@ -140,8 +140,8 @@ public:
 class WeightInt4Linear : public LinearOp {
 public:
     WeightInt4Linear(const at::Tensor &weight, const at::Tensor &bias, std::int64_t groupSize)
-        : m_weight(quantizeWeightInt4(weight, groupSize)),
-          m_bias(bias.defined() ? bias.to(at::kFloat).contiguous() : bias)
+        : m_weight(quantizeWeightInt4(weight, groupSize))
+        , m_bias(bias.defined() ? bias.to(at::kFloat).contiguous() : bias)
     {}
     at::Tensor forward(const at::Tensor &x) const override
     {
@@ -157,7 +157,7 @@ public:
     std::int64_t weightBytes() const override
     {
         return tensorBytes(m_weight.codes) + tensorBytes(m_weight.scales) + tensorBytes(m_weight.mins)
-             + tensorBytes(m_bias);
+            + tensorBytes(m_bias);
     }
     std::int64_t inFeatures() const override { return m_weight.inFeatures; }
     std::int64_t outFeatures() const override { return m_weight.codes.size(0); }
