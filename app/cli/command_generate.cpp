@@ -36,7 +36,7 @@ int generateText(const GenerateOptions &o)
             std::fflush(stdout);
         },
         &stats);
-    std::cout << '\n';
+    std::cout << '\n' << std::flush;
     if (!o.quiet) {
         const double perToken = stats.newTokens > 1 ? stats.decodeMs / (stats.newTokens - 1) : 0;
         std::fprintf(stderr,

@@ -102,7 +102,18 @@ std::string generateText(const std::string &modelPath, const std::string &prompt
     if (promptIds.empty())
         throw std::invalid_argument("the prompt is empty: give some text to continue");
     auto ids = at::tensor(promptIds, at::kLong).unsqueeze(0);
-    std::vector<std::int64_t> generated;
+    // The new text is the whole sequence's text after the prompt's, so that the space between the
+    // prompt and the first new word comes out as the tokenizer decodes it (word tokenizers have
+    // none in their tokens; byte-level BPE carries it in the token).
+    std::vector<std::int64_t> generated = promptIds;
+    const std::string promptText = loaded.decode(promptIds);
+    const auto newText = [&] {
+        const std::string all = loaded.decode(generated);
+        return all.compare(0, promptText.size(), promptText) == 0
+            ? all.substr(promptText.size())
+            : loaded.decode(
+                std::vector<std::int64_t>(generated.begin() + std::ptrdiff_t(promptIds.size()), generated.end()));
+    };
     std::string shown;
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
@@ -111,7 +122,7 @@ std::string generateText(const std::string &modelPath, const std::string &prompt
         if (step == 0)
             firstToken = Clock::now();
         generated.push_back(tokens[0].item<std::int64_t>());
-        const std::string text = loaded.decode(generated);
+        const std::string text = newText();
         // U+FFFD at the end: a character whose bytes are not all here yet.
         const bool partial = text.size() >= 3 && text.compare(text.size() - 3, 3, "\xEF\xBF\xBD") == 0;
         if (!partial && text.size() > shown.size() && stream)
@@ -121,7 +132,7 @@ std::string generateText(const std::string &modelPath, const std::string &prompt
     };
     const auto out = generate(*loaded.model, ids, {}, options, onStep);
     const auto end = Clock::now();
-    const std::string text = loaded.decode(generated);
+    const std::string text = newText();
     if (stream && text.size() > shown.size())
         stream(text.substr(shown.size()));
     if (stats) {
