@@ -13,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTest>
@@ -134,6 +135,42 @@ private slots:
         panel.setSpec(s);
         QVERIFY(!teacher->isEnabled());
         QVERIFY(!panel.spec().optimizations.distillation.has_value());
+    }
+
+    void generationFieldsShowInGenerationMode()
+    {
+        ExperimentPanel panel;
+        panel.resize(420, 1000);
+        panel.show();
+        auto *prompt = panel.findChild<QSpinBox *>(QStringLiteral("promptLength"));
+        auto *sample = panel.findChild<QCheckBox *>(QStringLiteral("sample"));
+        auto *topP = panel.findChild<QDoubleSpinBox *>(QStringLiteral("topP"));
+        QVERIFY(prompt && sample && topP);
+        QVERIFY(!prompt->isVisible()); // inference by default
+        core::ExperimentSpec s;
+        s.model.path = "demo:tiny-llama";
+        s.task.mode = options::Mode::Generation;
+        s.task.generation.promptLength = 48;
+        s.task.generation.newTokens = 20;
+        panel.setSpec(s);
+        QVERIFY(prompt->isVisible());
+        QCOMPARE(prompt->value(), 48);
+        QVERIFY(!topP->isEnabled()); // greedy
+        sample->setChecked(true);
+        QVERIFY(topP->isEnabled());
+        topP->setValue(0.9);
+        const auto spec = panel.spec();
+        QCOMPARE(spec.task.mode, options::Mode::Generation);
+        QCOMPARE(spec.task.generation.newTokens, 20);
+        QVERIFY(spec.task.generation.sample);
+        QCOMPARE(spec.task.generation.topP, 0.9);
+        QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
+        const QString shot = qEnvironmentVariable("OPTIBENCH_SCREENSHOT_DIR");
+        if (!shot.isEmpty())
+            panel.grab().save(shot + QStringLiteral("/experiment-generation.png"));
+        // Out of range: the spec's own message.
+        prompt->setValue(0);
+        QCOMPARE(prompt->value(), 1); // the range comes from options/ranges.h
     }
 
     void int8EmbeddingTablesFollowTheQuantization()

@@ -68,6 +68,28 @@ private slots:
         QVERIFY(!dialog.isRunning());
     }
 
+    void theBuiltInDecoderContinuesInItsOwnWords()
+    {
+        GenerateDialog dialog(QStringLiteral("demo:tiny-bert"), nullptr, QStringLiteral(OPTIBENCH_WORKER_PATH));
+        QCOMPARE(dialog.modelPath(), QStringLiteral("demo:tiny-llama"));
+        dialog.setPrompt(QStringLiteral("the battery"));
+        dialog.setNewTokens(24);
+        QSignalSpy finished(&dialog, &GenerateDialog::finished);
+        dialog.generate();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dialog.status()));
+        // Sampled (the default) from seed 0: demo words, until the model's end of text or 24 tokens.
+        QVERIFY2(dialog.continuation().split(QLatin1Char(' '), Qt::SkipEmptyParts).size() >= 2,
+                 qPrintable(dialog.continuation()));
+        QVERIFY(!dialog.continuation().contains(QChar(0xFFFD)));
+        const QString shot = qEnvironmentVariable("OPTIBENCH_SCREENSHOT_DIR");
+        if (!shot.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.grab().save(shot + QStringLiteral("/generate-demo.png"));
+        }
+    }
+
     void anEmptyPromptIsRefusedBeforeStarting()
     {
         GenerateDialog dialog(kModel, nullptr, QStringLiteral(OPTIBENCH_WORKER_PATH));

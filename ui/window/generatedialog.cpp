@@ -38,7 +38,10 @@ QString lastCliLine(const QString &stderrText)
 GenerateDialog::GenerateDialog(const QString &modelPath, QWidget *parent, const QString &cli)
     : QDialog(parent)
     , m_cli(cli.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/optibench-cli") : cli)
-    , m_model(new QLineEdit(modelPath, this))
+    // The demo classifier generates nothing: its decoder sibling is the one to try.
+    , m_model(new QLineEdit(modelPath.startsWith(QLatin1String("demo:tiny-bert")) ? QStringLiteral("demo:tiny-llama")
+                                                                                  : modelPath,
+                            this))
     , m_prompt(new QPlainTextEdit(this))
     , m_output(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
@@ -120,7 +123,8 @@ QWidget *GenerateDialog::createSettings()
     m_newTokens->setValue(48);
     m_newTokens->setToolTip(tr("At most this many new tokens (the end of text stops it sooner)"));
     m_sample = new QCheckBox(tr("Sa&mple"), box);
-    m_sample->setToolTip(tr("Sample each token rather than take the most likely one"));
+    m_sample->setToolTip(tr("Sample each token rather than take the most likely one (off: greedy, which can "
+                            "repeat itself)"));
     m_temperature = new QDoubleSpinBox(box);
     m_temperature->setRange(0.05, range::samplingTemperature.hi);
     m_temperature->setSingleStep(0.1);
@@ -148,8 +152,8 @@ QWidget *GenerateDialog::createSettings()
         row->addWidget(new QLabel(label, box));
         row->addWidget(field);
         connect(m_sample, &QCheckBox::toggled, field, &QWidget::setEnabled);
-        field->setEnabled(false);
     }
+    m_sample->setChecked(true); // sampled text reads better than greedy's repetitions; the seed fixes it
     row->addStretch(1);
     return box;
 }
@@ -162,6 +166,16 @@ void GenerateDialog::setPrompt(const QString &prompt)
 void GenerateDialog::setNewTokens(int tokens)
 {
     m_newTokens->setValue(tokens);
+}
+
+void GenerateDialog::setSampling(bool sample)
+{
+    m_sample->setChecked(sample);
+}
+
+QString GenerateDialog::modelPath() const
+{
+    return m_model->text();
 }
 
 QString GenerateDialog::status() const

@@ -19,12 +19,15 @@ namespace optibench::ui {
 class GenerateDialog : public QDialog {
     Q_OBJECT
 public:
-    // cli: optibench-cli's path (empty: the one beside this program).
+    // cli: optibench-cli's path (empty: the one beside this program). A demo:tiny-bert path
+    // becomes demo:tiny-llama (the classifier generates nothing).
     explicit GenerateDialog(const QString &modelPath, QWidget *parent = nullptr, const QString &cli = {});
     ~GenerateDialog() override;
 
     void setPrompt(const QString &prompt);
     void setNewTokens(int tokens);
+    void setSampling(bool sample); // on by default (temperature 0.8, top-k 40, top-p 0.95, seed 0)
+    QString modelPath() const;
     QString continuation() const { return m_continuation; } // the text generated so far
     QString status() const;                                 // the line under the text
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
