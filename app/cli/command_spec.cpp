@@ -26,6 +26,8 @@ const char *kTemplate = R"(// OptiBench experiment spec. Every field is optional
     "mode": "inference",               // inference | training | generation (a decoder's tokens: TTFT,
                                        // inter-token latency, decode tokens/s)
     "dataset": "demo:reviews",         // "demo:reviews", or a CSV/TSV/JSONL file with text,label
+                                       // (language models and generation: a .txt file of lines,
+                                       // or JSONL/CSV with a text field alone)
     "split": "eval",                   // train | eval: which split inference runs on
     "batch_size": 8,
     "max_length": 128,                 // tokens; longer texts are truncated

@@ -50,8 +50,8 @@ struct TransformerConfig {
     int eosTokenId = -1;
     std::string sourcePath; // the config.json it was read from; empty for built-in models
     // Structured pruning (engine/optimize/prune.h): the attention heads and FFN width of each layer.
-    // Empty: every layer has numHeads and intermediateSize. A head stays hiddenSize / numHeads
-    // wide however many remain.
+    // Empty: every layer has numHeads and intermediateSize. A head stays headDim wide however
+    // many remain; a Llama-family layer loses whole grouped-query groups (kvHeadsInLayer).
     std::vector<int> layerHeads;
     std::vector<int> layerIntermediate;
     // Hugging Face's "pruned_heads": per layer, the original indices of the removed heads.
@@ -95,6 +95,23 @@ inline int intermediateInLayer(const TransformerConfig &c, int layer)
     return layer >= 0 && static_cast<std::size_t>(layer) < c.layerIntermediate.size()
         ? c.layerIntermediate[static_cast<std::size_t>(layer)]
         : c.intermediateSize;
+}
+
+// Grouped-query attention keeps its ratio through head pruning (whole groups go): a layer with
+// h query heads has h / (numHeads / kvHeads) key/value heads.
+inline int kvHeadsInLayer(const TransformerConfig &c, int layer)
+{
+    const int perGroup = c.numHeads / kvHeads(c);
+    return perGroup > 0 ? headsInLayer(c, layer) / perGroup : kvHeads(c);
+}
+
+// The summed attention width (heads x headDim) of every layer.
+inline double attentionWidthOfLayers(const TransformerConfig &c)
+{
+    double width = 0;
+    for (int layer = 0; layer < c.numLayers; ++layer)
+        width += static_cast<double>(headsInLayer(c, layer)) * headDim(c);
+    return width;
 }
 
 } // namespace optibench::engine

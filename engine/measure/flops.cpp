@@ -11,9 +11,11 @@ double encoderForwardFlops(const TransformerConfig &c, std::int64_t batch, std::
     if (c.family == ArchitectureFamily::Llama) {
         // Grouped-query attention: keys and values are kvHeads * headDim wide; SwiGLU has three
         // matrices; the window (Mistral) bounds the keys a query sees.
-        const double A = static_cast<double>(c.numHeads) * headDim(c), KV = double(kvHeads(c)) * headDim(c);
+        // Head pruning removes whole groups, neurons pruning FFN width, layer by layer.
         const double keys = c.slidingWindow > 0 && c.slidingWindow < S ? double(c.slidingWindow) : S;
         for (int layer = 0; layer < c.numLayers; ++layer) {
+            const double A = static_cast<double>(headsInLayer(c, layer)) * headDim(c);
+            const double KV = static_cast<double>(kvHeadsInLayer(c, layer)) * headDim(c);
             const double I = intermediateInLayer(c, layer);
             total += 2 * tokens * H * (A + 2 * KV) + 2 * tokens * A * H; // q, k, v and o
             total += 2 * 2 * B * S * keys * A;                           // scores and context

@@ -44,11 +44,12 @@ at::Tensor repeatKv(const at::Tensor &x, int kv, int rep)
 
 std::vector<std::pair<std::string, std::vector<std::int64_t>>> LlamaModel::parameterShapes(const TransformerConfig &c)
 {
-    const std::int64_t E = c.hiddenSize, I = c.intermediateSize, D = headDim(c);
-    const std::int64_t Q = c.numHeads * D, KV = kvHeads(c) * D;
+    const std::int64_t E = c.hiddenSize, D = headDim(c);
     std::vector<std::pair<std::string, std::vector<std::int64_t>>> shapes;
     shapes.push_back({"model.embed_tokens.weight", {c.vocabSize, E}});
     for (int i = 0; i < c.numLayers; ++i) {
+        // Structured pruning narrows a layer: fewer grouped-query groups, a thinner MLP.
+        const std::int64_t Q = headsInLayer(c, i) * D, KV = kvHeadsInLayer(c, i) * D, I = intermediateInLayer(c, i);
         const auto p = layerPrefix(i);
         shapes.push_back({p + "input_layernorm.weight", {E}});
         shapes.push_back({p + "self_attn.q_proj.weight", {Q, E}});
@@ -101,6 +102,21 @@ LlamaModel::LlamaModel(TransformerConfig config, ParameterMap parameters)
         [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
 }
 
+void LlamaModel::restructure(TransformerConfig config, ParameterMap parameters)
+{
+    if (config.family != m_config.family || config.hiddenSize != m_config.hiddenSize
+        || config.numLayers != m_config.numLayers || config.numHeads != m_config.numHeads
+        || kvHeads(config) != kvHeads(m_config))
+        throw std::invalid_argument("restructure changes only per-layer heads and FFN widths");
+    m_config = std::move(config);
+    m_parameters = std::move(parameters);
+    checkShapes(parameterShapes(m_config));
+    if (m_config.tieWordEmbeddings)
+        m_parameters["lm_head.weight"] = m_parameters.at("model.embed_tokens.weight");
+    setLinearFactory(
+        [](const std::string &, const at::Tensor &w, const at::Tensor &b) { return makeFp32Linear(w, b); });
+}
+
 std::vector<std::string> LlamaModel::linearNames() const
 {
     std::vector<std::string> names;
@@ -143,11 +159,10 @@ at::Tensor LlamaModel::rmsNorm(const at::Tensor &x, const std::string &weight) c
 
 // Causal attention over [B, S, H * D] with the padding bias; Mistral's window, when shorter
 // than the sequence, through the cache's attention (the fused kernel knows causal masks only).
-at::Tensor LlamaModel::attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v,
-                              const at::Tensor &maskBias) const
+at::Tensor LlamaModel::attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &maskBias,
+                              int H) const
 {
     const auto B = q.size(0), S = q.size(1);
-    const int H = m_config.numHeads;
     if (m_config.slidingWindow <= 0 || S <= m_config.slidingWindow)
         return autograd::attention(q.contiguous(), k.contiguous(), v.contiguous(), H, maskBias, true);
     // A window shorter than the sequence: the cache's attention over the whole sequence, which
@@ -162,16 +177,16 @@ at::Tensor LlamaModel::block(int index, const at::Tensor &hidden, const at::Tens
 {
     const auto l = "layers." + std::to_string(index);
     const auto p = layerPrefix(index);
-    const int kv = kvHeads(m_config), rep = m_config.numHeads / kv;
+    const int heads = headsInLayer(m_config, index), kv = kvHeadsInLayer(m_config, index), rep = heads / kv;
     RECORD_USER_SCOPE(l);
     at::Tensor h;
     {
         RECORD_USER_SCOPE(l + ".self_attn");
         auto a = rmsNorm(hidden, p + "input_layernorm.weight");
-        auto q = rotate(linear(p + "self_attn.q_proj").forward(a), m_config.numHeads, cos, sin);
+        auto q = rotate(linear(p + "self_attn.q_proj").forward(a), heads, cos, sin);
         auto k = rotate(linear(p + "self_attn.k_proj").forward(a), kv, cos, sin);
         auto v = linear(p + "self_attn.v_proj").forward(a);
-        auto context = attend(q, repeatKv(k, kv, rep), repeatKv(v, kv, rep), maskBias);
+        auto context = attend(q, repeatKv(k, kv, rep), repeatKv(v, kv, rep), maskBias, heads);
         h = hidden + linear(p + "self_attn.o_proj").forward(context);
     }
     {
@@ -202,16 +217,16 @@ at::Tensor LlamaModel::cachedBlock(int index, const at::Tensor &hidden, const at
                                    KvCache &cache) const
 {
     const auto p = layerPrefix(index);
-    const int kv = kvHeads(m_config);
+    const int heads = headsInLayer(m_config, index), kv = kvHeadsInLayer(m_config, index);
     const std::int64_t B = hidden.size(0), S = hidden.size(1), D = headDim(m_config);
     RECORD_USER_SCOPE("layers." + std::to_string(index));
     auto a = rmsNorm(hidden, p + "input_layernorm.weight");
-    auto q = rotate(linear(p + "self_attn.q_proj").forward(a), m_config.numHeads, cos, sin);
+    auto q = rotate(linear(p + "self_attn.q_proj").forward(a), heads, cos, sin);
     auto k = rotate(linear(p + "self_attn.k_proj").forward(a), kv, cos, sin).view({B, S, kv, D}).transpose(1, 2);
     auto v = linear(p + "self_attn.v_proj").forward(a).view({B, S, kv, D}).transpose(1, 2);
     cache.append(index, k, v);
     auto context = cachedAttention(q, cache.keys[std::size_t(index)], cache.values[std::size_t(index)], cache.mask,
-                                   m_config.numHeads, m_config.slidingWindow);
+                                   heads, m_config.slidingWindow);
     auto h = hidden + linear(p + "self_attn.o_proj").forward(context);
     return h + mlp(p, h);
 }

@@ -19,6 +19,8 @@ class LlamaModel : public NativeModel, public CachedDecoder {
 public:
     // Throws std::invalid_argument naming the first missing or mis-shaped parameter.
     LlamaModel(TransformerConfig config, ParameterMap parameters);
+    // Structured pruning's narrower layers (per-layer heads, whole key/value groups, FFN widths).
+    void restructure(TransformerConfig config, ParameterMap parameters) override;
 
     // The checkpoint's parameter names and shapes, without lm_head when it is tied.
     static std::vector<std::pair<std::string, std::vector<std::int64_t>>>
@@ -40,7 +42,8 @@ public:
 private:
     at::Tensor block(int index, const at::Tensor &hidden, const at::Tensor &cos, const at::Tensor &sin,
                      const at::Tensor &maskBias) const;
-    at::Tensor attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &maskBias) const;
+    at::Tensor attend(const at::Tensor &q, const at::Tensor &k, const at::Tensor &v, const at::Tensor &maskBias,
+                      int heads) const;
     at::Tensor cachedBlock(int index, const at::Tensor &hidden, const at::Tensor &cos, const at::Tensor &sin,
                            KvCache &cache) const;
     void rotaryTables(const at::Tensor &positions, at::Tensor *cos, at::Tensor *sin) const;

@@ -149,6 +149,12 @@ void saveHfFolder(const Model &model, const std::string &folder, const std::stri
         if (width != model.config().intermediateSize)
             fail("the model's FFN widths differ from layer to layer (neurons pruning), which a Hugging Face "
                  "config.json cannot describe (it has one intermediate_size); nothing was written");
+    if (model.config().family == ArchitectureFamily::Llama)
+        for (int heads : model.config().layerHeads)
+            if (heads != model.config().numHeads)
+                fail("the decoder's layers keep different numbers of attention heads (heads pruning), which a "
+                     "Llama, Mistral or Qwen2 config.json cannot describe (it has no pruned_heads); nothing was "
+                     "written");
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec || !fs::is_directory(folder))

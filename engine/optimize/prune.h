@@ -4,10 +4,12 @@
 //   ranking over the whole set (scope global) or per tensor (scope layer);
 // - 2:4: in every group of 4 consecutive weights along the input dimension the 2 smallest |w|
 //   zeroed (50% exactly); a sparse kernel runs them where LibTorch and the device have one;
-// - heads: attention heads of BERT-family encoders removed per layer, ranked by the L2 norm of
-//   their query/key/value rows and output-projection columns;
+// - heads: attention heads removed per layer, ranked by the L2 norm of their query/key/value rows
+//   and output-projection columns: in BERT-family encoders one by one, in Llama-family decoders
+//   in whole grouped-query groups (a key/value head and the query heads it serves; the amount
+//   counts groups);
 // - neurons: FFN intermediate neurons removed per layer, ranked by |intermediate row| times
-//   |output column|.
+//   |output column| (a decoder's SwiGLU: |gate row| x |up row| x |down column|).
 // Unstructured and 2:4 pruning keep their masks (PruningResult::masks) so that a training run
 // can re-apply them after every optimizer step (applyMasks). Structured pruning really removes
 // the rows and columns: the model's config then lists per-layer heads and FFN widths.
@@ -54,8 +56,8 @@ struct PruningResult {
 void validatePruning(const PruningOptions &options);
 
 // Prunes the model in place. Throws EngineError naming the field when the model cannot take the
-// method (TorchScript models, heads or neurons on GPT-2, an amount that would remove every head
-// or neuron of a layer).
+// method (TorchScript models, heads or neurons on GPT-2, an amount that would remove every head,
+// group or neuron of a layer).
 PruningResult prune(Model &model, const PruningOptions &options);
 
 // Multiplies each named parameter by its mask in place, with autograd off, so that weights an
@@ -83,7 +85,8 @@ int layerIndexOf(const std::string &name);
 int sparseKernelLinears(const Model &model);
 
 namespace detail {
-// Structured pruning of a BERT-family encoder (engine/optimize/prune_structured.cpp).
+// Structured pruning of a BERT-family encoder or a Llama-family decoder
+// (engine/optimize/prune_structured.cpp).
 void pruneHeads(Model &model, double amount, PruningResult &result);
 void pruneNeurons(Model &model, double amount, PruningResult &result);
 // A 2:4 sparse LinearOp for a weight already in the 2:4 pattern, or null when this build and

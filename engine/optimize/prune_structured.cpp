@@ -1,8 +1,10 @@
-// Structured pruning of BERT-family encoders: attention heads and FFN neurons are removed from
-// the weights (rows of the producing Linears, columns of the consuming ones), so the layers
-// shrink and their FLOPs with them. See engine/optimize/prune.h.
+// Structured pruning of BERT-family encoders and Llama-family decoders: attention heads (in a
+// decoder, whole grouped-query groups) and FFN neurons are removed from the weights (rows of the
+// producing Linears, columns of the consuming ones), so the layers shrink and their FLOPs, and a
+// decoder's KV cache, with them. See engine/optimize/prune.h.
 #include "engine/formats/errors.h"
 #include "engine/models/bert.h"
+#include "engine/models/llama.h"
 #include "engine/optimize/prune.h"
 
 #include <algorithm>
@@ -20,20 +22,17 @@ std::string number(double v)
     return s.str();
 }
 
-BertClassifier &bertOrRefuse(Model &model, const std::string &what)
+// GPT-2 is refused: its query, key and value share one fused c_attn Linear.
+[[noreturn]] void refuse(const Model &model, const std::string &what)
 {
-    auto *bert = dynamic_cast<BertClassifier *>(&model);
-    if (!bert) {
-        const auto &c = model.config();
-        const std::string why = c.family == ArchitectureFamily::Gpt2
-            ? " (GPT-2's query, key and value share one fused c_attn Linear, whose removal is not implemented)"
-            : c.family == ArchitectureFamily::Llama ? " (for Llama-family decoders it is not implemented yet)"
-                                                    : "";
-        throw EngineError("optimizations.pruning.method: " + what
-                          + " removal is implemented for BERT, RoBERTa and DistilBERT encoders, not for "
-                          + c.architecture + why + "; magnitude and 2:4 pruning work on every native model");
-    }
-    return *bert;
+    const auto &c = model.config();
+    const std::string why = c.family == ArchitectureFamily::Gpt2
+        ? " (GPT-2's query, key and value share one fused c_attn Linear, whose removal is not implemented)"
+        : "";
+    throw EngineError("optimizations.pruning.method: " + what
+                      + " removal is implemented for BERT, RoBERTa and DistilBERT encoders and Llama, Mistral and "
+                        "Qwen2 decoders, not for "
+                      + c.architecture + why + "; magnitude and 2:4 pruning work on every native model");
 }
 
 // How many of n units (heads or neurons) one layer loses; refuses an amount that would leave
@@ -67,11 +66,34 @@ at::Tensor indexTensor(const std::vector<std::int64_t> &indices, const at::Devic
     return at::tensor(indices, at::TensorOptions().dtype(at::kLong)).to(device);
 }
 
-} // namespace
-
-void pruneHeads(Model &model, double amount, PruningResult &result)
+// Hugging Face's pruned_heads counts original indices: the original index of each head the
+// layer has now.
+std::vector<int> remainingHeads(const TransformerConfig &config, int layer)
 {
-    auto &bert = bertOrRefuse(model, "heads");
+    std::vector<int> original;
+    const auto it = config.prunedHeads.find(layer);
+    for (int h = 0; h < config.numHeads; ++h)
+        if (it == config.prunedHeads.end() || std::find(it->second.begin(), it->second.end(), h) == it->second.end())
+            original.push_back(h);
+    return original;
+}
+
+// Records the removal of current heads `removed` of a layer under their original indices.
+void recordRemovedHeads(TransformerConfig &config, int layer, const std::vector<std::int64_t> &removed,
+                        PruningResult &result)
+{
+    const auto original = remainingHeads(config, layer);
+    auto &pruned = config.prunedHeads[layer];
+    for (auto h : removed) {
+        pruned.push_back(original.at(static_cast<std::size_t>(h)));
+        result.removedHeads[layer].push_back(original.at(static_cast<std::size_t>(h)));
+    }
+    std::sort(pruned.begin(), pruned.end());
+    result.prunedHeads += static_cast<std::int64_t>(removed.size());
+}
+
+void pruneBertHeads(BertClassifier &bert, double amount, PruningResult &result)
+{
     auto config = bert.config();
     auto params = bert.parameters();
     const auto n = BertClassifier::namesFor(config);
@@ -103,26 +125,14 @@ void pruneHeads(Model &model, double amount, PruningResult &result)
         }
         params[l + n.attentionOut + ".weight"] = params.at(l + n.attentionOut + ".weight").index_select(1, rows);
 
-        // Hugging Face's pruned_heads counts original indices: map the current ones back.
-        auto &pruned = config.prunedHeads[i];
-        std::vector<int> original;
-        for (int h = 0; h < config.numHeads; ++h)
-            if (std::find(pruned.begin(), pruned.end(), h) == pruned.end())
-                original.push_back(h);
-        for (auto h : removed) {
-            pruned.push_back(original.at(static_cast<std::size_t>(h)));
-            result.removedHeads[i].push_back(original.at(static_cast<std::size_t>(h)));
-        }
-        std::sort(pruned.begin(), pruned.end());
+        recordRemovedHeads(config, i, removed, result);
         config.layerHeads[static_cast<std::size_t>(i)] = static_cast<int>(heads - remove);
-        result.prunedHeads += remove;
     }
     bert.restructure(std::move(config), std::move(params));
 }
 
-void pruneNeurons(Model &model, double amount, PruningResult &result)
+void pruneBertNeurons(BertClassifier &bert, double amount, PruningResult &result)
 {
-    auto &bert = bertOrRefuse(model, "neurons");
     auto config = bert.config();
     auto params = bert.parameters();
     const auto n = BertClassifier::namesFor(config);
@@ -151,6 +161,111 @@ void pruneNeurons(Model &model, double amount, PruningResult &result)
         result.prunedNeurons += remove;
     }
     bert.restructure(std::move(config), std::move(params));
+}
+
+// A Llama-family layer loses whole groups: a key/value head with the query heads it serves, so
+// the grouped-query ratio holds and the KV cache shrinks with the layer.
+void pruneLlamaGroups(LlamaModel &llama, double amount, PruningResult &result)
+{
+    auto config = llama.config();
+    auto params = llama.parameters();
+    const std::int64_t D = headDim(config), E = config.hiddenSize, perGroup = config.numHeads / kvHeads(config);
+    const std::int64_t groupRows = perGroup * D;
+    for (int i = 0; i < config.numLayers; ++i)
+        removalCount(amount, kvHeadsInLayer(config, i), i, "key/value head groups");
+    config.layerHeads.resize(static_cast<std::size_t>(config.numLayers));
+    for (int i = 0; i < config.numLayers; ++i) {
+        const std::int64_t groups = kvHeadsInLayer(llama.config(), i);
+        config.layerHeads[static_cast<std::size_t>(i)] = static_cast<int>(groups * perGroup);
+        const auto remove = removalCount(amount, groups, i, "key/value head groups");
+        if (remove == 0)
+            continue;
+        const auto p = "model.layers." + std::to_string(i) + ".self_attn.";
+        // Importance of a group: the L2 norm of its query, key and value rows and its columns of
+        // o_proj.
+        at::Tensor squares =
+            params.at(p + "o_proj.weight").view({E, groups, groupRows}).pow(2).sum(at::IntArrayRef{0, 2});
+        squares =
+            squares + params.at(p + "q_proj.weight").view({groups, groupRows, E}).pow(2).sum(at::IntArrayRef{1, 2});
+        for (const char *m : {"k_proj.weight", "v_proj.weight"})
+            squares = squares + params.at(p + m).view({groups, D, E}).pow(2).sum(at::IntArrayRef{1, 2});
+        const auto [removed, kept] = splitByScore(squares.sqrt(), remove);
+
+        auto keptGroups = indexTensor(kept, params.at(p + "q_proj.weight").device());
+        auto rowsOf = [&](std::int64_t width) {
+            return (keptGroups.unsqueeze(1) * width + at::arange(width, keptGroups.options())).flatten();
+        };
+        const auto queryRows = rowsOf(groupRows), kvRows = rowsOf(D);
+        const std::pair<const char *, at::Tensor> producers[] = {{"q_proj", queryRows},
+                                                                 {"k_proj", kvRows},
+                                                                 {"v_proj", kvRows}};
+        for (const auto &[m, rows] : producers) {
+            params[p + m + ".weight"] = params.at(p + m + ".weight").index_select(0, rows);
+            if (config.attentionBias)
+                params[p + m + ".bias"] = params.at(p + m + ".bias").index_select(0, rows);
+        }
+        params[p + "o_proj.weight"] = params.at(p + "o_proj.weight").index_select(1, queryRows);
+
+        std::vector<std::int64_t> removedHeads;
+        for (auto g : removed)
+            for (std::int64_t h = 0; h < perGroup; ++h)
+                removedHeads.push_back(g * perGroup + h);
+        recordRemovedHeads(config, i, removedHeads, result);
+        config.layerHeads[static_cast<std::size_t>(i)] = static_cast<int>((groups - remove) * perGroup);
+    }
+    llama.restructure(std::move(config), std::move(params));
+}
+
+void pruneLlamaNeurons(LlamaModel &llama, double amount, PruningResult &result)
+{
+    auto config = llama.config();
+    auto params = llama.parameters();
+    for (int i = 0; i < config.numLayers; ++i)
+        removalCount(amount, intermediateInLayer(config, i), i, "FFN neurons");
+    config.layerIntermediate.resize(static_cast<std::size_t>(config.numLayers));
+    for (int i = 0; i < config.numLayers; ++i) {
+        const std::int64_t width = intermediateInLayer(llama.config(), i);
+        config.layerIntermediate[static_cast<std::size_t>(i)] = static_cast<int>(width);
+        const auto remove = removalCount(amount, width, i, "FFN neurons");
+        if (remove == 0)
+            continue;
+        const auto p = "model.layers." + std::to_string(i) + ".mlp.";
+        const auto gate = params.at(p + "gate_proj.weight"), up = params.at(p + "up_proj.weight"); // [I, E]
+        const auto down = params.at(p + "down_proj.weight");                                       // [E, I]
+        // Importance of a neuron: |gate row| x |up row| x |down column|.
+        const auto scores =
+            gate.norm(2, at::IntArrayRef{1}) * up.norm(2, at::IntArrayRef{1}) * down.norm(2, at::IntArrayRef{0});
+        const auto [removed, kept] = splitByScore(scores, remove);
+        auto index = indexTensor(kept, gate.device());
+        params[p + "gate_proj.weight"] = gate.index_select(0, index);
+        params[p + "up_proj.weight"] = up.index_select(0, index);
+        params[p + "down_proj.weight"] = down.index_select(1, index);
+        for (auto r : removed)
+            result.removedNeurons[i].push_back(static_cast<int>(r));
+        config.layerIntermediate[static_cast<std::size_t>(i)] = static_cast<int>(width - remove);
+        result.prunedNeurons += remove;
+    }
+    llama.restructure(std::move(config), std::move(params));
+}
+
+} // namespace
+
+void pruneHeads(Model &model, double amount, PruningResult &result)
+{
+    if (auto *bert = dynamic_cast<BertClassifier *>(&model))
+        return pruneBertHeads(*bert, amount, result);
+    if (auto *llama = dynamic_cast<LlamaModel *>(&model))
+        return pruneLlamaGroups(*llama, amount, result);
+    refuse(model, "heads");
+}
+
+void pruneNeurons(Model &model, double amount, PruningResult &result)
+{
+    if (auto *bert = dynamic_cast<BertClassifier *>(&model))
+        return pruneBertNeurons(*bert, amount, result);
+    if (auto *llama = dynamic_cast<LlamaModel *>(&model))
+        return pruneLlamaNeurons(*llama, amount, result);
+    refuse(model, "neurons");
 }
 
 } // namespace optibench::engine::detail

@@ -91,7 +91,7 @@ double decoderFlops(const Model &model, std::int64_t batch, std::int64_t tokens,
     // Query i (of `tokens`) sees past + i + 1 keys.
     const double pairs = static_cast<double>(tokens) * static_cast<double>(past)
         + static_cast<double>(tokens) * static_cast<double>(tokens + 1) / 2.0;
-    const double attention = 4.0 * c.numLayers * c.numHeads * headDim(c) * pairs * static_cast<double>(batch);
+    const double attention = 4.0 * attentionWidthOfLayers(c) * pairs * static_cast<double>(batch);
     return linears + attention;
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -94,6 +96,43 @@ TEST(GenerationRun, Int4ShrinksTheModelAndIsComparedWithTheBaseline)
     EXPECT_GE(m.at("greedy_agreement"), 0);
     EXPECT_LE(m.at("greedy_agreement"), 1);
     EXPECT_EQ(m.at("greedy_tokens"), 2.0 * 10);
+}
+
+// A user's text (plain lines, or JSONL with a text field) gives the prompts and the perplexity
+// set; pruning whole grouped-query groups halves the KV cache.
+TEST(GenerationRun, UserTextFilesAndHeadPruning)
+{
+    const auto dir = std::filesystem::temp_directory_path() / "optibench-generation-text";
+    std::filesystem::create_directories(dir);
+    const std::string lines[] = {"The battery lasts all day and the screen is bright.",
+                                 "Shipping was fast, the price fair, the box a little dented.",
+                                 "Clear sound, but the case feels cheap in the hand."};
+    std::ofstream txt(dir / "reviews.txt"), jsonl(dir / "reviews.jsonl");
+    for (int repeat = 0; repeat < 4; ++repeat)
+        for (const auto &line : lines) {
+            txt << line << "\n";
+            jsonl << "{\"text\": \"" << line << "\"}\n";
+        }
+    txt.close();
+    jsonl.close();
+    std::map<std::string, Outcome> outcomes;
+    for (const char *file : {"reviews.txt", "reviews.jsonl"}) {
+        auto c = generationRun();
+        c.dataset = (dir / file).string();
+        outcomes[file] = run(c);
+        EXPECT_GT(outcomes[file].metrics.at("perplexity"), 1.0) << file;
+        EXPECT_GT(outcomes[file].metrics.at("eval_tokens"), 0) << file;
+    }
+    auto c = generationRun();
+    c.dataset = (dir / "reviews.txt").string();
+    c.pruningMethod = options::PruningMethod::Heads;
+    c.pruningAmount = 0.5; // one of llama-tiny's two groups per layer
+    const auto pruned = run(c);
+    EXPECT_EQ(pruned.metrics.at("pruned_heads"), 2.0 * 2);
+    EXPECT_EQ(2 * pruned.metrics.at("kv_cache_bytes"), outcomes["reviews.txt"].metrics.at("kv_cache_bytes"));
+    EXPECT_LT(pruned.metrics.at("prefill_flops"), outcomes["reviews.txt"].metrics.at("prefill_flops"));
+    EXPECT_LE(pruned.metrics.at("greedy_agreement"), 1.0);
+    std::filesystem::remove_all(dir);
 }
 
 TEST(GenerationRun, SampledGenerationIsReproducibleFromItsSeed)

@@ -69,11 +69,11 @@ private slots:
         QCOMPARE(bert.hidden, 32);
         QCOMPARE(bert.heads, 4);
         QVERIFY(bert.parameters > 0);
-        QVERIFY(bert.isBertFamily());
+        QVERIFY(bert.takesStructuredPruning());
         const LocalModelInfo gpt2 = readModelInfo(QFINDTESTDATA("../data/hf/gpt2-tiny/config.json"));
         QVERIFY2(gpt2.ok(), qPrintable(gpt2.error));
         QVERIFY(gpt2.path.endsWith(QLatin1String("gpt2-tiny"))); // the file stands for its folder
-        QVERIFY(!gpt2.isBertFamily());
+        QVERIFY(!gpt2.takesStructuredPruning());
         const LocalModelInfo script = readModelInfo(QFINDTESTDATA("../data/hf/torchscript-tiny/tiny-classifier.pt"));
         QCOMPARE(script.format, QStringLiteral("torchscript"));
         QVERIFY(!readModelInfo(QFINDTESTDATA("../data/hf/bert-tiny/vocab.txt")).ok());
@@ -84,13 +84,13 @@ private slots:
         const LocalModelInfo bert = readModelInfo(QStringLiteral("demo:tiny-bert-untrained"));
         QVERIFY2(bert.ok(), qPrintable(bert.error));
         QCOMPARE(bert.architecture, QStringLiteral("BertForSequenceClassification"));
-        QVERIFY(bert.isBertFamily());
+        QVERIFY(bert.takesStructuredPruning());
         const LocalModelInfo llama = readModelInfo(QStringLiteral("demo:tiny-llama"));
         QVERIFY2(llama.ok(), qPrintable(llama.error));
         QCOMPARE(llama.format, QStringLiteral("demo"));
         QCOMPARE(llama.architecture, QStringLiteral("LlamaForCausalLM"));
         QCOMPARE(llama.parameters, engine::demo::kTinyLlama.parameters());
-        QVERIFY(!llama.isBertFamily()); // no structured pruning for the decoder
+        QVERIFY(llama.takesStructuredPruning()); // whole groups and FFN neurons of the decoder
         QVERIFY(readModelInfo(QStringLiteral("demo:tiny-llama-untrained")).ok());
         QVERIFY(!readModelInfo(QStringLiteral("demo:tiny-gpt")).ok());
     }

@@ -285,7 +285,7 @@ private slots:
         QVERIFY(amount->value() > 0 && amount->value() != 0.5);
         QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
 
-        // Heads and neurons need a native BERT-family model: not GPT-2.
+        // Heads and neurons need a native BERT- or Llama-family model: not GPT-2.
         QVERIFY(itemEnabled(pruning, QStringLiteral("heads")));
         panel.setModelPath(QFINDTESTDATA("../data/hf/gpt2-tiny"));
         QVERIFY(!itemEnabled(pruning, QStringLiteral("heads")));
@@ -293,6 +293,9 @@ private slots:
         QVERIFY(itemTip(pruning, QStringLiteral("heads")).contains(QLatin1String("BERT")));
         panel.setModelPath(QFINDTESTDATA("../data/hf/bert-tiny"));
         QVERIFY(itemEnabled(pruning, QStringLiteral("heads")));
+        panel.setModelPath(QFINDTESTDATA("../data/hf/llama-tiny")); // whole grouped-query groups
+        QVERIFY(itemEnabled(pruning, QStringLiteral("heads")));
+        QVERIFY(itemEnabled(pruning, QStringLiteral("neurons")));
     }
 };
 

@@ -161,13 +161,11 @@ void readDemo(LocalModelInfo &info)
 
 } // namespace
 
-bool LocalModelInfo::isBertFamily() const
+bool LocalModelInfo::takesStructuredPruning() const
 {
-    if (format == QLatin1String("demo"))
-        return modelType == QLatin1String("bert");
-    return format == QLatin1String("hf")
-        && (modelType == QLatin1String("bert") || modelType == QLatin1String("roberta")
-            || modelType == QLatin1String("distilbert"));
+    static const QStringList kTypes = {QStringLiteral("bert"),  QStringLiteral("roberta"), QStringLiteral("distilbert"),
+                                       QStringLiteral("llama"), QStringLiteral("mistral"), QStringLiteral("qwen2")};
+    return (format == QLatin1String("demo") || format == QLatin1String("hf")) && kTypes.contains(modelType);
 }
 
 LocalModelInfo readModelInfo(const QString &path)

@@ -23,9 +23,9 @@ struct LocalModelInfo {
     QString tokenizer; // WordPiece (vocab.txt), byte-level BPE (vocab.json + merges.txt), ...
 
     bool ok() const { return error.isEmpty(); }
-    // BERT, RoBERTa, DistilBERT (and the demo): the native encoder whose heads and feed-forward
-    // neurons structured pruning can remove.
-    bool isBertFamily() const;
+    // BERT, RoBERTa, DistilBERT, Llama, Mistral, Qwen2 (and both demos): the native models whose
+    // heads and feed-forward neurons structured pruning can remove (not GPT-2, not TorchScript).
+    bool takesStructuredPruning() const;
 };
 
 // A config.json or weights file stands for its folder. Never throws; errors are translated.

@@ -385,10 +385,10 @@ void ExperimentPanel::markInvalidComboItems()
     markInvalidChoices(m_ui->device, [](S &s, const std::string &v) { s.device = v; });
 }
 
-// Heads and neurons need a native BERT-family encoder: a rule of the model, not of the spec.
+// Heads and neurons need a native BERT- or Llama-family model: a rule of the model, not of the spec.
 void ExperimentPanel::markStructuredPruning()
 {
-    if (m_bertFamily)
+    if (m_structuredPruning)
         return;
     auto *model = qobject_cast<QStandardItemModel *>(m_ui->pruning->model());
     for (auto method : {options::PruningMethod::Heads, options::PruningMethod::Neurons}) {
@@ -452,7 +452,7 @@ void ExperimentPanel::showValidation()
         m_error = specErrorText(current, e);
     }
     const auto method = current.optimizations.pruning.method;
-    if (m_error.isEmpty() && !m_bertFamily
+    if (m_error.isEmpty() && !m_structuredPruning
         && (method == options::PruningMethod::Heads || method == options::PruningMethod::Neurons))
         m_error = m_structuredPruningReason;
     m_ui->run->setEnabled(m_error.isEmpty());
@@ -535,9 +535,10 @@ void ExperimentPanel::updateModelFamily()
 {
     const LocalModelInfo info = readModelInfo(m_ui->model->text().trimmed());
     // A path that cannot be read is not judged here: the run reports it, naming the file.
-    m_bertFamily = !info.ok() || info.isBertFamily();
+    m_structuredPruning = !info.ok() || info.takesStructuredPruning();
     m_structuredPruningReason =
-        tr("removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1")
+        tr("removing heads or neurons needs a native BERT-family encoder (BERT, RoBERTa, DistilBERT) or Llama-family "
+           "decoder (Llama, Mistral, Qwen2); this model is %1")
             .arg(info.architecture.isEmpty() ? info.modelType : info.architecture);
 }
 

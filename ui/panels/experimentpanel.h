@@ -81,14 +81,14 @@ private:
     void showGenerationFields(bool generation);
     void readOptimizations(core::OptimizationSpec &o) const;
     // Reads what the model path is (the GUI's own look at config.json): structured pruning of
-    // heads and neurons needs a native BERT-family encoder.
+    // heads and neurons needs a native BERT- or Llama-family model.
     void updateModelFamily();
     void pruningMethodChanged();
 
     std::unique_ptr<Ui::ExperimentPanel> m_ui;
     QString m_error;
     core::ExperimentSpec m_loaded; // the spec last set: fields without a control keep its values
-    bool m_bertFamily = true;
+    bool m_structuredPruning = true;
     QString m_structuredPruningReason; // why heads/neurons pruning is unavailable
     double m_lastPruneAmount = 0.3;    // restored when leaving 2:4, whose amount is fixed
     bool m_updating = false;
