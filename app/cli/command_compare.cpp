@@ -172,7 +172,7 @@ json metricJson(const Comparison &c, const MetricRow &row)
         deltas.push_back(has ? json(*v - *b) : json(nullptr));
         percents.push_back(has && *b != 0 ? json(100.0 * (*v - *b) / std::fabs(*b)) : json(nullptr));
         const auto j = c.judge(row, i);
-        const bool judged = has && std::isfinite(j.ratio);
+        const bool judged = has && std::isfinite(j.ratio) && j.verdict != stats::Verdict::NotJudged;
         ratios.push_back(judged ? json(j.ratio) : json(nullptr));
         ratioIntervals.push_back(judged ? intervalJson(j.interval) : json(nullptr));
         verdicts.push_back(has ? json(stats::verdictName(j.verdict)) : json(nullptr));
@@ -237,7 +237,8 @@ std::vector<std::string> metricCells(const Comparison &c, const MetricRow &row, 
         std::string cell = figure ? figureText(*figure) : "-";
         if (figure && i != c.base && row.values[c.base]) {
             const auto j = c.judge(row, i);
-            cell += "  " + judgementText(j);
+            if (j.verdict != stats::Verdict::NotJudged) // a count or a setting: no ratio, no verdict
+                cell += "  " + judgementText(j);
             if (j.verdict == stats::Verdict::Inconclusive && j.moreBlocks > 0)
                 notes.push_back("#" + std::to_string(c.runs[i].id) + " " + row.key + ": a change under "
                                 + percent(100 * j.detectable).substr(1) + " cannot be told from noise; about "
