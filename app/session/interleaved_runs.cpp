@@ -1,4 +1,5 @@
-// RunExecutor::executeInterleaved: several inference runs' blocks in turn in one process.
+// RunExecutor::executeInterleaved: several inference (or generation) runs' blocks in turn in one
+// process.
 #include "app/session/run_executor.h"
 
 #include <algorithm>
@@ -30,6 +31,18 @@ std::string interleavedEnvironment(const std::string &environment, const std::ve
     auto env = nlohmann::json::parse(environment);
     env["interleave"] = {{"runs", runIds}, {"order", "abba"}, {"position", position}};
     return env.dump();
+}
+
+// Inference and generation runs interleave, each with runs of the baseline's mode: their
+// blocks are alike (a pass over the batches, or one generation) and their figures compare.
+void checkInterleavable(const core::ExperimentSpec &spec, const core::ExperimentSpec &baseline)
+{
+    const auto mode = spec.task.mode;
+    if (mode == options::Mode::Training)
+        throw engine::EngineError("task.mode: training runs do not interleave; run training specs on their own");
+    if (mode != baseline.task.mode)
+        throw engine::EngineError("task.mode: " + options::name(mode) + " does not interleave with the baseline's "
+                                  + options::name(baseline.task.mode) + " run");
 }
 
 // The interleaved runs from their rows in the store to their outcomes. Each step runs on every
@@ -67,8 +80,7 @@ public:
             r.bench = std::make_unique<engine::Benchmark>(toEngineConfig(*r.spec), progressOf(r.callbacks));
         each(false, [this](Interleaved &r) {
             core::validateCombination(*r.spec);
-            if (r.spec->task.mode != options::Mode::Inference)
-                throw engine::EngineError("task.mode: only inference runs interleave; run training specs on their own");
+            checkInterleavable(*r.spec, *m_runs.front().spec);
             r.bench->prepare();
             m_store.setRunModel(r.outcome.runId, m_store.upsertModel(toModelRecord(r.bench->model())));
         });

@@ -38,7 +38,8 @@ public:
     // the store itself cannot be written.
     RunOutcome execute(const core::ExperimentSpec &spec, const RunCallbacks &callbacks = {});
 
-    // Executes inference specs in one process with their timed blocks interleaved, so that the
+    // Executes inference specs (or generation specs: a block is one timed generation) of one
+    // mode in one process with their timed blocks interleaved, so that the
     // machine's drift during the runs falls on every one alike: each spec is prepared and warmed
     // up, then round r times block r of each, in the specs' order when r is even and in reverse
     // when it is odd (ABBA). Each spec is a stored run whose environment names the runs it was

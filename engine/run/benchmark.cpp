@@ -19,9 +19,9 @@
 namespace optibench::engine {
 
 struct Benchmark::Impl : RunState {
-    std::unique_ptr<InferenceMeasurement> blocks; // between beginBlocks and finishBlocks
+    std::unique_ptr<BlockMeasurement> blocks; // between beginBlocks and finishBlocks
 
-    InferenceMeasurement &measurement(const char *step)
+    BlockMeasurement &measurement(const char *step)
     {
         if (!blocks)
             throw EngineError(std::string("Benchmark::") + step + " called before beginBlocks()");
@@ -93,10 +93,12 @@ void Benchmark::beginBlocks()
     auto &run = *m_impl;
     if (!run.prepared)
         throw EngineError("Benchmark::beginBlocks called before prepare()");
-    if (run.training() || run.generation())
-        throw EngineError("task.mode: a " + options::name(run.config.mode)
-                          + " run cannot interleave its blocks with other runs");
-    run.blocks = std::make_unique<InferenceMeasurement>(run);
+    if (run.training())
+        throw EngineError("task.mode: a training run cannot interleave its blocks with other runs");
+    if (run.generation())
+        run.blocks = std::make_unique<GenerationMeasurement>(run);
+    else
+        run.blocks = std::make_unique<InferenceMeasurement>(run);
     run.measurement("beginBlocks").warmUp();
 }
 

@@ -30,10 +30,11 @@ public:
     RunReport measure();
 
     // measure() in steps, so that app/session can interleave the blocks of several prepared
-    // inference runs in one process: beginBlocks() warms up, timeBlock() times the next of the
-    // run's blocks, finishBlocks() evaluates and reports. sharedProcess: other runs' models were
-    // resident during the blocks, so the report leaves out the process's peak memory. Training
-    // runs throw EngineError.
+    // inference or generation runs in one process: beginBlocks() warms up, timeBlock() times the
+    // next of the run's blocks (a generation run's block is one timed generation),
+    // finishBlocks() evaluates and reports. sharedProcess: other runs' models were resident
+    // during the blocks, so the report leaves out the process's peak memory. Training runs
+    // throw EngineError.
     void beginBlocks();
     void timeBlock();
     int blocks() const; // how many blocks the run times

@@ -110,35 +110,36 @@ double Timed::decodeSeconds() const
     return ms / 1000.0;
 }
 
-Timed timeGenerations(RunState &run, RunReport &report)
+void warmUpGenerations(RunState &run)
 {
     const auto &c = run.config;
     const auto options = timedOptions(c);
-    const auto B = run.prompts.size(0), P = run.prompts.size(1);
     for (int i = 0; i < c.warmup; ++i) {
         run.progress("warmup", i, c.warmup, "untimed generation " + std::to_string(i + 1));
         timeGeneration(*run.model, run.prompts, {}, options, run.device);
     }
     run.progress("warmup", c.warmup, c.warmup);
-    Timed timed;
-    const auto start = std::chrono::steady_clock::now();
+}
+
+// The next timed generation, a block, into `timed` and the report's series.
+void timeNextGeneration(RunState &run, RunReport &report, Timed &timed, std::chrono::steady_clock::time_point start)
+{
+    const auto &c = run.config;
+    const auto B = run.prompts.size(0), P = run.prompts.size(1);
+    const int block = static_cast<int>(timed.generations.size());
     const std::int64_t tokens = std::int64_t{c.blocks} * c.generation.newTokens;
-    for (int block = 0; block < c.blocks; ++block) {
-        const std::string detail = "generation " + std::to_string(block + 1) + " of " + std::to_string(c.blocks);
-        auto afterToken = [&](int step) {
-            run.progress("timing", std::int64_t{block} * c.generation.newTokens + step, tokens, detail);
-        };
-        const auto counters = readNoiseCounters();
-        const double startMs = msSince(start);
-        timed.generations.push_back(timeGeneration(*run.model, run.prompts, {}, options, run.device, afterToken));
-        timed.noise.push_back(noiseBetween(counters, readNoiseCounters()));
-        const auto &g = timed.generations.back();
-        recordGeneration(report, block, g, B, P, startMs);
-        const auto steps = static_cast<std::int64_t>(g.stepMs.size());
-        recordBlock(report, block, {steps, B, B * steps, g.decodeMs() / 1000.0}, timed.noise.back());
-    }
-    run.progress("timing", tokens, tokens);
-    return timed;
+    const std::string detail = "generation " + std::to_string(block + 1) + " of " + std::to_string(c.blocks);
+    auto afterToken = [&](int step) {
+        run.progress("timing", std::int64_t{block} * c.generation.newTokens + step, tokens, detail);
+    };
+    const auto counters = readNoiseCounters();
+    const double startMs = msSince(start);
+    timed.generations.push_back(timeGeneration(*run.model, run.prompts, {}, timedOptions(c), run.device, afterToken));
+    timed.noise.push_back(noiseBetween(counters, readNoiseCounters()));
+    const auto &g = timed.generations.back();
+    recordGeneration(report, block, g, B, P, startMs);
+    const auto steps = static_cast<std::int64_t>(g.stepMs.size());
+    recordBlock(report, block, {steps, B, B * steps, g.decodeMs() / 1000.0}, timed.noise.back());
 }
 
 // Perplexity and the next-token distributions against the baseline on the quality batches.
@@ -294,23 +295,62 @@ void computeGenerationBaseline(RunState &run)
     run.progress("baseline", 1, 1, "");
 }
 
-RunReport measureGeneration(RunState &run)
+struct GenerationMeasurement::State {
+    RunReport report;
+    Timed timed;
+    Limits limits;
+    std::chrono::steady_clock::time_point start;
+};
+
+GenerationMeasurement::GenerationMeasurement(RunState &run) : m_run(run), m_state(std::make_unique<State>()) {}
+
+GenerationMeasurement::~GenerationMeasurement() = default;
+
+// The probes first, so that the bandwidth probe's buffer is no part of the run's peak memory.
+void GenerationMeasurement::warmUp()
 {
     c10::InferenceMode inference;
-    const auto limits = machineLimits(run);
+    m_state->limits = machineLimits(m_run);
     resetPeakRss();
-    resetDevicePeakMemory(run.device);
-    RunReport report;
-    const auto timed = timeGenerations(run, report);
+    resetDevicePeakMemory(m_run.device);
+    warmUpGenerations(m_run);
+    m_state->start = std::chrono::steady_clock::now();
+}
+
+void GenerationMeasurement::timeBlock()
+{
+    c10::InferenceMode inference;
+    timeNextGeneration(m_run, m_state->report, m_state->timed, m_state->start);
+}
+
+RunReport GenerationMeasurement::finish(bool sharedProcess)
+{
+    c10::InferenceMode inference;
+    auto &run = m_run;
+    const auto &timed = m_state->timed;
+    auto &report = m_state->report;
+    if (timed.generations.empty())
+        throw EngineError("GenerationMeasurement::finish called before a timed generation");
+    const std::int64_t tokens = std::int64_t{run.config.blocks} * run.config.generation.newTokens;
+    run.progress("timing", tokens, tokens);
     MetricBuilder m(report.metrics);
     addTimingMetrics(m, run, timed);
     m.add("noisy_blocks", static_cast<double>(recordNoisyBlocks(report, timed.noise)), "count");
-    addSizeMetrics(m, run, false);
+    addSizeMetrics(m, run, sharedProcess);
     reportPruning(run, report);
-    addBoundMetrics(m, run, timed, limits);
+    addBoundMetrics(m, run, timed, m_state->limits);
     addLanguageQuality(m, run);
     addGreedyAgreement(m, run, timed);
-    return report;
+    return std::move(report);
+}
+
+RunReport measureGeneration(RunState &run)
+{
+    GenerationMeasurement m(run);
+    m.warmUp();
+    for (int block = 0; block < run.config.blocks; ++block)
+        m.timeBlock();
+    return m.finish(false);
 }
 
 std::int64_t tracedGenerations(RunState &run, int count)

@@ -13,6 +13,9 @@
 // agreement, the share of the baseline's greedy tokens after the prompts that the optimized
 // model's greedy generation repeats.
 #include "engine/measure/report.h"
+#include "engine/run/block_measurement.h"
+
+#include <memory>
 
 namespace optibench::engine {
 
@@ -23,7 +26,27 @@ struct RunState;
 void preparePrompts(RunState &run);
 // The fp32 baseline's greedy tokens after the prompts, before any optimization.
 void computeGenerationBaseline(RunState &run);
-// Warm-up, the timed generations, quality and the report. Throws Cancelled when asked to stop.
+// The measurement in steps (engine/run/block_measurement.h): the machine's limits and the
+// warm-up generations, then one timed generation a block, then quality and the report.
+class GenerationMeasurement final : public BlockMeasurement {
+public:
+    explicit GenerationMeasurement(RunState &run);
+    ~GenerationMeasurement() override;
+    GenerationMeasurement(const GenerationMeasurement &) = delete;
+    GenerationMeasurement &operator=(const GenerationMeasurement &) = delete;
+
+    void warmUp() override;
+    void timeBlock() override;
+    RunReport finish(bool sharedProcess) override;
+
+private:
+    struct State;
+    RunState &m_run;
+    std::unique_ptr<State> m_state;
+};
+
+// All of it: warm-up, config.blocks timed generations, the report. Throws Cancelled when asked
+// to stop.
 RunReport measureGeneration(RunState &run);
 // `count` untimed generations for a tracer; returns their wall time in ns.
 std::int64_t tracedGenerations(RunState &run, int count);

@@ -2,6 +2,7 @@
 // The measured part of an inference run (Benchmark::measure): warm-up and timed iterations,
 // quality against the fp32 baseline, the machine's peak, and the run's metrics.
 #include "engine/measure/report.h"
+#include "engine/run/block_measurement.h"
 
 #include <memory>
 
@@ -9,22 +10,19 @@ namespace optibench::engine {
 
 struct RunState;
 
-// The measurement in steps, so that app/session can interleave the blocks of several prepared
-// runs in one process: warm-up, then blocks one at a time, then quality, peak and metrics.
-// Each step throws Cancelled when the progress callback asks to stop.
-class InferenceMeasurement {
+// The measurement in steps (engine/run/block_measurement.h): warm-up, then blocks one at a
+// time, then quality, peak and metrics.
+class InferenceMeasurement final : public BlockMeasurement {
 public:
     explicit InferenceMeasurement(RunState &run);
-    ~InferenceMeasurement();
+    ~InferenceMeasurement() override;
     InferenceMeasurement(const InferenceMeasurement &) = delete;
     InferenceMeasurement &operator=(const InferenceMeasurement &) = delete;
 
-    void warmUp();
-    void timeBlock(); // the next block
+    void warmUp() override;
+    void timeBlock() override;
     int blocksTimed() const;
-    // sharedProcess: other runs' models were resident in the process during the blocks, so the
-    // process's peak memory is not this run's, and the report leaves it out.
-    RunReport finish(bool sharedProcess);
+    RunReport finish(bool sharedProcess) override;
 
 private:
     struct State;

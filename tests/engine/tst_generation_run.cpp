@@ -184,9 +184,25 @@ TEST(GenerationRun, CancelStopsMidGeneration)
     EXPECT_EQ(tokens, 5);
 }
 
-TEST(GenerationRun, GenerationRunsDoNotInterleave)
+// The measurement in steps, as interleaved runs take it: one timed generation a block.
+TEST(GenerationRun, BlocksOneGenerationAtATime)
 {
     Benchmark bench(generationRun(), nullptr);
     bench.prepare();
-    EXPECT_THROW(bench.beginBlocks(), EngineError);
+    EXPECT_THROW(bench.timeBlock(), EngineError); // before beginBlocks
+    bench.beginBlocks();
+    ASSERT_EQ(bench.blocks(), 4);
+    for (int b = 0; b < bench.blocks(); ++b)
+        bench.timeBlock();
+    const auto report = bench.finishBlocks(true);
+    std::map<std::string, double> m;
+    std::size_t ttft = 0;
+    for (const auto &metric : report.metrics)
+        m[metric.key] = metric.value;
+    for (const auto &s : report.series)
+        ttft += s.name == "ttft_ms" ? 1 : 0;
+    EXPECT_EQ(ttft, 4u);
+    EXPECT_EQ(m.at("timed_iterations"), 36);
+    EXPECT_GT(m.at("bandwidth_fraction"), 0);
+    EXPECT_FALSE(m.count("peak_memory_bytes")); // other runs' models shared the process
 }

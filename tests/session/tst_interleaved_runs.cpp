@@ -137,6 +137,59 @@ TEST_F(InterleavedRunsTest, TrainingSpecsAreRefusedByName)
     EXPECT_NE(outcomes[1].error.find("task.mode"), std::string::npos) << outcomes[1].error;
 }
 
+TEST_F(InterleavedRunsTest, GenerationRunsInterleaveOneGenerationABlock)
+{
+    core::Store store(dbPath());
+    session::RunExecutor executor(store);
+    auto generation = [](const std::string &name) {
+        core::ExperimentSpec spec;
+        spec.name = name;
+        spec.model.path = "demo:tiny-llama";
+        spec.task.mode = options::Mode::Generation;
+        spec.task.batchSize = 1;
+        spec.task.warmup = 1;
+        spec.task.blocks = 3;
+        spec.task.generation.promptLength = 8;
+        spec.task.generation.newTokens = 6;
+        spec.threads = 1;
+        return spec;
+    };
+    auto int4 = generation("int4");
+    int4.optimizations.quantization = options::Quantization::WeightInt4G32;
+    BlockOrder order;
+    const auto outcomes = executor.executeInterleaved({generation("fp32"), int4}, order.callbacks(2));
+    for (const auto &o : outcomes)
+        ASSERT_EQ(o.status, core::RunStatus::Done) << o.error;
+    const std::vector<std::pair<std::size_t, std::string>> expected{{0, "generation 1 of 3"}, {1, "generation 1 of 3"},
+                                                                    {1, "generation 2 of 3"}, {0, "generation 2 of 3"},
+                                                                    {0, "generation 3 of 3"}, {1, "generation 3 of 3"}};
+    EXPECT_EQ(order.started, expected);
+    const std::vector<std::int64_t> ids{outcomes[0].runId, outcomes[1].runId};
+    EXPECT_EQ(store.run(ids[1])->baselineRunId, ids[0]);
+    for (auto id : ids) {
+        EXPECT_EQ(core::runBlocks(store.series(id)).count(), 3u);
+        EXPECT_TRUE(hasMetric(store, id, "ttft_mean_ms"));
+        EXPECT_TRUE(hasMetric(store, id, "bandwidth_fraction"));
+        EXPECT_FALSE(hasMetric(store, id, "peak_memory_bytes"));
+    }
+    EXPECT_TRUE(hasMetric(store, ids[1], "greedy_agreement"));
+    EXPECT_TRUE(core::runFigures(store, ids[1]).pairedWith(core::runFigures(store, ids[0])));
+}
+
+TEST_F(InterleavedRunsTest, ARunOfAnotherModeThanTheBaselineIsRefused)
+{
+    core::Store store(dbPath());
+    session::RunExecutor executor(store);
+    auto generation = smallDemoSpec("generation");
+    generation.model.path = "demo:tiny-llama";
+    generation.task.mode = options::Mode::Generation;
+    const auto outcomes = executor.executeInterleaved({smallDemoSpec("a"), generation});
+    EXPECT_EQ(outcomes[0].status, core::RunStatus::Done) << outcomes[0].error;
+    EXPECT_EQ(outcomes[1].status, core::RunStatus::Failed);
+    EXPECT_NE(outcomes[1].error.find("does not interleave with the baseline's inference run"), std::string::npos)
+        << outcomes[1].error;
+}
+
 TEST_F(InterleavedRunsTest, CancellingCancelsEveryRun)
 {
     core::Store store(dbPath());
