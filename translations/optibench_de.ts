@@ -240,6 +240,102 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>Zeit bis zum ersten Token</translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <source>TTFT p90</source>
+        <translation>TTFT p90</translation>
+    </message>
+    <message>
+        <source>Inter-token latency</source>
+        <translation>Latenz zwischen Tokens</translation>
+    </message>
+    <message>
+        <source>Inter-token p50</source>
+        <translation>Zwischen-Token p50</translation>
+    </message>
+    <message>
+        <source>Inter-token p90</source>
+        <translation>Zwischen-Token p90</translation>
+    </message>
+    <message>
+        <source>Inter-token p99</source>
+        <translation>Zwischen-Token p99</translation>
+    </message>
+    <message>
+        <source>Inter-token stdev</source>
+        <translation>Zwischen-Token Standardabweichung</translation>
+    </message>
+    <message>
+        <source>Decode throughput</source>
+        <translation>Decode-Durchsatz</translation>
+    </message>
+    <message>
+        <source>Prefill throughput</source>
+        <translation>Prefill-Durchsatz</translation>
+    </message>
+    <message>
+        <source>Generation latency</source>
+        <translation>Generierungslatenz</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Tokens</translation>
+    </message>
+    <message>
+        <source>New tokens</source>
+        <translation>Neue Tokens</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV-Cache</translation>
+    </message>
+    <message>
+        <source>Bytes read per decoding step</source>
+        <translation>Gelesene Bytes je Decode-Schritt</translation>
+    </message>
+    <message>
+        <source>Memory bandwidth</source>
+        <translation>Speicherbandbreite</translation>
+    </message>
+    <message>
+        <source>Bandwidth bound</source>
+        <translation>Bandbreitengrenze</translation>
+    </message>
+    <message>
+        <source>Fraction of bandwidth bound</source>
+        <translation>Anteil an der Bandbreitengrenze</translation>
+    </message>
+    <message>
+        <source>Bandwidth probe ran beside other work</source>
+        <translation>Bandbreitenmessung lief neben anderer Arbeit</translation>
+    </message>
+    <message>
+        <source>Prefill FLOPs</source>
+        <translation>Prefill-FLOPs</translation>
+    </message>
+    <message>
+        <source>Prefill FLOP/s</source>
+        <translation>Prefill-FLOP/s</translation>
+    </message>
+    <message>
+        <source>Prefill fraction of peak</source>
+        <translation>Prefill-Anteil am Spitzenwert</translation>
+    </message>
+    <message>
+        <source>GEMM peak</source>
+        <translation>GEMM-Spitzenwert</translation>
+    </message>
+    <message>
+        <source>Greedy tokens as fp32</source>
+        <translation>Greedy-Tokens wie fp32</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -619,6 +715,10 @@
         <source>int8 embeddings</source>
         <translation>int8-Einbettungen</translation>
     </message>
+    <message>
+        <source>generation</source>
+        <translation>Generierung</translation>
+    </message>
 </context>
 <context>
     <name>StoreOpener</name>
@@ -791,6 +891,33 @@
     <message>
         <source>Runs optimizer steps on the training split and measures loss, time and memory.</source>
         <translation>Führt Optimierungsschritte auf dem Trainingsteil aus und misst Loss, Zeit und Speicher.</translation>
+    </message>
+    <message>
+        <source>Weights in 4 bits, a scale per 32 inputs: about 7x smaller, faster token by token on CPU, some quality loss.</source>
+        <translation>Gewichte in 4 Bit, eine Skala je 32 Eingänge: etwa 7x kleiner, Token für Token schneller auf der CPU, etwas Qualitätsverlust.</translation>
+    </message>
+    <message>
+        <source>Weights in 4 bits, a scale per 128 inputs: about 7.5x smaller, a little more quality loss than groups of 32.</source>
+        <translation>Gewichte in 4 Bit, eine Skala je 128 Eingänge: etwa 7,5x kleiner, etwas mehr Qualitätsverlust als Gruppen von 32.</translation>
+    </message>
+    <message>
+        <source>A decoder continues prompts token by token: time to first token, inter-token latency, decode tokens/s against the memory-bandwidth bound.</source>
+        <translation>Ein Decoder setzt Prompts Token für Token fort: Zeit bis zum ersten Token, Latenz zwischen Tokens, Decode-Tokens/s gegenüber der Speicherbandbreitengrenze.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenLatency</name>
+    <message>
+        <source>decode, each generation</source>
+        <translation>Decode, jede Generierung</translation>
+    </message>
+    <message>
+        <source>decode, mean per token</source>
+        <translation>Decode, Mittel je Token</translation>
+    </message>
+    <message>
+        <source>first token (prefill)</source>
+        <translation>erstes Token (Prefill)</translation>
     </message>
 </context>
 <context>
@@ -1272,10 +1399,6 @@
         <translation>Trainiert das Modell als Schüler, der die Ausgaben eines größeren Lehrers nachahmt: ein kleineres, schnelleres Modell, das viel von der Genauigkeit des Lehrers behält; kostet einen Lehrer-Durchlauf in jedem Trainingsschritt</translation>
     </message>
     <message>
-        <source>removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1</source>
-        <translation>Das Entfernen von Köpfen oder Neuronen braucht ein natives Modell der BERT-Familie (BERT, RoBERTa, DistilBERT); dieses Modell ist %1</translation>
-    </message>
-    <message>
         <source>Distillation (training)</source>
         <translation>Destillation (Training)</translation>
     </message>
@@ -1399,6 +1522,54 @@
         <source>&quot;demo:tiny-bert&quot;, &quot;demo:tiny-llama&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
         <translation>„demo:tiny-bert“, „demo:tiny-llama“, ein Hugging-Face-Modellordner (config.json + safetensors) oder eine TorchScript-Datei</translation>
     </message>
+    <message>
+        <source>Prompt tokens:</source>
+        <translation>Prompt-Tokens:</translation>
+    </message>
+    <message>
+        <source>Generation: tokens of each prompt, cut from the dataset&apos;s text; time to first token is their pass</source>
+        <translation>Generierung: Tokens jedes Prompts, aus dem Text des Datensatzes geschnitten; die Zeit bis zum ersten Token ist ihr Durchlauf</translation>
+    </message>
+    <message>
+        <source>New tokens:</source>
+        <translation>Neue Tokens:</translation>
+    </message>
+    <message>
+        <source>Generation: tokens generated after each prompt (end of text does not stop a timed generation, so every generation does the same work)</source>
+        <translation>Generierung: nach jedem Prompt generierte Tokens (das Textende stoppt eine gemessene Generierung nicht, damit jede Generierung dieselbe Arbeit leistet)</translation>
+    </message>
+    <message>
+        <source>Generation: sample each token (temperature, top-k, top-p, from the run&apos;s seed) rather than take the most likely one</source>
+        <translation>Generierung: jedes Token stichprobenartig ziehen (Temperatur, Top-k, Top-p, aus dem Seed des Laufs), statt das wahrscheinlichste zu nehmen</translation>
+    </message>
+    <message>
+        <source>Sample tokens</source>
+        <translation>Tokens ziehen</translation>
+    </message>
+    <message>
+        <source>Sampling: the logits are divided by this before the softmax</source>
+        <translation>Sampling: die Logits werden vor dem Softmax durch diesen Wert geteilt</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <source>Sampling: among the k most likely tokens only (0: all)</source>
+        <translation>Sampling: nur unter den k wahrscheinlichsten Tokens (0: alle)</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <source>Sampling: among the most likely tokens that hold this much probability</source>
+        <translation>Sampling: unter den wahrscheinlichsten Tokens, die zusammen diese Wahrscheinlichkeit halten</translation>
+    </message>
+    <message>
+        <source>removing heads or neurons needs a native BERT-family encoder (BERT, RoBERTa, DistilBERT) or Llama-family decoder (Llama, Mistral, Qwen2); this model is %1</source>
+        <translation>Das Entfernen von Köpfen oder Neuronen braucht einen nativen Encoder der BERT-Familie (BERT, RoBERTa, DistilBERT) oder einen Decoder der Llama-Familie (Llama, Mistral, Qwen2); dieses Modell ist %1</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExportDialog</name>
@@ -1441,6 +1612,128 @@
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;JPEG image (*.jpg);;CSV data (*.csv)</source>
         <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;JPEG-Bild (*.jpg);;CSV-Daten (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::GenerateDialog</name>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generieren</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Generate text</source>
+        <translation>Text generieren</translation>
+    </message>
+    <message>
+        <source>A decoder: demo:tiny-llama, or a Hugging Face folder of GPT-2, Llama, Mistral or Qwen2</source>
+        <translation>Ein Decoder: demo:tiny-llama oder ein Hugging-Face-Ordner mit GPT-2, Llama, Mistral oder Qwen2</translation>
+    </message>
+    <message>
+        <source>Text to continue, e.g. the battery</source>
+        <translation>Fortzusetzender Text, z. B. the battery</translation>
+    </message>
+    <message>
+        <source>The prompt and its continuation appear here as the tokens come.</source>
+        <translation>Der Prompt und seine Fortsetzung erscheinen hier, sobald die Tokens kommen.</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Return)</source>
+        <translation>Generieren (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop the generation</source>
+        <translation>Die Generierung stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Prompt:</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>At most this many new tokens (the end of text stops it sooner)</source>
+        <translation>Höchstens so viele neue Tokens (das Textende stoppt früher)</translation>
+    </message>
+    <message>
+        <source>S&amp;ample</source>
+        <translation>&amp;Ziehen</translation>
+    </message>
+    <message>
+        <source>Sample each token rather than take the most likely one (off: greedy, which can repeat itself)</source>
+        <translation>Jedes Token ziehen, statt das wahrscheinlichste zu nehmen (aus: Greedy, das sich wiederholen kann)</translation>
+    </message>
+    <message>
+        <source>Sampling temperature</source>
+        <translation>Sampling-Temperatur</translation>
+    </message>
+    <message>
+        <source>Top-k: sample among the k most likely tokens (0: all)</source>
+        <translation>Top-k: unter den k wahrscheinlichsten Tokens ziehen (0: alle)</translation>
+    </message>
+    <message>
+        <source>Top-p: sample among the most likely tokens that hold this probability</source>
+        <translation>Top-p: unter den wahrscheinlichsten Tokens ziehen, die diese Wahrscheinlichkeit halten</translation>
+    </message>
+    <message>
+        <source>Seed of the sampling: the same seed gives the same text</source>
+        <translation>Seed des Samplings: derselbe Seed ergibt denselben Text</translation>
+    </message>
+    <message>
+        <source>New tokens:</source>
+        <translation>Neue Tokens:</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Give a model and a prompt to continue.</source>
+        <translation>Ein Modell und einen fortzusetzenden Prompt angeben.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Generiere…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n character(s).</source>
+        <translation>
+            <numerusform>Nach %n Zeichen gestoppt.</numerusform>
+            <numerusform>Nach %n Zeichen gestoppt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>Generierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the process ended</source>
+        <translation>der Prozess wurde beendet</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2122,18 @@
         <source>What the worker (and ssh) write to stderr appears here.</source>
         <translation>Was der Worker (und ssh) auf stderr schreiben, erscheint hier.</translation>
     </message>
+    <message>
+        <source>Generate &amp;text…</source>
+        <translation>&amp;Text generieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Continue a prompt with a decoder model, the text streamed as it comes</source>
+        <translation>Einen Prompt mit einem Decoder-Modell fortsetzen, der Text erscheint, sobald er kommt</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::MessageBar</name>
@@ -2214,6 +2519,26 @@
 95% interval: %1 to %2</source>
         <translation>
 95-%-Intervall: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Latency per token</source>
+        <translation>Latenz je Token</translation>
+    </message>
+    <message>
+        <source>token of the generation</source>
+        <translation>Token der Generierung</translation>
+    </message>
+    <message>
+        <source>latency (ms, log)</source>
+        <translation>Latenz (ms, log)</translation>
+    </message>
+    <message>
+        <source>Inter-token latency distribution</source>
+        <translation>Verteilung der Latenz zwischen Tokens</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
     </message>
 </context>
 <context>

@@ -240,6 +240,102 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>首个 token 时间</translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <source>TTFT p90</source>
+        <translation>TTFT p90</translation>
+    </message>
+    <message>
+        <source>Inter-token latency</source>
+        <translation>token 间延迟</translation>
+    </message>
+    <message>
+        <source>Inter-token p50</source>
+        <translation>token 间 p50</translation>
+    </message>
+    <message>
+        <source>Inter-token p90</source>
+        <translation>token 间 p90</translation>
+    </message>
+    <message>
+        <source>Inter-token p99</source>
+        <translation>token 间 p99</translation>
+    </message>
+    <message>
+        <source>Inter-token stdev</source>
+        <translation>token 间标准差</translation>
+    </message>
+    <message>
+        <source>Decode throughput</source>
+        <translation>解码吞吐量</translation>
+    </message>
+    <message>
+        <source>Prefill throughput</source>
+        <translation>预填充吞吐量</translation>
+    </message>
+    <message>
+        <source>Generation latency</source>
+        <translation>生成延迟</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示 token 数</translation>
+    </message>
+    <message>
+        <source>New tokens</source>
+        <translation>新 token 数</translation>
+    </message>
+    <message>
+        <source>KV cache</source>
+        <translation>KV 缓存</translation>
+    </message>
+    <message>
+        <source>Bytes read per decoding step</source>
+        <translation>每个解码步读取的字节数</translation>
+    </message>
+    <message>
+        <source>Memory bandwidth</source>
+        <translation>内存带宽</translation>
+    </message>
+    <message>
+        <source>Bandwidth bound</source>
+        <translation>带宽上限</translation>
+    </message>
+    <message>
+        <source>Fraction of bandwidth bound</source>
+        <translation>带宽上限占比</translation>
+    </message>
+    <message>
+        <source>Bandwidth probe ran beside other work</source>
+        <translation>带宽探测与其他任务同时运行</translation>
+    </message>
+    <message>
+        <source>Prefill FLOPs</source>
+        <translation>预填充 FLOPs</translation>
+    </message>
+    <message>
+        <source>Prefill FLOP/s</source>
+        <translation>预填充 FLOP/s</translation>
+    </message>
+    <message>
+        <source>Prefill fraction of peak</source>
+        <translation>预填充峰值占比</translation>
+    </message>
+    <message>
+        <source>GEMM peak</source>
+        <translation>GEMM 峰值</translation>
+    </message>
+    <message>
+        <source>Greedy tokens as fp32</source>
+        <translation>与 fp32 相同的贪心 token</translation>
+    </message>
 </context>
 <context>
     <name>ModelInfo</name>
@@ -619,6 +715,10 @@
         <source>int8 embeddings</source>
         <translation>int8 嵌入</translation>
     </message>
+    <message>
+        <source>generation</source>
+        <translation>生成</translation>
+    </message>
 </context>
 <context>
     <name>StoreOpener</name>
@@ -791,6 +891,33 @@
     <message>
         <source>Runs optimizer steps on the training split and measures loss, time and memory.</source>
         <translation>在训练集上执行优化步骤，测量损失、时间和内存。</translation>
+    </message>
+    <message>
+        <source>Weights in 4 bits, a scale per 32 inputs: about 7x smaller, faster token by token on CPU, some quality loss.</source>
+        <translation>4 位权重，每 32 个输入一个缩放：约小 7 倍，在 CPU 上逐 token 更快，质量略有损失。</translation>
+    </message>
+    <message>
+        <source>Weights in 4 bits, a scale per 128 inputs: about 7.5x smaller, a little more quality loss than groups of 32.</source>
+        <translation>4 位权重，每 128 个输入一个缩放：约小 7.5 倍，质量损失比 32 一组略多。</translation>
+    </message>
+    <message>
+        <source>A decoder continues prompts token by token: time to first token, inter-token latency, decode tokens/s against the memory-bandwidth bound.</source>
+        <translation>解码器逐 token 续写提示：首个 token 时间、token 间延迟、解码 token/s 与内存带宽上限的对比。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenLatency</name>
+    <message>
+        <source>decode, each generation</source>
+        <translation>解码，每次生成</translation>
+    </message>
+    <message>
+        <source>decode, mean per token</source>
+        <translation>解码，每 token 平均</translation>
+    </message>
+    <message>
+        <source>first token (prefill)</source>
+        <translation>首个 token（预填充）</translation>
     </message>
 </context>
 <context>
@@ -1268,10 +1395,6 @@
         <translation>将模型作为学生训练，模仿更大教师模型的输出：得到更小、更快且保留教师大部分准确率的模型，代价是每个训练步都要运行教师模型</translation>
     </message>
     <message>
-        <source>removing heads or neurons needs a native BERT-family model (BERT, RoBERTa, DistilBERT); this model is %1</source>
-        <translation>移除注意力头或神经元需要原生 BERT 系列模型（BERT、RoBERTa、DistilBERT）；此模型为 %1</translation>
-    </message>
-    <message>
         <source>Distillation (training)</source>
         <translation>蒸馏（训练）</translation>
     </message>
@@ -1395,6 +1518,54 @@
         <source>&quot;demo:tiny-bert&quot;, &quot;demo:tiny-llama&quot;, a Hugging Face model folder (config.json + safetensors) or a TorchScript file</source>
         <translation>“demo:tiny-bert”、“demo:tiny-llama”、Hugging Face 模型文件夹（config.json + safetensors）或 TorchScript 文件</translation>
     </message>
+    <message>
+        <source>Prompt tokens:</source>
+        <translation>提示 token 数：</translation>
+    </message>
+    <message>
+        <source>Generation: tokens of each prompt, cut from the dataset&apos;s text; time to first token is their pass</source>
+        <translation>生成：每个提示的 token 数，从数据集文本中截取；首个 token 时间即其前向计算</translation>
+    </message>
+    <message>
+        <source>New tokens:</source>
+        <translation>新 token 数：</translation>
+    </message>
+    <message>
+        <source>Generation: tokens generated after each prompt (end of text does not stop a timed generation, so every generation does the same work)</source>
+        <translation>生成：每个提示之后生成的 token 数（文本结束不会停止计时的生成，因此每次生成工作量相同）</translation>
+    </message>
+    <message>
+        <source>Generation: sample each token (temperature, top-k, top-p, from the run&apos;s seed) rather than take the most likely one</source>
+        <translation>生成：按采样选取每个 token（温度、top-k、top-p，使用运行的种子），而不是取概率最大的</translation>
+    </message>
+    <message>
+        <source>Sample tokens</source>
+        <translation>采样 token</translation>
+    </message>
+    <message>
+        <source>Sampling: the logits are divided by this before the softmax</source>
+        <translation>采样：softmax 之前 logits 除以此值</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k：</translation>
+    </message>
+    <message>
+        <source>Sampling: among the k most likely tokens only (0: all)</source>
+        <translation>采样：仅在概率最大的 k 个 token 中（0：全部）</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p：</translation>
+    </message>
+    <message>
+        <source>Sampling: among the most likely tokens that hold this much probability</source>
+        <translation>采样：在累计概率达到此值的最可能 token 中</translation>
+    </message>
+    <message>
+        <source>removing heads or neurons needs a native BERT-family encoder (BERT, RoBERTa, DistilBERT) or Llama-family decoder (Llama, Mistral, Qwen2); this model is %1</source>
+        <translation>移除注意力头或神经元需要原生 BERT 系列编码器（BERT、RoBERTa、DistilBERT）或 Llama 系列解码器（Llama、Mistral、Qwen2）；此模型为 %1</translation>
+    </message>
 </context>
 <context>
     <name>optibench::ui::ExportDialog</name>
@@ -1437,6 +1608,127 @@
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;JPEG image (*.jpg);;CSV data (*.csv)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;JPEG 图像 (*.jpg);;CSV 数据 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>optibench::ui::GenerateDialog</name>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Generate text</source>
+        <translation>生成文本</translation>
+    </message>
+    <message>
+        <source>A decoder: demo:tiny-llama, or a Hugging Face folder of GPT-2, Llama, Mistral or Qwen2</source>
+        <translation>解码器：demo:tiny-llama，或 GPT-2、Llama、Mistral、Qwen2 的 Hugging Face 文件夹</translation>
+    </message>
+    <message>
+        <source>Text to continue, e.g. the battery</source>
+        <translation>要续写的文本，例如 the battery</translation>
+    </message>
+    <message>
+        <source>The prompt and its continuation appear here as the tokens come.</source>
+        <translation>提示及其续写会随 token 到达显示在这里。</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Return)</source>
+        <translation>生成 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Stop the generation</source>
+        <translation>停止生成</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>提示(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>At most this many new tokens (the end of text stops it sooner)</source>
+        <translation>最多生成这么多新 token（文本结束会提前停止）</translation>
+    </message>
+    <message>
+        <source>S&amp;ample</source>
+        <translation>采样(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Sample each token rather than take the most likely one (off: greedy, which can repeat itself)</source>
+        <translation>按采样选取每个 token，而不是取概率最大的（关闭：贪心，可能重复）</translation>
+    </message>
+    <message>
+        <source>Sampling temperature</source>
+        <translation>采样温度</translation>
+    </message>
+    <message>
+        <source>Top-k: sample among the k most likely tokens (0: all)</source>
+        <translation>Top-k：在概率最大的 k 个 token 中采样（0：全部）</translation>
+    </message>
+    <message>
+        <source>Top-p: sample among the most likely tokens that hold this probability</source>
+        <translation>Top-p：在累计概率达到此值的最可能 token 中采样</translation>
+    </message>
+    <message>
+        <source>Seed of the sampling: the same seed gives the same text</source>
+        <translation>采样种子：相同种子得到相同文本</translation>
+    </message>
+    <message>
+        <source>New tokens:</source>
+        <translation>新 token 数：</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Give a model and a prompt to continue.</source>
+        <translation>请给出模型和要续写的提示。</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n character(s).</source>
+        <translation>
+            <numerusform>已在 %n 个字符后停止。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation>生成失败：%1</translation>
+    </message>
+    <message>
+        <source>the process ended</source>
+        <translation>进程已结束</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +2109,18 @@
     <message>
         <source>What the worker (and ssh) write to stderr appears here.</source>
         <translation>工作进程（及 ssh）写入 stderr 的内容显示在这里。</translation>
+    </message>
+    <message>
+        <source>Generate &amp;text…</source>
+        <translation>生成文本(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Continue a prompt with a decoder model, the text streamed as it comes</source>
+        <translation>用解码器模型续写提示，文本随生成流式显示</translation>
     </message>
 </context>
 <context>
@@ -2200,6 +2504,26 @@
 95% interval: %1 to %2</source>
         <translation>
 95% 区间：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Latency per token</source>
+        <translation>每 token 延迟</translation>
+    </message>
+    <message>
+        <source>token of the generation</source>
+        <translation>生成中的 token</translation>
+    </message>
+    <message>
+        <source>latency (ms, log)</source>
+        <translation>延迟（ms，对数）</translation>
+    </message>
+    <message>
+        <source>Inter-token latency distribution</source>
+        <translation>token 间延迟分布</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>token</translation>
     </message>
 </context>
 <context>

@@ -166,8 +166,10 @@ private slots:
         QCOMPARE(spec.task.generation.topP, 0.9);
         QVERIFY2(panel.validationError().isEmpty(), qPrintable(panel.validationError()));
         const QString shot = qEnvironmentVariable("OPTIBENCH_SCREENSHOT_DIR");
-        if (!shot.isEmpty())
+        if (!shot.isEmpty()) {
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
             panel.grab().save(shot + QStringLiteral("/experiment-generation.png"));
+        }
         // Out of range: the spec's own message.
         prompt->setValue(0);
         QCOMPARE(prompt->value(), 1); // the range comes from options/ranges.h

@@ -122,7 +122,7 @@ QWidget *GenerateDialog::createSettings()
     m_newTokens->setRange(1, 4096);
     m_newTokens->setValue(48);
     m_newTokens->setToolTip(tr("At most this many new tokens (the end of text stops it sooner)"));
-    m_sample = new QCheckBox(tr("Sa&mple"), box);
+    m_sample = new QCheckBox(tr("S&ample"), box);
     m_sample->setToolTip(tr("Sample each token rather than take the most likely one (off: greedy, which can "
                             "repeat itself)"));
     m_temperature = new QDoubleSpinBox(box);
