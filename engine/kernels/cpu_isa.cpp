@@ -11,9 +11,10 @@ Level cpuLevel()
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
     static const Level level = [] {
         __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx512f"))
+        const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        if (avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw"))
             return Level::Avx512;
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        if (avx2)
             return Level::Avx2;
         return Level::Scalar;
     }();

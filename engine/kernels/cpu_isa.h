@@ -16,7 +16,8 @@ enum class Level { Scalar = 0, Avx2 = 1, Avx512 = 2 };
 // The environment variable that caps the level.
 inline constexpr const char *kCapVariable = "OPTIBENCH_MAX_ISA";
 
-// The best level this CPU and OS support (AVX2 needs AVX2 and FMA; AVX-512 needs AVX512F).
+// The best level this CPU and OS support (AVX2 needs AVX2 and FMA; AVX-512 needs AVX512F and
+// AVX512BW besides, as every AVX-512 server CPU since Skylake-SP has).
 Level cpuLevel();
 
 // OPTIBENCH_MAX_ISA read once; nullopt when unset. An unknown value is ignored with one

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <stdexcept>
 
 namespace optibench::engine::int4 {
@@ -39,26 +40,88 @@ void packGroup(const float *w, std::int64_t count, std::int64_t first, std::uint
     }
 }
 
+// One block's scale and int8 values, out[i] for input i of the block.
+void quantizeBlock(const float *x, std::int8_t *out, float &scale)
+{
+    float amax = 0.0f;
+    for (std::int64_t i = 0; i < kBlock; ++i)
+        amax = std::max(amax, std::fabs(x[i]));
+    scale = amax / 127.0f;
+    const float inv = amax > 0 ? 127.0f / amax : 0.0f;
+    for (std::int64_t i = 0; i < kBlock; ++i)
+        out[i] = static_cast<std::int8_t>(std::clamp(std::nearbyint(x[i] * inv), -127.0f, 127.0f));
+}
+
+// The plain path: each group's integer products of codes and int8 activations, block by block.
 void gemvScalar(const float *x, std::int64_t M, const Shape &s, const std::uint8_t *packed, const float *scales,
                 const float *mins, const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
 {
-    const std::int64_t G = s.groupSize, groups = s.groups();
+    detail::Activations a;
+    detail::quantizeActivations(x, M, s, 1, a);
+    const std::int64_t groups = s.groups(), perGroup = s.groupSize / kBlock;
     for (std::int64_t n = nBegin; n < nEnd; ++n) {
         const std::uint8_t *row = packed + n * (s.K / 2);
         for (std::int64_t m = 0; m < M; ++m) {
-            const float *xr = x + m * s.K;
+            const std::int8_t *q = a.row(m, s);
+            const float *sx = a.scalesOf(m, s);
             float acc = 0.0f;
             for (std::int64_t g = 0; g < groups; ++g) {
-                const float scale = scales[n * groups + g], min = mins[n * groups + g];
-                for (std::int64_t k = g * G; k < (g + 1) * G; ++k)
-                    acc += xr[k] * (static_cast<float>(codeAt(row, k)) * scale + min);
+                float group = 0.0f;
+                for (std::int64_t b = g * perGroup; b < (g + 1) * perGroup; ++b) {
+                    std::int32_t dot = 0;
+                    for (std::int64_t k = b * kBlock; k < (b + 1) * kBlock; ++k)
+                        dot += static_cast<std::int32_t>(codeAt(row, k)) * q[k];
+                    group += static_cast<float>(dot) * sx[b];
+                }
+                acc += group * scales[n * groups + g];
             }
+            acc += detail::minimumsTerm(mins + n * groups, a.sumsOf(m, s), groups);
             out[m * s.N + n] = bias ? acc + bias[n] : acc;
         }
     }
 }
 
 } // namespace
+
+namespace detail {
+
+void quantizeActivations(const float *x, std::int64_t M, const Shape &s, int chunk, Activations &a)
+{
+    const std::int64_t blocks = s.K / kBlock, G = s.groupSize, groups = s.groups();
+    a.M = M;
+    a.q.resize(static_cast<std::size_t>(M * s.K));
+    a.scales.resize(static_cast<std::size_t>(M * blocks));
+    a.sums.resize(static_cast<std::size_t>(M * groups));
+    std::int8_t block[kBlock];
+    for (std::int64_t m = 0; m < M; ++m) {
+        const float *xr = x + m * s.K;
+        std::int8_t *q = a.q.data() + m * s.K;
+        float *sx = a.scales.data() + m * blocks;
+        float *sums = a.sums.data() + m * groups;
+        std::fill(sums, sums + groups, 0.0f);
+        const std::int64_t chunked = blocks / chunk * chunk;
+        for (std::int64_t b = 0; b < blocks; ++b) {
+            quantizeBlock(xr + b * kBlock, block, sx[b]);
+            // The group's sum of the rounded values, so that a weight q * scale + min meets one x.
+            sums[b * kBlock / G] += static_cast<float>(std::accumulate(block, block + kBlock, 0)) * sx[b];
+            // Within a chunk, block j's low half goes to slot j and its high half to chunk + j.
+            const std::int64_t c = b < chunked ? chunk : 1, first = b < chunked ? b - b % chunk : b, j = b - first;
+            std::int8_t *dst = q + first * kBlock;
+            std::copy(block, block + kBlockBytes, dst + j * kBlockBytes);
+            std::copy(block + kBlockBytes, block + kBlock, dst + (c + j) * kBlockBytes);
+        }
+    }
+}
+
+float minimumsTerm(const float *mins, const float *sums, std::int64_t groups)
+{
+    float acc = 0.0f;
+    for (std::int64_t g = 0; g < groups; ++g)
+        acc += mins[g] * sums[g];
+    return acc;
+}
+
+} // namespace detail
 
 std::int64_t paddedInputs(std::int64_t inputs, std::int64_t groupSize)
 {
@@ -112,13 +175,15 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, const Shape &shape
 {
     if (M < 1 || M > kMaxRows)
         throw std::invalid_argument("int4 gemv takes 1 to 4 rows, not " + std::to_string(M));
-    switch (std::min(level, isa::cpuLevel())) {
 #if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
-    case isa::Level::Avx512: return detail::gemvAvx512(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
-    case isa::Level::Avx2: return detail::gemvAvx2(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+    const isa::Level at = std::min(level, isa::cpuLevel());
+    if (at >= isa::Level::Avx512 && detail::avx512Takes(shape))
+        return detail::gemvAvx512(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+    if (at >= isa::Level::Avx2 && detail::avx2Takes(shape))
+        return detail::gemvAvx2(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
+#else
+    (void)level;
 #endif
-    default: break;
-    }
     gemvScalar(x, M, shape, packed, scales, mins, bias, nBegin, nEnd, out);
 }
 

@@ -1,5 +1,5 @@
 // The weight-only kernels: int4 with group-wise scales (the codes' rounding, every kernel path
-// against the dequantized weight, the fused and the widening forward, the bytes it holds) and
+// against the same sums in double, the fused and the widening forward, the bytes it holds) and
 // weight-int8's row kernels against its dequantized weight.
 #include "engine/kernels/cpu_isa.h"
 #include "engine/kernels/weight_kernels.h"
@@ -32,6 +32,26 @@ std::vector<isa::Level> runnableLevels()
     return levels;
 }
 
+// What the fused int4 kernels compute, in double: the dequantized weight against x [M, K]
+// rounded to int8 per block of 32 (scale max |x| / 127, rounded as the kernels do in fp32).
+at::Tensor int4Reference(const at::Tensor &x, const Int4Weight &q, const at::Tensor &bias)
+{
+    const std::int64_t M = x.size(0), K = x.size(1);
+    const auto blocks = x.reshape({M, K / 32, 32});
+    const auto amax = blocks.abs().amax(-1, true);
+    const auto inv = at::where(amax > 0, 127.0f / amax, at::zeros_like(amax));
+    const auto rounded = ((blocks * inv).round().clamp(-127, 127).to(at::kDouble) * (amax / 127.0f).to(at::kDouble));
+    const auto dense = dequantizeInt4(q, at::kDouble);
+    const auto xr = rounded.reshape({M, K}).narrow(1, 0, dense.size(1));
+    return at::linear(xr, dense, bias.defined() ? bias.to(at::kDouble) : at::Tensor());
+}
+
+double relativeRms(const at::Tensor &got, const at::Tensor &want)
+{
+    auto g = got.to(at::kDouble), w = want.to(at::kDouble);
+    return ((g - w).norm() / w.norm()).item<double>();
+}
+
 } // namespace
 
 TEST(Int4, EveryWeightIsWithinHalfAStepOfItsGroupsGrid)
@@ -58,20 +78,29 @@ TEST(Int4, AConstantOrZeroGroupIsExact)
     EXPECT_TRUE(back.equal(w));
 }
 
-TEST(Int4, EveryPathMatchesTheDequantizedWeight)
+// Every path computes the same sums (int8 activations against the codes) in its own order;
+// the rounding of the activations costs far less than the int4 weight's own error.
+TEST(Int4, EveryPathMatchesTheInt8RoundedActivationsProduct)
 {
     at::manual_seed(2);
-    for (auto [N, inputs, G] :
-         {std::tuple<std::int64_t, std::int64_t, std::int64_t>{48, 576, 32}, {40, 576, 128}, {17, 96, 32}}) {
-        const auto q = quantizeWeightInt4(at::randn({N, inputs}), G);
+    // 576 and 1536 inputs: whole chunks of 2 and 4 blocks; 800: 25 blocks, a block left over;
+    // 96 inputs a group: no chunk fits, the plain loop serves every level.
+    for (auto [N, inputs, G] : {std::tuple<std::int64_t, std::int64_t, std::int64_t>{48, 576, 32},
+                                {40, 576, 128},
+                                {17, 96, 32},
+                                {13, 800, 32},
+                                {9, 320, 64},
+                                {7, 288, 96},
+                                {11, 1536, 128}}) {
+        const auto w = at::randn({N, inputs});
+        const auto q = quantizeWeightInt4(w, G);
         const std::int64_t K = q.codes.size(1) * 2;
         const int4::Shape shape{N, K, G};
         const auto bias = at::randn({N});
-        const auto dense = dequantizeInt4(q, at::kDouble);
         for (std::int64_t M = 1; M <= int4::kMaxRows; ++M) {
             const auto x = at::randn({M, inputs});
             const auto xPadded = at::constant_pad_nd(x, {0, K - inputs}).contiguous();
-            const auto want = at::linear(x.to(at::kDouble), dense, bias.to(at::kDouble));
+            const auto want = int4Reference(xPadded, q, bias);
             for (isa::Level level : runnableLevels()) {
                 auto out = at::full({M, N}, 7.0f);
                 // Two ranges of outputs, as the parallel loop splits them.
@@ -80,6 +109,10 @@ TEST(Int4, EveryPathMatchesTheDequantizedWeight)
                                  q.scales.data_ptr<float>(), q.mins.data_ptr<float>(), bias.data_ptr<float>(), b, e,
                                  out.data_ptr<float>());
                 EXPECT_LT(maxRelError(out, want), 1e-5) << isa::name(level) << " M " << M << " N " << N << " G " << G;
+                // Against the fp32 activations: well under int4's own error against w.
+                const auto exact = at::linear(x.to(at::kDouble), dequantizeInt4(q, at::kDouble), bias.to(at::kDouble));
+                const auto fp32 = at::linear(x.to(at::kDouble), w.to(at::kDouble), bias.to(at::kDouble));
+                EXPECT_LT(relativeRms(out, exact), 0.2 * relativeRms(exact, fp32)) << isa::name(level) << " G " << G;
             }
         }
     }
@@ -92,13 +125,17 @@ TEST(Int4, FusedAndWideningForwardsAgree)
     const auto w = at::randn({1100, 576}); // more outputs than one widened slice
     const auto b = at::randn({1100});
     const auto linear = makeWeightInt4Linear(w, b, 128);
-    const auto dense = dequantizeInt4(quantizeWeightInt4(w, 128), at::kDouble);
-    // 1 to 16 rows run fused (in passes of 4), 40 rows widen the weight; a 3-D input keeps its shape.
+    const auto q = quantizeWeightInt4(w, 128);
+    const auto dense = dequantizeInt4(q, at::kDouble);
+    // 1 to 16 rows run fused (in passes of 4, the activations rounded to int8), 40 rows widen the
+    // weight (fp32 activations); a 3-D input keeps its shape.
     for (std::int64_t rows : {1, 3, 5, 16, 40}) {
         const auto x = at::randn({1, rows, 576});
         const auto got = linear->forward(x);
         EXPECT_EQ(got.sizes(), (std::vector<std::int64_t>{1, rows, 1100}));
-        EXPECT_LT(maxRelError(got, at::linear(x.to(at::kDouble), dense, b.to(at::kDouble))), 1e-5) << rows;
+        const auto want =
+            rows <= 16 ? int4Reference(x[0], q, b) : at::linear(x.to(at::kDouble), dense, b.to(at::kDouble))[0];
+        EXPECT_LT(maxRelError(got[0], want), 1e-5) << rows;
     }
     // bf16 activations widen the weight to bf16.
     const auto xb = at::randn({2, 576}).to(at::kBFloat16);
