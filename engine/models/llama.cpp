@@ -1,6 +1,7 @@
 #include "engine/models/llama.h"
 #include "engine/kernels/autograd_ops.h"
 #include "engine/kernels/checkpoint.h"
+#include "engine/kernels/decoder_ops.h"
 
 #include <ATen/record_function.h>
 
@@ -23,6 +24,8 @@ constexpr const char *kLinears[] = {"self_attn.q_proj", "self_attn.k_proj", "sel
 // [B, S, heads * D] rotated per head: x * cos + rotate_half(x) * sin, cos and sin [B, S, D].
 at::Tensor rotate(const at::Tensor &x, int heads, const at::Tensor &cos, const at::Tensor &sin)
 {
+    if (auto fused = decoder_ops::rotate(x, heads, cos, sin))
+        return *fused;
     const auto B = x.size(0), S = x.size(1), D = cos.size(-1);
     auto h = x.view({B, S, heads, D});
     auto halves = h.chunk(2, -1);
@@ -151,6 +154,8 @@ at::Tensor LlamaModel::inverseFrequencies(const TransformerConfig &c)
 
 at::Tensor LlamaModel::rmsNorm(const at::Tensor &x, const std::string &weight) const
 {
+    if (auto fused = decoder_ops::rmsNorm(x, param(weight), m_config.layerNormEps))
+        return *fused;
     auto h = x.to(at::kFloat);
     auto variance = h.pow(2).mean(-1, true);
     h = h * at::rsqrt(variance + m_config.layerNormEps);
