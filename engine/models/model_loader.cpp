@@ -26,6 +26,16 @@ std::vector<std::string> safetensorsFiles(const std::string &folder)
     return files;
 }
 
+// Every id the tokenizer can give must have a row in the model's embedding.
+void checkTokenizerFits(const Tokenizer &tokenizer, const TransformerConfig &config, const std::string &folder)
+{
+    if (config.vocabSize > 0 && tokenizer.vocabSize() > config.vocabSize)
+        throw EngineError("model.path: " + folder + ": the tokenizer has " + std::to_string(tokenizer.vocabSize())
+                          + " tokens but config.json's vocab_size is " + std::to_string(config.vocabSize)
+                          + ", so ids from " + std::to_string(config.vocabSize)
+                          + " on have no embedding (is the tokenizer this model's?)");
+}
+
 // A TorchScript archive may sit in a folder that carries a tokenizer (vocab.txt, ...).
 std::unique_ptr<Tokenizer> tokenizerBeside(const std::string &archive)
 {
@@ -189,6 +199,7 @@ LoadedModel loadModel(const std::string &path, const std::string &format)
             } else {
                 loaded.model = loadHfModel(location.path);
                 loaded.tokenizer = loadTokenizer(location.path);
+                checkTokenizerFits(*loaded.tokenizer, loaded.model->config(), location.path);
                 loaded.weightFiles = safetensorsFiles(location.path);
                 s.note = "accuracy on demo:reviews is only meaningful for a model trained on its labels";
             }

@@ -84,7 +84,7 @@ BpeTokenizer::BpeTokenizer(std::vector<std::string> vocab,
         const char32_t cp = printable ? static_cast<char32_t>(b) : static_cast<char32_t>(256 + shifted++);
         unicode::appendUtf8(m_byteToUnicode[b], cp);
         m_unicodeToByte.emplace(m_byteToUnicode[b], static_cast<std::uint8_t>(b));
-        if (!tokenToId(m_byteToUnicode[b]))
+        if (!m_options.metaspace.enabled && !tokenToId(m_byteToUnicode[b]))
             throw TokenizerError(source + ": the vocabulary lacks the token for byte " + std::to_string(b)
                                  + " (not a byte-level BPE vocabulary)");
     }
@@ -201,16 +201,8 @@ std::vector<std::string> BpeTokenizer::preTokenize(std::string_view text)
     return pieces;
 }
 
-void BpeTokenizer::bpe(const std::string &piece, std::vector<std::int64_t> &out) const
+std::vector<std::string> BpeTokenizer::mergeSymbols(std::vector<std::string> initial) const
 {
-    {
-        std::lock_guard<std::mutex> lock(m_cacheMutex);
-        const auto hit = m_cache.find(piece);
-        if (hit != m_cache.end()) {
-            out.insert(out.end(), hit->second.begin(), hit->second.end());
-            return;
-        }
-    }
     // Symbols in a linked list and candidate pairs in a min-heap (rank, then leftmost), as
     // Hugging Face's Rust BPE does: O(n log n) where the textbook loop is quadratic in the
     // length of a piece (a long run of letters without spaces would stall it).
@@ -225,10 +217,10 @@ void BpeTokenizer::bpe(const std::string &piece, std::vector<std::int64_t> &out)
         bool operator>(const Candidate &o) const { return rank != o.rank ? rank > o.rank : left > o.left; }
     };
     std::vector<Symbol> symbols;
-    symbols.reserve(piece.size());
-    for (unsigned char b : piece) {
+    symbols.reserve(initial.size());
+    for (std::string &text : initial) {
         const int i = static_cast<int>(symbols.size());
-        symbols.push_back({m_byteToUnicode[b], i - 1, i + 1, true});
+        symbols.push_back({std::move(text), i - 1, i + 1, true});
     }
     if (!symbols.empty())
         symbols.back().next = -1;
@@ -260,6 +252,24 @@ void BpeTokenizer::bpe(const std::string &piece, std::vector<std::int64_t> &out)
     std::vector<std::string> word;
     for (int i = symbols.empty() ? -1 : 0; i >= 0; i = symbols[i].next)
         word.push_back(std::move(symbols[i].text));
+    return word;
+}
+
+void BpeTokenizer::bpe(const std::string &piece, std::vector<std::int64_t> &out) const
+{
+    {
+        std::lock_guard<std::mutex> lock(m_cacheMutex);
+        const auto hit = m_cache.find(piece);
+        if (hit != m_cache.end()) {
+            out.insert(out.end(), hit->second.begin(), hit->second.end());
+            return;
+        }
+    }
+    std::vector<std::string> initial;
+    initial.reserve(piece.size());
+    for (unsigned char b : piece)
+        initial.push_back(m_byteToUnicode[b]);
+    const std::vector<std::string> word = mergeSymbols(std::move(initial));
 
     std::vector<std::int64_t> ids;
     for (const std::string &symbol : word) {
@@ -286,10 +296,17 @@ void BpeTokenizer::bpe(const std::string &piece, std::vector<std::int64_t> &out)
 
 void BpeTokenizer::tokenizeSegment(std::string_view text, std::vector<std::int64_t> &out) const
 {
+    if (m_options.metaspace.enabled) {
+        metaspaceSegment(text, out);
+        return;
+    }
     std::string input;
     if (m_options.addPrefixSpace && !text.empty() && text.front() != ' ')
         input = " ";
-    input.append(text);
+    if (m_options.nfc)
+        input += unicode::encodeUtf8(unicode::nfc(unicode::decodeUtf8(text)));
+    else
+        input.append(text);
     for (const std::string &piece : pieces(input))
         bpe(piece, out);
 }
@@ -307,6 +324,8 @@ std::vector<std::string> BpeTokenizer::pieces(std::string_view text) const
 
 std::string BpeTokenizer::decode(const std::vector<std::int64_t> &ids, bool skipSpecial) const
 {
+    if (m_options.metaspace.enabled)
+        return metaspaceDecode(ids, skipSpecial);
     std::string bytes;
     for (std::int64_t id : ids) {
         if (skipSpecial && isSpecial(id))

@@ -1,5 +1,6 @@
 #pragma once
-// Byte-level BPE as GPT-2 and RoBERTa use it: the GPT-2 pre-tokenizer pattern
+// Byte-level BPE as GPT-2, RoBERTa, Llama 3 and Qwen2 use it (and SentencePiece-style BPE
+// beside it, below): the GPT-2 pre-tokenizer pattern
 //   's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
 // matched by hand over code points, bytes mapped to printable characters (bytes_to_unicode),
 // then merges applied by rank, with a cache of pre-token results.
@@ -18,14 +19,33 @@ enum class PreTokenizer {
     DigitsThenGpt2, // Digits (each digit alone), then ByteLevel with its regex
 };
 
+// SentencePiece-style BPE (Llama 2, TinyLlama, Mistral: tokenizer.json's BPE with byte_fallback,
+// bpe_metaspace.cpp): code points are the symbols, spaces become U+2581, and a symbol the
+// vocabulary lacks becomes the <0xXX> tokens of its bytes, or the unknown token.
+enum class SpacePrepend {
+    Never,
+    Normalizer, // Llama 2's Prepend normalizer: U+2581 before every text, before spaces are replaced
+    First,      // Metaspace: before the input's first text unless it starts with U+2581
+    Always,     // Metaspace: before every text between special tokens unless it starts with U+2581
+};
+struct MetaspaceOptions {
+    bool enabled = false;
+    SpacePrepend prepend = SpacePrepend::Normalizer;
+    bool split = false;       // Metaspace's split: a piece from each U+2581 on
+    bool stripDecoded = true; // decoding drops one leading space (the decoder's Strip or Metaspace)
+    std::string unkToken;     // for a symbol neither in the vocabulary nor its bytes; empty: dropped
+};
+
 struct BpeOptions {
     PreTokenizer preTokenizer = PreTokenizer::Gpt2;
     bool addPrefixSpace = false; // prepend a space when the text does not start with one
+    bool nfc = false;            // the normalizer: each text between special tokens to NFC first (Qwen2)
     // Special tokens around the input: GPT-2 adds none; RoBERTa <s> ... </s>.
     std::string bosToken, eosToken;
     std::string padToken; // empty: GPT-2 pads with <|endoftext|>
     // Matched in the text before pre-tokenization; skipped by decode. Absent ones are ignored.
     std::vector<std::string> specialTokens = {"<|endoftext|>"};
+    MetaspaceOptions metaspace; // enabled: SentencePiece-style rather than byte-level
 };
 
 class BpeTokenizer : public Tokenizer {
@@ -52,6 +72,10 @@ protected:
 
 private:
     void bpe(const std::string &piece, std::vector<std::int64_t> &out) const;
+    // The merges by rank over a piece's first symbols (a min-heap of candidate pairs).
+    std::vector<std::string> mergeSymbols(std::vector<std::string> initial) const;
+    void metaspaceSegment(std::string_view text, std::vector<std::int64_t> &out) const;
+    std::string metaspaceDecode(const std::vector<std::int64_t> &ids, bool skipSpecial) const;
 
     BpeOptions m_options;
     std::unordered_map<std::string, int> m_ranks; // "a b" -> rank

@@ -182,16 +182,98 @@ void readPostProcessor(const json &post, BpeOptions &options)
     }
 }
 
-std::unique_ptr<Tokenizer> bpeFromJson(const json &root, const std::string &path)
+const json &member(const json &j, const char *key)
+{
+    static const json null;
+    return j.is_object() && j.contains(key) ? j[key] : null;
+}
+
+constexpr const char *kMetaspaceChar = "\xE2\x96\x81"; // U+2581
+
+// A Prepend of U+2581 or a Replace of " " by it: Llama 2's normalizer steps.
+bool isMetaspaceNormalizer(const json &n, bool &prepends)
+{
+    const std::string type = typeOf(n);
+    if (type == "Prepend" && member(n, "prepend") == kMetaspaceChar)
+        return prepends = true;
+    return type == "Replace" && member(member(n, "pattern"), "String") == " " && member(n, "content") == kMetaspaceChar;
+}
+
+// SentencePiece-style files (bpe.h, MetaspaceOptions): Llama 2's Prepend and Replace
+// normalizer without a pre_tokenizer, or the Metaspace pre_tokenizer of newer conversions.
+// False (options untouched) for a byte-level file.
+bool readMetaspace(const json &root, const std::string &path, MetaspaceOptions &o)
+{
+    const json &norm = member(root, "normalizer"), &pre = member(root, "pre_tokenizer");
+    bool prepends = false, normalizes = false;
+    if (typeOf(norm) == "Sequence") {
+        normalizes = !member(norm, "normalizers").empty();
+        for (const json &n : member(norm, "normalizers"))
+            normalizes = normalizes && isMetaspaceNormalizer(n, prepends);
+    } else if (!norm.is_null()) {
+        normalizes = isMetaspaceNormalizer(norm, prepends);
+    }
+    const bool metaspace = typeOf(pre) == "Metaspace";
+    if (!normalizes && !metaspace)
+        return false;
+    if (!pre.is_null() && !metaspace)
+        throw TokenizerError(path + ": pre_tokenizer " + typeOf(pre)
+                             + " after a SentencePiece-style normalizer is not supported (only none)");
+    o.enabled = true;
+    o.prepend = prepends ? SpacePrepend::Normalizer : SpacePrepend::Never;
+    if (metaspace) {
+        if (member(pre, "replacement") != kMetaspaceChar)
+            throw TokenizerError(path + ": a Metaspace pre_tokenizer whose replacement is not U+2581");
+        const std::string scheme =
+            pre.value("prepend_scheme", pre.value("add_prefix_space", true) ? "always" : "never");
+        o.prepend = scheme == "first" ? SpacePrepend::First
+            : scheme == "never"       ? SpacePrepend::Never
+                                      : SpacePrepend::Always;
+        o.split = pre.value("split", true);
+    }
+    const json &decoder = member(root, "decoder");
+    o.stripDecoded = false;
+    if (typeOf(decoder) == "Metaspace")
+        o.stripDecoded = decoder.value("prepend_scheme", "always") != std::string("never");
+    for (const json &d : member(decoder, "decoders"))
+        if (typeOf(d) == "Strip" && d.value("start", 0) >= 1)
+            o.stripDecoded = true;
+    const json &model = member(root, "model");
+    if (member(model, "unk_token").is_string())
+        o.unkToken = model["unk_token"].get<std::string>();
+    return true;
+}
+
+// transformers' LlamaTokenizerFast (Llama 2, TinyLlama, Mistral) replaces the file's template
+// with BOS if add_bos_token (default true) and EOS if add_eos_token (default false).
+void applyLlamaSpecials(const json &config, BpeOptions &options)
+{
+    const std::string cls = config.value("tokenizer_class", std::string());
+    if (cls != "LlamaTokenizer" && cls != "LlamaTokenizerFast" && cls != "CodeLlamaTokenizer"
+        && cls != "CodeLlamaTokenizerFast")
+        return;
+    const auto flag = [&](const char *key, bool fallback) {
+        return config.contains(key) && config[key].is_boolean() ? config[key].get<bool>() : fallback;
+    };
+    options.bosToken = flag("add_bos_token", true) ? tokenText(config, "bos_token", "<s>") : "";
+    options.eosToken = flag("add_eos_token", false) ? tokenText(config, "eos_token", "</s>") : "";
+}
+
+std::unique_ptr<Tokenizer> bpeFromJson(const json &root, const std::string &path, const json &config)
 {
     const json &model = root["model"];
-    if (root.contains("normalizer") && !root["normalizer"].is_null())
-        throw TokenizerError(path + ": normalizer " + typeOf(root["normalizer"])
-                             + " before byte-level BPE is not supported");
     BpeOptions options;
-    readPreTokenizer(root.contains("pre_tokenizer") ? root["pre_tokenizer"] : json(), path, options);
+    if (!readMetaspace(root, path, options.metaspace)) { // byte-level
+        const json &norm = member(root, "normalizer");
+        if (!norm.is_null() && typeOf(norm) != "NFC")
+            throw TokenizerError(path + ": normalizer " + typeOf(norm)
+                                 + " before byte-level BPE is not supported (only NFC, as Qwen2's)");
+        options.nfc = !norm.is_null();
+        readPreTokenizer(member(root, "pre_tokenizer"), path, options);
+    }
     if (root.contains("post_processor"))
         readPostProcessor(root["post_processor"], options);
+    applyLlamaSpecials(config, options);
     if (root.contains("added_tokens") && root["added_tokens"].is_array())
         for (const json &t : root["added_tokens"])
             if (t.value("special", false) && t.contains("content") && t["content"].is_string())
@@ -314,9 +396,10 @@ std::vector<std::int64_t> Tokenizer::encode(std::string_view text, int maxLength
     return out;
 }
 
-std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string &path)
+std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string &path, const std::string &tokenizerConfig)
 {
     const json root = readJson(path);
+    const json config = tokenizerConfig.empty() ? json::object() : readJson(tokenizerConfig);
     if (!root.is_object() || !root.contains("model") || !root["model"].is_object())
         throw TokenizerError(path + ": has no \"model\" object");
     const json &model = root["model"];
@@ -327,7 +410,7 @@ std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string &path)
         if (type == "WordPiece")
             return wordPieceFromJson(root, path);
         if (type == "BPE")
-            return bpeFromJson(root, path);
+            return bpeFromJson(root, path, config.is_object() ? config : json::object());
     } catch (const json::exception &e) {
         throw TokenizerError(path + ": unexpected structure: " + e.what());
     }
@@ -338,7 +421,8 @@ std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string &path)
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &folder)
 {
     if (isFile(folder + "/tokenizer.json"))
-        return loadTokenizerJson(folder + "/tokenizer.json");
+        return loadTokenizerJson(folder + "/tokenizer.json",
+                                 isFile(folder + "/tokenizer_config.json") ? folder + "/tokenizer_config.json" : "");
 
     json tokCfg = json::object();
     if (isFile(folder + "/tokenizer_config.json")) {
@@ -386,6 +470,11 @@ std::unique_ptr<Tokenizer> loadTokenizer(const std::string &folder)
             options.addPrefixSpace = tokCfg["add_prefix_space"].get<bool>();
         return BpeTokenizer::fromFiles(folder + "/vocab.json", folder + "/merges.txt", options);
     }
+    if (isFile(folder + "/tokenizer.model"))
+        throw TokenizerError(
+            folder
+            + ": has SentencePiece's tokenizer.model but no tokenizer.json, which OptiBench reads; "
+              "write it with transformers: AutoTokenizer.from_pretrained(folder).save_pretrained(folder)");
     throw TokenizerError(folder
                          + ": has no tokenizer (expected tokenizer.json, vocab.txt, or vocab.json with "
                            "merges.txt)");

@@ -66,7 +66,9 @@ private:
 // (WordPiece, options from tokenizer_config.json), else vocab.json + merges.txt (byte-level
 // BPE; RoBERTa special tokens when config.json or tokenizer_config.json say roberta).
 std::unique_ptr<Tokenizer> loadTokenizer(const std::string &modelFolder);
-// Loads a Hugging Face tokenizers file whose model is WordPiece or BPE.
-std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string &path);
+// Loads a Hugging Face tokenizers file whose model is WordPiece or BPE. `tokenizerConfig`
+// (tokenizer_config.json, optional): a LlamaTokenizer's add_bos_token and add_eos_token decide
+// the special tokens around a text, as transformers' LlamaTokenizerFast rebuilds its template.
+std::unique_ptr<Tokenizer> loadTokenizerJson(const std::string &path, const std::string &tokenizerConfig = {});
 
 } // namespace optibench::engine

@@ -201,21 +201,27 @@ void appendLower(std::u32string &out, char32_t cp)
     out.push_back(m ? m->to : cp);
 }
 
+bool appendHangulJamo(std::u32string &out, char32_t cp)
+{
+    if (cp < kHangulFirst || cp > kHangulLast)
+        return false;
+    // Hangul syllables decompose algorithmically into two or three conjoining jamo.
+    const char32_t s = cp - kHangulFirst;
+    out.push_back(kHangulL + s / (kHangulV * kHangulT));
+    out.push_back(kHangulVFirst + (s % (kHangulV * kHangulT)) / kHangulT);
+    if (s % kHangulT != 0)
+        out.push_back(kHangulTBase + s % kHangulT);
+    return true;
+}
+
 void appendStripped(std::u32string &out, char32_t cp)
 {
     if (cp < 0x80) {
         out.push_back(cp);
         return;
     }
-    if (cp >= 0xAC00 && cp <= 0xD7A3) {
-        // Hangul syllables decompose algorithmically into two or three conjoining jamo.
-        const char32_t s = cp - 0xAC00;
-        out.push_back(0x1100 + s / (21 * 28));
-        out.push_back(0x1161 + (s % (21 * 28)) / 28);
-        if (s % 28 != 0)
-            out.push_back(0x11A7 + s % 28);
+    if (appendHangulJamo(out, cp))
         return;
-    }
     if (isNonspacingMark(cp))
         return;
     if (const CodeMap *m = findMap(tables::kStripSingle, tables::kStripSingleCount, cp)) {

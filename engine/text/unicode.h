@@ -9,6 +9,11 @@ namespace optibench::engine::unicode {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
+// The Hangul syllables' algorithmic layout: syllable = first + (L * V + v) * T + t.
+constexpr char32_t kHangulFirst = 0xAC00, kHangulLast = 0xD7A3;
+constexpr char32_t kHangulL = 0x1100, kHangulVFirst = 0x1161, kHangulTBase = 0x11A7;
+constexpr char32_t kHangulLCount = 19, kHangulV = 21, kHangulT = 28;
+
 // Decodes UTF-8; each byte of an invalid sequence (bad lead, truncated, overlong, surrogate,
 // above U+10FFFF) becomes U+FFFD. Returns the number of replacements through `invalid`.
 std::u32string decodeUtf8(std::string_view text, std::size_t *invalid = nullptr);
@@ -34,5 +39,12 @@ bool isCjk(char32_t cp);             // the CJK Unified Ideograph blocks BERT sp
 void appendLower(std::u32string &out, char32_t cp);
 // NFD of one code point without its nonspacing marks (BERT's _run_strip_accents).
 void appendStripped(std::u32string &out, char32_t cp);
+// A Hangul syllable's two or three conjoining jamo appended; false (nothing appended) for any
+// other code point.
+bool appendHangulJamo(std::u32string &out, char32_t cp);
+
+// Normalization Form C (Unicode's UAX #15: canonical decomposition, canonical order, canonical
+// composition), as tokenizer.json's NFC normalizer applies it (normalize_nfc.cpp).
+std::u32string nfc(std::u32string_view text);
 
 } // namespace optibench::engine::unicode

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Generates the Unicode tables the tokenizers need (engine/text/unicode_tables.h) from Python's
-unicodedata, which is what Hugging Face's Python tokenizers use, as two files:
+unicodedata, which is what Hugging Face's Python tokenizers use, as three files:
 engine/text/unicode_categories.cpp (letters, numbers, punctuation, control, nonspacing marks,
-spaces) and engine/text/unicode_mappings.cpp (lowercase and accent stripping).
+spaces), engine/text/unicode_mappings.cpp (lowercase and accent stripping) and
+engine/text/unicode_nfc.cpp (canonical decompositions, combining classes and compositions, for
+the NFC normalizer).
 
     python3 engine/text/unicode_gen.py
 """
@@ -110,9 +112,57 @@ def mappings():
     footer()
 
 
+def is_hangul_syllable(cp):
+    return 0xAC00 <= cp <= 0xD7A3
+
+
+def nfc_tables():
+    header()
+    # Full canonical decompositions (Hangul syllables are decomposed by the algorithm in code).
+    decomp = []
+    for cp in range(MAX):
+        if is_hangul_syllable(cp):
+            continue
+        d = ud.normalize("NFD", chr(cp))
+        if d != chr(cp):
+            if len(d) > 4:
+                sys.exit(f"U+{cp:04X} decomposes to {len(d)} code points")
+            decomp.append((cp, [ord(c) for c in d]))
+    print("// Canonical decompositions, fully applied: {cp, n, c1, c2, c3, c4}.")
+    print("const char32_t kDecomposition[][6] = {")
+    for cp, seq in decomp:
+        vals = seq + [0] * (4 - len(seq))
+        print(f"    {{0x{cp:X}, {len(seq)}, " + ", ".join(f"0x{v:X}" for v in vals) + "},")
+    print("};")
+    print("const std::size_t kDecompositionCount = sizeof(kDecomposition) / sizeof(kDecomposition[0]);\n")
+    emit_pairs("kCombiningClass", [(cp, ud.combining(chr(cp))) for cp in range(MAX) if ud.combining(chr(cp))])
+    # Primary composites: a two-code-point canonical decomposition that NFC composes back
+    # (composition exclusions and singletons do not).
+    pairs = []
+    for cp in range(MAX):
+        if is_hangul_syllable(cp):
+            continue
+        raw = ud.decomposition(chr(cp))
+        if not raw or raw.startswith("<"):
+            continue
+        parts = [int(x, 16) for x in raw.split()]
+        if len(parts) == 2 and ud.normalize("NFC", chr(parts[0]) + chr(parts[1])) == chr(cp):
+            pairs.append((parts[0], parts[1], cp))
+    pairs.sort()
+    print("// Primary composites by their two code points, sorted: {first, second, composite}.")
+    print("const char32_t kComposition[][3] = {")
+    items = [f"{{0x{a:X}, 0x{b:X}, 0x{c:X}}}" for a, b, c in pairs]
+    for i in range(0, len(items), 6):
+        print("    " + ", ".join(items[i:i + 6]) + ",")
+    print("};")
+    print("const std::size_t kCompositionCount = sizeof(kComposition) / sizeof(kComposition[0]);\n")
+    footer()
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    for name, write in (("unicode_categories.cpp", categories), ("unicode_mappings.cpp", mappings)):
+    for name, write in (("unicode_categories.cpp", categories), ("unicode_mappings.cpp", mappings),
+                        ("unicode_nfc.cpp", nfc_tables)):
         with open(os.path.join(here, name), "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
             write()
 

@@ -385,6 +385,15 @@ TEST(TokenizerFactory, FolderWithoutTokenizerIsAClearError)
     } catch (const TokenizerError &e) {
         EXPECT_NE(std::string(e.what()).find("has no tokenizer"), std::string::npos) << e.what();
     }
+    // SentencePiece's own file alone: named, with the way to write tokenizer.json.
+    std::ofstream(dir / "tokenizer.model") << "\x0a\x05";
+    try {
+        loadTokenizer(dir.string());
+        FAIL() << "no error";
+    } catch (const TokenizerError &e) {
+        EXPECT_NE(std::string(e.what()).find("tokenizer.model but no tokenizer.json"), std::string::npos) << e.what();
+    }
+    fs::remove(dir / "tokenizer.model");
     // A vocab.txt without the special tokens names the file and the token.
     std::ofstream(dir / "vocab.txt") << "a\nb\n";
     try {
@@ -418,4 +427,19 @@ TEST(Unicode, ClassesAndMappings)
     std::size_t bad = 0;
     EXPECT_EQ(decodeUtf8("\xC0\xAF\xED\xA0\x80", &bad).size(), 5u); // overlong and surrogate: all bytes bad
     EXPECT_EQ(bad, 5u);
+}
+
+// NFC as Python's unicodedata.normalize("NFC", ...) gives it (the same tables).
+TEST(Unicode, NormalizationFormC)
+{
+    using optibench::engine::unicode::nfc;
+    EXPECT_EQ(nfc(U"Cafe\u0301"), U"Caf\u00E9");        // composed
+    EXPECT_EQ(nfc(U"\u212B"), U"\u00C5");               // a singleton: Angstrom sign
+    EXPECT_EQ(nfc(U"\u1100\u1161\u11A8"), U"\uAC01");   // conjoining jamo to a syllable
+    EXPECT_EQ(nfc(U"q\u0307\u0323"), U"q\u0323\u0307"); // marks in canonical order
+    EXPECT_EQ(nfc(U"e\u0323\u0302"), U"\u1EC7");        // two marks into one letter
+    EXPECT_EQ(nfc(U"\u1E0B\u0323"), U"\u1E0D\u0307");   // decomposed, reordered, recomposed
+    EXPECT_EQ(nfc(U"\u0958"), U"\u0915\u093C");         // an exclusion stays decomposed
+    EXPECT_EQ(nfc(U"a\u0301\u0301"), U"\u00E1\u0301");  // a second acute is blocked
+    EXPECT_EQ(nfc(U"plain ASCII, caf\u00E9 and \u00C5"), U"plain ASCII, caf\u00E9 and \u00C5"); // already NFC
 }
