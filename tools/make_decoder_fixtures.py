@@ -12,7 +12,8 @@ Each folder holds config.json (the fields transformers writes), model.safetensor
 Face's parameter names (llama-tiny and qwen2-tiny also the tokenizer files that
 tools/decoder_tokenizer_reference.mjs writes, which their vocab_size of 300 fits), and reference.json: two rows of 8 token ids, the second left-padded by
 3 (position ids from the mask, cumsum - 1, as transformers' generate computes them), the logits
-at every position, and the first row's mean next-token NLL.
+at every position, the first row's mean next-token NLL, and both rows' greedy continuations (12
+tokens, the whole sequence recomputed for each) with the smallest top-2 logit gap along them.
 
 The reference is a plain-PyTorch REIMPLEMENTATION of transformers' LlamaModel, MistralModel and
 Qwen2Model forward passes (eager attention, eval mode), written here from the transformers
@@ -135,6 +136,24 @@ def make_weights(gen, cfg):
     return w
 
 
+# New tokens of the greedy continuations in reference.json.
+GREEDY_TOKENS = 12
+
+
+def greedy_continuations(cfg, w, ids, mask, count):
+    """Greedy decoding by recomputing the whole sequence for every token (no cache), as
+    transformers' generate with do_sample=False chooses: the argmax of the last logits. Returns
+    the new tokens [B, count] and the smallest gap between the best and second-best logit."""
+    seq, m, margin = ids.clone(), mask.clone(), float("inf")
+    for _ in range(count):
+        last = forward(cfg, w, seq, m)[:, -1]
+        top = last.topk(2, dim=-1).values
+        margin = min(margin, float((top[:, 0] - top[:, 1]).min()))
+        seq = torch.cat([seq, last.argmax(-1, keepdim=True)], 1)
+        m = torch.cat([m, torch.ones(m.size(0), 1, dtype=m.dtype)], 1)
+    return seq[:, ids.size(1):], margin
+
+
 def make(folder, cfg, seed):
     os.makedirs(folder, exist_ok=True)
     gen = torch.Generator().manual_seed(seed)
@@ -150,11 +169,13 @@ def make(folder, cfg, seed):
     # Row 0's mean negative log-likelihood of each next token.
     logp = torch.log_softmax(logits[0, :-1], dim=-1)
     nll = -logp.gather(-1, ids[0, 1:, None]).mean()
+    greedy, margin = greedy_continuations(cfg, {n: t.double() for n, t in w.items()}, ids, mask, GREEDY_TOKENS)
     write_json(os.path.join(folder, "reference.json"), {
         "generator": "tools/make_decoder_fixtures.py (plain-PyTorch reimplementation of transformers' "
                      "Llama/Mistral/Qwen2 forward, float64)",
         "input_ids": ids.tolist(), "attention_mask": mask.tolist(), "logits": logits.tolist(),
         "mean_nll_row0": float(nll), "tensors": tensor_summary(w),
+        "greedy": greedy.tolist(), "greedy_min_margin": margin,
         "note": "row 1 is left-padded; position ids are cumsum(mask) - 1, as generate computes them",
     })
 

@@ -1,16 +1,21 @@
 // Llama, Qwen2 and Mistral checkpoints (tests/data/hf/*-tiny, made by
 // tools/make_decoder_fixtures.py from a reimplementation of transformers' forward) through the
-// native LlamaModel: logits and mean NLL against the reference, a left-padded prompt equal to
-// the prompt alone, grouped-query attention, rope scaling and the config's refusals.
+// native LlamaModel: logits and mean NLL against the reference, its greedy continuations, a
+// left-padded prompt equal to the prompt alone, grouped-query attention, rope scaling and the
+// config's refusals.
 #include "engine/formats/errors.h"
 #include "engine/formats/hf_config.h"
 #include "engine/measure/flops.h"
 #include "engine/models/hf_loader.h"
 #include "engine/models/model_save.h"
+#include "engine/run/generation.h"
 #include "tests/engine/hf_reference.h"
 
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <iostream>
 
 using namespace optibench::engine;
 using optibench::engine::testing::readReference;
@@ -47,6 +52,8 @@ TEST_P(HfLlama, LogitsAndNllMatchTheReference)
     auto logp = at::log_softmax(got[0].slice(0, 0, -1), -1);
     const double nll = -logp.gather(-1, ids[0].slice(0, 1).unsqueeze(-1)).mean().item<double>();
     EXPECT_NEAR(nll, ref["mean_nll_row0"].get<double>(), 1e-5);
+    std::cout << GetParam() << ": worst logit error " << worst << ", mean NLL error "
+              << std::abs(nll - ref["mean_nll_row0"].get<double>()) << "\n";
     for (const auto &[name, info] : ref["tensors"].items()) {
         ASSERT_TRUE(model->parameters().count(name)) << name;
         EXPECT_NEAR(model->parameters().at(name).to(at::kDouble).sum().item<double>(), info["sum"].get<double>(), 1e-4)
@@ -65,6 +72,23 @@ TEST_P(HfLlama, ALeftPaddedPromptEqualsThePromptAlone)
     auto batched = model->forward(ids, mask);
     auto alone = model->forward(ids[1].slice(0, 3).unsqueeze(0), mask[1].slice(0, 3).unsqueeze(0));
     EXPECT_LT((batched[1].slice(0, 3) - alone[0]).abs().max().item<double>(), 2e-5);
+}
+
+// Greedy decoding with the KV cache gives the tokens the float64 reference gives by recomputing
+// the whole sequence for each (both rows in one batch, the second left-padded; through
+// mistral-tiny's sliding window of 4).
+TEST_P(HfLlama, GreedyContinuationsMatchTheReference)
+{
+    auto model = loadHfModel(folder(GetParam()));
+    const auto ref = readReference(folder(GetParam()));
+    const auto want = tensorOf(ref["greedy"], at::kLong);
+    GenerationOptions o;
+    o.maxNewTokens = static_cast<int>(want.size(1));
+    o.stopAtEos = false;
+    const auto got =
+        generate(*model, tensorOf(ref["input_ids"], at::kLong), tensorOf(ref["attention_mask"], at::kLong), o);
+    EXPECT_TRUE(got.tokens.equal(want)) << GetParam() << ": " << got.tokens << " against " << want
+                                        << " (smallest top-2 gap " << ref["greedy_min_margin"].get<double>() << ")";
 }
 
 INSTANTIATE_TEST_SUITE_P(Checkpoints, HfLlama, ::testing::Values("llama-tiny", "qwen2-tiny", "mistral-tiny"));
