@@ -1,4 +1,6 @@
 #include "engine/kernels/gemm.h"
+#include "engine/kernels/fused_rows.h"
+#include "engine/kernels/weight_kernels.h"
 
 #include <ATen/Parallel.h>
 #include <ATen/record_function.h>
@@ -7,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #if defined(OPTIBENCH_HAVE_DNNL)
@@ -108,6 +111,41 @@ std::string oneDnnCpuIsa()
 #endif
 }
 
+namespace {
+
+bool wantsGradient(const at::Tensor &t)
+{
+    return t.defined() && t.requires_grad() && at::GradMode::is_enabled();
+}
+
+// A few rows (a decoding step) against a bf16 weight on the CPU: the weight widened in registers
+// (engine/kernels/weight_kernels.h), summed in fp32, rounded once to the input's dtype, where
+// LibTorch would run oneDNN's bf16 matmul. nullopt: not such a product, or a gradient wanted.
+std::optional<at::Tensor> bf16Rows(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+{
+    if (!x.is_cpu() || weight.scalar_type() != at::kBFloat16 || weight.dim() != 2 || !weight.is_contiguous()
+        || (x.scalar_type() != at::kBFloat16 && x.scalar_type() != at::kFloat) || x.dim() < 1 || wantsGradient(x)
+        || wantsGradient(weight) || wantsGradient(bias))
+        return std::nullopt;
+    const std::int64_t K = x.size(-1), N = weight.size(0);
+    if (weight.size(1) != K || x.numel() == 0 || x.numel() / K > fused::kFusedRows)
+        return std::nullopt;
+    RECORD_FUNCTION("engine::bf16_rows", std::vector<c10::IValue>({x, weight}));
+    const auto x2 = x.reshape({-1, K}).to(at::kFloat).contiguous();
+    const auto b = bias.defined() ? bias.to(at::kFloat).contiguous() : at::Tensor();
+    const auto *w = reinterpret_cast<const std::uint16_t *>(weight.data_ptr<at::BFloat16>());
+    const float *bp = b.defined() ? b.data_ptr<float>() : nullptr;
+    auto out = fused::fusedProduct(x2, N, bf16w::kMaxRows,
+                                   [&](std::int64_t nb, std::int64_t ne, const float *xr, std::int64_t M, float *y) {
+                                       bf16w::gemv(xr, M, N, K, w, bp, nb, ne, y);
+                                   });
+    std::vector<std::int64_t> shape(x.sizes().begin(), x.sizes().end());
+    shape.back() = N;
+    return out.view(shape).to(x.scalar_type());
+}
+
+} // namespace
+
 at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
 #if defined(OPTIBENCH_HAVE_DNNL)
@@ -141,6 +179,8 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
         return out.view(outShape);
     }
 #endif
+    if (auto rows = bf16Rows(x, weight, bias))
+        return *rows;
     return at::linear(x, weight, bias);
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
 
@@ -249,3 +250,52 @@ void unpack(std::int64_t K, const std::int8_t *values, const float *scales, std:
 }
 
 } // namespace optibench::engine::int8w
+
+namespace optibench::engine::bf16w {
+
+namespace {
+
+float widen(std::uint16_t bits)
+{
+    const std::uint32_t wide = static_cast<std::uint32_t>(bits) << 16;
+    float f;
+    std::memcpy(&f, &wide, sizeof f);
+    return f;
+}
+
+void gemvScalar(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w,
+                const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    for (std::int64_t n = nBegin; n < nEnd; ++n)
+        for (std::int64_t m = 0; m < M; ++m) {
+            float acc = 0.0f;
+            for (std::int64_t k = 0; k < K; ++k)
+                acc += x[m * K + k] * widen(w[n * K + k]);
+            out[m * N + n] = acc + (bias ? bias[n] : 0.0f);
+        }
+}
+
+} // namespace
+
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w,
+            const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    if (M < 1 || M > kMaxRows)
+        throw std::invalid_argument("bf16 gemv takes 1 to 4 rows, not " + std::to_string(M));
+    switch (std::min(level, isa::cpuLevel())) {
+#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
+    case isa::Level::Avx512: return detail::gemvAvx512(x, M, N, K, w, bias, nBegin, nEnd, out);
+    case isa::Level::Avx2: return detail::gemvAvx2(x, M, N, K, w, bias, nBegin, nEnd, out);
+#endif
+    default: break;
+    }
+    gemvScalar(x, M, N, K, w, bias, nBegin, nEnd, out);
+}
+
+void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w, const float *bias,
+          std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    gemvAt(isa::kernelLevel(), x, M, N, K, w, bias, nBegin, nEnd, out);
+}
+
+} // namespace optibench::engine::bf16w

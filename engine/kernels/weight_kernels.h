@@ -19,7 +19,8 @@
 // and differ only in the order of the fp32 sums (tests compare them within rounding).
 //
 // int8 (weight-int8): int8 values [N, K] with one scale per output row, w = q * scale; the
-// same row kernel shape, the scale applied once per output.
+// same row kernel shape, the scale applied once per output. bf16 weights: the same shape, each
+// value widened to fp32 by a shift.
 #include "engine/kernels/cpu_isa.h"
 
 #include <cstdint>
@@ -82,3 +83,17 @@ void unpack(std::int64_t K, const std::int8_t *values, const float *scales, std:
             float *w);
 
 } // namespace optibench::engine::int8w
+
+namespace optibench::engine::bf16w {
+
+inline constexpr std::int64_t kMaxRows = 4;
+
+// out[m, n] = x[m, :] · w[n, :] + bias[n] for rows m < M (1 to kMaxRows) and outputs n in
+// [nBegin, nEnd): x [M, K] fp32, w [N, K] bf16 (its bits: the upper half of an fp32), widened
+// exactly in registers and summed in fp32; bias fp32 or null.
+void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w, const float *bias,
+          std::int64_t nBegin, std::int64_t nEnd, float *out);
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w,
+            const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out);
+
+} // namespace optibench::engine::bf16w

@@ -1,4 +1,5 @@
 #include "engine/kernels/weight_quant.h"
+#include "engine/kernels/fused_rows.h"
 #include "engine/kernels/gemm.h"
 #include "engine/kernels/weight_kernels.h"
 #include "options/values.h"
@@ -17,29 +18,8 @@ at::Tensor biasAs(const at::Tensor &bias, const at::Tensor &x)
     return bias.defined() && bias.scalar_type() != x.scalar_type() ? bias.to(x.scalar_type()) : bias;
 }
 
-// Up to this many rows a product runs fused (in passes of the kernels' row count), reading the
-// small weight once per pass; beyond, widening the weight slice by slice and a GEMM cost less.
-constexpr std::int64_t kFusedRows = 16;
-// Outputs per task of the parallel loops.
-constexpr std::int64_t kGrain = 64;
 // Rows of the weight widened to fp32 at a time for a GEMM: the fp32 copy never holds more.
 constexpr std::int64_t kWidenedSlice = 1024;
-
-// x2d [M, K] fp32 contiguous times a weight of N outputs held small: rows(nBegin, nEnd, x, M,
-// out) computes outputs [nBegin, nEnd) of up to maxRows rows of x into out [M, N].
-template<class Rows>
-at::Tensor fusedProduct(const at::Tensor &x2d, std::int64_t N, std::int64_t maxRows, const Rows &rows)
-{
-    const std::int64_t M = x2d.size(0), K = x2d.size(1);
-    auto out = at::empty({M, N}, x2d.options());
-    const float *x = x2d.data_ptr<float>();
-    float *y = out.data_ptr<float>();
-    at::parallel_for(0, N, kGrain, [&](std::int64_t begin, std::int64_t end) {
-        for (std::int64_t m = 0; m < M; m += maxRows)
-            rows(begin, end, x + m * K, std::min(maxRows, M - m), y + m * N);
-    });
-    return out;
-}
 
 // The same product with the weight widened to fp32 kWidenedSlice outputs at a time (unpack(
 // nBegin, nEnd, w) writes rows [nBegin, nEnd) as [nEnd - nBegin, K]) and the engine's GEMM.
@@ -52,7 +32,7 @@ at::Tensor widenedProduct(const at::Tensor &x2d, std::int64_t N, const Unpack &u
     for (std::int64_t n0 = 0; n0 < N; n0 += kWidenedSlice) {
         const std::int64_t len = std::min(kWidenedSlice, N - n0);
         float *w = slice.data_ptr<float>();
-        at::parallel_for(0, len, kGrain / 4,
+        at::parallel_for(0, len, fused::kGrain / 4,
                          [&](std::int64_t begin, std::int64_t end) { unpack(n0 + begin, n0 + end, w + begin * K); });
         out.narrow(1, n0, len).copy_(gemm::linear(x2d, slice.narrow(0, 0, len), at::Tensor()));
     }
@@ -104,17 +84,17 @@ private:
         const auto rows = asRows(x, K, K);
         const auto *values = m_weight.values.data_ptr<std::int8_t>();
         const float *scales = m_weight.scales.data_ptr<float>();
-        if (rows.size(0) > kFusedRows)
+        if (rows.size(0) > fused::kFusedRows)
             return shapedLike(widenedProduct(rows, N,
                                              [&](std::int64_t b, std::int64_t e, float *w) {
                                                  int8w::unpack(K, values, scales, b, e, w);
                                              }),
                               x, m_bias);
         const float *bias = m_bias.defined() ? m_bias.data_ptr<float>() : nullptr;
-        auto out = fusedProduct(rows, N, int8w::kMaxRows,
-                                [&](std::int64_t b, std::int64_t e, const float *xr, std::int64_t M, float *y) {
-                                    int8w::gemv(xr, M, N, K, values, scales, bias, b, e, y);
-                                });
+        auto out = fused::fusedProduct(rows, N, int8w::kMaxRows,
+                                       [&](std::int64_t b, std::int64_t e, const float *xr, std::int64_t M, float *y) {
+                                           int8w::gemv(xr, M, N, K, values, scales, bias, b, e, y);
+                                       });
         return shapedLike(out, x, at::Tensor());
     }
 
@@ -169,17 +149,17 @@ private:
         const auto rows = asRows(x, m_weight.inFeatures, shape.K);
         const auto *codes = m_weight.codes.data_ptr<std::uint8_t>();
         const float *scales = m_weight.scales.data_ptr<float>(), *mins = m_weight.mins.data_ptr<float>();
-        if (rows.size(0) > kFusedRows)
+        if (rows.size(0) > fused::kFusedRows)
             return shapedLike(widenedProduct(rows, shape.N,
                                              [&](std::int64_t b, std::int64_t e, float *w) {
                                                  int4::unpack(shape, codes, scales, mins, b, e, w);
                                              }),
                               x, m_bias);
         const float *bias = m_bias.defined() ? m_bias.data_ptr<float>() : nullptr;
-        auto out = fusedProduct(rows, shape.N, int4::kMaxRows,
-                                [&](std::int64_t b, std::int64_t e, const float *xr, std::int64_t M, float *y) {
-                                    int4::gemv(xr, M, shape, codes, scales, mins, bias, b, e, y);
-                                });
+        auto out = fused::fusedProduct(rows, shape.N, int4::kMaxRows,
+                                       [&](std::int64_t b, std::int64_t e, const float *xr, std::int64_t M, float *y) {
+                                           int4::gemv(xr, M, shape, codes, scales, mins, bias, b, e, y);
+                                       });
         return shapedLike(out, x, at::Tensor());
     }
 

@@ -2,6 +2,7 @@
 // against the same sums in double, the fused and the widening forward, the bytes it holds) and
 // weight-int8's row kernels against its dequantized weight.
 #include "engine/kernels/cpu_isa.h"
+#include "engine/kernels/gemm.h"
 #include "engine/kernels/weight_kernels.h"
 #include "engine/kernels/weight_quant.h"
 
@@ -186,4 +187,53 @@ TEST(WeightInt8, FusedAndWideningForwardsAgree)
         EXPECT_LT(maxRelError(linear->forward(x), at::linear(x.to(at::kDouble), dense, b.to(at::kDouble))), 1e-5)
             << rows;
     }
+}
+
+// bf16 weights widen exactly: every path is the fp32 product with the bf16 weight's values.
+TEST(Bf16Weight, EveryPathMatchesTheWidenedWeight)
+{
+    at::manual_seed(5);
+    for (auto [N, K] : {std::pair<std::int64_t, std::int64_t>{40, 576}, {17, 100}, {9, 7}}) {
+        const auto w = at::randn({N, K}).to(at::kBFloat16).contiguous();
+        const auto bias = at::randn({N});
+        const auto *bits = reinterpret_cast<const std::uint16_t *>(w.data_ptr<at::BFloat16>());
+        for (std::int64_t M = 1; M <= bf16w::kMaxRows; ++M) {
+            const auto x = at::randn({M, K});
+            const auto want = at::linear(x.to(at::kDouble), w.to(at::kDouble), bias.to(at::kDouble));
+            for (isa::Level level : runnableLevels()) {
+                auto out = at::full({M, N}, 7.0f);
+                for (auto [b, e] : {std::pair<std::int64_t, std::int64_t>{0, N / 2}, {N / 2, N}})
+                    bf16w::gemvAt(level, x.data_ptr<float>(), M, N, K, bits, bias.data_ptr<float>(), b, e,
+                                  out.data_ptr<float>());
+                EXPECT_LT(maxRelError(out, want), 1e-5) << isa::name(level) << " M " << M << " N " << N << " K " << K;
+            }
+        }
+    }
+}
+
+// A decoding step's product with bf16 weights runs the row kernels (up to 16 rows): summed and
+// biased in fp32, rounded once to bf16. More rows, or a gradient, go to LibTorch (whose matmul
+// rounds before its bias is added).
+TEST(Bf16Weight, TheLinearOfAFewRowsRoundsOnceToBf16)
+{
+    const auto x16 = [] { return at::randn({2, 576}).to(at::kBFloat16); };
+    at::manual_seed(6);
+    at::set_num_threads(2);
+    const auto w = at::randn({300, 576}).to(at::kBFloat16), b = at::randn({300}).to(at::kBFloat16);
+    for (std::int64_t rows : {1, 5, 16, 40}) {
+        const auto x = at::randn({1, rows, 576}).to(at::kBFloat16);
+        const auto got = gemm::linear(x, w, b);
+        EXPECT_EQ(got.scalar_type(), at::kBFloat16);
+        EXPECT_EQ(got.sizes(), (std::vector<std::int64_t>{1, rows, 300}));
+        const auto exact = at::linear(x.to(at::kDouble), w.to(at::kDouble), b.to(at::kDouble));
+        if (rows > 16)
+            continue; // LibTorch's product
+        // One rounding to bf16: within half a unit in the last place of its 8 bits.
+        const auto excess = ((got.to(at::kDouble) - exact).abs() - exact.abs() * (1.0 / 256)).max().item<double>();
+        EXPECT_LE(excess, 1e-6) << rows << " rows";
+    }
+    const auto xf = at::randn({2, 576});
+    EXPECT_EQ(gemm::linear(xf, w, b).scalar_type(), at::kFloat); // fp32 activations stay fp32
+    const auto trained = w.clone().requires_grad_();
+    EXPECT_TRUE(gemm::linear(x16(), trained, at::Tensor()).requires_grad()); // LibTorch's, for autograd
 }
