@@ -118,27 +118,35 @@ bool wantsGradient(const at::Tensor &t)
     return t.defined() && t.requires_grad() && at::GradMode::is_enabled();
 }
 
-// A few rows (a decoding step) against a bf16 weight on the CPU: the weight widened in registers
-// (engine/kernels/weight_kernels.h), summed in fp32, rounded once to the input's dtype, where
-// LibTorch would run oneDNN's bf16 matmul. nullopt: not such a product, or a gradient wanted.
-std::optional<at::Tensor> bf16Rows(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
+// A few rows (a decoding step) against an fp32 or bf16 weight on the CPU, by the row kernels
+// (engine/kernels/weight_kernels.h): one pass over the weight for up to 4 rows (fp32; oneDNN's
+// GEMM read it at about half the memory's speed), or up to 16 in passes of 4 (bf16, widened in
+// registers where LibTorch ran oneDNN's bf16 matmul), summed and biased in fp32, rounded once to
+// the input's dtype. nullopt: not such a product, or a gradient wanted.
+std::optional<at::Tensor> fewRows(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
-    if (!x.is_cpu() || weight.scalar_type() != at::kBFloat16 || weight.dim() != 2 || !weight.is_contiguous()
-        || (x.scalar_type() != at::kBFloat16 && x.scalar_type() != at::kFloat) || x.dim() < 1 || wantsGradient(x)
+    const auto type = weight.scalar_type();
+    if (!x.is_cpu() || (type != at::kBFloat16 && type != at::kFloat) || weight.dim() != 2 || !weight.is_contiguous()
+        || (x.scalar_type() != type && x.scalar_type() != at::kFloat) || x.dim() < 1 || wantsGradient(x)
         || wantsGradient(weight) || wantsGradient(bias))
         return std::nullopt;
+    const bool bf16 = type == at::kBFloat16;
     const std::int64_t K = x.size(-1), N = weight.size(0);
-    if (weight.size(1) != K || x.numel() == 0 || x.numel() / K > fused::kFusedRows)
+    if (weight.size(1) != K || x.numel() == 0 || x.numel() / K > (bf16 ? fused::kFusedRows : f32w::kMaxRows))
         return std::nullopt;
-    RECORD_FUNCTION("engine::bf16_rows", std::vector<c10::IValue>({x, weight}));
+    RECORD_FUNCTION(bf16 ? "engine::bf16_rows" : "engine::fp32_rows", std::vector<c10::IValue>({x, weight}));
     const auto x2 = x.reshape({-1, K}).to(at::kFloat).contiguous();
     const auto b = bias.defined() ? bias.to(at::kFloat).contiguous() : at::Tensor();
-    const auto *w = reinterpret_cast<const std::uint16_t *>(weight.data_ptr<at::BFloat16>());
     const float *bp = b.defined() ? b.data_ptr<float>() : nullptr;
-    auto out = fused::fusedProduct(x2, N, bf16w::kMaxRows,
-                                   [&](std::int64_t nb, std::int64_t ne, const float *xr, std::int64_t M, float *y) {
-                                       bf16w::gemv(xr, M, N, K, w, bp, nb, ne, y);
-                                   });
+    const void *w = weight.data_ptr();
+    auto out =
+        fused::fusedProduct(x2, N, bf16w::kMaxRows,
+                            [&](std::int64_t nb, std::int64_t ne, const float *xr, std::int64_t M, float *y) {
+                                if (bf16)
+                                    bf16w::gemv(xr, M, N, K, static_cast<const std::uint16_t *>(w), bp, nb, ne, y);
+                                else
+                                    f32w::gemv(xr, M, N, K, static_cast<const float *>(w), bp, nb, ne, y);
+                            });
     std::vector<std::int64_t> shape(x.sizes().begin(), x.sizes().end());
     shape.back() = N;
     return out.view(shape).to(x.scalar_type());
@@ -148,6 +156,8 @@ std::optional<at::Tensor> bf16Rows(const at::Tensor &x, const at::Tensor &weight
 
 at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
+    if (auto rows = fewRows(x, weight, bias))
+        return *rows;
 #if defined(OPTIBENCH_HAVE_DNNL)
     if (x.device().is_cpu() && x.scalar_type() == at::kFloat && weight.scalar_type() == at::kFloat) {
         // Direct oneDNN calls are no ATen ops: record them as ops of their own so that traces,
@@ -179,8 +189,6 @@ at::Tensor linear(const at::Tensor &x, const at::Tensor &weight, const at::Tenso
         return out.view(outShape);
     }
 #endif
-    if (auto rows = bf16Rows(x, weight, bias))
-        return *rows;
     return at::linear(x, weight, bias);
 }
 

@@ -251,37 +251,51 @@ void unpack(std::int64_t K, const std::int8_t *values, const float *scales, std:
 
 } // namespace optibench::engine::int8w
 
-namespace optibench::engine::bf16w {
+namespace optibench::engine {
 
 namespace {
 
-float widen(std::uint16_t bits)
+float widenBf16(std::uint16_t bits)
 {
     const std::uint32_t wide = static_cast<std::uint32_t>(bits) << 16;
     float f;
     std::memcpy(&f, &wide, sizeof f);
     return f;
 }
+float widenF32(float v)
+{
+    return v;
+}
 
-void gemvScalar(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w,
-                const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+// The plain loop of a row kernel over values that widen to fp32 (bf16, fp32).
+template<class Value, float (*Widen)(Value)>
+void rowsScalar(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const Value *w, const float *bias,
+                std::int64_t nBegin, std::int64_t nEnd, float *out)
 {
     for (std::int64_t n = nBegin; n < nEnd; ++n)
         for (std::int64_t m = 0; m < M; ++m) {
             float acc = 0.0f;
             for (std::int64_t k = 0; k < K; ++k)
-                acc += x[m * K + k] * widen(w[n * K + k]);
+                acc += x[m * K + k] * Widen(w[n * K + k]);
             out[m * N + n] = acc + (bias ? bias[n] : 0.0f);
         }
 }
 
+void checkRows(std::int64_t M, std::int64_t maxRows, const char *kind)
+{
+    if (M < 1 || M > maxRows)
+        throw std::invalid_argument(std::string(kind) + " gemv takes 1 to " + std::to_string(maxRows) + " rows, not "
+                                    + std::to_string(M));
+}
+
 } // namespace
+
+namespace bf16w {
 
 void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w,
             const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
 {
-    if (M < 1 || M > kMaxRows)
-        throw std::invalid_argument("bf16 gemv takes 1 to 4 rows, not " + std::to_string(M));
+    checkRows(M, kMaxRows, "bf16");
     switch (std::min(level, isa::cpuLevel())) {
 #if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
     case isa::Level::Avx512: return detail::gemvAvx512(x, M, N, K, w, bias, nBegin, nEnd, out);
@@ -289,7 +303,7 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, st
 #endif
     default: break;
     }
-    gemvScalar(x, M, N, K, w, bias, nBegin, nEnd, out);
+    rowsScalar<std::uint16_t, widenBf16>(x, M, N, K, w, bias, nBegin, nEnd, out);
 }
 
 void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w, const float *bias,
@@ -298,4 +312,30 @@ void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const 
     gemvAt(isa::kernelLevel(), x, M, N, K, w, bias, nBegin, nEnd, out);
 }
 
-} // namespace optibench::engine::bf16w
+} // namespace bf16w
+
+namespace f32w {
+
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w,
+            const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    checkRows(M, kMaxRows, "fp32");
+    switch (std::min(level, isa::cpuLevel())) {
+#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
+    case isa::Level::Avx512: return detail::gemvAvx512(x, M, N, K, w, bias, nBegin, nEnd, out);
+    case isa::Level::Avx2: return detail::gemvAvx2(x, M, N, K, w, bias, nBegin, nEnd, out);
+#endif
+    default: break;
+    }
+    rowsScalar<float, widenF32>(x, M, N, K, w, bias, nBegin, nEnd, out);
+}
+
+void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w, const float *bias,
+          std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    gemvAt(isa::kernelLevel(), x, M, N, K, w, bias, nBegin, nEnd, out);
+}
+
+} // namespace f32w
+
+} // namespace optibench::engine

@@ -97,3 +97,16 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, st
             const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out);
 
 } // namespace optibench::engine::bf16w
+
+namespace optibench::engine::f32w {
+
+inline constexpr std::int64_t kMaxRows = 4;
+
+// The same for an fp32 weight [N, K]: one pass over the weight for up to 4 rows (a decoding
+// step), where a GEMM library's general product reads it at a fraction of the memory's speed.
+void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w, const float *bias,
+          std::int64_t nBegin, std::int64_t nEnd, float *out);
+void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w,
+            const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out);
+
+} // namespace optibench::engine::f32w

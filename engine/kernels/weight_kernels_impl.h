@@ -68,3 +68,14 @@ void gemvAvx512(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, 
 #endif
 
 } // namespace optibench::engine::bf16w::detail
+
+namespace optibench::engine::f32w::detail {
+
+#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
+void gemvAvx2(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w, const float *bias,
+              std::int64_t nBegin, std::int64_t nEnd, float *out);
+void gemvAvx512(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w, const float *bias,
+                std::int64_t nBegin, std::int64_t nEnd, float *out);
+#endif
+
+} // namespace optibench::engine::f32w::detail

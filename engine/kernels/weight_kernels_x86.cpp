@@ -48,6 +48,13 @@ struct Bf16Values {
     }
 };
 
+struct F32Values {
+    using Value = float;
+    OPTIBENCH_AVX512 static __m512 widen16(const Value *v) { return _mm512_loadu_ps(v); }
+    OPTIBENCH_AVX2 static __m256 widen8(const Value *v) { return _mm256_loadu_ps(v); }
+    static float widen(Value v) { return v; }
+};
+
 // One output's rows: values widened to fp32 lanes, multiplied into per-row accumulators; the
 // tail of K in a plain loop; the scale once at the end.
 template<class F, int M>
@@ -167,4 +174,21 @@ void gemvAvx512(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, 
 }
 
 } // namespace optibench::engine::bf16w::detail
+namespace optibench::engine::f32w::detail {
+
+void gemvAvx2(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w, const float *bias,
+              std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    using namespace weight_x86;
+    eachOutput<Avx2Row, F32Values>(x, M, N, K, w, nullptr, bias, nBegin, nEnd, out);
+}
+
+void gemvAvx512(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w, const float *bias,
+                std::int64_t nBegin, std::int64_t nEnd, float *out)
+{
+    using namespace weight_x86;
+    eachOutput<Avx512Row, F32Values>(x, M, N, K, w, nullptr, bias, nBegin, nEnd, out);
+}
+
+} // namespace optibench::engine::f32w::detail
 #endif

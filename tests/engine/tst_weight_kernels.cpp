@@ -237,3 +237,26 @@ TEST(Bf16Weight, TheLinearOfAFewRowsRoundsOnceToBf16)
     const auto trained = w.clone().requires_grad_();
     EXPECT_TRUE(gemm::linear(x16(), trained, at::Tensor()).requires_grad()); // LibTorch's, for autograd
 }
+
+// fp32 weights for a decoding step: every path against the product in double, and
+// gemm::linear's 1 to 4 rows (the row kernels) against its 5 (oneDNN's GEMM).
+TEST(F32Weight, TheRowKernelsMatchTheGemm)
+{
+    at::manual_seed(7);
+    const std::int64_t N = 37, K = 300;
+    const auto w = at::randn({N, K}), bias = at::randn({N});
+    for (std::int64_t M = 1; M <= f32w::kMaxRows; ++M) {
+        const auto x = at::randn({M, K});
+        const auto want = at::linear(x.to(at::kDouble), w.to(at::kDouble), bias.to(at::kDouble));
+        for (isa::Level level : runnableLevels()) {
+            auto out = at::full({M, N}, 7.0f);
+            f32w::gemvAt(level, x.data_ptr<float>(), M, N, K, w.data_ptr<float>(), bias.data_ptr<float>(), 0, N,
+                         out.data_ptr<float>());
+            EXPECT_LT(maxRelError(out, want), 1e-5) << isa::name(level) << " M " << M;
+        }
+    }
+    const auto x = at::randn({5, K});
+    const auto five = gemm::linear(x, w, bias);
+    for (std::int64_t m = 0; m < 5; ++m)
+        EXPECT_LT(maxRelError(gemm::linear(x.narrow(0, m, 1), w, bias), five.narrow(0, m, 1)), 1e-5) << m;
+}
