@@ -119,10 +119,10 @@ bool wantsGradient(const at::Tensor &t)
 }
 
 // A few rows (a decoding step) against an fp32 or bf16 weight on the CPU, by the row kernels
-// (engine/kernels/weight_kernels.h): one pass over the weight for up to 4 rows (fp32; oneDNN's
-// GEMM read it at about half the memory's speed), or up to 16 in passes of 4 (bf16, widened in
-// registers where LibTorch ran oneDNN's bf16 matmul), summed and biased in fp32, rounded once to
-// the input's dtype. nullopt: not such a product, or a gradient wanted.
+// (engine/kernels/weight_kernels.h): one pass over the weight for up to 4 rows (fp32, where
+// oneDNN's GEMM read the weight at about 70% of the row kernel's speed), or up to 16 in passes of
+// 4 (bf16, widened in registers where LibTorch ran oneDNN's bf16 matmul), summed and biased in
+// fp32, rounded once to the input's dtype. nullopt: not such a product, or a gradient wanted.
 std::optional<at::Tensor> fewRows(const at::Tensor &x, const at::Tensor &weight, const at::Tensor &bias)
 {
     const auto type = weight.scalar_type();
