@@ -140,7 +140,7 @@ std::optional<at::Tensor> fewRows(const at::Tensor &x, const at::Tensor &weight,
     const float *bp = b.defined() ? b.data_ptr<float>() : nullptr;
     const void *w = weight.data_ptr();
     auto out =
-        fused::fusedProduct(x2, N, bf16w::kMaxRows,
+        fused::fusedProduct(x2, N, bf16 ? bf16w::kMaxRows : f32w::kMaxRows,
                             [&](std::int64_t nb, std::int64_t ne, const float *xr, std::int64_t M, float *y) {
                                 if (bf16)
                                     bf16w::gemv(xr, M, N, K, static_cast<const std::uint16_t *>(w), bp, nb, ne, y);

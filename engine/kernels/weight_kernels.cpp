@@ -281,6 +281,30 @@ void rowsScalar(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, 
         }
 }
 
+template<class Value>
+using RowsFn = void (*)(const float *, std::int64_t, std::int64_t, std::int64_t, const Value *, const float *,
+                        std::int64_t, std::int64_t, float *);
+
+// The row kernel for `level` (capped at the CPU's): AVX-512, AVX2 (null where not built) or the
+// plain loop.
+template<class Value, float (*Widen)(Value)>
+RowsFn<Value> rowsPath(isa::Level level, RowsFn<Value> avx512, RowsFn<Value> avx2)
+{
+    const isa::Level at = std::min(level, isa::cpuLevel());
+    if (at >= isa::Level::Avx512 && avx512)
+        return avx512;
+    if (at >= isa::Level::Avx2 && avx2)
+        return avx2;
+    return rowsScalar<Value, Widen>;
+}
+
+// A format's AVX-512 and AVX2 row kernels (its namespace's detail::), or none where not built.
+#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
+#define OPTIBENCH_ROW_PATHS detail::gemvAvx512, detail::gemvAvx2
+#else
+#define OPTIBENCH_ROW_PATHS nullptr, nullptr
+#endif
+
 void checkRows(std::int64_t M, std::int64_t maxRows, const char *kind)
 {
     if (M < 1 || M > maxRows)
@@ -296,14 +320,7 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, st
             const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
 {
     checkRows(M, kMaxRows, "bf16");
-    switch (std::min(level, isa::cpuLevel())) {
-#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
-    case isa::Level::Avx512: return detail::gemvAvx512(x, M, N, K, w, bias, nBegin, nEnd, out);
-    case isa::Level::Avx2: return detail::gemvAvx2(x, M, N, K, w, bias, nBegin, nEnd, out);
-#endif
-    default: break;
-    }
-    rowsScalar<std::uint16_t, widenBf16>(x, M, N, K, w, bias, nBegin, nEnd, out);
+    rowsPath<std::uint16_t, widenBf16>(level, OPTIBENCH_ROW_PATHS)(x, M, N, K, w, bias, nBegin, nEnd, out);
 }
 
 void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const std::uint16_t *w, const float *bias,
@@ -320,14 +337,7 @@ void gemvAt(isa::Level level, const float *x, std::int64_t M, std::int64_t N, st
             const float *bias, std::int64_t nBegin, std::int64_t nEnd, float *out)
 {
     checkRows(M, kMaxRows, "fp32");
-    switch (std::min(level, isa::cpuLevel())) {
-#if defined(OPTIBENCH_X86_WEIGHT_KERNELS)
-    case isa::Level::Avx512: return detail::gemvAvx512(x, M, N, K, w, bias, nBegin, nEnd, out);
-    case isa::Level::Avx2: return detail::gemvAvx2(x, M, N, K, w, bias, nBegin, nEnd, out);
-#endif
-    default: break;
-    }
-    rowsScalar<float, widenF32>(x, M, N, K, w, bias, nBegin, nEnd, out);
+    rowsPath<float, widenF32>(level, OPTIBENCH_ROW_PATHS)(x, M, N, K, w, bias, nBegin, nEnd, out);
 }
 
 void gemv(const float *x, std::int64_t M, std::int64_t N, std::int64_t K, const float *w, const float *bias,

@@ -146,8 +146,8 @@ void eachOutput(const Activations &a, const Shape &s, const std::uint8_t *packed
         for (int j = 0; j < count; ++j)
             rows[j] = rowOf(s, packed, scales, mins, first + j);
         for (std::int64_t m = 0; m < a.M; ++m)
-            kernel(outputs, a.row(m, s), a.scalesOf(m, s), a.sumsOf(m, s), rows, out + m * s.N + first,
-                   bias ? bias + first : nullptr);
+            kernel(outputs, a.row(m, s), a.scalesOf(m, s), a.sumsOf(m, s), s, static_cast<const Row *>(rows),
+                   out + m * s.N + first, bias ? bias + first : nullptr);
     };
     for (; n + R <= nEnd; n += R)
         pass(std::integral_constant<int, R>{}, n);
@@ -175,8 +175,7 @@ void gemvAvx2(const float *x, std::int64_t M, const Shape &shape, const std::uin
     thread_local Activations a;
     quantizeActivations(x, M, shape, 2, a);
     eachOutput<2>(a, shape, packed, scales, mins, bias, nBegin, nEnd, out,
-                  [&](auto outputs, const std::int8_t *q, const float *sx, const float *sums, const Row *rows, float *o,
-                      const float *b) { outputsAvx2<decltype(outputs)::value>(q, sx, sums, shape, rows, o, b); });
+                  [&](auto outputs, auto... args) { outputsAvx2<decltype(outputs)::value>(args...); });
 }
 
 void gemvAvx512(const float *x, std::int64_t M, const Shape &shape, const std::uint8_t *packed, const float *scales,
@@ -185,8 +184,7 @@ void gemvAvx512(const float *x, std::int64_t M, const Shape &shape, const std::u
     thread_local Activations a;
     quantizeActivations(x, M, shape, 4, a);
     eachOutput<4>(a, shape, packed, scales, mins, bias, nBegin, nEnd, out,
-                  [&](auto outputs, const std::int8_t *q, const float *sx, const float *sums, const Row *rows, float *o,
-                      const float *b) { outputsAvx512<decltype(outputs)::value>(q, sx, sums, shape, rows, o, b); });
+                  [&](auto outputs, auto... args) { outputsAvx512<decltype(outputs)::value>(args...); });
 }
 
 } // namespace optibench::engine::int4::detail

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Generates the Unicode tables the tokenizers need (engine/text/unicode_tables.h) from Python's
-unicodedata, which is what Hugging Face's Python tokenizers use, as three files:
+unicodedata, which is what Hugging Face's Python tokenizers use, as four files:
 engine/text/unicode_categories.cpp (letters, numbers, punctuation, control, nonspacing marks,
 spaces), engine/text/unicode_mappings.cpp (lowercase and accent stripping) and
-engine/text/unicode_nfc.cpp (canonical decompositions, combining classes and compositions, for
-the NFC normalizer).
+engine/text/unicode_decompositions.cpp (canonical decompositions) and
+engine/text/unicode_compositions.cpp (combining classes and primary composites), for the NFC
+normalizer.
 
     python3 engine/text/unicode_gen.py
 """
@@ -116,10 +117,10 @@ def is_hangul_syllable(cp):
     return 0xAC00 <= cp <= 0xD7A3
 
 
-def nfc_tables():
+def decompositions():
     header()
     # Full canonical decompositions (Hangul syllables are decomposed by the algorithm in code).
-    decomp = []
+    rows = []
     for cp in range(MAX):
         if is_hangul_syllable(cp):
             continue
@@ -127,14 +128,19 @@ def nfc_tables():
         if d != chr(cp):
             if len(d) > 4:
                 sys.exit(f"U+{cp:04X} decomposes to {len(d)} code points")
-            decomp.append((cp, [ord(c) for c in d]))
+            vals = [ord(c) for c in d] + [0] * (4 - len(d))
+            rows.append(f"{{0x{cp:X}, {len(d)}, " + ", ".join(f"0x{v:X}" for v in vals) + "}")
     print("// Canonical decompositions, fully applied: {cp, n, c1, c2, c3, c4}.")
     print("const char32_t kDecomposition[][6] = {")
-    for cp, seq in decomp:
-        vals = seq + [0] * (4 - len(seq))
-        print(f"    {{0x{cp:X}, {len(seq)}, " + ", ".join(f"0x{v:X}" for v in vals) + "},")
+    for i in range(0, len(rows), 4):
+        print("    " + ", ".join(rows[i:i + 4]) + ",")
     print("};")
     print("const std::size_t kDecompositionCount = sizeof(kDecomposition) / sizeof(kDecomposition[0]);\n")
+    footer()
+
+
+def compositions():
+    header()
     emit_pairs("kCombiningClass", [(cp, ud.combining(chr(cp))) for cp in range(MAX) if ud.combining(chr(cp))])
     # Primary composites: a two-code-point canonical decomposition that NFC composes back
     # (composition exclusions and singletons do not).
@@ -162,7 +168,8 @@ def nfc_tables():
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     for name, write in (("unicode_categories.cpp", categories), ("unicode_mappings.cpp", mappings),
-                        ("unicode_nfc.cpp", nfc_tables)):
+                        ("unicode_decompositions.cpp", decompositions),
+                        ("unicode_compositions.cpp", compositions)):
         with open(os.path.join(here, name), "w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
             write()
 
